@@ -1,0 +1,77 @@
+# NGO–Foreign Policy Linked Data: sources -> instances -> validate -> publish.
+# `make` sets everything up and publishes dist/; `make test` runs the tests. `make help` lists the targets.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := all
+MAKEFLAGS += --no-builtin-rules
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+RML_VENV := .venv-rml
+RML_STAMP := $(RML_VENV)/.installed-$(shell sha256sum requirements-rml.txt | cut -c1-12)
+
+.PHONY: help all setup java build validate test coverage link serve release bench examples clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+all: setup build ## Set up (.venv, Java), validate and publish dist/
+
+setup: $(STAMP) $(RML_STAMP) java ## Create .venv (and .venv-rml for the RML engine) with pinned dependencies; install Java if missing
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+$(RML_STAMP): requirements-rml.txt
+	$(PYTHON) -m venv $(RML_VENV)
+	$(RML_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-rml.txt
+	rm -f $(RML_VENV)/.installed-*
+	touch $@
+
+java: ## Make sure a Java runtime is there for HermiT (installs Debian's default-jre-headless as root)
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Java is missing: installing default-jre-headless"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "error: Java is missing; install a Java runtime (e.g. sudo apt-get install default-jre-headless)" >&2; exit 1; \
+	  fi; }
+
+build: setup ## Validate everything and publish dist/ (atomically)
+	$(PY) -m scripts.build
+
+validate: setup ## Validate the project without touching dist/; DATA=path validates any RDF file or folder instead
+	$(if $(DATA),$(PY) -m scripts.validate $(DATA),$(PY) -m scripts.build --no-publish)
+
+link: setup ## Re-check the Wikidata links and look for candidates online (says so and keeps the records when offline)
+	$(PY) -m scripts.reconcile
+
+coverage: setup ## Report which resources ground each paragraph and which names map to nothing (fails if any)
+	$(PY) -m scripts.coverage --out dist/coverage.md
+
+test: setup ## Run the tests
+	$(PY) -m pytest
+
+serve: setup ## Serve dist/ : the site and a read-only SPARQL endpoint on http://127.0.0.1:8000 (run `make` first)
+	$(PY) -m scripts.serve --port $(or $(PORT),8000)
+
+release: setup ## Build a release: make release VERSION=x.y.z stamps the version and writes releases/x.y.z/
+	@[ -n "$(VERSION)" ] || { echo "usage: make release VERSION=x.y.z" >&2; exit 2; }
+	$(PY) -m scripts.build --version $(VERSION) --dist releases/$(VERSION)
+
+examples: setup ## Map the CSV example (examples/ngo-registry) to RDF with morph-kgc and validate it
+	mkdir -p dist/examples
+	$(RML_VENV)/bin/python -m morph_kgc examples/ngo-registry/config.ini
+	$(PY) -m scripts.validate dist/examples/ngo-registry.nt
+
+bench: setup ## Benchmark validation, queries and serialization at 10k-2M triples; writes bench/README.md (slow)
+	$(PY) bench/run.py
+
+clean: ## Remove dist/ and the virtual environment
+	rm -rf dist dist.tmp dist.old releases bench/data $(VENV) $(RML_VENV) .pytest_cache

@@ -1,0 +1,192 @@
+"""A deterministic generator of a realistic synthetic IR dataset in the nfp: ontology, with a known number
+of injected errors of each kind (for the benchmark in bench/run.py and the verdict tests).
+
+Each "unit" describes one NGO with its place, an activity with two qualified participations (the NGO in a role,
+and a state), an event, a cited source with its reference entry and an in-text citation, and a claim resting on
+it: about 75 triples, every resource grounded in a quote. Every ERROR_EVERY[kind]-th unit carries one error
+of that kind; the manifest lists how many of each were injected and which (shape, component) must fire.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+R = "https://w3id.org/ngo-fp/resource/"
+NFP = "https://w3id.org/ngo-fp/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+FABIO = "http://purl.org/spar/fabio/"
+C4O = "http://purl.org/spar/c4o/"
+BIRO = "http://purl.org/spar/biro/"
+DCT = "http://purl.org/dc/terms/"
+SHAPES = "https://w3id.org/ngo-fp/shapes#"
+
+KINDS = ["Association", "Foundation", "TradeUnion", "EmployerOrganization", "ResearchCentre", "Federation"]
+ACTIVITIES = ["HumanitarianAid", "Meeting", "PromotionalActivity", "ResearchAndPublication", "PublicOpinionFormation"]
+STATES = ["turkey", "azerbaijan", "georgia", "iran", "russia", "armenia", "kazakhstan", "iraq"]
+ROLES = ["complementing-official-policy", "forming-public-opinion", "expert-support", "bridge-on-sensitive-issues"]
+WORDS = ("civil society foreign policy humanitarian aid public diplomacy cooperation council research meeting "
+         "development association foundation bilateral relations region culture education economy").split()
+
+# kind -> (every n-th unit, the shape and component that must report it)
+ERROR_EVERY = {
+    "missing-label": (53, SHAPES + "labelPresent", "MinCountConstraintComponent"),
+    "label-not-english": (59, SHAPES + "labelEnglish", "LanguageInConstraintComponent"),
+    "bad-organization-iri": (61, SHAPES + "OrganizationShape", "PatternConstraintComponent"),
+    "participation-without-actor": (67, SHAPES + "ParticipationShape", "MinCountConstraintComponent"),
+    "event-date-as-string": (71, SHAPES + "startDateTyped", "OrConstraintComponent"),
+    "year-not-gyear": (73, SHAPES + "SourceShape", "DatatypeConstraintComponent"),
+    "citation-resolved-without-entry": (79, SHAPES + "CitationResolvedOrFlaggedShape", "SPARQLConstraintComponent"),
+    "missing-evidence": (83, SHAPES + "evidencePresent", "MinCountConstraintComponent"),
+}
+
+
+def lit(value: str, datatype: str | None = None, lang: str | None = None) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    if lang:
+        return f'"{escaped}"@{lang}'
+    return f'"{escaped}"^^<{datatype}>' if datatype else f'"{escaped}"'
+
+
+def iri(value: str) -> str:
+    return f"<{value}>"
+
+
+def sentence(rng: random.Random, n: int = 9) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def unit(i: int, rng: random.Random, errors: dict[str, int]) -> list[tuple[str, str, str]]:
+    def err(kind: str) -> bool:
+        if i % ERROR_EVERY[kind][0] == ERROR_EVERY[kind][0] - 1:
+            errors[kind] += 1
+            return True
+        return False
+
+    t: list[tuple[str, str, str]] = []
+    add = lambda s, p, o: t.append((s, p, o))  # noqa: E731
+    org = iri(R + (f"organization/NGO_{i}" if err("bad-organization-iri") else f"organization/ngo-{i}"))
+    state = iri(R + "state/" + rng.choice(STATES))
+    act, event = iri(R + f"activity/activity-{i}"), iri(R + f"event/event-{i}")
+    partner = rng.choice(STATES)  # the second participant: a state, so no unit points into another unit
+    p1, p2 = iri(R + f"participation/activity-{i}--ngo-{i}"), iri(R + f"participation/activity-{i}--{partner}")
+    work, entry = iri(R + f"work/author-{i}-{2000 + i % 24}"), iri(R + f"reference/bench-{i}-01")
+    citation, claim = iri(R + f"citation/bench-{i}-author-{i}-nolocator"), iri(R + f"claim/claim-{i}")
+    quote = lambda: lit(sentence(rng))  # noqa: E731
+
+    add(org, RDF_TYPE, iri(NFP + rng.choice(KINDS)))
+    if not err("missing-label"):
+        add(org, LABEL, lit(f"Association {i}", lang="tr" if err("label-not-english") else "en"))
+    add(org, NFP + "basedIn", state)
+    add(org, SKOS + "prefLabel", lit(f"Dernek {i}", lang="tr"))
+    if not err("missing-evidence"):
+        add(org, NFP + "evidenceQuote", quote())
+
+    add(act, RDF_TYPE, iri(NFP + rng.choice(ACTIVITIES)))
+    add(act, LABEL, lit(f"Activity {i}", lang="en"))
+    add(act, NFP + "evidenceQuote", quote())
+    add(act, NFP + "place", state)
+    for part, actor, role in ((p1, org, True), (p2, iri(R + "state/" + partner), False)):
+        add(act, NFP + "participation", part)
+        add(part, RDF_TYPE, iri(NFP + "Participation"))
+        add(part, LABEL, lit(f"Participation in activity {i}", lang="en"))
+        add(part, NFP + "evidenceQuote", quote())
+        if not (part == p2 and err("participation-without-actor")):
+            add(part, NFP + "participant", actor)
+        if role:
+            add(part, NFP + "role", iri(R + "role/" + rng.choice(ROLES)))
+
+    add(event, RDF_TYPE, iri(NFP + "Event"))
+    add(event, LABEL, lit(f"Event {i}", lang="en"))
+    add(event, NFP + "evidenceQuote", quote())
+    add(event, NFP + "startDate", lit(f"{1990 + i % 30}") if err("event-date-as-string")
+        else lit(f"{1990 + i % 30}-0{1 + i % 9}-1{i % 10}", XSD + "date"))
+    add(event, NFP + "place", state)
+
+    add(work, RDF_TYPE, iri(NFP + "Source"))
+    add(work, RDF_TYPE, iri(FABIO + rng.choice(["Book", "JournalArticle", "BookChapter"])))
+    add(work, LABEL, lit(f"Author {i} ({2000 + i % 24})", lang="en"))
+    add(work, DCT + "title", lit(sentence(rng, 6), lang="en"))
+    add(work, "http://purl.org/spar/fabio/hasPublicationYear", lit(str(2000 + i % 24), XSD + "string" if err("year-not-gyear") else XSD + "gYear"))
+    add(work, NFP + "evidenceQuote", quote())
+    add(entry, RDF_TYPE, iri(NFP + "ReferenceEntry"))
+    add(entry, LABEL, lit(f"Reference 1 of bench {i}", lang="en"))
+    add(entry, NFP + "referenceNumber", lit("1", XSD + "integer"))
+    add(entry, BIRO + "references", work)
+    add(entry, NFP + "citingWork", work)
+    add(entry, NFP + "evidenceQuote", quote())
+    add(citation, RDF_TYPE, iri(NFP + "InTextCitation"))
+    add(citation, LABEL, lit(f"(Author {i})", lang="en"))
+    add(citation, C4O + "hasContent", lit(f"(Author {i})"))
+    add(citation, NFP + "citingWork", work)
+    if not err("citation-resolved-without-entry"):
+        add(citation, C4O + "denotes", entry)
+    add(citation, NFP + "resolution", iri(R + "concept/citation-resolved"))
+    add(citation, NFP + "evidenceQuote", quote())
+
+    add(claim, RDF_TYPE, iri(NFP + "Claim"))
+    add(claim, LABEL, lit(f"Claim {i}", lang="en"))
+    add(claim, NFP + "statement", lit(sentence(rng), lang="en"))
+    add(claim, NFP + "assertedIn", work)
+    add(claim, NFP + "supportedBy", citation)
+    add(claim, NFP + "evidenceQuote", quote())
+    return t
+
+
+def shared() -> list[tuple[str, str, str]]:
+    """Resources every unit points to: states, roles and their scheme, the resolution concept."""
+    t = []
+    scheme = iri(R + "scheme/ngo-roles")
+    t += [(scheme, RDF_TYPE, iri(SKOS + "ConceptScheme")), (scheme, LABEL, lit("Roles", lang="en")),
+          (scheme, NFP + "evidenceQuote", lit("the various roles they undertake"))]
+    for s in STATES:
+        node = iri(R + "state/" + s)
+        t += [(node, RDF_TYPE, iri(NFP + "State")), (node, LABEL, lit(s.title(), lang="en")),
+              (node, NFP + "evidenceQuote", lit(f"{s.title()} and its neighbours"))]
+    for r in ROLES:
+        node = iri(R + "role/" + r)
+        t += [(node, RDF_TYPE, iri(NFP + "Role")), (node, RDF_TYPE, iri(SKOS + "Concept")),
+              (node, LABEL, lit(r.replace("-", " ").capitalize(), lang="en")),
+              (node, SKOS + "definition", lit("A role.", lang="en")), (node, SKOS + "inScheme", scheme),
+              (node, NFP + "evidenceQuote", lit("in a complementary role to official policy"))]
+    res_scheme, concept = iri(R + "scheme/citation-resolution"), iri(R + "concept/citation-resolved")
+    t += [(res_scheme, RDF_TYPE, iri(SKOS + "ConceptScheme")), (res_scheme, LABEL, lit("Citation resolution", lang="en")),
+          (res_scheme, NFP + "evidenceQuote", lit("REFERENCES")),
+          (concept, RDF_TYPE, iri(NFP + "CitationResolution")), (concept, RDF_TYPE, iri(SKOS + "Concept")),
+          (concept, LABEL, lit("Resolved", lang="en")), (concept, SKOS + "definition", lit("Resolved.", lang="en")),
+          (concept, SKOS + "inScheme", res_scheme), (concept, NFP + "evidenceQuote", lit("(Willetts, 2001:357)"))]
+    return t
+
+
+def generate(triples: int, out: Path, seed: int = 42) -> dict:
+    """Write about `triples` triples as N-Triples to `out`; return the manifest of injected errors."""
+    rng = random.Random(seed)
+    errors = {kind: 0 for kind in ERROR_EVERY}
+    written = 0
+    with out.open("w", encoding="utf-8") as f:
+        for s, p, o in shared():
+            f.write(f"{s} {iri(p) if not p.startswith('<') else p} {o} .\n")
+            written += 1
+        i = 0
+        while written < triples:
+            for s, p, o in unit(i, rng, errors):
+                f.write(f"{s} {iri(p) if not p.startswith('<') else p} {o} .\n")
+                written += 1
+            i += 1
+    manifest = {"triples": written, "units": i, "seed": seed,
+                "errors": {k: {"count": v, "shape": ERROR_EVERY[k][1], "component": ERROR_EVERY[k][2]} for k, v in errors.items()}}
+    out.with_suffix(".manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return manifest
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("triples", type=int)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args()
+    print(json.dumps(generate(args.triples, args.out, args.seed)["errors"]))

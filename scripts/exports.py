@@ -1,0 +1,116 @@
+"""Exports for researchers who use R, pandas or Gephi: tidy CSV tables and the actor network as GraphML."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from rdflib import Graph
+
+PREFIXES = """
+PREFIX nfp: <https://w3id.org/ngo-fp/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX c4o: <http://purl.org/spar/c4o/>
+"""
+
+TABLES = {
+    "actors": """
+SELECT ?actor ?label ?class ?acronym ?name_tr ?based_in ?period ?category WHERE {
+  ?actor a/rdfs:subClassOf* nfp:Actor ; a ?class ; rdfs:label ?label .
+  FILTER STRSTARTS(STR(?class), STR(nfp:))
+  FILTER NOT EXISTS { ?actor a ?sub . ?sub rdfs:subClassOf+ ?class . FILTER STRSTARTS(STR(?sub), STR(nfp:)) }
+  OPTIONAL { ?actor nfp:acronym ?acronym }
+  OPTIONAL { ?actor skos:prefLabel ?name_tr FILTER (LANG(?name_tr) = "tr") }
+  OPTIONAL { ?actor nfp:basedIn ?based_in }
+  OPTIONAL { ?actor nfp:inPeriod ?period }
+  OPTIONAL { ?actor nfp:category ?category }
+} ORDER BY ?actor ?class ?based_in ?period ?category""",
+    "participations": """
+SELECT ?participation ?activity ?activity_label ?actor ?actor_label ?role ?role_label WHERE {
+  ?activity nfp:participation ?participation ; rdfs:label ?activity_label .
+  ?participation nfp:participant ?actor .
+  ?actor rdfs:label ?actor_label .
+  OPTIONAL { ?participation nfp:role ?role . ?role rdfs:label ?role_label }
+} ORDER BY ?participation ?role""",
+    "events": """
+SELECT ?event ?label ?start ?end ?place WHERE {
+  ?event a nfp:Event ; rdfs:label ?label .
+  OPTIONAL { ?event nfp:startDate ?start }
+  OPTIONAL { ?event nfp:endDate ?end }
+  OPTIONAL { ?event nfp:place ?place }
+} ORDER BY ?event ?place""",
+    "citations": """
+SELECT ?citation ?pointer ?page_locator ?reference_number ?cited_work ?resolution ?section WHERE {
+  ?citation a nfp:InTextCitation ; c4o:hasContent ?pointer ; nfp:resolution ?resolution .
+  OPTIONAL { ?citation nfp:pageLocator ?page_locator }
+  OPTIONAL { ?citation c4o:denotes/nfp:referenceNumber ?reference_number }
+  OPTIONAL { ?citation nfp:citedWork ?cited_work }
+  OPTIONAL { ?citation nfp:inSection ?section }
+} ORDER BY ?citation""",
+    "crosswalk": """
+SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?cow_abbrev ?gleditsch_ward
+       ?cameo_code ?cameo_actor_type ?geonames WHERE {
+  { SELECT DISTINCT ?resource WHERE {
+      { ?resource skos:exactMatch ?any } UNION { ?resource nfp:cameoCode ?any } UNION { ?resource nfp:cameoActorType ?any }
+      UNION { ?resource nfp:cowStateNumber ?any } } }
+  ?resource rdfs:label ?label .
+  OPTIONAL { ?resource skos:exactMatch ?wikidata FILTER STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/") }
+  OPTIONAL { ?resource nfp:iso3166Alpha2 ?iso3166_alpha2 }
+  OPTIONAL { ?resource nfp:iso3166Alpha3 ?iso3166_alpha3 }
+  OPTIONAL { ?resource nfp:cowStateNumber ?cow_ccode }
+  OPTIONAL { ?resource nfp:cowStateAbbreviation ?cow_abbrev }
+  OPTIONAL { ?resource nfp:gleditschWardNumber ?gleditsch_ward }
+  OPTIONAL { ?resource nfp:cameoCode ?cameo_code }
+  OPTIONAL { ?resource nfp:cameoActorType ?cameo_actor_type }
+  OPTIONAL { ?resource nfp:geonamesId ?geonames }
+} ORDER BY ?resource ?cameo_code""",
+}
+
+
+def table(graph: Graph, name: str) -> str:
+    result = graph.query(PREFIXES + TABLES[name])
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([str(v) for v in result.vars])
+    for row in result:
+        writer.writerow(["" if v is None else str(v) for v in row])
+    return out.getvalue()
+
+
+def graphml(graph: Graph) -> str:
+    """Actors and activities as nodes, one edge per participation (with the role as an attribute)."""
+    rows = list(csv.DictReader(io.StringIO(table(graph, "participations"))))
+    nodes: dict[str, tuple[str, str]] = {}
+    for r in rows:
+        nodes[r["actor"]] = (r["actor_label"], "actor")
+        nodes[r["activity"]] = (r["activity_label"], "activity")
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+        '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
+        '  <key id="kind" for="node" attr.name="kind" attr.type="string"/>',
+        '  <key id="role" for="edge" attr.name="role" attr.type="string"/>',
+        '  <graph id="actor-network" edgedefault="directed">',
+    ]
+    for iri, (lbl, kind) in sorted(nodes.items()):
+        lines.append(f'    <node id="{escape(iri)}"><data key="label">{escape(lbl)}</data><data key="kind">{kind}</data></node>')
+    for r in rows:
+        lines.append(f'    <edge id="{escape(r["participation"])}{"#" + escape(r["role"]) if r["role"] else ""}" source="{escape(r["actor"])}" '
+                     f'target="{escape(r["activity"])}"><data key="role">{escape(r["role_label"])}</data></edge>')
+    lines += ["  </graph>", "</graphml>", ""]
+    return "\n".join(lines)
+
+
+def write(graph: Graph, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in TABLES:
+        path = folder / f"{name}.csv"
+        path.write_text(table(graph, name), encoding="utf-8")
+        written.append(path)
+    path = folder / "actor-network.graphml"
+    path.write_text(graphml(graph), encoding="utf-8")
+    written.append(path)
+    return written

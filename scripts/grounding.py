@@ -1,0 +1,147 @@
+"""Grounding: every evidence quote must occur verbatim (whitespace-normalized) in its source text.
+
+Hand-edited Turtle carries the short form `<resource> nfp:evidenceQuote "exact text"`. The build checks
+each quote against the source text and expands it into a W3C Web Annotation (nfp:Evidence) whose target is
+a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector on the source text.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from .errors import display
+from .paths import ARTICLE, NFP, OA, RES, SOURCE_TEXTS
+
+CONTEXT = 32  # characters of prefix and suffix kept in a TextQuoteSelector
+
+
+def normalize(text: str) -> str:
+    """Collapse every run of whitespace to one space and trim the ends."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source text with its whitespace-normalized form and a map back to original offsets."""
+
+    original: str
+    normalized: str
+    offsets: tuple[int, ...]  # offsets[i] = index in `original` of normalized character i
+
+    @classmethod
+    def read(cls, path: Path) -> "SourceText":
+        original = path.read_text(encoding="utf-8")
+        chars: list[str] = []
+        offsets: list[int] = []
+        for match in re.finditer(r"\S+", original):
+            if chars:
+                chars.append(" ")
+                offsets.append(match.start() - 1)
+            chars.extend(match.group())
+            offsets.extend(range(match.start(), match.end()))
+        return cls(original, "".join(chars), tuple(offsets))
+
+    def find(self, quote: str) -> int:
+        """Offset of the quote in the normalized text, or -1."""
+        return self.normalized.find(normalize(quote))
+
+
+@lru_cache(maxsize=None)
+def source_text(source: URIRef) -> SourceText:
+    return SourceText.read(SOURCE_TEXTS[source])
+
+
+@dataclass(frozen=True)
+class Problem:
+    resource: URIRef
+    quote: str
+    path: Path | None
+
+    def __str__(self) -> str:
+        where = f"{display(self.path)}: " if self.path else ""
+        short = self.quote if len(self.quote) <= 120 else self.quote[:117] + "..."
+        return f"{where}{self.resource}: evidence quote not found in {display(SOURCE_TEXTS[ARTICLE])}: \u201c{short}\u201d"
+
+
+def quotes(graph: Graph) -> list[tuple[URIRef, str]]:
+    """All (resource, quote) pairs, sorted for a stable order."""
+    return sorted((s, str(o)) for s, o in graph.subject_objects(NFP.evidenceQuote))
+
+
+def check(per_file: dict[Path, Graph]) -> tuple[int, list[Problem]]:
+    """Check every quote of every file; return (number checked, problems)."""
+    text = source_text(ARTICLE)
+    checked, problems = 0, []
+    for path, graph in sorted(per_file.items()):
+        for resource, quote in quotes(graph):
+            checked += 1
+            if not normalize(quote) or text.find(quote) < 0:
+                problems.append(Problem(resource, quote, path))
+    return checked, problems
+
+
+def evidence_iri(resource: URIRef, quote: str) -> URIRef:
+    digest = hashlib.sha256(f"{resource}\n{normalize(quote)}".encode()).hexdigest()[:16]
+    return RES[f"evidence/{digest}"]
+
+
+def expand(graph: Graph) -> Graph:
+    """Web Annotations for every evidence quote of `graph` (quotes must have been checked)."""
+    text = source_text(ARTICLE)
+    out = Graph()
+    for resource, quote in quotes(graph):
+        exact = normalize(quote)
+        start = text.find(exact)
+        end = start + len(exact)
+        ev = evidence_iri(resource, quote)
+        target, tqs, tps = URIRef(f"{ev}/target"), URIRef(f"{ev}/quote"), URIRef(f"{ev}/position")
+        out.add((resource, NFP.groundedIn, ev))
+        out.add((ev, RDF.type, NFP.Evidence))
+        out.add((ev, RDF.type, OA.Annotation))
+        out.add((ev, RDFS.label, Literal(f"Evidence: \u201c{exact[:60]}{'…' if len(exact) > 60 else ''}\u201d", lang="en")))
+        out.add((ev, OA.motivatedBy, NFP.evidencing))
+        out.add((ev, OA.hasBody, resource))
+        out.add((ev, OA.hasTarget, target))
+        out.add((target, RDF.type, OA.SpecificResource))
+        out.add((target, OA.hasSource, ARTICLE))
+        out.add((target, OA.hasSelector, tqs))
+        out.add((target, OA.hasSelector, tps))
+        out.add((tqs, RDF.type, OA.TextQuoteSelector))
+        out.add((tqs, OA.exact, Literal(exact)))
+        out.add((tqs, OA.prefix, Literal(text.normalized[max(0, start - CONTEXT):start])))
+        out.add((tqs, OA.suffix, Literal(text.normalized[end:end + CONTEXT])))
+        out.add((tps, RDF.type, OA.TextPositionSelector))
+        out.add((tps, OA.start, Literal(text.offsets[start], datatype=XSD.nonNegativeInteger)))
+        out.add((tps, OA.end, Literal(text.offsets[end - 1] + 1, datatype=XSD.nonNegativeInteger)))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the quotes of the given Turtle files (for editors: `python -m scripts.grounding FILE...`)."""
+    from .errors import BuildError
+    from .load import parse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("files", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        per_file = {path: parse(path) for path in args.files}
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    checked, problems = check(per_file)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{checked} quotes checked, {len(problems)} not found")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""Where everything lives, and the namespaces every step shares."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Namespace
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+ONTOLOGY = ROOT / "ontology" / "ngo-fp.ttl"
+INSTANCES = ROOT / "instances"
+SHAPES = ROOT / "shapes" / "shapes.ttl"
+QC = ROOT / "shapes" / "qc"
+QUERIES = ROOT / "queries"
+DIST = ROOT / "dist"
+VERSION_FILE = ROOT / "VERSION"
+
+BASE = "https://w3id.org/ngo-fp/"
+NFP = Namespace(BASE + "ontology#")
+RES = Namespace(BASE + "resource/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+# The article and the verbatim text its quotes are checked against.
+ARTICLE = RES["work/bulgur-2023"]
+SOURCE_TEXTS = {ARTICLE: SOURCES / "bulgur-2023.txt"}

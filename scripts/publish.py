@@ -1,0 +1,204 @@
+"""Write the publication to dist/ atomically: dumps in four RDF formats, the ontology alone, a VoID/DCAT
+description with triple counts and checksums. The same input gives byte-identical files."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from rdflib import OWL, RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.compare import to_canonical_graph
+
+from . import exports
+from .links import LINKS
+from .paths import BASE, DIST, NFP, RES, SHAPES
+
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+DCT = Namespace("http://purl.org/dc/terms/")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+ONTOLOGY_IRI = URIRef(BASE + "ontology")
+DATASET = URIRef(BASE + "dataset")
+LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+
+FORMATS = {  # extension: (rdflib format, media type)
+    "ttl": ("turtle", "text/turtle"),
+    "nt": ("nt", "application/n-triples"),
+    "jsonld": ("json-ld", "application/ld+json"),
+    "rdf": ("xml", "application/rdf+xml"),
+}
+MEDIA_TYPES = {ext: media for ext, (_, media) in FORMATS.items()} | {
+    "csv": "text/csv", "graphml": "application/graphml+xml", "jsonld": "application/ld+json"}
+
+
+class SortedGraph(Graph):
+    """A graph that lists subjects and their predicate-object pairs in sorted order, so that serializers
+    which walk the store (RDF/XML) write the same bytes whatever the hash seed."""
+
+    def subjects(self, predicate=None, object=None, unique=False):  # type: ignore[override]
+        return iter(sorted(set(super().subjects(predicate, object))))
+
+    def predicate_objects(self, subject=None, unique=False):  # type: ignore[override]
+        return iter(sorted(set(super().predicate_objects(subject))))
+
+
+def context(graph: Graph) -> dict[str, str]:
+    """The JSON-LD context: the graph's prefixes that its IRIs use, sorted."""
+    iris = {str(term) for triple in graph for term in triple if isinstance(term, URIRef)}
+    iris |= {str(o.datatype) for o in graph.objects() if isinstance(o, Literal) and o.datatype}
+    return {
+        prefix: str(ns) for prefix, ns in sorted(graph.namespaces())
+        if prefix and any(iri.startswith(str(ns)) for iri in iris)
+    }
+
+
+def ntriples(graph: Graph) -> str:
+    """Sorted N-Triples: one line per triple, a stable order."""
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    return "".join(sorted(line + "\n" for line in lines if line.strip()))
+
+
+def jsonld(graph: Graph, ctx: dict[str, str]) -> str:
+    """Compact JSON-LD with the context embedded, nodes sorted by @id, keys sorted."""
+    doc = json.loads(graph.serialize(format="json-ld", context=ctx, auto_compact=True))
+    nodes = doc.get("@graph", [doc] if "@id" in doc else [])
+    for node in nodes:
+        for key, value in node.items():
+            if isinstance(value, list):
+                node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    out = {"@context": ctx, "@graph": sorted(nodes, key=lambda n: n.get("@id", ""))}
+    return json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_formats(graph: Graph, folder: Path, stem: str) -> list[Path]:
+    """Write `graph` as Turtle, sorted N-Triples, JSON-LD and RDF/XML; return the paths."""
+    canon = SortedGraph(bind_namespaces="core")
+    canon += to_canonical_graph(graph)  # stable blank-node labels, if any
+    for prefix, ns in graph.namespaces():
+        canon.bind(prefix, ns, override=True)
+    written = []
+    for ext, (fmt, _) in FORMATS.items():
+        path = folder / f"{stem}.{ext}"
+        if fmt == "nt":
+            text = ntriples(canon)
+        elif fmt == "json-ld":
+            text = jsonld(canon, context(graph))
+        else:
+            text = canon.serialize(format=fmt, encoding="utf-8").decode("utf-8")
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def description(ontology: Graph, data: Graph, files: list[Path], root: Path) -> Graph:
+    """A VoID and DCAT description of the dataset, its distributions, counts and checksums."""
+    version = str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo))
+    modified = ontology.value(ONTOLOGY_IRI, DCT.modified)
+    g = Graph(bind_namespaces="core")
+    for prefix, ns in {"void": VOID, "dcat": DCAT, "dcterms": DCT, "spdx": SPDX, "xsd": XSD, "nfp": NFP}.items():
+        g.bind(prefix, ns)
+    g.add((DATASET, RDF.type, VOID.Dataset))
+    g.add((DATASET, RDF.type, DCAT.Dataset))
+    g.add((DATASET, DCT.title, Literal("NGOs and foreign policy in Turkey–Azerbaijan relations: Bulgur (2023) as Linked Data", lang="en")))
+    g.add((DATASET, DCT.description, Literal(
+        "Everything the article Bulgur, N. (2023), 'The Role of the Interaction between NGOs and Foreign Policy in "
+        "Turkey-Azerbaijan Relations', IJHSSI 12(9), 182-190, says: actors, activities, roles, events, places, "
+        "issues, claims, references and in-text citations, each grounded in a verbatim quote of the article.", lang="en")))
+    g.add((DATASET, DCT.license, LICENSE))
+    g.add((DATASET, DCT.source, RES["work/bulgur-2023"]))
+    g.add((DATASET, DCT.conformsTo, ONTOLOGY_IRI))
+    g.add((DATASET, DCAT.version, Literal(version)))
+    g.add((DATASET, OWL.versionInfo, Literal(version)))
+    if modified is not None:
+        g.add((DATASET, DCT.modified, modified))
+    g.add((DATASET, VOID.uriSpace, Literal(str(RES))))
+    g.add((DATASET, VOID.vocabulary, URIRef(str(NFP))))
+    g.add((DATASET, VOID.exampleResource, RES["organization/turksam"]))
+    g.add((DATASET, VOID.triples, Literal(len(data), datatype=XSD.integer)))
+    subjects = {s for s in data.subjects() if isinstance(s, URIRef) and str(s).startswith(str(RES))}
+    g.add((DATASET, VOID.entities, Literal(len(subjects), datatype=XSD.integer)))
+    g.add((DATASET, VOID.distinctSubjects, Literal(len(set(data.subjects())), datatype=XSD.integer)))
+    g.add((DATASET, VOID.properties, Literal(len(set(data.predicates())), datatype=XSD.integer)))
+    classes = sorted(set(data.objects(None, RDF.type)))
+    g.add((DATASET, VOID.classes, Literal(len(classes), datatype=XSD.integer)))
+    for cls in classes:
+        if not str(cls).startswith(str(NFP)):
+            continue
+        part = URIRef(f"{DATASET}/class/{str(cls).rsplit('#', 1)[-1]}")
+        g.add((DATASET, VOID.classPartition, part))
+        g.add((part, VOID["class"], cls))
+        g.add((part, VOID.entities, Literal(len(set(data.subjects(RDF.type, cls))), datatype=XSD.integer)))
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        dist = URIRef(f"{DATASET}/distribution/{rel.replace('/', '-')}")
+        checksum = URIRef(f"{dist}/sha256")
+        media = MEDIA_TYPES.get(path.suffix.lstrip("."), "text/plain")
+        g.add((DATASET, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCT.title, Literal(rel)))
+        g.add((dist, DCAT.downloadURL, URIRef(f"{BASE}dist/{rel}")))
+        g.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media}")))
+        g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
+        g.add((dist, DCT.license, LICENSE))
+        g.add((dist, SPDX.checksum, checksum))
+        g.add((checksum, RDF.type, SPDX.Checksum))
+        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        g.add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
+    return g
+
+
+def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, str] | None = None,
+            site: Callable[[Graph, Path], None] | None = None) -> Path:
+    """Write everything into a fresh folder beside `dist`, then swap it in; a failure leaves `dist` as it was.
+    `reports` are further text files (name -> content), such as the coverage report; `site(graph, folder)`
+    writes the static site into the new folder once the dumps and their checksums are there."""
+    tmp = dist.with_name(dist.name + ".tmp")
+    old = dist.with_name(dist.name + ".old")
+    for leftover in (tmp, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    tmp.mkdir(parents=True)
+    merged = Graph(bind_namespaces="core")
+    merged += data
+    merged += ontology
+    for prefix, ns in list(ontology.namespaces()) + list(data.namespaces()):
+        merged.bind(prefix, ns, override=False)
+    files = write_formats(merged, tmp, "ngo-fp")
+    (tmp / "ontology").mkdir()
+    files += write_formats(ontology, tmp / "ontology", "ngo-fp-ontology")
+    shutil.copyfile(SHAPES, tmp / "ontology" / "ngo-fp-shapes.ttl")
+    files.append(tmp / "ontology" / "ngo-fp-shapes.ttl")
+    files.append(write_context(tmp, merged))
+    files += exports.write(merged, tmp / "exports")
+    if LINKS.exists():
+        (tmp / "links").mkdir()
+        for record in sorted(LINKS.glob("*.csv")):
+            shutil.copyfile(record, tmp / "links" / record.name)
+            files.append(tmp / "links" / record.name)
+    for name, text in sorted((reports or {}).items()):
+        (tmp / name).write_text(text, encoding="utf-8")
+    void = description(ontology, merged, files, tmp)
+    void_path = tmp / "void.ttl"
+    void_path.write_text(void.serialize(format="turtle"), encoding="utf-8")
+    sums = "".join(f"{sha256(p)}  {p.relative_to(tmp).as_posix()}\n" for p in sorted(files + [void_path]))
+    (tmp / "SHA256SUMS").write_text(sums, encoding="utf-8")
+    if site is not None:
+        site(merged, tmp)
+    if dist.exists():
+        dist.rename(old)
+    tmp.rename(dist)
+    if old.exists():
+        shutil.rmtree(old)
+    return dist
+
+
+def write_context(folder: Path, graph: Graph) -> Path:
+    path = folder / "context.jsonld"
+    path.write_text(json.dumps({"@context": context(graph)}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path

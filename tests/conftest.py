@@ -1,0 +1,43 @@
+"""Shared fixtures: the real pipeline run once per session on the project's own sources."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts import build as pipeline  # noqa: E402
+from scripts.load import parse  # noqa: E402
+from scripts.paths import ONTOLOGY, SHAPES  # noqa: E402
+from scripts.publish import publish  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def built() -> pipeline.Built:
+    """Parse, ground, QC, SHACL-validate and reason over the real sources (fails the session if broken)."""
+    return pipeline.build()
+
+
+@pytest.fixture(scope="session")
+def dist(built: pipeline.Built, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The publication written to a temporary dist/ folder."""
+    return publish(built.ontology, built.data, tmp_path_factory.mktemp("publication") / "dist")
+
+
+@pytest.fixture(scope="session")
+def published_graph(dist: Path):
+    """The merged dump read back from its Turtle file, as a user would load it."""
+    return parse(dist / "ngo-fp.ttl")
+
+
+@pytest.fixture(scope="session")
+def ontology():
+    return parse(ONTOLOGY)
+
+
+@pytest.fixture(scope="session")
+def shapes():
+    return parse(SHAPES)

@@ -1,0 +1,3 @@
+# An issue minted with a capitalized slug (issue/Karabakh).
+# expect: Violation issue:Karabakh - PatternConstraintComponent
+DELETE { issue:karabakh ?p ?o } INSERT { issue:Karabakh ?p ?o } WHERE { issue:karabakh ?p ?o } ;

@@ -1,0 +1,65 @@
+"""Grounding: quotes are checked against the verbatim article, and expanded into Web Annotations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from scripts import grounding
+from scripts.paths import ARTICLE, NFP, OA, ROOT, SOURCE_TEXTS
+
+SHARED = ROOT.parent / "shared" / "source" / "article.txt"
+
+
+def test_project_copy_of_the_article_is_verbatim() -> None:
+    if not SHARED.exists():
+        import pytest
+        pytest.skip("../shared/source/article.txt is not beside this checkout")
+    assert SOURCE_TEXTS[ARTICLE].read_bytes() == SHARED.read_bytes()
+
+
+def test_every_quote_of_the_instances_is_in_the_article(built) -> None:
+    assert built.quotes >= 300
+    text = grounding.source_text(ARTICLE)
+    for _, quote in grounding.quotes(built.instances):
+        assert text.find(quote) >= 0, quote
+
+
+def graph_with(quote: str) -> Graph:
+    g = Graph()
+    g.add((URIRef("https://w3id.org/ngo-fp/resource/organization/x"), NFP.evidenceQuote, Literal(quote)))
+    return g
+
+
+def test_whitespace_is_normalized_but_nothing_else() -> None:
+    ok = graph_with("Dr.   Nurbanu\n Bulgur")
+    typo = graph_with("Dr. Nurbanu Bulgar")
+    checked, problems = grounding.check({Path("ok.ttl"): ok, Path("typo.ttl"): typo})
+    assert checked == 2
+    assert [p.path for p in problems] == [Path("typo.ttl")]
+
+
+def test_problem_names_file_resource_and_quote() -> None:
+    _, problems = grounding.check({Path("instances/x.ttl"): graph_with("NGOs rule the world")})
+    message = str(problems[0])
+    assert "instances/x.ttl" in message
+    assert "https://w3id.org/ngo-fp/resource/organization/x" in message
+    assert "NGOs rule the world" in message
+
+
+def test_expansion_selects_the_exact_passage_of_the_original_text() -> None:
+    quote = "The occupation of Azerbaijan by Bolshevik Russia in 1920"
+    g = grounding.expand(graph_with(quote))
+    start = int(next(g.objects(None, OA.start)))
+    end = int(next(g.objects(None, OA.end)))
+    original = SOURCE_TEXTS[ARTICLE].read_text(encoding="utf-8")
+    assert original[start:end] == quote
+    assert str(next(g.objects(None, OA.exact))) == quote
+    assert str(next(g.objects(None, OA.suffix))).startswith(" limited the relations")
+
+
+def test_evidence_iri_is_stable_and_content_derived() -> None:
+    a = grounding.evidence_iri(URIRef("https://w3id.org/ngo-fp/resource/organization/x"), "TURKSAM  is")
+    b = grounding.evidence_iri(URIRef("https://w3id.org/ngo-fp/resource/organization/x"), "TURKSAM is")
+    assert a == b
+    assert str(a).startswith("https://w3id.org/ngo-fp/resource/evidence/")

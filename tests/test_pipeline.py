@@ -1,0 +1,137 @@
+"""The build as a user runs it (`python -m scripts.build`): clear errors, untouched dist/ on failure,
+byte-identical rebuilds. Runs on a small copy of the project (tests/shapes/base.ttl) for speed."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.paths import ROOT
+
+BASE = Path(__file__).parent / "shapes" / "base.ttl"
+
+
+def run_build(instances: Path, dist: Path, seed: str = "0", *extra: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONHASHSEED=seed)
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--instances", str(instances), "--dist", str(dist),
+         "--links", str(instances / "no-links"), *extra],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder of valid instances and a dist/ holding a previous publication."""
+    instances = tmp_path / "instances"
+    instances.mkdir()
+    shutil.copy(BASE, instances / "base.ttl")
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "previous.txt").write_text("last good publication\n")
+    return instances, dist
+
+
+def assert_failed_cleanly(result: subprocess.CompletedProcess[str], dist: Path) -> None:
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "dist/ left unchanged" in result.stderr
+    assert sorted(p.name for p in dist.iterdir()) == ["previous.txt"]
+
+
+def test_valid_instances_publish_and_replace_dist(project: tuple[Path, Path]) -> None:
+    instances, dist = project
+    result = run_build(instances, dist)
+    assert result.returncode == 0, result.stderr
+    names = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()}
+    assert "previous.txt" not in names
+    for stem in ("ngo-fp", "ontology/ngo-fp-ontology"):
+        assert {f"{stem}.{ext}" for ext in ("ttl", "nt", "jsonld", "rdf")} <= names
+    assert {"void.ttl", "SHA256SUMS", "context.jsonld", "ontology/ngo-fp-shapes.ttl"} <= names
+
+
+def test_syntax_error_names_file_and_line(project: tuple[Path, Path]) -> None:
+    instances, dist = project
+    (instances / "broken.ttl").write_text(
+        '@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .\n\n<https://w3id.org/ngo-fp/resource/place/x> nfp:evidenceQuote "no end .\n'
+    )
+    result = run_build(instances, dist)
+    assert_failed_cleanly(result, dist)
+    assert "broken.ttl:3: syntax error" in result.stderr
+
+
+def test_undeclared_prefix_names_file_and_line(project: tuple[Path, Path]) -> None:
+    instances, dist = project
+    (instances / "prefix.ttl").write_text(
+        "@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .\nplace:x a nfp:Place .\n"
+    )
+    result = run_build(instances, dist)
+    assert_failed_cleanly(result, dist)
+    assert "prefix.ttl:2:" in result.stderr
+    assert "place" in result.stderr
+
+
+def test_quote_not_in_the_article_fails_naming_resource_and_quote(project: tuple[Path, Path]) -> None:
+    instances, dist = project
+    text = (instances / "base.ttl").read_text().replace(
+        '"Turkey was also affected by this development in the world."', '"Turkey was never affected."'
+    )
+    (instances / "base.ttl").write_text(text)
+    result = run_build(instances, dist)
+    assert_failed_cleanly(result, dist)
+    assert "https://w3id.org/ngo-fp/resource/state/turkey" in result.stderr
+    assert "Turkey was never affected." in result.stderr
+
+
+def test_shacl_violation_fails_with_its_message(project: tuple[Path, Path]) -> None:
+    instances, dist = project
+    text = (instances / "base.ttl").read_text().replace('rdfs:label "TURKSAM"@en ;', "")
+    (instances / "base.ttl").write_text(text)
+    result = run_build(instances, dist)
+    assert_failed_cleanly(result, dist)
+    assert "Give exactly one English rdfs:label" in result.stderr
+    assert "https://w3id.org/ngo-fp/resource/organization/turksam" in result.stderr
+
+
+def test_inconsistency_fails(project: tuple[Path, Path]) -> None:
+    instances, dist = project
+    (instances / "clash.ttl").write_text(
+        "@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .\n"
+        "<https://w3id.org/ngo-fp/resource/organization/turksam> a nfp:GovernmentBody .\n"
+    )
+    result = run_build(instances, dist)
+    assert_failed_cleanly(result, dist)
+    assert "HermiT" in result.stderr
+
+
+def test_rebuild_is_byte_identical(project: tuple[Path, Path], tmp_path: Path) -> None:
+    instances, _ = project
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run_build(instances, first, seed="1").returncode == 0
+    assert run_build(instances, second, seed="2").returncode == 0
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert len(files) >= 12
+    for rel in files:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def test_release_stamps_the_version(project: tuple[Path, Path], tmp_path: Path) -> None:
+    instances, _ = project
+    release = tmp_path / "releases" / "9.9.9"
+    result = run_build(instances, release, "0", "--version", "9.9.9")
+    assert result.returncode == 0, result.stderr
+    ontology = (release / "ontology" / "ngo-fp-ontology.ttl").read_text(encoding="utf-8")
+    assert "owl:versionIRI <https://w3id.org/ngo-fp/ontology/9.9.9>" in ontology
+    assert 'owl:versionInfo "9.9.9"' in ontology
+    assert 'dcat:version "9.9.9"' in (release / "void.ttl").read_text(encoding="utf-8")
+
+
+def test_malformed_version_is_refused(project: tuple[Path, Path]) -> None:
+    instances, dist = project
+    result = run_build(instances, dist, "0", "--version", "latest")
+    assert_failed_cleanly(result, dist)
+    assert "MAJOR.MINOR.PATCH" in result.stderr
