@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from .paths import QC
@@ -27,7 +28,19 @@ def checks(folder: Path = QC) -> list[Check]:
     return out
 
 
-def run(check: Check, graph: Graph) -> list[tuple[str, ...]]:
-    """The rows the check returns (each one a violation), sorted."""
-    rows = graph.query(check.path.read_text(encoding="utf-8"))
-    return sorted(tuple("" if v is None else str(v) for v in row) for row in rows)
+def store(graph: Graph) -> ox.Store:
+    """An Oxigraph store holding `graph`: the checks run there, 20-100 times faster than on rdflib."""
+    s = ox.Store()
+    s.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return s
+
+
+def run(check: Check, graph: Graph | ox.Store) -> list[tuple[str, ...]]:
+    """The rows the check returns (each one a violation), sorted; blank nodes show as "_:"."""
+    target = graph if isinstance(graph, ox.Store) else store(graph)
+    result = target.query(check.path.read_text(encoding="utf-8"))
+    def text(term) -> str:
+        if term is None:
+            return ""
+        return "_:" if isinstance(term, ox.BlankNode) else term.value
+    return sorted(tuple(text(row[i]) for i in range(len(result.variables))) for row in result)
