@@ -109,6 +109,12 @@ def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path =
     return Built(onto, data, evidence, checked, warnings)
 
 
+def write_publication(built: Built, dist: Path) -> Path:
+    """Publish the validated build: dumps, description, exports, coverage report and site."""
+    report = coverage.markdown(coverage.report(built.instances))
+    return publish(built.ontology, built.data, dist, reports={"coverage.md": report}, site=site.write)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-publish", action="store_true", help="validate only; leave dist/ alone")
@@ -121,8 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         built = build(instances=args.instances, links_folder=args.links, version=args.version)
         if not args.no_publish:
             t = step(f"publish {display(args.dist)}/")
-            report = coverage.markdown(coverage.report(built.instances))
-            publish(built.ontology, built.data, args.dist, reports={"coverage.md": report}, site=site.write)
+            write_publication(built, args.dist)
             done(t, f"{len(built.data) + len(built.ontology)} triples written")
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -102,7 +102,7 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
         prop, datatype = CODES[scheme]
         if datatype == XSD.integer and not code.isdigit():
             raise BuildError(f"{scheme} code {code!r} is not a number", row.path, row.line)
-        g.add((resource, prop, Literal(code, datatype=datatype)))
+        g.add((resource, prop, Literal(code, datatype=None if datatype == XSD.string else datatype)))
         if scheme == "geonames":
             g.add((resource, SKOS.exactMatch, URIRef(f"https://sws.geonames.org/{code}/")))
     return g

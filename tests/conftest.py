@@ -12,7 +12,6 @@ sys.path.insert(0, str(ROOT))
 from scripts import build as pipeline  # noqa: E402
 from scripts.load import parse  # noqa: E402
 from scripts.paths import ONTOLOGY, SHAPES  # noqa: E402
-from scripts.publish import publish  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -23,8 +22,8 @@ def built() -> pipeline.Built:
 
 @pytest.fixture(scope="session")
 def dist(built: pipeline.Built, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The publication written to a temporary dist/ folder."""
-    return publish(built.ontology, built.data, tmp_path_factory.mktemp("publication") / "dist")
+    """The publication written to a temporary dist/ folder, as `make` writes it."""
+    return pipeline.write_publication(built, tmp_path_factory.mktemp("publication") / "dist")
 
 
 @pytest.fixture(scope="session")

@@ -33,17 +33,17 @@ def page(dist: Path):
         browser.close()
 
 
-def test_landing_page_link_to_resource_and_back(page, tmp_path_factory) -> None:
+def test_landing_page_link_to_resource_and_back(page) -> None:
     SCREENSHOTS.mkdir(exist_ok=True)
     page.goto(f"{page.server_url}/")
     assert page.title() == "NGOs and foreign policy in Turkey–Azerbaijan relations"
     page.screenshot(path=str(SCREENSHOTS / "landing.png"))
-    page.click("text=TURKSAM")
+    page.click('a[href="resource/organization/turksam.html"]')
     assert page.url.endswith("/site/resource/organization/turksam.html")
     assert "TURKSAM" in page.inner_text("h1")
     assert page.locator("blockquote").count() >= 1  # its evidence from the article
     jsonld = page.locator('script[type="application/ld+json"]').inner_text()
-    assert "https://w3id.org/ngo-fp/resource/organization/turksam" in jsonld
+    assert '"@id": "organization:turksam"' in jsonld and '"organization": "https://w3id.org/ngo-fp/resource/organization/"' in jsonld
     page.screenshot(path=str(SCREENSHOTS / "resource.png"))
     page.click("nav >> text=Home")
     assert page.url.endswith("/site/index.html")
