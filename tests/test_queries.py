@@ -26,7 +26,7 @@ def answer(graph: Graph, query: Path) -> tuple[list[str], list[tuple[str, ...]]]
 
 
 def test_queries_found() -> None:
-    assert len(QUERY_FILES) >= 10
+    assert len(QUERY_FILES) >= 15
     for query in QUERY_FILES:
         assert query.read_text(encoding="utf-8").startswith("# Question: "), query.name
         assert (QUERIES / "expected" / f"{query.stem}.csv").exists(), query.name
