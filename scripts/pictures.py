@@ -88,7 +88,7 @@ def actor_network(graph: Graph) -> str:
     activities = sorted({(r["activity_label"], r["activity"]) for r in rows}, key=lambda t: t[0].casefold())
     row_h = 22
     height = 60 + row_h * max(len(actors), len(activities), 1)
-    ax, bx = 330, 900
+    ax, bx = 480, 1040
     ya = {iri: 60 + i * row_h * max(len(activities), 1) / max(len(actors), 1) for i, (_, iri) in enumerate(actors)}
     yb = {iri: 60 + i * row_h * max(len(actors), 1) / max(len(activities), 1) for i, (_, iri) in enumerate(activities)}
     body = [f'<text x="20" y="28" {FONT} font-size="16" font-weight="bold">Actor network: who takes part in which activity (link text: role)</text>']
@@ -96,7 +96,7 @@ def actor_network(graph: Graph) -> str:
         y1, y2 = ya[r["actor"]], yb[r["activity"]]
         body.append(f'<line x1="{ax}" y1="{y1:.1f}" x2="{bx}" y2="{y2:.1f}" stroke="#8a6" stroke-opacity="0.55"/>')
         if r["role_label"]:
-            mx, my = ax + (bx - ax) * 0.5, y1 + (y2 - y1) * 0.5
+            mx, my = ax + (bx - ax) * 0.78, y1 + (y2 - y1) * 0.78
             body.append(f'<text x="{mx:.1f}" y="{my:.1f}" {FONT} font-size="9" fill="#575" text-anchor="middle">{escape(r["role_label"])}</text>')
     for lbl, iri in actors:
         body.append(f'<circle cx="{ax}" cy="{ya[iri]:.1f}" r="4" fill="#4a78b5"/>')
@@ -104,4 +104,4 @@ def actor_network(graph: Graph) -> str:
     for lbl, iri in activities:
         body.append(f'<rect x="{bx}" y="{yb[iri] - 5:.1f}" width="9" height="9" fill="#c2702a"/>')
         body.append(f'<text x="{bx + 14}" y="{yb[iri] + 4:.1f}" {FONT} font-size="11">{escape(lbl)}</text>')
-    return svg(1500, int(height) + 20, body, "Actor network of Bulgur (2023)")
+    return svg(1700, int(height) + 20, body, "Actor network of Bulgur (2023)")
