@@ -15,7 +15,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections import Counter
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent

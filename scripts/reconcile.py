@@ -21,7 +21,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+from rdflib import RDFS, Graph, URIRef
 
 from .links import LINKS, SKOS, rows
 from .paths import NFP

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from rdflib import OWL, RDF, Graph, Namespace, URIRef
+from rdflib import OWL, RDF, Namespace, URIRef
 
 from scripts.load import parse
 
