@@ -37,9 +37,9 @@ ERROR_EVERY = {
     "missing-label": (53, SHAPES + "labelPresent", "MinCountConstraintComponent"),
     "label-not-english": (59, SHAPES + "labelEnglish", "LanguageInConstraintComponent"),
     "bad-organization-iri": (61, SHAPES + "OrganizationShape", "PatternConstraintComponent"),
-    "participation-without-actor": (67, SHAPES + "ParticipationShape", "MinCountConstraintComponent"),
+    "participation-without-actor": (67, SHAPES + "ParticipationShape-participant", "MinCountConstraintComponent"),
     "event-date-as-string": (71, SHAPES + "startDateTyped", "OrConstraintComponent"),
-    "year-not-gyear": (73, SHAPES + "SourceShape", "DatatypeConstraintComponent"),
+    "year-not-gyear": (73, SHAPES + "SourceShape-hasPublicationYear", "DatatypeConstraintComponent"),
     "citation-resolved-without-entry": (79, SHAPES + "CitationResolvedOrFlaggedShape", "SPARQLConstraintComponent"),
     "missing-evidence": (83, SHAPES + "evidencePresent", "MinCountConstraintComponent"),
 }

@@ -6,8 +6,9 @@ the ontology and the types implied by rdfs:subClassOf (what SHACL's class-based 
 and runs one SPARQL query per constraint.
 
 Supported SHACL: targets (targetClass, targetSubjectsOf, targetObjectsOf); paths (IRI, inverse, sequence);
-minCount, maxCount, datatype, languageIn, minLength, minInclusive, pattern, class, nodeKind sh:IRI, in, hasValue,
-uniqueLang, sh:or of datatype/class alternatives, qualifiedValueShape with sh:in, and SPARQL-based
+minCount, maxCount, datatype (with the lexical form checked against the datatype's lexical space, see
+scripts/validate/datatypes.py), languageIn, minLength, minInclusive, pattern, class, nodeKind sh:IRI, in,
+hasValue, uniqueLang, sh:or of datatype/class alternatives, qualifiedValueShape with sh:in, and SPARQL-based
 constraints. A shapes graph using anything else is refused with the unsupported feature named.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
-from .validate import Result
+from .validate import Result, datatypes
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -85,11 +86,27 @@ def severity(shapes: Graph, shape, default: str = "Violation") -> str:
     return str(s).rsplit("#", 1)[-1] if s is not None else default
 
 
+def ill_typed(datatype, var: str) -> str:
+    """A boolean SPARQL expression: `var` is not a well-typed literal of `datatype` (sh:datatype fails).
+
+    Oxigraph keeps ill-typed literals ("2019-02-30"^^xsd:date) and DATATYPE() still names their datatype, so
+    the lexical form is checked against the datatype's lexical space (scripts/validate/datatypes.py)."""
+    if not datatypes.known(datatype):
+        raise Unsupported(f"sh:datatype {datatype} (lexical space unknown; known: {', '.join(sorted(datatypes.LEXICAL))})")
+    expr = f"!isLiteral({var}) || DATATYPE({var}) != {term(datatype)}"
+    if datatype != RDF.langString:
+        expr += f' || LANG({var}) != ""'
+    lexical = datatypes.pattern(datatype)
+    if lexical is not None:
+        expr += f" || !REGEX(STR({var}), {Literal(lexical).n3()})"
+    return expr
+
+
 def alternative(shapes: Graph, member, var: str) -> str:
     """A boolean SPARQL expression: `var` conforms to one member of an sh:or (datatype or class)."""
     datatype, cls = shapes.value(member, SH.datatype), shapes.value(member, SH["class"])
     if datatype is not None:
-        return f"(isLiteral({var}) && DATATYPE({var}) = {term(datatype)})"
+        return f"!({ill_typed(datatype, var)})"
     if cls is not None:
         return f"EXISTS {{ {var} a {term(cls)} }}"
     raise Unsupported(f"sh:or member {member} (only sh:datatype or sh:class members)")
@@ -99,8 +116,7 @@ def value_constraints(shapes: Graph, node, var: str) -> Iterable[tuple[str, str]
     """(component, FILTER expression true when `var` VIOLATES the constraint) for value-level parameters."""
     for p, o in shapes.predicate_objects(node):
         if p == SH.datatype:
-            yield "DatatypeConstraintComponent", f"!isLiteral({var}) || DATATYPE({var}) != {term(o)}" + (
-                f" || LANG({var}) != \"\"" if o != RDF.langString else "")
+            yield "DatatypeConstraintComponent", ill_typed(o, var)
         elif p == SH.languageIn:
             langs = " || ".join(f'LANGMATCHES(LANG({var}), "{l}")' for l in items(shapes, o))
             yield "LanguageInConstraintComponent", f"!isLiteral({var}) || !({langs})"

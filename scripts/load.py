@@ -8,6 +8,9 @@ from rdflib import Graph
 
 from .errors import BuildError
 from .paths import INSTANCES, ONTOLOGY
+from .validate.datatypes import strict_rdflib
+
+strict_rdflib()  # before any literal is parsed: ill-typed literals are marked so (see validate/datatypes.py)
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig", ".rdf": "xml", ".owl": "xml"}
 

@@ -28,5 +28,5 @@ def test_both_paths_find_exactly_the_injected_errors(tmp_path: Path, ontology: G
     fast = fastshacl.run(fastshacl.load_store([tmp_path / "data.nt"], ontology), fastshacl.compile_shapes(shapes))
     reference, _ = validate.shacl(Graph().parse(tmp_path / "data.nt", format="nt"), ontology, shapes)
     assert Counter((r.shape, r.component) for r in fast) == expected
-    assert {(r.severity, r.focus, r.path, r.component) for r in fast} == \
-           {(r.severity, r.focus, r.path, r.component) for r in reference}
+    assert {(r.severity, r.focus, r.path, r.component, r.shape) for r in fast} == \
+           {(r.severity, r.focus, r.path, r.component, r.shape) for r in reference}

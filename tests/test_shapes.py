@@ -110,9 +110,11 @@ def test_invalid_fixture_reports_exactly_what_it_expects(fixture: Path, ontology
 
 
 def shape_of(shapes: Graph, node) -> URIRef:
-    """The named shape a (possibly anonymous) property shape belongs to."""
-    while not isinstance(node, URIRef):
-        node = shapes.value(None, SH.property, node)
+    """The shape a constraint is counted under: a node shape's own property shapes (nfps:ActorShape-basedIn)
+    count under the node shape (nfps:ActorShape), as when they were anonymous; shared ones under themselves."""
+    owners = list(shapes.subjects(SH.property, node))
+    if len(owners) == 1 and str(node).startswith(f"{owners[0]}-"):
+        return owners[0]
     return node
 
 

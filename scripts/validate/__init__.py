@@ -29,8 +29,11 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     RDFS inference runs: it would type every object of a property from the property's range (every
     nfp:participant an actor), so a sh:class constraint equal to a range could never fail.
     """
+    from .datatypes import retyped, strict_rdflib
+
+    strict_rdflib()
     _, report, _ = pyshacl_validate(
-        data, shacl_graph=shapes, ont_graph=ontology, inference="none",
+        retyped(data), shacl_graph=shapes, ont_graph=ontology, inference="none",
         allow_warnings=True, advanced=False, do_owl_imports=False,
     )
     results = []
@@ -53,7 +56,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
 def summary(results: list[Result], examples: int = 3, origin: dict[str, Path] | None = None) -> str:
     """Results grouped by severity, shape and message, with counts and a few example focus nodes (with the
     file each came from, when `origin` tells)."""
-    from .errors import display
+    from ..errors import display
 
     groups: dict[tuple[str, str, str], list[Result]] = defaultdict(list)
     for r in results:
@@ -75,7 +78,7 @@ INPUT_ERROR = 4
 
 def data_files(paths: list[Path]) -> list[Path]:
     """The RDF files named, and those inside the folders named, in a stable order."""
-    from .load import FORMATS
+    from ..load import FORMATS
 
     found: list[Path] = []
     for path in paths:
@@ -90,7 +93,7 @@ def load_data(files: list[Path]) -> tuple[Graph, dict[str, Path]]:
     """Merge the files (TriG: every graph of the dataset) and remember which file described each subject."""
     from rdflib import Dataset
 
-    from .load import parse
+    from ..load import parse
 
     merged, origin = Graph(bind_namespaces="core"), {}
     for path in files:
@@ -99,7 +102,7 @@ def load_data(files: list[Path]) -> tuple[Graph, dict[str, Path]]:
             try:
                 ds.parse(path, format="trig")
             except Exception as exc:
-                from .errors import BuildError
+                from ..errors import BuildError
                 raise BuildError(f"syntax error: {' '.join(str(exc).split())[:300]}", path) from None
             g = Graph()
             for s, p, o, _ in ds.quads((None, None, None, None)):
@@ -151,9 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     import sys
     import time
 
-    from .errors import BuildError
-    from .load import parse
-    from .paths import ONTOLOGY, SHAPES
+    from ..errors import BuildError
+    from ..load import parse
+    from ..paths import ONTOLOGY, SHAPES
 
     parser = argparse.ArgumentParser(description="Validate RDF files or folders (Turtle, N-Triples, JSON-LD, TriG, "
                                      "RDF/XML) against the nfp: ontology and shapes. Exit code: 0 conforms without "
@@ -171,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         if not files:
             raise BuildError("no RDF files found", args.paths[0])
         if args.fast:
-            from . import fastshacl
+            from .. import fastshacl
             results = fastshacl.run(fastshacl.load_store(files, parse(ONTOLOGY)), fastshacl.compile_shapes(parse(SHAPES)))
             report, origin = report_graph(results), {}
             data = None
@@ -195,5 +198,3 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_CODES.get(worst, 3)
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())

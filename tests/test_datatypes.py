@@ -1,0 +1,121 @@
+"""Ill-typed literals: both engines refuse exactly the lexical forms outside each datatype's lexical space.
+
+tests/datatypes/corpus.csv lists lexical forms per datatype with the verdict of XSD 1.1 Part 2 (and the one
+restriction the project documents in scripts/validate/datatypes.py: xsd:date years 0001-9999), written from
+the specification, not from either engine. Each row becomes a focus node with one value under a property
+shape with sh:datatype (and, for the three date types, under an sh:or like the project's start and end dates);
+pyshacl and the fast engine must both report exactly the rows marked invalid.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from scripts import fastshacl, validate
+from scripts.validate import datatypes
+
+CORPUS = Path(__file__).parent / "datatypes" / "corpus.csv"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+EX = "https://example.org/dt#"
+ROWS = list(csv.DictReader(CORPUS.open(encoding="utf-8")))
+DATATYPES = sorted({r["datatype"] for r in ROWS})
+DATES = ("xsd:date", "xsd:gYearMonth", "xsd:gYear")
+
+
+def iri(curie: str) -> str:
+    return XSD + curie.removeprefix("xsd:")
+
+
+def local(curie: str) -> str:
+    return curie.removeprefix("xsd:")
+
+
+def test_corpus_size() -> None:
+    assert len(ROWS) == 63
+    assert sum(r["valid"] == "no" for r in ROWS) == 39
+    assert set(DATATYPES) == {"xsd:date", "xsd:gYear", "xsd:gYearMonth", "xsd:integer", "xsd:decimal",
+                              "xsd:boolean", "xsd:anyURI", "xsd:string"}
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['datatype']}-{r['lexical']!r}" for r in ROWS])
+def test_lexical_space(row: dict[str, str]) -> None:
+    assert datatypes.valid(row["lexical"], iri(row["datatype"])) is (row["valid"] == "yes"), row["why"]
+
+
+def corpus_shapes() -> Graph:
+    lines = ["@prefix sh: <http://www.w3.org/ns/shacl#> .", "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
+             f"@prefix ex: <{EX}> ."]
+    for dt in DATATYPES:
+        lines.append(f"ex:{local(dt)}Shape a sh:NodeShape ; sh:targetSubjectsOf ex:{local(dt)} ; "
+                     f"sh:property ex:{local(dt)}Typed .")
+        lines.append(f"ex:{local(dt)}Typed a sh:PropertyShape ; sh:path ex:{local(dt)} ; sh:datatype {dt} .")
+    lines.append("ex:DatedShape a sh:NodeShape ; sh:targetSubjectsOf ex:dated ; sh:property ex:datedTyped .")
+    lines.append("ex:datedTyped a sh:PropertyShape ; sh:path ex:dated ; sh:or ( ex:aDate ex:aYearMonth ex:aYear ) .")
+    lines += ["ex:aDate sh:datatype xsd:date .", "ex:aYearMonth sh:datatype xsd:gYearMonth .",
+              "ex:aYear sh:datatype xsd:gYear ."]
+    return Graph().parse(data="\n".join(lines), format="turtle")
+
+
+def corpus_data() -> tuple[Graph, set[tuple[str, str, str, str, str]]]:
+    """The corpus as N-Triples (parsed, as a user's file would be) and the results XSD expects."""
+    lines, expected = [], set()
+    for i, row in enumerate(ROWS):
+        quoted = row["lexical"].replace("\\", "\\\\").replace('"', '\\"')
+        value = f'"{quoted}"^^<{iri(row["datatype"])}>'  # as written: rdflib's n3() would rewrite "inf" to "INF"
+        focus = f"{EX}row-{i}"
+        lines.append(f"<{focus}> <{EX}{local(row['datatype'])}> {value} .")
+        if row["valid"] == "no":
+            expected.add(("Violation", focus, EX + local(row["datatype"]), "DatatypeConstraintComponent",
+                          f"{EX}{local(row['datatype'])}Typed"))
+        if row["datatype"] in DATES:
+            lines.append(f"<{focus}-dated> <{EX}dated> {value} .")
+            if row["valid"] == "no":
+                expected.add(("Violation", focus + "-dated", EX + "dated", "OrConstraintComponent", EX + "datedTyped"))
+    return Graph().parse(data="\n".join(lines), format="nt"), expected
+
+
+def verdicts(results: list[validate.Result]) -> set[tuple[str, str, str, str, str]]:
+    return {(r.severity, r.focus, r.path, r.component, r.shape) for r in results}
+
+
+def test_both_engines_report_exactly_the_ill_typed_rows() -> None:
+    data, expected = corpus_data()
+    invalid_dates = sum(r["valid"] == "no" and r["datatype"] in DATES for r in ROWS)
+    assert len(expected) == 39 + invalid_dates
+    shapes = corpus_shapes()
+    reference, _ = validate.shacl(data, Graph(), shapes)
+    fast = fastshacl.run(fastshacl.load_store(graph=data), fastshacl.compile_shapes(shapes))
+    assert verdicts(reference) == expected
+    assert verdicts(fast) == expected
+
+
+def test_language_strings() -> None:
+    """rdf:langString needs a language tag; xsd:string refuses one."""
+    shapes = Graph().parse(data=f"""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <{EX}> .
+        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:tagged , ex:plain ; sh:property ex:tagged , ex:plain .
+        ex:tagged sh:path ex:tagged ; sh:datatype rdf:langString .
+        ex:plain sh:path ex:plain ; sh:datatype xsd:string .""", format="turtle")
+    data = Graph().parse(data=f"""
+        <{EX}a> <{EX}tagged> "Ankara"@tr . <{EX}b> <{EX}tagged> "Ankara" . <{EX}c> <{EX}tagged> <{EX}ankara> .
+        <{EX}d> <{EX}plain> "Ankara" . <{EX}e> <{EX}plain> "Ankara"@tr . <{EX}f> <{EX}plain> "1"^^<{XSD}integer> .
+        """, format="turtle")
+    expected = {("Violation", EX + f, EX + p, "DatatypeConstraintComponent", EX + p)
+                for f, p in (("b", "tagged"), ("c", "tagged"), ("e", "plain"), ("f", "plain"))}
+    reference, _ = validate.shacl(data, Graph(), shapes)
+    fast = fastshacl.run(fastshacl.load_store(graph=data), fastshacl.compile_shapes(shapes))
+    assert verdicts(reference) == expected
+    assert verdicts(fast) == expected
+
+
+def test_unknown_datatypes_are_refused_by_the_fast_engine() -> None:
+    shapes = Graph().parse(data=f"""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <{EX}S> a sh:NodeShape ; sh:targetSubjectsOf <{EX}p> ; sh:property [ sh:path <{EX}p> ; sh:datatype xsd:duration ] .
+        """, format="turtle")
+    with pytest.raises(fastshacl.Unsupported, match="duration"):
+        fastshacl.compile_shapes(shapes)
