@@ -22,9 +22,10 @@ all: setup build ## Set up (.venv, Java), validate and publish dist/
 
 setup: $(STAMP) $(RML_STAMP) java ## Create .venv (and .venv-rml for the RML engine) with pinned dependencies; install Java if missing
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -46,8 +47,12 @@ java: ## Make sure a Java runtime is there for HermiT (installs Debian's default
 build: setup ## Validate everything and publish dist/ (atomically)
 	$(PY) -m scripts.build
 
-validate: setup ## Validate the project without touching dist/; DATA=path validates any RDF file or folder instead
-	$(if $(DATA),$(PY) -m scripts.validate $(DATA),$(PY) -m scripts.build --no-publish)
+# DATA is read from the environment ("$$DATA"), so a path with spaces or quotes stays one path. make itself
+# exits 2 on any failure; it prints the validator's own exit code (use `ngo-fp validate` in scripts).
+validate: setup ## Validate the project without touching dist/; DATA=path validates one RDF file or folder instead
+	$(if $(DATA),@code=0; $(PY) -m scripts.validate "$$DATA" || code=$$?; \
+	  [ "$$code" = 0 ] || echo "make validate: the validator exited with $$code (2 warnings, 3 violations, 4 unreadable input)" >&2; \
+	  exit "$$code",$(PY) -m scripts.build --no-publish)
 
 link: setup ## Re-check the Wikidata links and look for candidates online (says so and keeps the records when offline)
 	$(PY) -m scripts.reconcile

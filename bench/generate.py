@@ -3,7 +3,7 @@ of injected errors of each kind (for the benchmark in bench/run.py and the verdi
 
 Each "unit" describes one NGO with its place, an activity with two qualified participations (the NGO in a role,
 and a state), an event, a cited source with its reference entry and an in-text citation, and a claim resting on
-it: about 75 triples, every resource grounded in a quote. Every ERROR_EVERY[kind]-th unit carries one error
+it: about 76 triples, every resource grounded in a quote. Every ERROR_EVERY[kind]-th unit carries one error
 of that kind; the manifest lists how many of each were injected and which (shape, component) must fire.
 """
 from __future__ import annotations
@@ -39,6 +39,8 @@ ERROR_EVERY = {
     "bad-organization-iri": (61, SHAPES + "OrganizationShape", "PatternConstraintComponent"),
     "participation-without-actor": (67, SHAPES + "ParticipationShape-participant", "MinCountConstraintComponent"),
     "event-date-as-string": (71, SHAPES + "startDateTyped", "OrConstraintComponent"),
+    "event-date-february-30": (89, SHAPES + "startDateTyped", "OrConstraintComponent"),
+    "access-date-month-13": (97, SHAPES + "SourceShape-accessDate", "DatatypeConstraintComponent"),
     "year-not-gyear": (73, SHAPES + "SourceShape-hasPublicationYear", "DatatypeConstraintComponent"),
     "citation-resolved-without-entry": (79, SHAPES + "CitationResolvedOrFlaggedShape", "SPARQLConstraintComponent"),
     "missing-evidence": (83, SHAPES + "evidencePresent", "MinCountConstraintComponent"),
@@ -60,7 +62,10 @@ def sentence(rng: random.Random, n: int = 9) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
-def unit(i: int, rng: random.Random, errors: dict[str, int]) -> list[tuple[str, str, str]]:
+HUB = iri(R + "work/hub-2023")  # with hub=True, every reference list and claim belongs to this one work
+
+
+def unit(i: int, rng: random.Random, errors: dict[str, int], hub: bool = False) -> list[tuple[str, str, str]]:
     def err(kind: str) -> bool:
         if i % ERROR_EVERY[kind][0] == ERROR_EVERY[kind][0] - 1:
             errors[kind] += 1
@@ -103,8 +108,12 @@ def unit(i: int, rng: random.Random, errors: dict[str, int]) -> list[tuple[str, 
     add(event, RDF_TYPE, iri(NFP + "Event"))
     add(event, LABEL, lit(f"Event {i}", lang="en"))
     add(event, NFP + "evidenceQuote", quote())
-    add(event, NFP + "startDate", lit(f"{1990 + i % 30}") if err("event-date-as-string")
-        else lit(f"{1990 + i % 30}-0{1 + i % 9}-1{i % 10}", XSD + "date"))
+    if err("event-date-as-string"):
+        add(event, NFP + "startDate", lit(f"{1990 + i % 30}"))
+    elif err("event-date-february-30"):  # typed xsd:date, but no such day
+        add(event, NFP + "startDate", lit(f"{1990 + i % 30}-02-30", XSD + "date"))
+    else:
+        add(event, NFP + "startDate", lit(f"{1990 + i % 30}-0{1 + i % 9}-1{i % 10}", XSD + "date"))
     add(event, NFP + "place", state)
 
     add(work, RDF_TYPE, iri(NFP + "Source"))
@@ -113,16 +122,18 @@ def unit(i: int, rng: random.Random, errors: dict[str, int]) -> list[tuple[str, 
     add(work, DCT + "title", lit(sentence(rng, 6), lang="en"))
     add(work, "http://purl.org/spar/fabio/hasPublicationYear", lit(str(2000 + i % 24), XSD + "string" if err("year-not-gyear") else XSD + "gYear"))
     add(work, NFP + "evidenceQuote", quote())
+    add(work, NFP + "accessDate", lit(f"{2000 + i % 24}-13-01" if err("access-date-month-13") else f"{2000 + i % 24}-05-30",
+                                      XSD + "date"))
     add(entry, RDF_TYPE, iri(NFP + "ReferenceEntry"))
     add(entry, LABEL, lit(f"Reference 1 of bench {i}", lang="en"))
     add(entry, NFP + "referenceNumber", lit("1", XSD + "integer"))
     add(entry, BIRO + "references", work)
-    add(entry, NFP + "citingWork", work)
+    add(entry, NFP + "citingWork", HUB if hub else work)
     add(entry, NFP + "evidenceQuote", quote())
     add(citation, RDF_TYPE, iri(NFP + "InTextCitation"))
     add(citation, LABEL, lit(f"(Author {i})", lang="en"))
     add(citation, C4O + "hasContent", lit(f"(Author {i})"))
-    add(citation, NFP + "citingWork", work)
+    add(citation, NFP + "citingWork", HUB if hub else work)
     if not err("citation-resolved-without-entry"):
         add(citation, C4O + "denotes", entry)
     add(citation, NFP + "resolution", iri(R + "concept/citation-resolved"))
@@ -131,15 +142,17 @@ def unit(i: int, rng: random.Random, errors: dict[str, int]) -> list[tuple[str, 
     add(claim, RDF_TYPE, iri(NFP + "Claim"))
     add(claim, LABEL, lit(f"Claim {i}", lang="en"))
     add(claim, NFP + "statement", lit(sentence(rng), lang="en"))
-    add(claim, NFP + "assertedIn", work)
+    add(claim, NFP + "assertedIn", HUB if hub else work)
     add(claim, NFP + "supportedBy", citation)
     add(claim, NFP + "evidenceQuote", quote())
     return t
 
 
 def shared() -> list[tuple[str, str, str]]:
-    """Resources every unit points to: states, roles and their scheme, the resolution concept."""
-    t = []
+    """Resources every unit points to: states, roles and their scheme, the resolution concept, the hub work."""
+    t = [(HUB, RDF_TYPE, iri(NFP + "Source")), (HUB, RDF_TYPE, iri(FABIO + "JournalArticle")),
+         (HUB, LABEL, lit("Hub (2023)", lang="en")), (HUB, DCT + "title", lit("The citing work", lang="en")),
+         (HUB, NFP + "evidenceQuote", lit("The Role of the Interaction"))]
     scheme = iri(R + "scheme/ngo-roles")
     t += [(scheme, RDF_TYPE, iri(SKOS + "ConceptScheme")), (scheme, LABEL, lit("Roles", lang="en")),
           (scheme, NFP + "evidenceQuote", lit("the various roles they undertake"))]
@@ -162,8 +175,11 @@ def shared() -> list[tuple[str, str, str]]:
     return t
 
 
-def generate(triples: int, out: Path, seed: int = 42) -> dict:
-    """Write about `triples` triples as N-Triples to `out`; return the manifest of injected errors."""
+def generate(triples: int, out: Path, seed: int = 42, hub: bool = False) -> dict:
+    """Write about `triples` triples as N-Triples to `out`; return the manifest of injected errors.
+
+    hub=True: every reference entry, in-text citation and claim points to one work (as the article's own do),
+    so three sh:class checks meet one node hundreds of thousands of times."""
     rng = random.Random(seed)
     errors = {kind: 0 for kind in ERROR_EVERY}
     written = 0
@@ -173,11 +189,11 @@ def generate(triples: int, out: Path, seed: int = 42) -> dict:
             written += 1
         i = 0
         while written < triples:
-            for s, p, o in unit(i, rng, errors):
+            for s, p, o in unit(i, rng, errors, hub):
                 f.write(f"{s} {iri(p) if not p.startswith('<') else p} {o} .\n")
                 written += 1
             i += 1
-    manifest = {"triples": written, "units": i, "seed": seed,
+    manifest = {"triples": written, "units": i, "seed": seed, "hub": hub,
                 "errors": {k: {"count": v, "shape": ERROR_EVERY[k][1], "component": ERROR_EVERY[k][2]} for k, v in errors.items()}}
     out.with_suffix(".manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
@@ -188,5 +204,6 @@ if __name__ == "__main__":
     parser.add_argument("triples", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--hub", action="store_true", help="one citing work for every reference and claim")
     args = parser.parse_args()
-    print(json.dumps(generate(args.triples, args.out, args.seed)["errors"]))
+    print(json.dumps(generate(args.triples, args.out, args.seed, args.hub)["errors"]))

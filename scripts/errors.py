@@ -24,7 +24,10 @@ def display(path: Path | str) -> str:
     """A path relative to the project root when it lies inside it."""
     from .paths import ROOT
 
-    p = Path(path).resolve()
+    try:
+        p = Path(path).resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop
+        p = Path(path).absolute()
     try:
         return str(p.relative_to(ROOT))
     except ValueError:

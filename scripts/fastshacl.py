@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
+from .errors import BuildError
 from .validate import Result, datatypes
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -32,8 +33,8 @@ SUPPORTED = {
     SH.sparql, SH.message, SH.severity, SH.name, SH.description, SH.order, SH.group, SH.deactivated,
     URIRef(RDFS_NS + "label"), URIRef(RDFS_NS + "comment"), RDF.type,
 }
-MATERIALIZE = [  # SHACL instance-of: rdf:type/rdfs:subClassOf*, materialized once
-    f"INSERT {{ ?x a ?super }} WHERE {{ ?c <{RDFS_NS}subClassOf>+ ?super . ?x a ?c }}",
+MATERIALIZE = [  # SHACL instance-of: rdf:type/rdfs:subClassOf*, materialized once (data may sit in named graphs)
+    f"INSERT {{ ?x a ?super }} WHERE {{ ?c <{RDFS_NS}subClassOf>+ ?super . {{ ?x a ?c }} UNION {{ GRAPH ?g {{ ?x a ?c }} }} }}",
 ]
 
 
@@ -225,18 +226,42 @@ def compile_shapes(shapes: Graph) -> list[Check]:
     return checks
 
 
-def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph: Graph | None = None) -> ox.Store:
+DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD)
+
+
+def file_graph(path: Path) -> ox.NamedNode:
+    """The named graph a data file is loaded into, so that results can name the file of their focus node."""
+    return ox.NamedNode(path.resolve().as_uri())
+
+
+def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph: Graph | None = None,
+               allow_remote_contexts: bool = False) -> ox.Store:
     """An in-memory Oxigraph store with the data files (or an rdflib graph) and the ontology, with the
-    subclass types materialized. TriG files keep their named graphs; queries see the union of all graphs."""
+    subclass types materialized. Each file passes scripts/load.py's checks (regular, non-empty, no XML DTD)
+    and goes to a named graph of its own (files with named graphs of their own keep them); queries see the
+    union of all graphs. Problems raise BuildError with file, line and column."""
+    from .load import check_file, parse, syntax_error
+
     store = ox.Store()
     for path in files:
-        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
-        if fmt is None:
-            raise ValueError(f"{path}: unknown RDF format")
-        if fmt == ox.RdfFormat.TRIG:
-            store.bulk_load(path=str(path), format=fmt)
-        else:
-            store.bulk_load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
+        fmt = check_file(path)
+        target = None if fmt in DATASET_FORMATS else file_graph(path)
+        before = len(store) if target is None else 0
+        try:
+            if fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts:
+                store.bulk_load(parse(path, allow_remote_contexts=True).serialize(format="nt", encoding="utf-8"),
+                                format=ox.RdfFormat.N_TRIPLES)
+            elif target is None:
+                store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+            else:
+                store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri(), to_graph=target)
+        except SyntaxError as exc:
+            raise syntax_error(exc, path) from None
+        except OSError as exc:
+            raise BuildError(exc.strerror or str(exc), path) from None
+        empty = len(store) == before if target is None else not store.query(f"ASK {{ GRAPH {target} {{ ?s ?p ?o }} }}")
+        if empty:
+            raise BuildError("no triples", path)
     for g in (graph, ontology):
         if g is not None:
             store.bulk_load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
@@ -244,6 +269,18 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
     for update in MATERIALIZE:
         store.update(update)
     return store
+
+
+def origins(store: ox.Store, results: list[Result], files: Iterable[Path]) -> dict[str, Path]:
+    """The data file each focus node of the results is described in (the first one, in the order given)."""
+    order = {file_graph(p).value: (i, p) for i, p in enumerate(files)}
+    found: dict[str, Path] = {}
+    for focus in sorted({r.focus for r in results if r.focus.startswith(("http://", "https://", "urn:", "file:"))}):
+        rows = store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{focus}> ?p ?o }} }}")
+        graphs = [order[row["g"].value] for row in rows if row["g"].value in order]
+        if graphs:
+            found[focus] = min(graphs)[1]
+    return found
 
 
 def text(term_) -> str:

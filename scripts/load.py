@@ -1,36 +1,172 @@
-"""Parse RDF source files, turning syntax errors into `file:line: problem` messages."""
+"""Read RDF files safely and in linear time, turning every problem into one `file:line: problem` message.
+
+Every file goes through the same gate, for the build and for `ngo-fp validate` alike:
+1. `check_file`: it must be a regular file (not a FIFO, a device or a folder; symlinks are followed, a loop is
+   an error), readable and not empty, with a known extension (case does not matter: `.TTL` is Turtle);
+2. RDF/XML only: defusedxml reads it first and refuses any DTD, entity declaration or external reference, so
+   no "billion laughs" or `file:` entity reaches an RDF parser;
+3. Oxigraph's parsers (pyoxigraph, linear in the input) read it, with the exact line and column of a syntax
+   error. JSON-LD `@context` URLs, `file:` and relative contexts alike, are refused unless the caller allows
+   remote contexts; then rdflib's JSON-LD parser reads the file, with a timeout on each fetch.
+`parse` returns an rdflib Graph (for pyshacl and the build); `scripts/fastshacl.py` loads the same files into
+Oxigraph after the same checks.
+"""
 from __future__ import annotations
 
-import re
+import errno
+import os
+import stat
 from pathlib import Path
 
-from rdflib import Graph
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
 
 from .errors import BuildError
 from .paths import INSTANCES, ONTOLOGY
 from .validate.datatypes import strict_rdflib
 
-strict_rdflib()  # before any literal is parsed: ill-typed literals are marked so (see validate/datatypes.py)
+strict_rdflib()  # before any literal is made: ill-typed literals are marked so (see validate/datatypes.py)
 
-FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig", ".rdf": "xml", ".owl": "xml"}
+FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+           ".jsonld": ox.RdfFormat.JSON_LD, ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML,
+           ".owl": ox.RdfFormat.RDF_XML}
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+CONTEXT_TIMEOUT = 10  # seconds per remote JSON-LD context, when remote contexts are allowed
 
 
-def parse(path: Path, graph: Graph | None = None) -> Graph:
-    """Parse one file into `graph` (a new one by default); raise BuildError naming file and line."""
-    fmt = FORMATS.get(path.suffix)
+def rdf_format(path: Path) -> ox.RdfFormat:
+    fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise BuildError(f"unknown RDF file extension {path.suffix!r}", path)
-    graph = Graph(bind_namespaces="core") if graph is None else graph
+        raise BuildError(f"unknown RDF file extension {path.suffix!r} (known: {', '.join(FORMATS)})", path)
+    return fmt
+
+
+def check_file(path: Path) -> ox.RdfFormat:
+    """Refuse what cannot be read as one RDF file, without opening it (a FIFO would block)."""
     try:
-        graph.parse(path, format=fmt)
-    except FileNotFoundError:
-        raise BuildError("file not found", path) from None
-    except Exception as exc:  # rdflib raises many types; all are syntax problems here
-        message = " ".join(str(exc).split())
-        match = re.search(r"at line (\d+)", message) or re.search(r"line (\d+)", message)
-        line = int(match.group(1)) if match else None
-        why = re.search(r"Bad syntax \((.*?)\) at \^", message)
-        raise BuildError(f"syntax error: {why.group(1) if why else message[:300]}", path, line) from None
+        info = path.stat()
+    except OSError as exc:
+        raise BuildError(_os_problem(exc), path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BuildError("is a folder where a file is expected", path)
+    if not stat.S_ISREG(info.st_mode):
+        raise BuildError("not a regular file (a FIFO, socket or device is not read)", path)
+    fmt = rdf_format(path)
+    if not os.access(path, os.R_OK):
+        raise BuildError("permission denied", path)
+    if info.st_size == 0:
+        raise BuildError("empty file: no triples", path)
+    if fmt == ox.RdfFormat.RDF_XML:
+        refuse_xml_declarations(path)
+    return fmt
+
+
+def _os_problem(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        return "file not found" if not os.path.islink(exc.filename or "") else "broken symbolic link"
+    return exc.strerror or str(exc)
+
+
+def refuse_xml_declarations(path: Path) -> None:
+    """RDF/XML with a DTD, an entity or an external reference is refused before any RDF parser reads it."""
+    import xml.sax
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.sax import parse as safe_sax_parse
+
+    try:
+        safe_sax_parse(str(path), xml.sax.ContentHandler(), forbid_dtd=True, forbid_entities=True,
+                       forbid_external=True)
+    except DefusedXmlException as exc:
+        raise BuildError(f"RDF/XML with a DTD or entity declarations is refused ({type(exc).__name__})", path) from None
+    except xml.sax.SAXParseException as exc:
+        raise BuildError(f"XML syntax error at column {exc.getColumnNumber() + 1}: {exc.getMessage()}", path,
+                         exc.getLineNumber()) from None
+    except OSError as exc:
+        raise BuildError(_os_problem(exc), path) from None
+
+
+def syntax_error(exc: SyntaxError, path: Path) -> BuildError:
+    """pyoxigraph's SyntaxError carries the line and column; the message starts with them."""
+    message = " ".join(str(exc.msg if exc.msg else exc).split())
+    if "LoadDocumentCallback" in message:
+        return BuildError("JSON-LD @context that is not inline: remote, file and relative contexts are not "
+                          "loaded (allow them with --allow-remote-contexts)", path)
+    where = f" at column {exc.offset}" if exc.offset else ""
+    for prefix in ("Parser error at ",):
+        if message.startswith(prefix) and ": " in message:
+            message = message.split(": ", 1)[1]
+    return BuildError(f"syntax error{where}: {message[:300]}", path, exc.lineno)
+
+
+def open_parser(path: Path, fmt: ox.RdfFormat):
+    """Oxigraph's streaming parser over the file (its `.prefixes` are known once it has been read)."""
+    try:
+        return ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+    except OSError as exc:
+        raise BuildError(_os_problem(exc), path) from None
+    except ValueError as exc:
+        raise BuildError(f"cannot read: {' '.join(str(exc).split())[:300]}", path) from None
+
+
+def parse(path: Path, graph: Graph | None = None, allow_remote_contexts: bool = False) -> Graph:
+    """Parse one file into `graph` (a new one by default); raise BuildError naming file, line and column.
+
+    Named graphs (TriG, N-Quads, JSON-LD) are merged into the one graph; blank nodes are fresh per file;
+    prefixes are bound as rdflib's own Turtle parser binds them."""
+    fmt = check_file(path)
+    strict_rdflib()
+    graph = Graph(bind_namespaces="core") if graph is None else graph
+    if fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts:
+        return _parse_jsonld_with_rdflib(path, graph)
+    blank: dict[str, BNode] = {}
+    parser = open_parser(path, fmt)
+    add, count = graph.add, 0
+    try:
+        for quad in parser:
+            add((_term(quad.subject, blank, path), URIRef(quad.predicate.value), _term(quad.object, blank, path)))
+            count += 1
+    except SyntaxError as exc:
+        raise syntax_error(exc, path) from None
+    except OSError as exc:
+        raise BuildError(_os_problem(exc), path) from None
+    if count == 0:
+        raise BuildError("no triples", path)
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+        for prefix, namespace in parser.prefixes.items():
+            graph.bind(prefix, namespace)
+    return graph
+
+
+def _term(node, blank: dict[str, BNode], path: Path):
+    if isinstance(node, ox.NamedNode):
+        return URIRef(node.value)
+    if isinstance(node, ox.BlankNode):
+        if node.value not in blank:
+            blank[node.value] = BNode()
+        return blank[node.value]
+    if isinstance(node, ox.Literal):
+        if node.language:
+            return Literal(node.value, lang=node.language)
+        datatype = node.datatype.value
+        return Literal(node.value) if datatype == XSD_STRING else Literal(node.value, datatype=URIRef(datatype))
+    raise BuildError(f"unsupported term {node} (RDF-star triple terms are not read)", path)
+
+
+def _parse_jsonld_with_rdflib(path: Path, graph: Graph) -> Graph:
+    """JSON-LD whose contexts may be fetched (only when asked for), with a timeout on each fetch."""
+    import socket
+
+    previous = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(CONTEXT_TIMEOUT)
+    try:
+        graph.parse(path, format="json-ld")
+    except Exception as exc:  # rdflib and urllib raise many types; all mean this file could not be read
+        raise BuildError(f"cannot read JSON-LD: {' '.join(str(exc).split())[:300]}", path) from None
+    finally:
+        socket.setdefaulttimeout(previous)
     return graph
 
 

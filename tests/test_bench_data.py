@@ -23,7 +23,9 @@ def test_generator_is_deterministic(tmp_path: Path) -> None:
 
 def test_both_paths_find_exactly_the_injected_errors(tmp_path: Path, ontology: Graph, shapes: Graph) -> None:
     manifest = generate(6000, tmp_path / "data.nt")
-    expected = {(e["shape"], e["component"]): e["count"] for e in manifest["errors"].values()}
+    expected: Counter = Counter()
+    for e in manifest["errors"].values():  # two kinds may fire the same (shape, component)
+        expected[(e["shape"], e["component"])] += e["count"]
     assert all(expected.values()), "every kind of error is injected at least once at this size"
     fast = fastshacl.run(fastshacl.load_store([tmp_path / "data.nt"], ontology), fastshacl.compile_shapes(shapes))
     reference, _ = validate.shacl(Graph().parse(tmp_path / "data.nt", format="nt"), ontology, shapes)

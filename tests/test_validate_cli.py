@@ -13,6 +13,12 @@ from rdflib import Dataset, Graph, URIRef
 from scripts.paths import ROOT
 
 BASE = Path(__file__).parent / "shapes" / "base.ttl"
+ASK_CONFORMS_FALSE_WITH_ONE_WARNING = """
+    PREFIX sh: <http://www.w3.org/ns/shacl#>
+    ASK { ?r a sh:ValidationReport ; sh:conforms false ; sh:result ?x .
+          ?x sh:resultSeverity sh:Warning ; sh:sourceShape <https://w3id.org/ngo-fp/shapes#NgoSpecificTypeShape> ;
+             sh:focusNode <https://w3id.org/ngo-fp/resource/organization/an-ngo> .
+          FILTER NOT EXISTS { ?r sh:result ?y FILTER (?y != ?x) } }"""
 
 
 def validate(*args: str) -> subprocess.CompletedProcess[str]:
@@ -56,13 +62,78 @@ def test_warnings_only_exit_2_and_reports_are_written(folder: Path, tmp_path_fac
     result = validate(str(folder), "--report-json", str(out / "r.json"), "--report-ttl", str(out / "r.ttl"), *engine)
     assert result.returncode == 2, result.stdout
     doc = json.loads((out / "r.json").read_text())
-    assert doc["conforms"] is True and doc["counts"]["Warning"] == 1
+    assert doc["conforms"] is False and doc["counts"] == {"Violation": 0, "Warning": 1, "Info": 0}
     assert doc["results"][0]["component"] == "OrConstraintComponent"
-    assert len(Graph().parse(out / "r.ttl")) > 5
+    assert doc["results"][0]["shape"] == "https://w3id.org/ngo-fp/shapes#NgoSpecificTypeShape"
+    assert doc["results"][0]["file"].endswith("warn.ttl")
+    report = Graph().parse(out / "r.ttl")
+    # SHACL 3.6.1: sh:conforms is false as soon as there is a result, whatever its severity
+    assert report.query(ASK_CONFORMS_FALSE_WITH_ONE_WARNING).askAnswer, report.serialize(format="turtle")
 
 
 def test_unreadable_input_exits_4_naming_the_file(tmp_path: Path) -> None:
     (tmp_path / "broken.ttl").write_text("<a> <b> .\n")
     result = validate(str(tmp_path / "broken.ttl"))
     assert result.returncode == 4
-    assert "broken.ttl:1: syntax error" in result.stderr and "Traceback" not in result.stderr
+    assert "broken.ttl:1: syntax error at column" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
+def test_a_violation_exits_3_and_the_report_does_not_conform(tmp_path: Path, engine: list[str]) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(BASE.read_text(encoding="utf-8").replace('"2017-05-30"^^xsd:date', '"2017-02-30"^^xsd:date'),
+                   encoding="utf-8")
+    result = validate(str(bad), "--report-json", str(tmp_path / "r.json"), *engine)
+    assert result.returncode == 3, result.stdout + result.stderr
+    doc = json.loads((tmp_path / "r.json").read_text())
+    assert doc["conforms"] is False
+    assert [(r["focus"], r["component"], r["shape"]) for r in doc["results"]] == [
+        ("https://w3id.org/ngo-fp/resource/work/willetts-2001", "DatatypeConstraintComponent",
+         "https://w3id.org/ngo-fp/shapes#SourceShape-accessDate")]
+
+
+def test_every_shape_has_an_iri(shapes: Graph) -> None:
+    """No blank-node shape, so that every message and report names its shape stably (issue 12.2)."""
+    from rdflib import RDF, BNode, Namespace
+
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    shape_nodes = set(shapes.subjects(RDF.type, sh.NodeShape)) | set(shapes.subjects(RDF.type, sh.PropertyShape))
+    shape_nodes |= set(shapes.objects(None, sh.property)) | set(shapes.objects(None, sh.node))
+    shape_nodes |= set(shapes.objects(None, sh.qualifiedValueShape)) | set(shapes.subjects(sh.path, None))
+    for parameter in (sh["or"], sh["and"], sh.xone):
+        for head in shapes.objects(None, parameter):
+            shape_nodes |= set(shapes.items(head))
+    assert len(shape_nodes) > 90
+    assert not [n for n in shape_nodes if isinstance(n, BNode)]
+
+
+def test_the_console_script_passes_exit_codes_through(tmp_path: Path) -> None:
+    """`ngo-fp validate` is installed by `make setup`; its exit code reaches the shell unchanged."""
+    script = Path(sys.executable).parent / "ngo-fp"
+    assert script.exists(), "run make setup"
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .\n")
+    codes = {}
+    for name, path in (("valid", BASE), ("violation", ROOT / "tests" / "inputs" / "UPPER-CASE.TTL"), ("unreadable", bad)):
+        shell = subprocess.run(["bash", "-c", f'"{script}" validate --fast "$1"; echo "exit=$?"', "-", str(path)],
+                               capture_output=True, text=True, timeout=300)
+        codes[name] = shell.stdout.strip().splitlines()[-1]
+    assert codes == {"valid": "exit=0", "violation": "exit=3", "unreadable": "exit=4"}
+    usage = subprocess.run([str(script), "validate", "--help"], capture_output=True, text=True, timeout=60)
+    assert usage.returncode == 0 and "ngo-fp validate dist/ngo-fp.ttl" in usage.stdout
+
+
+def test_make_validate_keeps_the_codes_apart_and_paths_with_spaces(tmp_path: Path) -> None:
+    """`make validate DATA=...` exits 2 as make does on any failure, but names the validator's own code."""
+    folder = tmp_path / "a folder with spaces"
+    folder.mkdir()
+    (folder / "it's data.ttl").write_bytes(BASE.read_bytes())
+    (tmp_path / "bad.ttl").write_text("<a> <b> .\n")
+    outcomes = {}
+    for name, data in (("valid", folder / "it's data.ttl"), ("violation", ROOT / "tests" / "inputs" / "UPPER-CASE.TTL"),
+                       ("unreadable", tmp_path / "bad.ttl")):
+        result = subprocess.run(["make", "--no-print-directory", "validate", f"DATA={data}"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=300)
+        said = [line for line in result.stderr.splitlines() if line.startswith("make validate:")]
+        outcomes[name] = (result.returncode, said[0].split("exited with ")[1][:1] if said else "")
+    assert outcomes == {"valid": (0, ""), "violation": (2, "3"), "unreadable": (2, "4")}

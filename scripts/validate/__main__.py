@@ -1,4 +1,4 @@
-"""`python -m scripts.validate PATH...`: see scripts/validate/__init__.py."""
-from . import main
+"""`python -m scripts.validate PATH...`: see scripts/validate/cli.py."""
+from .cli import main
 
 raise SystemExit(main())

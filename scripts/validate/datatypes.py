@@ -64,7 +64,7 @@ def valid(lexical: str, datatype: str) -> bool:
     return compiled is None or compiled.fullmatch(lexical) is not None
 
 
-_installed = False
+_STRICT: dict[str, Callable[[str], Any]] = {}  # datatype -> the constructor strict_rdflib() installed
 
 
 class _NoPythonType:
@@ -77,21 +77,21 @@ def strict_rdflib() -> None:
 
     rdflib keeps its own value mapping for the lexical forms the patterns admit, so values, comparisons and
     serializations are unchanged; only ill-typed literals change (their value becomes None). rdflib's warning
-    with a traceback for each ill-typed literal is silenced: SHACL reports them, once each.
+    with a traceback for each ill-typed literal is silenced: SHACL reports them, once each. Idempotent, and
+    cheap: call it before parsing; it puts back a mapping another library replaced (pyshacl swaps the
+    xsd:boolean one while it validates).
     """
-    global _installed
-    if _installed:
-        return
     from rdflib import URIRef
     from rdflib import term as rdflib_term
 
-    log = logging.getLogger("rdflib.term")
-    log.setLevel(logging.ERROR)  # also hides bind()'s "already bound. Rebinding." notice
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)  # also hides bind()'s "Rebinding." notice
     for datatype, compiled in _COMPILED.items():
         iri = URIRef(datatype)
-        original = rdflib_term._toPythonMapping.get(iri)  # the mapping bind() replaces; read-only access
-        rdflib_term.bind(iri, _NoPythonType, constructor=_strict(compiled, original))
-    _installed = True
+        current = rdflib_term._toPythonMapping.get(iri)  # the mapping bind() replaces; read-only access
+        if datatype in _STRICT and current is _STRICT[datatype]:
+            continue
+        _STRICT[datatype] = _strict(compiled, current)
+        rdflib_term.bind(iri, _NoPythonType, constructor=_STRICT[datatype])
 
 
 def _strict(compiled: re.Pattern[str], original: Callable[[str], Any] | None) -> Callable[[str], Any]:

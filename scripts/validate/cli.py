@@ -1,0 +1,149 @@
+"""`ngo-fp validate PATH...` (also `python -m scripts.validate PATH...` and `make validate DATA=PATH`).
+
+Exit codes, the same for both engines, reach the shell unchanged:
+  0  conforms: no result at all
+  1  only sh:Info results
+  2  warnings, no violation (the report says sh:conforms false, as SHACL requires for any result)
+  3  at least one violation
+  4  the input could not be read (missing, not a regular file, a symlink loop, empty, an unknown extension,
+     a syntax error with its line and column, RDF/XML with a DTD, a JSON-LD context that would be fetched),
+     a report could not be written, or the command line is wrong
+  5  an internal error (a bug: please report it)
+Every error is one line on stderr, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from ..errors import BuildError
+from . import EXIT_CODES, Result, summary
+
+INPUT_ERROR = 4
+INTERNAL_ERROR = 5
+EXAMPLE = """examples:
+  ngo-fp validate dist/ngo-fp.ttl
+  ngo-fp validate my-data/ --fast --report-json report.json
+  python -m scripts.validate "folder with spaces/data.nt"
+
+exit codes: 0 conforms, 1 info only, 2 warnings (no violation), 3 violations, 4 unreadable input, unwritable
+report or wrong arguments, 5 internal error."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would exit 2, which means "warnings" here
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(INPUT_ERROR)
+
+
+def parser(prog: str) -> argparse.ArgumentParser:
+    p = Parser(prog=prog, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXAMPLE,
+               description="Validate RDF files or folders (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) "
+                           "against the nfp: ontology and SHACL shapes.")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="an RDF file or a folder of them")
+    p.add_argument("--fast", action="store_true", help="validate with the shapes compiled to SPARQL on Oxigraph "
+                   "(for large data; same verdicts as pyshacl, checked by the tests)")
+    p.add_argument("--report-ttl", type=Path, metavar="FILE", help="write the SHACL validation report as Turtle")
+    p.add_argument("--report-json", type=Path, metavar="FILE", help="write the results as JSON")
+    p.add_argument("--examples", type=int, default=3, metavar="N", help="example focus nodes shown per group")
+    p.add_argument("--allow-remote-contexts", action="store_true", help="let JSON-LD files load their @context "
+                   "from URLs or files (off by default: such contexts are refused, exit 4)")
+    return p
+
+
+def writable(path: Path | None) -> None:
+    """Refuse a report path that cannot be written, before the validation runs."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise BuildError("the report path is a folder", path)
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise BuildError("cannot write the report: its folder does not exist", path)
+    import os
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise BuildError("cannot write the report: permission denied", path)
+
+
+def write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise BuildError(f"cannot write the report: {exc.strerror or exc}", path) from None
+
+
+def validate(args: argparse.Namespace) -> tuple[list[Result], dict[str, Path], int, str]:
+    """Run the chosen engine: (results, file of each focus node, files read, triples or '')."""
+    from ..load import parse
+    from ..paths import ONTOLOGY, SHAPES
+    from .inputs import data_files
+
+    files = data_files(args.paths)
+    if args.fast:
+        from .. import fastshacl
+
+        store = fastshacl.load_store(files, parse(ONTOLOGY), allow_remote_contexts=args.allow_remote_contexts)
+        results = fastshacl.run(store, fastshacl.compile_shapes(parse(SHAPES)))
+        return results, fastshacl.origins(store, results, files), len(files), ""
+    from . import shacl
+    from rdflib import Graph
+
+    data, origin = Graph(bind_namespaces="core"), {}
+    for path in files:
+        part = parse(path, allow_remote_contexts=args.allow_remote_contexts)
+        for s in part.subjects():
+            origin.setdefault(str(s), path)
+        data += part
+    results, report = shacl(data, parse(ONTOLOGY), parse(SHAPES))
+    args.pyshacl_report = report
+    return results, origin, len(files), f"{len(data)} triples from "
+
+
+def main(argv: list[str] | None = None, prog: str = "python -m scripts.validate") -> int:
+    args = parser(prog).parse_args(argv)
+    start = time.perf_counter()
+    try:
+        writable(args.report_ttl)
+        writable(args.report_json)
+        results, origin, n_files, size = validate(args)
+        if args.report_ttl:
+            from .report import report_graph
+            graph = getattr(args, "pyshacl_report", None) or report_graph(results)
+            write(args.report_ttl, graph.serialize(format="turtle"))
+        if args.report_json:
+            from .report import report_json
+            write(args.report_json, report_json(results, origin))
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return INPUT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one line, and a distinct exit code
+        print(f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} (please report it)",
+              file=sys.stderr)
+        return INTERNAL_ERROR
+    print(f"{size}{n_files} file(s) validated in {time.perf_counter() - start:.1f} s")
+    if results:
+        print(summary(results, args.examples, origin))
+    worst = max((r.severity for r in results), key=lambda s: EXIT_CODES.get(s, 0), default="")
+    counts = f"({sum(r.severity == 'Violation' for r in results)} violations, " \
+             f"{sum(r.severity == 'Warning' for r in results)} warnings)"
+    print(f"conforms {counts}" if not results else f"does not conform {counts}")
+    return EXIT_CODES.get(worst, 3)
+
+
+def ngo_fp(argv: list[str] | None = None) -> int:
+    """The `ngo-fp` console script: `ngo-fp validate PATH...`."""
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] in ("-h", "--help"):
+        print("usage: ngo-fp validate [-h] [--fast] [--report-ttl FILE] [--report-json FILE] PATH [PATH ...]\n\n"
+              "commands:\n  validate   validate RDF files or folders against the nfp: ontology and shapes "
+              "(ngo-fp validate -h)")
+        return 0 if argv else INPUT_ERROR
+    if argv[0] != "validate":
+        print(f"ngo-fp: error: unknown command {argv[0]!r} (try: ngo-fp validate PATH)", file=sys.stderr)
+        return INPUT_ERROR
+    return main(argv[1:], prog="ngo-fp validate")

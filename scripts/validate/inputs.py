@@ -1,0 +1,36 @@
+"""Which files a command names: the files given, and the RDF files inside the folders given."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import BuildError
+from ..load import FORMATS, check_file
+
+
+def data_files(paths: list[Path]) -> list[Path]:
+    """The RDF files named, and those inside the folders named (by extension, whatever its case; symbolic
+    links to folders are not followed), in a stable order. Each is checked (scripts/load.py: check_file)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            inside = list(_walk(path))
+            if not inside:
+                raise BuildError(f"no RDF files ({', '.join(FORMATS)}) in this folder", path)
+            found += inside
+        else:
+            found.append(path)
+    for path in found:
+        check_file(path)
+    return found
+
+
+def _walk(folder: Path) -> list[Path]:
+    def fail(exc: OSError) -> None:
+        raise BuildError(exc.strerror or str(exc), exc.filename or folder)
+
+    out = []
+    for root, dirs, files in os.walk(folder, onerror=fail, followlinks=False):
+        dirs.sort()
+        out += [Path(root) / f for f in sorted(files) if Path(f).suffix.lower() in FORMATS]
+    return out

@@ -1,0 +1,55 @@
+"""The machine-readable reports of `ngo-fp validate`: a SHACL validation report (Turtle) and JSON.
+
+SHACL 1.0, 3.6.1: sh:conforms is true if and only if the report has no validation result, whatever the
+severities; the exit code (cli.py) tells warnings from violations.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+
+from . import Result
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+def node(text: str):
+    """A result's focus node or value back as an RDF term (Result keeps strings)."""
+    if text.startswith(("http://", "https://", "urn:", "file:")):
+        return URIRef(text)
+    return Literal(text)
+
+
+def report_graph(results: list[Result]) -> Graph:
+    """A SHACL validation report (sh:ValidationReport) built from results, for the fast engine."""
+    g = Graph(bind_namespaces="core")
+    g.bind("sh", SH)
+    report = BNode("report")
+    g.add((report, RDF.type, SH.ValidationReport))
+    g.add((report, SH.conforms, Literal(not results, datatype=XSD.boolean)))
+    for i, r in enumerate(results):
+        result = BNode(f"r{i}")
+        g.add((report, SH.result, result))
+        g.add((result, RDF.type, SH.ValidationResult))
+        g.add((result, SH.resultSeverity, SH[r.severity]))
+        g.add((result, SH.focusNode, node(r.focus)))
+        g.add((result, SH.sourceConstraintComponent, SH[r.component]))
+        g.add((result, SH.sourceShape, URIRef(r.shape)))
+        if r.message:
+            g.add((result, SH.resultMessage, Literal(r.message)))
+        if r.path:
+            g.add((result, SH.resultPath, URIRef(r.path)))
+        if r.value:
+            g.add((result, SH.value, node(r.value)))
+    return g
+
+
+def report_json(results: list[Result], origin: dict[str, Path]) -> str:
+    return json.dumps({
+        "conforms": not results,
+        "counts": {sev: sum(1 for r in results if r.severity == sev) for sev in ("Violation", "Warning", "Info")},
+        "results": [dict(severity=r.severity, shape=r.shape, component=r.component, focus=r.focus, path=r.path,
+                         message=r.message, value=r.value, file=str(origin.get(r.focus, ""))) for r in results],
+    }, indent=2, ensure_ascii=False) + "\n"
