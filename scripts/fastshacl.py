@@ -1,18 +1,28 @@
 """The fast validation path: the project's SHACL shapes compiled to SPARQL and run on Oxigraph (pyoxigraph).
 
-pyshacl stays the reference (tests compare verdicts: same focus nodes, paths and constraint components).
-This path exists for data sets of hundreds of thousands of triples: it loads with Oxigraph's parser, adds
-the ontology and the types implied by rdfs:subClassOf (what SHACL's class-based targets and sh:class follow),
-and runs one SPARQL query per constraint.
+pyshacl stays the reference: the tests require the same results (focus node, path, constraint component,
+severity, source shape) on every shape fixture, on ill-typed literals and on the publication itself. This
+path exists for data sets of hundreds of thousands of triples, and stays linear in them:
+- Oxigraph's parser loads the files (scripts/load.py's checks first), one named graph per file;
+- nothing is materialized: SHACL's "instance of" (rdf:type/rdfs:subClassOf*) becomes, when the checks run, a
+  union of `?this a <C>` patterns over the target classes and their subclasses (read from the store: ontology
+  and data), and for sh:class a `?t IN (C, its subclasses)` test on the value's types;
+- one query per property shape for its value constraints (each constraint a boolean column), one for its
+  counts, and a property shape shared by several node shapes (nfps:labelPresent) runs once over the union of
+  their targets: about a hundred queries for the project's shapes, each a scan of its targets.
 
 Supported SHACL: targets (targetClass, targetSubjectsOf, targetObjectsOf); paths (IRI, inverse, sequence);
 minCount, maxCount, datatype (with the lexical form checked against the datatype's lexical space, see
 scripts/validate/datatypes.py), languageIn, minLength, minInclusive, pattern, class, nodeKind sh:IRI, in,
-hasValue, uniqueLang, sh:or of datatype/class alternatives, qualifiedValueShape with sh:in, and SPARQL-based
-constraints. A shapes graph using anything else is refused with the unsupported feature named.
+hasValue, uniqueLang, sh:or of datatype/class alternatives, qualifiedValueShape with sh:in, SPARQL-based
+constraints, sh:deactivated. A shapes graph using anything else is refused with the unsupported feature named.
 """
 from __future__ import annotations
 
+import operator
+import os
+import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +43,9 @@ SUPPORTED = {
     SH.sparql, SH.message, SH.severity, SH.name, SH.description, SH.order, SH.group, SH.deactivated,
     URIRef(RDFS_NS + "label"), URIRef(RDFS_NS + "comment"), RDF.type,
 }
-MATERIALIZE = [  # SHACL instance-of: rdf:type/rdfs:subClassOf*, materialized once (data may sit in named graphs)
-    f"INSERT {{ ?x a ?super }} WHERE {{ ?c <{RDFS_NS}subClassOf>+ ?super . {{ ?x a ?c }} UNION {{ GRAPH ?g {{ ?x a ?c }} }} }}",
-]
+CLASS_SET = re.compile(r"@@class:([^@]+)@@")  # placeholder: a class and its subclasses, filled in by run()
+INSTANCES = re.compile(r"@@instances:([^@]+)@@")  # placeholder: ?this an instance of any of these classes
+COMPARE = {"<": operator.lt, ">": operator.gt}
 
 
 class Unsupported(Exception):
@@ -43,13 +53,31 @@ class Unsupported(Exception):
 
 
 @dataclass(frozen=True)
-class Check:
-    shape: str  # the shape that owns the constraint (a property shape IRI, or the node shape for blank ones)
+class Constraint:
+    """One constraint component of one shape, as results name it."""
+    shape: str
     component: str
     severity: str
     message: str
-    path: str  # the sh:path IRI ("" for node-level or complex paths)
+    path: str  # the sh:path IRI ("" for node-level constraints or complex paths)
+    compare: str = ""  # count constraints: "<" or ">" against `bound`
+    bound: int = 0
+
+
+@dataclass(frozen=True)
+class Check:
+    """One SPARQL query and the constraints it decides.
+
+    kind "flags": rows of ?this (?value) and one boolean ?f<i> per constraint, true where it is violated;
+    kind "count": rows of ?this and ?n, compared with each constraint's bound; kind "rows": every row is a
+    result of the single constraint."""
     query: str
+    constraints: tuple[Constraint, ...]
+    kind: str
+
+    @property
+    def component(self) -> str:  # the first constraint's, for a quick look at a check
+        return self.constraints[0].component
 
 
 def term(node) -> str:
@@ -75,16 +103,35 @@ def sparql_path(shapes: Graph, path) -> str:
     raise Unsupported(f"path {path}")
 
 
+def instance_of(var: str, cls, type_var: str) -> str:
+    """A pattern: `var` is a SHACL instance of `cls` (typed with it or one of its subclasses)."""
+    return f"{var} a {type_var} . FILTER ({type_var} IN (@@class:{cls}@@))"
+
+
 def targets(shapes: Graph, shape) -> list[str]:
-    patterns = [f"?this a {term(c)} ." for c in shapes.objects(shape, SH.targetClass)]
-    patterns += [f"?this {term(p)} ?_t ." for p in shapes.objects(shape, SH.targetSubjectsOf)]
-    patterns += [f"?_t {term(p)} ?this ." for p in shapes.objects(shape, SH.targetObjectsOf)]
+    patterns = [f"@@instances:{c}@@" for c in shapes.objects(shape, SH.targetClass)]
+    patterns += [f"?this {term(p)} ?_o ." for p in shapes.objects(shape, SH.targetSubjectsOf)]
+    patterns += [f"?_s {term(p)} ?this ." for p in shapes.objects(shape, SH.targetObjectsOf)]
     return patterns
 
 
-def severity(shapes: Graph, shape, default: str = "Violation") -> str:
+def focus(patterns: list[str]) -> str:
+    """The focus nodes of several targets: the instances of all target classes at once (one index lookup per
+    class and subclass, filled in by run()), or'ed with the other targets. Duplicates are harmless: every check
+    is a set or a distinct count."""
+    classes = sorted({p[len("@@instances:"):-2] for p in patterns if p.startswith("@@instances:")})
+    others = sorted({p for p in patterns if not p.startswith("@@instances:")})
+    parts = ([f"@@instances:{' '.join(classes)}@@"] if classes else []) + others
+    return parts[0] if len(parts) == 1 else " UNION ".join(f"{{ {p} }}" for p in parts)
+
+
+def severity(shapes: Graph, shape) -> str:
     s = shapes.value(shape, SH.severity)
-    return str(s).rsplit("#", 1)[-1] if s is not None else default
+    return str(s).rsplit("#", 1)[-1] if s is not None else "Violation"
+
+
+def active(shapes: Graph, shape) -> bool:
+    return shapes.value(shape, SH.deactivated) != Literal(True)
 
 
 def ill_typed(datatype, var: str) -> str:
@@ -109,13 +156,13 @@ def alternative(shapes: Graph, member, var: str) -> str:
     if datatype is not None:
         return f"!({ill_typed(datatype, var)})"
     if cls is not None:
-        return f"EXISTS {{ {var} a {term(cls)} }}"
+        return f"EXISTS {{ {instance_of(var, cls, '?_u')} }}"
     raise Unsupported(f"sh:or member {member} (only sh:datatype or sh:class members)")
 
 
 def value_constraints(shapes: Graph, node, var: str) -> Iterable[tuple[str, str]]:
-    """(component, FILTER expression true when `var` VIOLATES the constraint) for value-level parameters."""
-    for p, o in shapes.predicate_objects(node):
+    """(component, SPARQL expression true when `var` VIOLATES the constraint) for value-level parameters."""
+    for p, o in sorted(shapes.predicate_objects(node)):
         if p == SH.datatype:
             yield "DatatypeConstraintComponent", ill_typed(o, var)
         elif p == SH.languageIn:
@@ -131,7 +178,7 @@ def value_constraints(shapes: Graph, node, var: str) -> Iterable[tuple[str, str]
             yield "PatternConstraintComponent", f"isBlank({var}) || !REGEX(STR({var}), {pattern}" + (
                 f", {Literal(str(flags)).n3()})" if flags else ")")
         elif p == SH["class"]:
-            yield "ClassConstraintComponent", f"NOT EXISTS {{ {var} a {term(o)} }}"
+            yield "ClassConstraintComponent", f"NOT EXISTS {{ {instance_of(var, o, '?_u')} }}"
         elif p == SH.nodeKind:
             if o != SH.IRI:
                 raise Unsupported(f"sh:nodeKind {o}")
@@ -142,49 +189,63 @@ def value_constraints(shapes: Graph, node, var: str) -> Iterable[tuple[str, str]
             yield "OrConstraintComponent", "!(" + " || ".join(alternative(shapes, m, var) for m in items(shapes, o)) + ")"
 
 
-def compile_property(shapes: Graph, owner, prop, target: str) -> list[Check]:
+def flags_check(where: str, var: str, exprs: list[tuple[Constraint, str]]) -> Check:
+    """One query deciding several value constraints: a boolean column per constraint, rows where any is true."""
+    binds = " ".join(f"BIND (COALESCE({e}, false) AS ?f{i})" for i, (_, e) in enumerate(exprs))
+    any_ = " || ".join(f"?f{i}" for i in range(len(exprs)))
+    selected = " ".join(f"?f{i}" for i in range(len(exprs)))
+    value = " ?value" if var == "?value" else ""
+    return Check(f"SELECT DISTINCT ?this{value} {selected} WHERE {{ {where} {binds} FILTER ({any_}) }}",
+                 tuple(c for c, _ in exprs), "flags")
+
+
+def compile_property(shapes: Graph, prop, owners: list) -> list[Check]:
+    """The checks of one property shape, over the union of the targets of the node shapes that use it."""
     unknown = set(shapes.predicates(prop)) - SUPPORTED
     if unknown:
         raise Unsupported(f"property shape {prop}: {', '.join(sorted(str(u) for u in unknown))}")
     path_node = shapes.value(prop, SH.path)
     path = sparql_path(shapes, path_node)
-    shape = str(prop) if isinstance(prop, URIRef) else str(owner)
-    sev = severity(shapes, prop, severity(shapes, owner))
-    message = str(shapes.value(prop, SH.message) or "")
+    where = focus([t for owner in owners for t in targets(shapes, owner)])
+    shape, sev, message = str(prop), severity(shapes, prop), str(shapes.value(prop, SH.message) or "")
     path_iri = str(path_node) if isinstance(path_node, URIRef) else ""
+
+    def constraint(component: str, compare: str = "", bound: int = 0) -> Constraint:
+        return Constraint(shape, component, sev, message, path_iri, compare, bound)
+
     checks = []
-
-    def check(component: str, query: str) -> None:
-        checks.append(Check(shape, component, sev, message, path_iri, query))
-
-    for component, expr in value_constraints(shapes, prop, "?value"):
-        check(component, f"SELECT DISTINCT ?this ?value WHERE {{ {target} ?this {path} ?value . FILTER ({expr}) }}")
-    n = shapes.value(prop, SH.minCount)
-    if n is not None:
-        check("MinCountConstraintComponent", f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {path} ?value }} }} "
-                                             f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {int(n)})")
-    n = shapes.value(prop, SH.maxCount)
-    if n is not None:
-        check("MaxCountConstraintComponent", f"SELECT ?this WHERE {{ {target} ?this {path} ?value }} "
-                                             f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(n)})")
+    exprs = [(constraint(component), expr) for component, expr in value_constraints(shapes, prop, "?value")]
+    if exprs:
+        checks.append(flags_check(f"{where} ?this {path} ?value .", "?value", exprs))
+    counts = [constraint(component, compare, int(n)) for parameter, component, compare in (
+        (SH.minCount, "MinCountConstraintComponent", "<"), (SH.maxCount, "MaxCountConstraintComponent", ">"))
+        for n in [shapes.value(prop, parameter)] if n is not None]
+    if counts:
+        having = " || ".join(f"?n {c.compare} {c.bound}" for c in counts)
+        checks.append(Check(f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {where} OPTIONAL {{ ?this {path} ?value }} }} "
+                            f"GROUP BY ?this HAVING ({having.replace('?n', 'COUNT(DISTINCT ?value)')})",
+                            tuple(counts), "count"))
     value = shapes.value(prop, SH.hasValue)
     if value is not None:
-        check("HasValueConstraintComponent", f"SELECT ?this WHERE {{ {target} FILTER NOT EXISTS {{ ?this {path} {term(value)} }} }}")
+        checks.append(Check(f"SELECT DISTINCT ?this WHERE {{ {where} FILTER NOT EXISTS {{ ?this {path} {term(value)} }} }}",
+                            (constraint("HasValueConstraintComponent"),), "rows"))
     if shapes.value(prop, SH.uniqueLang) == Literal(True):
-        check("UniqueLangConstraintComponent", f"SELECT DISTINCT ?this WHERE {{ {target} ?this {path} ?a , ?b . "
-                                               f"FILTER (?a != ?b && LANG(?a) != \"\" && LANG(?a) = LANG(?b)) }}")
+        checks.append(Check(f"SELECT DISTINCT ?this WHERE {{ {where} ?this {path} ?a , ?b . "
+                            f"FILTER (?a != ?b && LANG(?a) != \"\" && LANG(?a) = LANG(?b)) }}",
+                            (constraint("UniqueLangConstraintComponent"),), "rows"))
     qualified = shapes.value(prop, SH.qualifiedValueShape)
     if qualified is not None:
         listed = shapes.value(qualified, SH["in"])
         if listed is None or set(shapes.predicates(qualified)) - {SH["in"]}:
             raise Unsupported(f"qualifiedValueShape {qualified} (only sh:in)")
         values = ", ".join(term(v) for v in items(shapes, listed))
-        counted = f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {path} ?value FILTER (?value IN ({values})) }} }} GROUP BY ?this"
-        low, high = shapes.value(prop, SH.qualifiedMinCount), shapes.value(prop, SH.qualifiedMaxCount)
-        if low is not None:
-            check("QualifiedMinCountConstraintComponent", f"{counted} HAVING (COUNT(DISTINCT ?value) < {int(low)})")
-        if high is not None:
-            check("QualifiedMaxCountConstraintComponent", f"{counted} HAVING (COUNT(DISTINCT ?value) > {int(high)})")
+        bounds = [constraint(component, compare, int(n)) for parameter, component, compare in (
+            (SH.qualifiedMinCount, "QualifiedMinCountConstraintComponent", "<"),
+            (SH.qualifiedMaxCount, "QualifiedMaxCountConstraintComponent", ">"))
+            for n in [shapes.value(prop, parameter)] if n is not None]
+        having = " || ".join(f"COUNT(DISTINCT ?value) {c.compare} {c.bound}" for c in bounds)
+        checks.append(Check(f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {where} OPTIONAL {{ ?this {path} ?value "
+                            f"FILTER (?value IN ({values})) }} }} GROUP BY ?this HAVING ({having})", tuple(bounds), "count"))
     return checks
 
 
@@ -195,34 +256,38 @@ def prefixes(shapes: Graph, sparql) -> str:
     return "\n".join(out)
 
 
-def compile_sparql(shapes: Graph, shape, sparql, target: str) -> Check:
+def compile_sparql(shapes: Graph, shape, sparql, where: str) -> Check:
     select = str(shapes.value(sparql, SH.select)).replace("$this", "?this")
-    where = select.index("{", select.upper().index("WHERE"))
-    query = prefixes(shapes, sparql) + "\n" + select[:where + 1] + f" {target} " + select[where + 1:]
-    return Check(str(shape), "SPARQLConstraintComponent", severity(shapes, shape),
-                 str(shapes.value(sparql, SH.message) or ""), "", query)
+    start = select.index("{", select.upper().index("WHERE"))
+    query = prefixes(shapes, sparql) + "\n" + select[:start + 1] + f" {where} " + select[start + 1:]
+    return Check(query, (Constraint(str(shape), "SPARQLConstraintComponent", severity(shapes, shape),
+                                    str(shapes.value(sparql, SH.message) or ""), ""),), "rows")
 
 
 def compile_shapes(shapes: Graph) -> list[Check]:
-    """One SPARQL query per constraint of every node shape that has a target."""
+    """The queries of every active node shape that has a target, and of the property shapes they use."""
     checks: list[Check] = []
-    node_shapes = {s for s in shapes.subjects(RDF.type, SH.NodeShape)}
-    for shape in sorted(node_shapes, key=str):
+    owners: dict = defaultdict(list)  # property shape -> the node shapes using it
+    for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
         patterns = targets(shapes, shape)
-        if not patterns:
+        if not patterns or not active(shapes, shape):
             continue
         unknown = set(shapes.predicates(shape)) - SUPPORTED
         if unknown:
             raise Unsupported(f"node shape {shape}: {', '.join(sorted(str(u) for u in unknown))}")
-        for target in patterns:
-            for prop in sorted(shapes.objects(shape, SH.property), key=str):
-                checks += compile_property(shapes, shape, prop, target)
-            message = str(shapes.value(shape, SH.message) or "")
-            for component, expr in value_constraints(shapes, shape, "?this"):
-                checks.append(Check(str(shape), component, severity(shapes, shape), message, "",
-                                    f"SELECT DISTINCT ?this WHERE {{ {target} FILTER ({expr}) }}"))
-            for sparql in shapes.objects(shape, SH.sparql):
-                checks.append(compile_sparql(shapes, shape, sparql, target))
+        for prop in shapes.objects(shape, SH.property):
+            owners[prop].append(shape)
+        where = focus(patterns)
+        message = str(shapes.value(shape, SH.message) or "")
+        exprs = [(Constraint(str(shape), component, severity(shapes, shape), message, ""), expr)
+                 for component, expr in value_constraints(shapes, shape, "?this")]
+        if exprs:
+            checks.append(flags_check(where, "?this", exprs))
+        for sparql in sorted(shapes.objects(shape, SH.sparql), key=lambda s: str(shapes.value(s, SH.select))):
+            checks.append(compile_sparql(shapes, shape, sparql, where))
+    for prop in sorted(owners, key=str):
+        if active(shapes, prop):
+            checks += compile_property(shapes, prop, owners[prop])
     return checks
 
 
@@ -236,8 +301,7 @@ def file_graph(path: Path) -> ox.NamedNode:
 
 def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph: Graph | None = None,
                allow_remote_contexts: bool = False) -> ox.Store:
-    """An in-memory Oxigraph store with the data files (or an rdflib graph) and the ontology, with the
-    subclass types materialized. Each file passes scripts/load.py's checks (regular, non-empty, no XML DTD)
+    """An in-memory Oxigraph store with the data files (or an rdflib graph) and the ontology. Each file passes scripts/load.py's checks (regular, non-empty, no XML DTD)
     and goes to a named graph of its own (files with named graphs of their own keep them); queries see the
     union of all graphs. Problems raise BuildError with file, line and column."""
     from .load import check_file, parse, syntax_error
@@ -266,8 +330,6 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
         if g is not None:
             store.bulk_load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
                             to_graph=ox.DefaultGraph())
-    for update in MATERIALIZE:
-        store.update(update)
     return store
 
 
@@ -283,16 +345,53 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path]) -> di
     return found
 
 
+def subclasses(store: ox.Store) -> dict[str, list[str]]:
+    """Every class of the store's rdfs:subClassOf hierarchy (ontology and data) -> itself and its subclasses."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(f"SELECT DISTINCT ?c ?super WHERE {{ ?c <{RDFS_NS}subClassOf>+ ?super }}",
+                           use_default_graph_as_union=True):
+        if isinstance(row["c"], ox.NamedNode) and isinstance(row["super"], ox.NamedNode):
+            found[row["super"].value].add(row["c"].value)
+    return {c: sorted(subs) for c, subs in found.items()}
+
+
 def text(term_) -> str:
     return "" if term_ is None else term_.value
 
 
-def run(store: ox.Store, checks: list[Check]) -> list[Result]:
-    results = set()
-    for check in checks:
-        has_value = "?value" in check.query.split("WHERE", 1)[0]
-        for row in store.query(check.query, use_default_graph_as_union=True):
-            value = text(row["value"]) if has_value else ""
-            results.add(Result(check.severity, check.shape, check.component, text(row["this"]), check.path,
-                               check.message, value))
-    return sorted(results)
+def run(store: ox.Store, checks: list[Check], workers: int | None = None) -> list[Result]:
+    """Every check on the store, in parallel threads (Oxigraph evaluates queries without holding the GIL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    hierarchy = subclasses(store)
+
+    def class_set(match: re.Match) -> str:
+        cls = match.group(1)
+        return ", ".join(f"<{c}>" for c in [cls] + [s for s in hierarchy.get(cls, []) if s != cls])
+
+    def instances(match: re.Match) -> str:
+        classes = sorted({c for cls in match.group(1).split() for c in [cls] + hierarchy.get(cls, [])})
+        patterns = [f"?this a <{c}> ." for c in classes]
+        return patterns[0] if len(patterns) == 1 else " UNION ".join(f"{{ {p} }}" for p in patterns)
+
+    def one(check: Check) -> list[Result]:
+        query = INSTANCES.sub(instances, CLASS_SET.sub(class_set, check.query))
+        with_value = "?value" in query.split("WHERE", 1)[0]
+        found = []
+        for row in store.query(query, use_default_graph_as_union=True):
+            this = text(row["this"])
+            value = text(row["value"]) if with_value and check.kind != "count" else ""
+            if check.kind == "flags":
+                hits = [c for i, c in enumerate(check.constraints) if row[f"f{i}"] is not None and row[f"f{i}"].value == "true"]
+            elif check.kind == "count":
+                n = int(row["n"].value)
+                hits = [c for c in check.constraints if COMPARE[c.compare](n, c.bound)]
+            else:
+                hits = list(check.constraints)
+            found += [Result(c.severity, c.shape, c.component, this, c.path, c.message, value) for c in hits]
+        return found
+
+    # the slowest checks first (they scan the most targets), so that no thread is left with one at the end
+    ordered = sorted(checks, key=lambda c: -c.query.count("@@instances:") - c.query.count(" "))
+    with ThreadPoolExecutor(workers or min(4, os.cpu_count() or 1)) as pool:
+        return sorted({r for part in pool.map(one, ordered) for r in part})
