@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 RML_VENV := .venv-rml
 RML_STAMP := $(RML_VENV)/.installed-$(shell sha256sum requirements-rml.txt | cut -c1-12)
 
-.PHONY: help all setup java build validate test coverage link serve release bench examples clean
+.PHONY: help all setup java jena build validate test coverage link serve release bench examples clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,15 @@ java: ## Make sure a Java runtime is there for HermiT (installs Debian's default
 	    echo "error: Java is missing; install a Java runtime (e.g. sudo apt-get install default-jre-headless)" >&2; exit 1; \
 	  fi; }
 
+jena: java ## Make sure Apache Jena is there for the reference checks of `make test` (installs Debian's libapache-jena-java as root)
+	@[ -e /usr/share/java/jena-shacl.jar ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Apache Jena is missing: installing libapache-jena-java"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libapache-jena-java >/dev/null; \
+	  else \
+	    echo "error: Apache Jena is missing; install it (e.g. sudo apt-get install libapache-jena-java)" >&2; exit 1; \
+	  fi; }
+
 build: setup ## Validate everything and publish dist/ (atomically)
 	$(PY) -m scripts.build
 
@@ -60,7 +69,7 @@ link: setup ## Re-check the Wikidata links and look for candidates online (says 
 coverage: setup ## Report which resources ground each paragraph and which names map to nothing (fails if any)
 	$(PY) -m scripts.coverage --out dist/coverage.md
 
-test: setup ## Run the tests
+test: setup jena ## Run the tests (Jena SHACL and riot as reference tools)
 	$(PY) -m pytest
 
 serve: setup ## Serve dist/ : the site and a read-only SPARQL endpoint on http://127.0.0.1:8000 (run `make` first)
