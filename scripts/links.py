@@ -91,7 +91,7 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
             g.add((record, NFP.targetDescription, Literal(v["wikidata_description"], lang="en")))
         g.add((record, NFP.evidenceLocation, Literal(v["evidence_location"])))
         g.add((record, NFP.evidenceText, Literal(v["evidence_text"])))
-        g.add((record, NFP.checkedOn, Literal(v["checked_on"], datatype=XSD.date)))
+        g.add((record, NFP.checkedOn, Literal(v["checked_on"])))
     for row in rows(folder / "ir-codes.csv"):
         v = row.values
         resource, scheme, code = URIRef(v["resource"]), v["scheme"], v["code"].strip()
