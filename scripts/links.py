@@ -29,6 +29,20 @@ WD = Namespace("http://www.wikidata.org/entity/")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 SCHEMA = Namespace("https://schema.org/")
 QID = re.compile(r"^Q[1-9][0-9]*$")
+# A source anyone can open: an https URL; a GitHub file must be pinned to a commit (blob/<40 hex>/path).
+SOURCE = re.compile(r"^https://\S+$")
+GITHUB = re.compile(r"^https://github\.com/[^/\s]+/[^/\s]+/blob/[0-9a-f]{40}/\S+$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DECISIONS = ("not-found", "rejected", "demoted", "not-applicable", "not-researched")
+
+
+def check_source(url: str, row: "Row", column: str) -> None:
+    """Raise a BuildError unless `url` is a public source anyone can follow."""
+    if not SOURCE.match(url):
+        raise BuildError(f"{column} {url!r} is not a public https URL anyone can open", row.path, row.line)
+    if url.startswith("https://github.com/") and not GITHUB.match(url):
+        raise BuildError(f"{column} {url!r} names a GitHub file without pinning it to a commit "
+                         "(https://github.com/OWNER/REPO/blob/<40-hex commit>/PATH)", row.path, row.line)
 
 # ir-codes.csv scheme -> (property, datatype)
 CODES = {
@@ -79,6 +93,11 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
         if item in seen_items:
             raise BuildError(f"{qid} is already linked to {seen_items[item]}", row.path, row.line)
         seen_items[item] = resource
+        check_source(v["evidence_location"].strip(), row, "evidence_location")
+        if not v.get("evidence_text", "").strip():
+            raise BuildError("evidence_text is empty: quote the words that pair the name and the item", row.path, row.line)
+        if not DATE.match(v.get("checked_on", "")):
+            raise BuildError(f"checked_on {v.get('checked_on')!r} is not a date (YYYY-MM-DD)", row.path, row.line)
         g.add((resource, SKOS.exactMatch, item))
         record = record_iri(resource, "wikidata")
         g.add((record, RDF.type, NFP.LinkRecord))
@@ -109,4 +128,17 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
 
 
 def candidates(folder: Path = LINKS) -> list[tuple[str, str]]:
-    return [(r.values["resource"], r.values["reason"]) for r in rows(folder / "candidates.csv")]
+    """(resource, reason) for every resource without a link; a row with an unknown decision, a rejected or
+    demoted row without its Q-id, or a source that is not a public URL is a BuildError."""
+    found = []
+    for row in rows(folder / "candidates.csv"):
+        v = row.values
+        decision = v.get("decision", "")
+        if decision not in DECISIONS:
+            raise BuildError(f"decision {decision!r} is not one of {', '.join(DECISIONS)}", row.path, row.line)
+        if decision in ("rejected", "demoted") and not QID.match(v.get("qid", "")):
+            raise BuildError(f"a {decision} row names the Q-id it is about", row.path, row.line)
+        if v.get("source"):
+            check_source(v["source"].strip(), row, "source")
+        found.append((v["resource"], v["reason"]))
+    return found
