@@ -132,7 +132,7 @@ def test_malformed_qid_is_refused(tmp_path: Path) -> None:
 
 def test_source_that_nobody_can_follow_is_refused(tmp_path: Path) -> None:
     turkey = URIRef("https://w3id.org/ngo-fp/resource/state/turkey")
-    for location, problem in [("owner/repo:path.py", "is not a public https URL"),
+    for location, problem in [("owner/repo:path.py", r"is not a public http\(s\) URL"),
                               ("https://github.com/owner/repo/blob/main/path.py", "without pinning it to a commit")]:
         write(tmp_path, "wikidata.csv", WD_HEADER, [str(turkey), "Q43", "", "", location, "x", "2026-12-01"])
         with pytest.raises(BuildError, match=problem):
@@ -144,3 +144,89 @@ def test_unknown_candidate_decision_is_refused(tmp_path: Path) -> None:
           ["https://w3id.org/ngo-fp/resource/place/cyprus", "maybe", "", "x", "", ""])
     with pytest.raises(BuildError, match=r"candidates.csv:2: decision 'maybe' is not one of"):
         links.candidates(tmp_path)
+
+
+# --- Outside facts (links/outside-facts.csv) and the names audit ---------------------------------------
+
+FACT_HEADER = ["resource", "fact", "value", "lang", "source", "read_on", "words_seen"]
+TUSIAD = URIRef("https://w3id.org/ngo-fp/resource/organization/tusiad")
+NFP = "https://w3id.org/ngo-fp/ontology#"
+PREFIXES = f"PREFIX nfp: <{NFP}>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n"
+
+
+def test_outside_facts_are_kept_apart_and_name_their_source(built) -> None:
+    g = built.instances
+    rows = links.rows(links.LINKS / "outside-facts.csv")
+    facts = list(g.query(PREFIXES + "SELECT ?f WHERE { ?f a nfp:OutsideFact }"))
+    assert len(facts) == len(rows) >= 90
+    # both: the founding year of TÜSİAD that the charter-era sources give (1971), with its source
+    both = g.query(PREFIXES + "SELECT ?year ?src WHERE { ?f nfp:factAbout ?org ; nfp:foundingYear ?year ; "
+                              "prov:wasDerivedFrom ?src }", initBindings={"org": TUSIAD})
+    assert [(int(r[0]), str(r[1])) for r in both] == [
+        (1971, "https://en.m.wikipedia.org/wiki/Turkish_Industrialists%27_and_Businessmen%27s_Association")]
+    # the article's claims alone: no outside value sits on a resource itself, so leaving out the
+    # nfp:OutsideFact nodes leaves the article's description untouched
+    leaked = g.query(PREFIXES + """SELECT ?s WHERE {
+        VALUES ?p { nfp:fullName nfp:sourcedAcronym nfp:foundingYear nfp:seat nfp:website }
+        ?s ?p ?v FILTER NOT EXISTS { ?s a nfp:OutsideFact } }""")
+    assert list(leaked) == []
+    no_source = g.query(PREFIXES + "SELECT ?f WHERE { ?f a nfp:OutsideFact FILTER NOT EXISTS { ?f prov:wasDerivedFrom ?s } }")
+    assert list(no_source) == []
+
+
+def test_acronym_only_organizations_of_the_issue_have_sourced_full_names() -> None:
+    named = {(r.values["resource"].rsplit("/", 1)[1], r.values["lang"]) for r in links.rows(links.LINKS / "outside-facts.csv")
+             if r.values["fact"] == "full-name"}
+    for slug in ("tusiad", "musiad", "orsam", "kagider", "askon", "tisk"):
+        assert any(s == slug for s, _ in named), slug
+    assert ("tusiad", "tr") in named and ("tusiad", "en") in named
+
+
+@pytest.mark.parametrize("row, problem", [
+    (["founded", "1971", "", "https://example.org/a", "2026-12-01", "x"], r"unknown fact 'founded'"),
+    (["founding-year", "nineteen", "", "https://example.org/a", "2026-12-01", "x"], r"founding-year 'nineteen' is not a year"),
+    (["full-name", "Türk Sanayicileri", "", "https://example.org/a", "2026-12-01", "x"], r"a full-name needs the language of the name"),
+    (["seat", "İstanbul", "tr", "seen in a book", "2026-12-01", "x"], r"source 'seen in a book' is not a public"),
+    (["website", "tusiad.org", "", "https://example.org/a", "2026-12-01", "x"], r"website 'tusiad.org' is not an http"),
+    (["acronym", "TÜSİAD", "", "https://example.org/a", "01.12.2026", "x"], r"read_on '01.12.2026' is not a date"),
+    (["acronym", "TÜSİAD", "", "https://example.org/a", "2026-12-01", ""], r"words_seen is empty"),
+])
+def test_bad_outside_fact_names_file_and_line(tmp_path: Path, row: list[str], problem: str) -> None:
+    write(tmp_path, "outside-facts.csv", FACT_HEADER, [str(TUSIAD), *row])
+    with pytest.raises(BuildError, match=r"outside-facts.csv:2: " + problem):
+        links.outside_facts({TUSIAD}, tmp_path)
+
+
+def test_bad_outside_fact_cases_counted() -> None:
+    marks = [m for m in test_bad_outside_fact_names_file_and_line.pytestmark if m.name == "parametrize"]
+    assert len(marks[0].args[1]) == 7
+
+
+def test_unsourced_names_list_is_current(built) -> None:
+    from scripts.paths import ARTICLE, SOURCE_TEXTS
+
+    found = links.name_audit(built.ontology + built.instances, SOURCE_TEXTS[ARTICLE].read_text(encoding="utf-8"))
+    with (links.LINKS / "names-unsourced.csv").open(encoding="utf-8") as f:
+        listed = list(csv.DictReader(f))
+    assert listed == found, "run `python -m scripts.links names` and review links/names-unsourced.csv"
+    missing = {r["resource"].rsplit("/", 1)[1] for r in listed if r["problem"] == "no-sourced-full-name"}
+    assert "tusiad" not in missing and {"koksav", "tusam", "tursam"} <= missing  # acronyms no source expands
+
+
+def test_name_audit_catches_a_name_from_memory(tmp_path: Path) -> None:
+    from rdflib import Graph, Literal
+    from rdflib.namespace import RDF, RDFS, SKOS
+
+    g = Graph()
+    org = URIRef("https://w3id.org/ngo-fp/resource/organization/x")
+    g.add((URIRef(NFP + "Organization"), RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")))
+    g.add((org, RDF.type, URIRef(NFP + "Organization")))
+    g.add((org, RDFS.label, Literal("XYZ", lang="en")))
+    g.add((org, URIRef(NFP + "acronym"), Literal("XYZ")))
+    g.add((org, SKOS.prefLabel, Literal("Xenon Yurt Zümresi", lang="tr")))
+    write(tmp_path, "outside-facts.csv", FACT_HEADER, [str(org), "acronym", "XYZ", "", "https://example.org/x", "2026-12-01", "XYZ"])
+    found = links.name_audit(g, "The article names XYZ only.", tmp_path)
+    assert found == [
+        {"resource": str(org), "problem": "no-sourced-full-name", "name": "", "lang": ""},
+        {"resource": str(org), "problem": "name-without-source", "name": "Xenon Yurt Zümresi", "lang": "tr"},
+    ]
