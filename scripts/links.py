@@ -260,8 +260,25 @@ def write_unsourced(found: list[dict[str, str]], path: Path) -> None:
         writer.writerows(found)
 
 
+# "described by source" is P1343: seen as `http://www.wikidata.org/prop/direct/P1343 | described by source` in
+# this public file (see links/README.md, "Giving back"); no property id is written from memory.
+DESCRIBED_BY_SOURCE = "P1343"
+DESCRIBED_BY_SOURCE_SEEN_IN = ("https://github.com/Chiodo53/astronomers/blob/f4ce37365c9031b3d9f70c760e1d61c678fdc3e0/"
+                               "Wikidata-liste-proprietes-population.md")
+ARTICLE_PLACEHOLDER = "Q_ARTICLE"  # the reviewer puts the article's own item here (found, or created first)
+QUICKSTATEMENTS = LINKS / "quickstatements-described-by-source.tsv"
+
+
+def quickstatements(folder: Path = LINKS) -> str:
+    """QuickStatements (v1, tab-separated) that would state on every linked Wikidata item that the article
+    describes it. Nothing is sent: a person reviews the file, replaces Q_ARTICLE and submits it."""
+    qids = sorted({r.values["qid"] for r in rows(folder / "wikidata.csv")}, key=lambda q: int(q[1:]))
+    return "".join(f"{qid}\t{DESCRIBED_BY_SOURCE}\t{ARTICLE_PLACEHOLDER}\n" for qid in qids)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """`python -m scripts.links names`: rewrite links/names-unsourced.csv from the instances and the sources."""
+    """`python -m scripts.links names` rewrites links/names-unsourced.csv from the instances and the sources;
+    `python -m scripts.links quickstatements` rewrites links/quickstatements-described-by-source.tsv."""
     import argparse
     import sys
 
@@ -269,8 +286,12 @@ def main(argv: list[str] | None = None) -> int:
     from .paths import ARTICLE, SOURCE_TEXTS
 
     parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("command", choices=["names"])
-    parser.parse_args(argv)
+    parser.add_argument("command", choices=["names", "quickstatements"])
+    args = parser.parse_args(argv)
+    if args.command == "quickstatements":
+        QUICKSTATEMENTS.write_text(quickstatements(), encoding="utf-8")
+        print(f"{len(quickstatements().splitlines())} statements written to {QUICKSTATEMENTS} for a person to review; nothing was sent")
+        return 0
     try:
         onto, data, _ = load_sources()
     except BuildError as exc:
