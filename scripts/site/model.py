@@ -132,8 +132,7 @@ class Model:
             return f"{LANGUAGE_NAMES.get(code, code)} ({code})"
         if str(node).startswith(str(RES)):
             return local_name(iri).replace("-", " ")
-        short = self.qname(iri)
-        return words(local_name(iri)) if short != iri else iri
+        return self.qname(iri)  # a term of another vocabulary: foaf:Organization, not a bare "organization"
 
     def turkish(self, node: Node) -> str | None:
         """The Turkish name, if the thing has one."""
@@ -158,6 +157,14 @@ class Model:
         if iri.startswith(("http://", "https://")) and not iri.startswith(str(RES)):
             return iri
         return None
+
+    def prop_value(self, prop: URIRef, here: str) -> Value:
+        """A property as a row heading: its label, or for an unlabelled term of another vocabulary its name
+        in words ("dcterms:language" -> "language"), with the prefixed name as a tooltip."""
+        value = self.value(prop, here)
+        if value.text == self.qname(str(prop)) and value.text != str(prop):
+            value.text = words(local_name(str(prop)))
+        return value
 
     def value(self, node: Node, here: str) -> Value:
         if isinstance(node, Literal):

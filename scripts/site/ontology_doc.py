@@ -13,7 +13,8 @@ from .model import DCT, SKOS, Model, Value
 
 KINDS = [(OWL.Class, "classes", "Classes"), (OWL.ObjectProperty, "object-properties", "Object properties"),
          (OWL.DatatypeProperty, "datatype-properties", "Datatype properties"),
-         (OWL.AnnotationProperty, "annotation-properties", "Annotation properties")]
+         (OWL.AnnotationProperty, "annotation-properties", "Annotation properties"),
+         (None, "individuals", "Named individuals")]
 
 
 def texts(model: Model, node: URIRef, prop: URIRef) -> dict[str, str]:
@@ -36,6 +37,7 @@ def term(model: Model, iri: URIRef, counts: Counter, usage: Counter) -> dict[str
         "comments": texts(model, iri, RDFS.comment), "supers": links(RDFS.subClassOf) + links(RDFS.subPropertyOf),
         "subs": subs, "domain": links(RDFS.domain), "range": links(RDFS.range), "inverse": links(OWL.inverseOf),
         "equivalent": links(OWL.equivalentClass) + links(OWL.equivalentProperty),
+        "types": [model.value(t, here) for t in model.types(iri) if t != OWL.NamedIndividual],
         "direct": counts[iri], "instances": len(members), "usage": usage[iri],
     }
 
@@ -45,9 +47,14 @@ def context(model: Model) -> dict[str, object]:
     counts = Counter(o for s, p, o in model.graph.triples((None, RDF.type, None)))
     usage = Counter(model.graph.predicates())
     groups = []
+    documented: set[URIRef] = set()
     for kind, anchor, title in KINDS:
-        terms = sorted((t for t in model.graph.subjects(RDF.type, kind) if isinstance(t, URIRef) and str(t).startswith(str(NFP))),
-                       key=lambda t: model.label(t).casefold())
+        if kind is None:  # everything else the ontology names, such as the motivation nfp:evidencing
+            found = {s for s in model.graph.subjects(RDF.type, None) if str(s).startswith(str(NFP))} - documented
+        else:
+            found = {t for t in model.graph.subjects(RDF.type, kind) if str(t).startswith(str(NFP))}
+        documented |= found
+        terms = sorted((t for t in found if isinstance(t, URIRef)), key=lambda t: model.label(t).casefold())
         groups.append({"id": anchor, "title": title, "terms": [term(model, t, counts, usage) for t in terms]})
     return {
         "title": "NGO–Foreign Policy Ontology", "iri": str(onto),

@@ -42,7 +42,7 @@ def grouped(model: Model, pairs: list[tuple[URIRef, Node]], here: str) -> list[G
     groups: dict[URIRef, list[Value]] = {}
     for prop, node in pairs:
         groups.setdefault(prop, []).append(model.value(node, here))
-    out = [Group(model.value(p, here), sorted(vs, key=lambda v: v.text.casefold())) for p, vs in groups.items()]
+    out = [Group(model.prop_value(p, here), sorted(vs, key=lambda v: v.text.casefold())) for p, vs in groups.items()]
     return sorted(out, key=lambda g: g.prop.text.casefold())
 
 
