@@ -27,12 +27,13 @@
     if (k) cy.nodes("[side = 'actor']").filter((n) => n.data("kind") !== k).addClass("hidden");
     if (r) cy.edges().filter((e) => !e.data("roles").includes(r)).addClass("hidden");
     cy.edges().filter((e) => e.source().hasClass("hidden") || e.target().hasClass("hidden")).addClass("hidden");
-    cy.nodes().filter((n) => n.connectedEdges(":visible").length === 0).addClass("hidden");
-    cy.fit(cy.elements(":visible"), 20);
+    // decided by class, not by ":visible", which reads a style that is recomputed later
+    cy.nodes().filter((n) => n.connectedEdges().every((e) => e.hasClass("hidden"))).addClass("hidden");
+    cy.fit(cy.elements().not(".hidden"), 20);
   }
   kind.addEventListener("change", filter);
   role.addEventListener("change", filter);
   document.getElementById("edge-labels").addEventListener("change", (e) => cy.edges().toggleClass("labelled", e.target.checked));
-  document.getElementById("fit").addEventListener("click", () => cy.fit(cy.elements(":visible"), 20));
+  document.getElementById("fit").addEventListener("click", () => cy.fit(cy.elements().not(".hidden"), 20));
   window.nfpNetwork = cy;
 })();
