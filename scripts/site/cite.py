@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from collections.abc import Callable
 
 import bibtexparser
 import rispy
@@ -27,6 +27,7 @@ TYPES = {
     "dataset": ("dataset", "misc", "DATA"),
 }
 CITABLE = set(TYPES) - {"dataset"}
+Write = Callable[[str, str], None]  # (path inside site/, text)
 
 
 class RisFile(rispy.RisWriter):
@@ -159,27 +160,28 @@ def text(item: dict[str, object]) -> str:
     return " ".join(parts)
 
 
-def files(item: dict[str, object], kinds: tuple[str, str, str], folder: Path, stem: str, href: str) -> dict[str, object]:
-    folder.mkdir(parents=True, exist_ok=True)
+def files(item: dict[str, object], kinds: tuple[str, str, str], write: Write, folder: str, stem: str,
+          href: str) -> dict[str, object]:
+    """Write the three files as `folder/stem.{bib,ris,csl.json}` (paths inside site/); return what the page shows."""
     outputs = {"BibTeX": (".bib", bibtex(item, kinds[1])), "RIS": (".ris", ris(item, kinds[2])),
                "CSL-JSON": (".csl.json", json.dumps([item], indent=2, ensure_ascii=False, sort_keys=True) + "\n")}
     formats = []
     for name, (suffix, content) in outputs.items():
-        (folder / f"{stem}{suffix}").write_text(content, encoding="utf-8")
+        write(f"{folder}{stem}{suffix}", content)
         formats.append({"name": name, "text": content, "href": f"{href}{stem}{suffix}"})
     return {"text": text(item), "formats": formats}
 
 
-def for_work(model: Model, iri: URIRef, rel: str, site: Path) -> dict[str, object] | None:
+def for_work(model: Model, iri: URIRef, rel: str, write: Write) -> dict[str, object] | None:
     item = csl(model, iri)
     if item is None:
         return None
     kinds = next(TYPES[t] for t in model.types(iri) if t in CITABLE)
-    stem = rel.rsplit("/", 1)[-1].removesuffix(".html")
-    return files(item, kinds, (site / rel).parent, stem, "")
+    folder, _, name = rel.rpartition("/")
+    return files(item, kinds, write, folder + "/", name.removesuffix(".html"), "")
 
 
-def for_dataset(model: Model, version: str, site: Path) -> dict[str, object]:
+def for_dataset(model: Model, version: str, write: Write) -> dict[str, object]:
     onto = URIRef(BASE + "ontology")
     modified = str(model.first(onto, DCT.modified) or "")
     item: dict[str, object] = {
@@ -189,4 +191,4 @@ def for_dataset(model: Model, version: str, site: Path) -> dict[str, object]:
     }
     if modified[:4].isdigit():
         item["issued"] = {"date-parts": [[int(modified[:4])]]}
-    return files(item, TYPES["dataset"], site / "cite", "ngo-fp-dataset", "cite/")
+    return files(item, TYPES["dataset"], write, "cite/", "ngo-fp-dataset", "cite/")

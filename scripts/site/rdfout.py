@@ -91,4 +91,5 @@ def jsonld(model: Model, triples: list[Triple]) -> str:
             out[key] = values[0] if len(values) == 1 else values
         graph.append(out)
     context = {prefix: str(model.graph.namespace_manager.store.namespace(prefix)) for prefix in sorted(used)}
-    return json.dumps({"@context": context, "@graph": graph}, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    # one line: json's C encoder is ~10x faster than its indenting one, and these are 1,300 files
+    return json.dumps({"@context": context, "@graph": graph}, sort_keys=True, ensure_ascii=False) + "\n"
