@@ -59,6 +59,7 @@
     if (cls) state.set("class", cls);
     facets.forEach((f) => { if ($(f).value) state.set(f, $(f).value); });
     history.replaceState(null, "", location.pathname + (state.toString() ? "?" + state : ""));
+    if (window.nfpApplyLang) window.nfpApplyLang();
   }
   ["q", "kind", "group", "country", "period"].forEach((id) => $(id).addEventListener("input", render));
   $("browse").addEventListener("submit", (e) => { e.preventDefault(); render(); });

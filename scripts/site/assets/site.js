@@ -18,6 +18,7 @@
   let lang = "en";
   try { lang = localStorage.getItem("nfp-lang") || "en"; } catch (e) { /* storage may be off */ }
   apply(lang);
+  window.nfpApplyLang = () => apply(lang);  // for content drawn later (search results)
   if (button) {
     button.addEventListener("click", () => {
       lang = lang === "tr" ? "en" : "tr";
