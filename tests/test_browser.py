@@ -203,14 +203,26 @@ def test_the_default_query_answers_with_names_linked_to_pages(page) -> None:
     page.wait_for_url("**/resource/organization/turksam.html")
 
 
-def test_a_missing_prefix_is_named_with_the_line_to_add(page) -> None:
+def test_a_missing_prefix_of_the_dataset_is_added_and_the_query_runs(page) -> None:
     page.goto(page.site + "queries.html")
-    page.evaluate("window.nfpQuery.set('SELECT ?x WHERE { ?x a nfp:Organization }')")
+    page.evaluate("window.nfpQuery.set('SELECT ?centre WHERE { ?centre a nfp:ResearchCentre }')")
+    page.click("#run")
+    page.wait_for_selector("#answer-table")
+    assert page.evaluate("window.nfpQuery.get()").startswith("PREFIX nfp: <https://w3id.org/ngo-fp/ontology#>\n")
+    assert "nfp:" in page.inner_text("#answer-note") and "TURKSAM" in page.inner_text("#answer-table")
+
+
+@pytest.mark.parametrize("query, says", [
+    ("SELECT ?x WHERE { ?x a foo:Bar }", "The prefix \u201cfoo:\u201d is not declared"),
+    ("SELECT ?x WHERE { ?x a }", "The endpoint refused the query (400)"),
+])
+def test_errors_are_readable(page, query: str, says: str) -> None:
+    page.goto(page.site + "queries.html")
+    page.evaluate("query => window.nfpQuery.set(query)", query)
     page.click("#run")
     error = page.locator("#answer-error")
     error.wait_for()
-    assert "PREFIX nfp: <https://w3id.org/ngo-fp/ontology#>" in error.inner_text()
-    assert len(error.inner_text()) < 400
+    assert error.inner_text().startswith(says) and len(error.inner_text()) < 450
 
 
 @pytest.mark.parametrize("path", MAIN_PAGES)

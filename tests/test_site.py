@@ -183,3 +183,15 @@ def test_templates_and_assets_are_files_not_python_strings() -> None:
     assert re.findall(r"<(?:html|body|div|table|script|style)\b", code) == []
     templates = {p.name for p in (SITE_CODE / "templates").glob("*.html")}
     assert {"base.html", "resource.html", "article.html", "browse.html", "queries.html", "ontology.html"} <= templates
+
+
+def test_example_answers_show_names_not_iris(dist: Path) -> None:
+    html = (dist / "site" / "queries.html").read_text(encoding="utf-8")
+    tables = re.findall(r'<section class="example" id="([^"]+)">(.*?)</section>', html, flags=re.S)
+    assert len(tables) == len(list((SITE_CODE.parent.parent / "queries").glob("*.rq")))
+    cells = [(name, cell) for name, body in tables for cell in re.findall(r"<td>(.*?)</td>", body.split("<tbody>")[-1], flags=re.S)]
+    assert len(cells) > 100
+    bare = [(name, cell) for name, cell in cells if re.sub(r"<[^>]+>", "", cell).strip().startswith(("http://", "https://"))]
+    assert bare == []
+    authors = dict(tables)["02-authors-with-several-works"]
+    assert "Ö. Çaha" in authors and "E. Fuat Keyman" in authors  # the reference list's entries 6-8 and 13-14

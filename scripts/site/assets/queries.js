@@ -1,6 +1,6 @@
 // The SPARQL editor: YASQE (prefix completion, syntax check) over the textarea, the example loader, the run
 // against /query, the answer as a table whose IRIs are names linking to their pages, CSV and JSON downloads,
-// and errors in words (an undeclared prefix is named with the PREFIX line to add).
+// and errors in words. A prefix of the dataset used without its PREFIX line gets the line added before the run.
 (function () {
   "use strict";
   const config = JSON.parse(document.getElementById("query-config").textContent);
@@ -12,7 +12,8 @@
   let editor = null;
   try {
     editor = Yasqe.fromTextArea(textarea, {persistenceId: null, showQueryButton: false, resizeable: true,
-      editorHeight: "260px", autocompleters: ["variables"]});  // the "prefixes" completer asks prefix.cc online: not here
+      editorHeight: "260px", autocompleters: ["variables"]});  // YASQE's "prefixes" completer asks prefix.cc online
+
   } catch (e) { editor = null; /* the plain textarea still works */ }
   const getQuery = () => (editor ? editor.getValue() : textarea.value);
   const setQuery = (q) => { if (editor) { editor.setValue(q); editor.refresh(); } else { textarea.value = q; } };
@@ -28,19 +29,22 @@
     query.replace(/PREFIX\s+([A-Za-z][\w-]*)?:/gi, (m, p) => { names.add(p || ""); return m; });
     return names;
   }
-  function readable(status, text, query) {
+  // The prefixes a query uses without declaring them (strings, IRIs and comments set aside).
+  function undeclared(query) {
     const have = declared(query);
-    const body = query.replace(/PREFIX[^\n]*\n/gi, "").replace(/"(?:[^"\\]|\\.)*"|<[^>\s]*>|#[^\n]*/g, " ");
-    const missing = [...new Set([...body.matchAll(/(?:^|[\s(\/^|,;])([A-Za-z][\w-]*):[A-Za-z_]/g)].map((m) => m[1]))]
+    const body = query.replace(/^\s*PREFIX[^\n]*$/gim, "").replace(/"(?:[^"\\]|\\.)*"|<[^>\s]*>|#[^\n]*/g, " ");
+    return [...new Set([...body.matchAll(/(?:^|[\s(\/^|,;{])([A-Za-z][\w-]*):[A-Za-z_0-9]/g)].map((m) => m[1]))]
       .filter((p) => !have.has(p));
+  }
+  function readable(status, text, query) {
+    const missing = undeclared(query);
     if (missing.length) {
-      return missing.map((p) => config.prefixes[p]
-        ? "The prefix \u201c" + p + ":\u201d is not declared. Add this line at the top:\nPREFIX " + p + ": <" + config.prefixes[p] + ">"
-        : "The prefix \u201c" + p + ":\u201d is not declared, and it is not one of this dataset's prefixes (see the list below the editor).").join("\n");
+      return missing.map((p) => "The prefix \u201c" + p + ":\u201d is not declared, and it is not one of this dataset's prefixes " +
+        "(see the list below the editor): add a line such as\nPREFIX " + p + ": <http://example.org/namespace#>").join("\n");
     }
+    if (status === 0) return "The endpoint did not answer: is the site served by `make serve`?";
     let first = text.split("\n")[0];
     first = first.replace(/expected [\s\S]*$/, (m) => (m.length > 160 ? "the query has a syntax error here" : m));
-    if (status === 0) return "The endpoint did not answer: is the site served by `make serve`?";
     return "The endpoint refused the query (" + status + "): " + first.slice(0, 400);
   }
   function render(json) {
@@ -92,7 +96,14 @@
   }
   document.getElementById("sparql-form").addEventListener("submit", async (event) => {
     event.preventDefault();
-    const query = getQuery();
+    let query = getQuery();
+    // A prefix of this dataset used without its PREFIX line: add the line (visibly) rather than fail.
+    const known = undeclared(query).filter((p) => config.prefixes[p]);
+    if (known.length) {
+      query = known.map((p) => "PREFIX " + p + ": <" + config.prefixes[p] + ">\n").join("") + query;
+      setQuery(query);
+    }
+    const note = known.length ? "Added the missing PREFIX line(s) for " + known.map((p) => p + ":").join(", ") + ". " : "";
     csvButton.disabled = jsonButton.disabled = true;
     out.textContent = "Running…";
     let response, text;
@@ -112,6 +123,7 @@
       out.replaceChildren(p); return;
     }
     render(json);
+    if (note) { const n = document.createElement("p"); n.id = "answer-note"; n.className = "muted"; n.textContent = note; out.prepend(n); }
     if (json.head && json.head.vars) offer(csvButton, "answer.csv", "text/csv", csv(json));
     offer(jsonButton, "answer.json", "application/sparql-results+json", text);
   });
