@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDFS, Graph, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 
 from .grounding import normalize, quotes, source_text
 from .paths import ARTICLE, INSTANCES, NFP
@@ -99,11 +99,17 @@ def sentence_chunks(words: list[str]) -> list[list[str]]:
     return [c for c in chunks if c]
 
 
+# Resources whose labels are composed of other resources' names ("Activity: Actor"): they name nothing
+# themselves, so a name found only in them is not covered.
+COMPOSED = (NFP.Participation,)
+
+
 def names(graph: Graph) -> dict[URIRef, set[str]]:
+    composed = {s for cls in COMPOSED for s in graph.subjects(RDF.type, cls)}
     out: dict[URIRef, set[str]] = {}
     for prop in NAME_PROPERTIES:
         for s, o in graph.subject_objects(prop):
-            if isinstance(s, URIRef):
+            if isinstance(s, URIRef) and s not in composed:
                 out.setdefault(s, set()).add(normalize(str(o)).casefold())
     return out
 
