@@ -4,7 +4,8 @@ of injected errors of each kind (for the benchmark in bench/run.py and the verdi
 Each "unit" describes one NGO with its place, an activity with two qualified participations (the NGO in a role,
 and a state), an event, a cited source with its reference entry and an in-text citation, and a claim resting on
 it (with its kind and the section it stands in): about 60 triples, every resource grounded in a quote.
-Every ERROR_EVERY[kind]-th unit carries one error of that kind; the manifest lists how many of each were injected and which (shape, component) must fire.
+Every ERROR_EVERY[kind]-th unit carries one error of that kind; the manifest lists how many of each were
+injected and which (shape, component) must fire.
 """
 from __future__ import annotations
 
