@@ -3,8 +3,9 @@ of injected errors of each kind (for the benchmark in bench/run.py and the verdi
 
 Each "unit" describes one NGO with its place, an activity with two qualified participations (the NGO in a role,
 and a state), an event, a cited source with its reference entry and an in-text citation, and a claim resting on
-it: about 75 triples, every resource grounded in a quote. Every ERROR_EVERY[kind]-th unit carries one error
-of that kind; the manifest lists how many of each were injected and which (shape, component) must fire.
+it (with its kind and the section it stands in): about 60 triples, every resource grounded in a quote.
+Every ERROR_EVERY[kind]-th unit carries one error of that kind; the manifest lists how many of each were
+injected and which (shape, component) must fire.
 """
 from __future__ import annotations
 
@@ -76,6 +77,7 @@ def unit(i: int, rng: random.Random, errors: dict[str, int]) -> list[tuple[str, 
     p1, p2 = iri(R + f"participation/activity-{i}--ngo-{i}"), iri(R + f"participation/activity-{i}--{partner}")
     work, entry = iri(R + f"work/author-{i}-{2000 + i % 24}"), iri(R + f"reference/bench-{i}-01")
     citation, claim = iri(R + f"citation/bench-{i}-author-{i}-nolocator"), iri(R + f"claim/claim-{i}")
+    section = iri(R + f"section/author-{i}-body")
     quote = lambda: lit(sentence(rng))  # noqa: E731
 
     add(org, RDF_TYPE, iri(NFP + rng.choice(KINDS)))
@@ -133,12 +135,20 @@ def unit(i: int, rng: random.Random, errors: dict[str, int]) -> list[tuple[str, 
     add(claim, NFP + "statement", lit(sentence(rng), lang="en"))
     add(claim, NFP + "assertedIn", work)
     add(claim, NFP + "supportedBy", citation)
+    add(claim, NFP + "claimKind", iri(R + "concept/claim-kind-argument"))
+    add(claim, NFP + "inSection", section)
+    add(claim, NFP + "concerns", state)
     add(claim, NFP + "evidenceQuote", quote())
+    add(section, RDF_TYPE, iri(NFP + "Section"))
+    add(section, LABEL, lit(f"Body of Author {i}", lang="en"))
+    add(section, DCT + "title", lit("Body", lang="en"))
+    add(section, "http://purl.org/vocab/frbr/core#partOf", work)
+    add(section, NFP + "evidenceQuote", quote())
     return t
 
 
 def shared() -> list[tuple[str, str, str]]:
-    """Resources every unit points to: states, roles and their scheme, the resolution concept."""
+    """Resources every unit points to: states, roles and their scheme, the resolution concept, the claim kind."""
     t = []
     scheme = iri(R + "scheme/ngo-roles")
     t += [(scheme, RDF_TYPE, iri(SKOS + "ConceptScheme")), (scheme, LABEL, lit("Roles", lang="en")),
@@ -159,6 +169,12 @@ def shared() -> list[tuple[str, str, str]]:
           (concept, RDF_TYPE, iri(NFP + "CitationResolution")), (concept, RDF_TYPE, iri(SKOS + "Concept")),
           (concept, LABEL, lit("Resolved", lang="en")), (concept, SKOS + "definition", lit("Resolved.", lang="en")),
           (concept, SKOS + "inScheme", res_scheme), (concept, NFP + "evidenceQuote", lit("(Willetts, 2001:357)"))]
+    kinds, kind = iri(R + "scheme/claim-kinds"), iri(R + "concept/claim-kind-argument")
+    t += [(kinds, RDF_TYPE, iri(SKOS + "ConceptScheme")), (kinds, LABEL, lit("Kinds of claims", lang="en")),
+          (kinds, NFP + "evidenceQuote", lit("we can list the main reasons")),
+          (kind, RDF_TYPE, iri(NFP + "ClaimKind")), (kind, RDF_TYPE, iri(SKOS + "Concept")),
+          (kind, LABEL, lit("Author's argument", lang="en")), (kind, SKOS + "definition", lit("A claim.", lang="en")),
+          (kind, SKOS + "inScheme", kinds), (kind, NFP + "evidenceQuote", lit("we can list the main reasons"))]
     return t
 
 
