@@ -45,14 +45,24 @@ def library() -> str:
 
 
 @lru_cache(maxsize=None)
-def convert(key: str, origin: str, destination: str) -> str | None:
+def _table(origin: str, destination: str) -> dict[str, str]:
+    """countrycode's conversion of every code of `origin` to `destination`, in one call (a call costs ~0.1 s)."""
     from countrycode import countrycode
+    from countrycode.countrycode import prepare_codelist
 
-    value = countrycode(key if origin not in ("cown", "gwn", "un", "iso3n", "vdem", "p5n") else int(key),
-                        origin=origin, destination=destination)
-    if value is None or value == "" or (isinstance(value, float) and value != value):
-        return None
-    return str(int(value)) if isinstance(value, float) else str(value)
+    keys = [k for k in prepare_codelist()[origin] if k is not None and k == k]
+    values = countrycode(keys, origin=origin, destination=destination)
+    out = {}
+    for key, value in zip(keys, values):
+        if value is None or value == "" or (isinstance(value, float) and value != value):
+            continue
+        out[str(int(key)) if isinstance(key, float) else str(key)] = str(int(value)) if isinstance(value, float) else str(value)
+    return out
+
+
+def convert(key: str, origin: str, destination: str) -> str | None:
+    """The `destination` code of `key` (a code of `origin`), or None when the library has none."""
+    return _table(origin, destination).get(str(key))
 
 
 def codes(key: str, origin: str = "iso3c", schemes: list[str] | None = None) -> list[tuple[str, str, str]]:
@@ -72,6 +82,7 @@ def name(iso3: str) -> str | None:
     return convert(iso3, "iso3c", "country.name.en")
 
 
+@lru_cache(maxsize=None)
 def iso3_of_name(text: str) -> str | None:
     """The ISO alpha-3 code of a country name, by countrycode's regular expressions (None when none matches)."""
     from countrycode import countrycode

@@ -102,6 +102,14 @@ class Tables:
         }
 
 
+MIN_QUOTE = 3  # the shapes' shortest evidence quote
+
+
+def usable(span: str, sentence: str) -> bool:
+    """A span can be an evidence quote: long enough and in the (normalized) sentence verbatim."""
+    return len(span) >= MIN_QUOTE and span in sentence
+
+
 def text_of(value: Any, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise Refused(f"{what} is missing or not a non-empty string")
@@ -182,7 +190,7 @@ class Mapper:
             for value in (v.strip() for v in re.split(r"[,;]", values)):
                 if value:
                     t.event_concepts.append({"event": event_iri, "kind": kind, "concept": self.scheme.value(kind, value)})
-        events = [s.text for s in marked if s.marker == "EVT" and s.text and s.text in verbatim]
+        events = [s.text for s in marked if s.marker == "EVT" and usable(s.text, verbatim)]
         for text in events:
             self.quote(event_iri, text, source_iri)
         if not events:
@@ -228,11 +236,11 @@ class Mapper:
     @staticmethod
     def _evidence(text: str, markers: tuple[str, ...], verbatim: str, marked: list[Span], role: str) -> str | None:
         """The actor's own words when they are in the sentence, else a marked span of its role that is."""
-        if normalize(text) in verbatim:
+        if usable(normalize(text), verbatim):
             return normalize(text)
         wanted = {"source": ("SRC", "SRC/TAR"), "target": ("TAR", "SRC/TAR")}.get(role, markers)
         for s in marked:
-            if s.marker in wanted and s.text and s.text in verbatim and (s.text in text or text in s.text):
+            if s.marker in wanted and usable(s.text, verbatim) and (s.text in text or text in s.text):
                 return s.text
         return None
 
@@ -254,6 +262,8 @@ class Mapper:
             if state is not None:
                 row["state"] = state.iri
                 self._state_codes(state)
+                self.tables.places.setdefault(state.iri, {"iri": state.iri, "class": "State", "label": state.name})
+                self.quote(state.iri, words or normalize(self.tables.records[-1]["text"]), source_iri)
         self.tables.actors.setdefault(iri, row)
         if words:
             self.quote(iri, words, source_iri)
@@ -291,10 +301,10 @@ class Mapper:
             row = {"iri": iri, "class": "Place", "label": normalize(name)}
         self.tables.places.setdefault(iri, row)
         self.tables.events[-1]["place"] = iri
-        if normalize(name) in verbatim:
+        if usable(normalize(name), verbatim):
             quote = normalize(name)
         else:
-            quote = next((s.text for s in marked if s.marker == "LOC" and s.text and s.text in verbatim), None)
+            quote = next((s.text for s in marked if s.marker == "LOC" and usable(s.text, verbatim)), None)
         self.quote(iri, quote or self.tables.records[-1]["text"], source_iri)
 
 

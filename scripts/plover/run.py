@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +93,9 @@ def tables(result: rec.Result, scheme: Scheme, dataset: str, records_work: str, 
         target = integer if str(datatype).endswith("integer") else string
         target.append({"iri": row["iri"], "property": str(prop).rsplit("#", 1)[-1], "code": row["code"]})
     out["integer_codes"], out["string_codes"] = integer, string
+    first_id = next((r["id"] for r in t.records), None)
+    if first_id:
+        quotes.append({"resource": records_work, "quote": first_id, "source": records_work})
     out["quotes"] = sorted(quotes, key=lambda q: (q["resource"], q["quote"], q["source"]))
     return out
 
@@ -145,6 +149,7 @@ def map_file(path: Path, base: str = str(RES), dataset: str | None = None) -> Ma
         raise BuildError("file not found", path) from None
     except (rec.Refused, UnicodeDecodeError) as exc:
         raise BuildError(str(exc), path) from None
+    t0 = time.perf_counter()
     key = dataset_slug(path)
     records_work = f"{base}work/{key}"
     scheme = build(base, records_source=records_work, records_text=raw)
@@ -153,9 +158,13 @@ def map_file(path: Path, base: str = str(RES), dataset: str | None = None) -> Ma
     data = tables(result, scheme, mapper.dataset, records_work, f"PLOVER records file {path.name}")
     texts = dict(scheme.texts)
     texts.update({r["iri"]: r["text"] for r in result.tables.records})
+    t1 = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="plover-") as tmp:
         graph = rml(data, Path(tmp))
+    t2 = time.perf_counter()
     quotes = ground(graph, data["quotes"], texts, base)
+    if os.environ.get("PLOVER_TIMING"):
+        print(f"timing: prepare {t1 - t0:.1f} s, rml {t2 - t1:.1f} s, ground {time.perf_counter() - t2:.1f} s", file=sys.stderr)
     for prefix, ns in (("nfp", NFP), ("skos", "http://www.w3.org/2004/02/skos/core#"), ("dcterms", "http://purl.org/dc/terms/"),
                        ("oa", "http://www.w3.org/ns/oa#"), ("fabio", "http://purl.org/spar/fabio/")):
         graph.bind(prefix, ns)
