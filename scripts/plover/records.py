@@ -263,7 +263,8 @@ class Mapper:
                 row["state"] = state.iri
                 self._state_codes(state)
                 self.tables.places.setdefault(state.iri, {"iri": state.iri, "class": "State", "label": state.name})
-                self.quote(state.iri, words or normalize(self.tables.records[-1]["text"]), source_iri)
+                # grounded in the sentence of the record that codes one of its actors with its country code
+                self.quote(state.iri, self.tables.records[-1]["text"], source_iri)
         self.tables.actors.setdefault(iri, row)
         if words:
             self.quote(iri, words, source_iri)

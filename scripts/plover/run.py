@@ -196,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("input", type=Path)
     parser.add_argument("output", type=Path)
     parser.add_argument("--base", default=str(RES), help="namespace of the resources (default: %(default)s)")
+    parser.add_argument("--expect-refused", type=Path, metavar="FILE",
+                        help="records known to be malformed, one 'ID: reason' a line: exit 0 when exactly these are refused")
     args = parser.parse_args(argv)
     try:
         mapped = map_file(args.input, args.base)
@@ -213,4 +215,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{display(args.output)}: {mapped.events} events, {mapped.actors} actors, "
           f"{len(mapped.joined_states)} states joined with the article's ({', '.join(s.rsplit('/', 1)[-1] for s in mapped.joined_states) or 'none'}), "
           f"{mapped.quotes} evidence quotes verified, {len(mapped.graph)} triples")
+    if args.expect_refused is not None:
+        expected = expected_refusals(args.expect_refused)
+        got = {f"{rid}: {reason}" for rid, reason in r.refused}
+        if got != expected:
+            for line in sorted(got - expected):
+                print(f"error: refused but not expected: {line}", file=sys.stderr)
+            for line in sorted(expected - got):
+                print(f"error: expected to be refused but was not: {line}", file=sys.stderr)
+            return 1
+        print(f"the {len(got)} refused record(s) are those listed in {display(args.expect_refused)}")
+        return 0
     return 1 if r.refused else 0
+
+
+def expected_refusals(path: Path) -> set[str]:
+    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
