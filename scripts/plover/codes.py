@@ -19,7 +19,6 @@ from ..grounding import normalize
 from .scheme import EXAMPLE, slug
 
 ORGANIZATIONS = EXAMPLE / "organizations.csv"
-ARTICLE_BASE = "https://w3id.org/ngo-fp/resource/"
 
 
 @dataclass(frozen=True)

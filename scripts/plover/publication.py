@@ -46,7 +46,7 @@ def mapped_graph() -> tuple[Graph, dict[str, str]]:
     from .. import validate
     from ..load import parse
 
-    mapped = map_file(SAMPLE)
+    mapped = map_file(SAMPLE, dataset=str(DATASET))
     got = {f"{rid}: {reason}" for rid, reason in mapped.result.refused}
     if got != expected_refusals(EXPECTED_REFUSALS):
         raise BuildError(f"PLOVER sample: refused records differ from {EXPECTED_REFUSALS.name}: {sorted(got)}", SAMPLE)

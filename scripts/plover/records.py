@@ -20,9 +20,7 @@ from .codes import Countries
 from .scheme import Scheme, slug
 
 DOCUMENTATION = "DOCUMENT"  # records that document the file; never published as events
-PLACEHOLDER_DATE = "2000-01-01"  # the documentation: "All date fields are set to `2000-01-01.'"
 PLACEHOLDER_SECTORS = {"***", ""}
-ROLES = {"SRC": "source", "TAR": "target"}
 MARKERS = ("SRC/TAR:", "SRC:", "TAR:", "EVT:", "LOC:")
 GOVERNMENT_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 
@@ -150,9 +148,7 @@ class Mapper:
         key = slug(rid)
         if not key:
             raise Refused("id gives an empty slug")
-        staged = Mapper.__new__(Mapper)  # stage into a copy so that a refused record leaves no rows
-        staged.__dict__.update(self.__dict__)
-        staged.tables = Tables()
+        staged = Mapper(self.scheme, self.countries, self.base, self.dataset)  # a refused record leaves no rows
         staged._codes_done = set(self._codes_done)
         staged._map(record, rid, key, concept, sentence, verbatim, marked)
         self._merge(staged)
