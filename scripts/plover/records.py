@@ -172,6 +172,10 @@ class Mapper:
             "iri": source_iri, "id": rid, "label": f"PLOVER record {rid}", "text": sentence,
             "language": str(record.get("language") or ""), "dataset": self.dataset,
             "date_coded": str(record.get("dateCoded") or ""), "version": str(record.get("version") or ""),
+            "comment": "; ".join(part for part in (
+                f"coded with PLOVER version {record['version']}" if record.get("version") else "",
+                f"coder: {record['coder']}" if record.get("coder") else "",
+                f"publication: {record['publication']}" if record.get("publication") else "") if part),
         })
         self.quote(source_iri, sentence, source_iri)
         t.events.append({

@@ -56,7 +56,7 @@ def tables(result: rec.Result, scheme: Scheme, dataset: str, records_work: str, 
     t = result.tables
     out = t.json()
     works = [{"iri": r["iri"], "label": r["label"], "text": r["text"], "language": r["language"],
-              "date_coded": r["date_coded"], "dataset": dataset} for r in t.records]
+              "date_coded": r["date_coded"], "dataset": dataset, "comment": r["comment"]} for r in t.records]
     for key, (label, _) in sorted(WORKS.items()):
         works.append({"iri": scheme.iri("work", key), "label": label})
     works.append({"iri": records_work, "label": records_label})
