@@ -4,6 +4,7 @@ cross-dataset questions. Expected values are read by hand from examples/plover-g
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import subprocess
 import sys
@@ -255,8 +256,11 @@ def test_published_as_a_dataset_of_its_own(dist: Path) -> None:
     graph = parse(folder / "plover-gsr.ttl")
     assert int(void.value(dataset, URIRef("http://rdfs.org/ns/void#triples"))) == len(graph)
     assert "Attribution-ShareAlike 4.0" in (folder / "LICENSE.txt").read_text(encoding="utf-8")
-    sums = (dist / "SHA256SUMS").read_text(encoding="utf-8")
-    assert "plover-gsr/plover-gsr.ttl" in sums and "plover-gsr/void.ttl" in sums
+    sums = dict(reversed(line.split("  ", 1)) for line in (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
+    assert sorted(sums) == ["LICENSE.txt", "plover-gsr.nt", "plover-gsr.ttl", "void.ttl"]
+    for name, digest in sums.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+    assert "plover-gsr/" not in (dist / "SHA256SUMS").read_text(encoding="utf-8")  # the article's dataset is apart
 
 
 @pytest.fixture(scope="module")

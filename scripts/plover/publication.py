@@ -1,6 +1,6 @@
 """The mapped PLOVER sample as a dataset of its own in dist/plover-gsr/: the graph (Turtle, sorted N-Triples),
 its VoID/DCAT description (licence CC BY-SA 4.0, as the source data's; attribution to the Open Event Data
-Alliance) and the licence notice. Called by the publication step (scripts/publish.py) with the folder being
+Alliance), the licence notice and its own SHA256SUMS. Called by the publication step (scripts/publish.py) with the folder being
 built; the graph is validated first (SHACL violations or unexpected refusals fail the build).
 """
 from __future__ import annotations
@@ -129,4 +129,7 @@ def write(root: Path) -> list[Path]:
     files = [ttl, nt, notice]
     void = folder / "void.ttl"
     void.write_text(description(graph, files, root, counts).serialize(format="turtle"), encoding="utf-8")
-    return files + [void]
+    files.append(void)
+    sums = folder / "SHA256SUMS"
+    sums.write_text("".join(f"{sha256(p)}  {p.name}\n" for p in sorted(files)), encoding="utf-8")
+    return files + [sums]
