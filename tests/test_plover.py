@@ -61,6 +61,15 @@ def test_sample_validates_without_violations(sample: run.Mapped, ontology: Graph
     assert [r for r in results if r.severity == "Violation"] == []
 
 
+def test_sample_is_consistent_with_the_ontology(sample: run.Mapped, ontology: Graph) -> None:
+    from scripts import reasoning
+
+    merged = Graph()
+    merged += ontology
+    merged += sample.graph
+    assert reasoning.check(merged).consistent
+
+
 EVENT_TYPES_PRESENT = sorted({r["event"] for r in records()} - {"DOCUMENT"})
 
 
@@ -185,8 +194,11 @@ def test_every_event_type_of_the_reference_and_older_ones(tmp_path: Path) -> Non
 
 
 def test_malformed_and_unknown_records_are_refused_with_reasons(tmp_path: Path) -> None:
+    no_markup = record("OK-2", "CONSULT", eventLoc={"country code": "TR"})
+    del no_markup["textInfo"]  # markup is optional: the actor texts and the sentence are then the evidence
     rows = [
         record("OK-1", "AGREE"),
+        no_markup,
         record("BAD-TYPE", "BANANA"),
         record("NO-TEXT", "AGREE", text=""),
         record("BAD-TARGET", "AGREE", target="diplomatic"),
@@ -204,10 +216,12 @@ def test_malformed_and_unknown_records_are_refused_with_reasons(tmp_path: Path) 
     assert any("NO-TEXT: text is missing or not a non-empty string" in line for line in refused)
     assert any("BAD-TARGET: target is neither a list of actors nor empty" in line for line in refused)
     assert any("BAD-CODE: source actor 1 code 'Turkey' is not a three-letter CAMEO code" in line for line in refused)
-    assert any("record 6: a record is a JSON object" in line for line in refused)
-    assert "6 records read, 1 mapped, 5 refused" in proc.stdout
-    g = parse(out)  # the good record is still written, the refused ones leave nothing
-    assert set(g.subjects(RDF.type, NFP.Event)) == {RES["event/ok-1"]}
+    assert any("record 7: a record is a JSON object" in line for line in refused)
+    assert "7 records read, 2 mapped, 5 refused" in proc.stdout
+    g = parse(out)  # the good records are still written, the refused ones leave nothing
+    assert set(g.subjects(RDF.type, NFP.Event)) == {RES["event/ok-1"], RES["event/ok-2"]}
+    assert g.value(RES["event/ok-2"], NFP.place) == RES["state/turkey"]  # "country code": "TR" alone
+    assert {str(q) for q in g.objects(RES["event/ok-2"], NFP.evidenceQuote)} == {"The Turkish minister met Azerbaijan officials."}
 
 
 def test_unreadable_input_is_one_line(tmp_path: Path) -> None:

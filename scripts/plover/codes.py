@@ -50,6 +50,10 @@ class Countries:
         iri = self.article.get(code) or f"{self.base}state/{slug(name)}"
         return State(iri, name, code, tuple((s, c) for s, c, _ in countrycodes.codes(code)))
 
+    def by_iso2(self, code: str) -> State | None:
+        iso3 = countrycodes.convert(code.strip().upper(), "iso2c", "iso3c")
+        return self.state(iso3) if iso3 else None
+
     def by_name(self, text: str) -> State | None:
         iso3 = countrycodes.iso3_of_name(text)
         return self.state(iso3) if iso3 else None

@@ -143,7 +143,9 @@ class Mapper:
         sentence = text_of(record.get("text"), "text")
         info = record.get("textInfo")
         markup = info.get("markup") if isinstance(info, dict) else None
-        marked = spans(text_of(markup, "textInfo/markup"))
+        if markup is not None and not isinstance(markup, str):
+            raise Refused("textInfo/markup is not a string")
+        marked = spans(markup or "")  # without markup, actor texts and the sentence are the evidence
         verbatim = normalize(sentence)
         key = slug(rid)
         if not key:
@@ -291,7 +293,13 @@ class Mapper:
     def _place(self, loc: Any, event_iri: str, source_iri: str, verbatim: str, marked: list[Span]) -> None:
         if not isinstance(loc, dict):
             raise Refused("eventLoc is not a JSON object")
-        name = text_of(loc.get("name"), "eventLoc name")
+        name = loc.get("name")
+        code = loc.get("country code")
+        if not (isinstance(name, str) and name.strip()):
+            state = self.countries.by_iso2(code) if isinstance(code, str) else None
+            if state is None:
+                raise Refused("eventLoc has neither a name nor a known ISO 3166-1 alpha-2 'country code'")
+            name = state.name
         state = self.countries.by_name(name)
         if state is not None:
             iri = state.iri
