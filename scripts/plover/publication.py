@@ -10,6 +10,7 @@ from pathlib import Path
 
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
+from .. import countrycodes
 from ..errors import BuildError
 from ..paths import BASE, NFP, ONTOLOGY, RES, SHAPES
 from .run import expected_refusals, map_file
@@ -74,7 +75,8 @@ def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, s
         f"Alliance) mapped with RML: {counts['events']} events with their PLOVER event type, mode and context, "
         f"{counts['actors']} actors in qualified source and target participations, locations, and each record's sentence "
         f"as the source of verbatim evidence quotes; PLOVER and CAMEO event codes as SKOS concept schemes. States are "
-        f"joined by ISO code with the states of the NGO–Foreign Policy dataset ({counts['joined']} shared). "
+        f"joined by ISO code with the states of the NGO–Foreign Policy dataset ({counts['joined']} shared); their "
+        f"ISO 3166-1, UN M49, COW, Gleditsch–Ward, V-Dem and Polity codes are generated with {countrycodes.library()}. "
         f"{counts['refused']} malformed record(s) refused; the documentation record and placeholder fields (dates) "
         f"are not published as facts.", lang="en")))
     g.add((d, DCT.license, LICENSE))
