@@ -224,6 +224,16 @@ def test_malformed_and_unknown_records_are_refused_with_reasons(tmp_path: Path) 
     assert {str(q) for q in g.objects(RES["event/ok-2"], NFP.evidenceQuote)} == {"The Turkish minister met Azerbaijan officials."}
 
 
+def test_expected_refusals_must_match_exactly() -> None:
+    expected = run.expected_refusals(EXAMPLE / "expected-refusals.txt")
+    assert expected == {"PLOVER-GSR01-AGREE-0007: target is neither a list of actors nor empty"}
+    refused = [("PLOVER-GSR01-AGREE-0007", "target is neither a list of actors nor empty")]
+    assert run.unexpected(refused, expected) == []
+    assert run.unexpected(refused + [("X-1", "no text")], expected) == ["refused but not expected: X-1: no text"]
+    assert run.unexpected([], expected) == [
+        "expected to be refused but was not: PLOVER-GSR01-AGREE-0007: target is neither a list of actors nor empty"]
+
+
 def test_unreadable_input_is_one_line(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('[{"id": "X", "event": ', encoding="utf-8")
