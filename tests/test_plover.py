@@ -122,6 +122,8 @@ def test_placeholders_and_documentation_not_published(sample: run.Mapped) -> Non
     assert not list(g.subjects(None, Literal("DOCUMENT")))
     assert (RES["event/plover-gsr01-document-0001"], None, None) not in g
     assert not any("***" in str(o) for o in g.objects(None, NFP.cameoActorType))
+    unknown = next(r for r in records() if r.get("context") == "unknown")  # a context that says nothing
+    assert notation(g, RES[f"event/{unknown['id'].lower()}"], NFP.eventContext) == set()
 
 
 def test_states_joined_by_code_with_the_article(sample: run.Mapped, built) -> None:

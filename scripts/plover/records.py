@@ -21,6 +21,7 @@ from .scheme import Scheme, slug
 
 DOCUMENTATION = "DOCUMENT"  # records that document the file; never published as events
 PLACEHOLDER_SECTORS = {"***", ""}
+PLACEHOLDER_VALUES = {"", "unknown"}  # a mode or context that says nothing is not published as a fact
 MARKERS = ("SRC/TAR:", "SRC:", "TAR:", "EVT:", "LOC:")
 GOVERNMENT_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 
@@ -190,7 +191,7 @@ class Mapper:
             if not isinstance(values, str):
                 raise Refused(f"{kind} is not a string")
             for value in (v.strip() for v in re.split(r"[,;]", values)):
-                if value:
+                if value.lower() not in PLACEHOLDER_VALUES:
                     t.event_concepts.append({"event": event_iri, "kind": kind, "concept": self.scheme.value(kind, value)})
         events = [s.text for s in marked if s.marker == "EVT" and usable(s.text, verbatim)]
         for text in events:
