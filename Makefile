@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 RML_VENV := .venv-rml
 RML_STAMP := $(RML_VENV)/.installed-$(shell sha256sum requirements-rml.txt | cut -c1-12)
 
-.PHONY: help all setup java build validate test coverage link serve release bench examples clean
+.PHONY: help all setup java build validate test coverage link serve release bench examples plover clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,10 +70,16 @@ release: setup ## Build a release: make release VERSION=x.y.z stamps the version
 	@[ -n "$(VERSION)" ] || { echo "usage: make release VERSION=x.y.z" >&2; exit 2; }
 	$(PY) -m scripts.build --version $(VERSION) --dist releases/$(VERSION)
 
-examples: setup ## Map the CSV example (examples/ngo-registry) to RDF with morph-kgc and validate it
+examples: setup ## Map the examples (CSV registry; PLOVER event records) to RDF with morph-kgc and validate them
 	mkdir -p dist/examples
 	$(RML_VENV)/bin/python -m morph_kgc examples/ngo-registry/config.ini
 	$(PY) -m scripts.validate dist/examples/ngo-registry.nt
+	$(PY) -m scripts.plover examples/plover-gsr/gsr-sample.json dist/examples/plover-gsr.ttl --expect-refused examples/plover-gsr/expected-refusals.txt
+	$(PY) -m scripts.validate dist/examples/plover-gsr.ttl
+
+plover: setup ## Map a file of PLOVER event records: make plover IN=records.json OUT=records.ttl (exit 0 only when every record mapped)
+	@[ -n "$(IN)" ] && [ -n "$(OUT)" ] || { echo "usage: make plover IN=records.json OUT=records.ttl" >&2; exit 2; }
+	$(PY) -m scripts.plover $(IN) $(OUT)
 
 bench: setup ## Benchmark validation, queries and serialization at 10k-2M triples; writes bench/README.md (slow)
 	$(PY) bench/run.py

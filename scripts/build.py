@@ -112,7 +112,10 @@ def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path =
 def write_publication(built: Built, dist: Path) -> Path:
     """Publish the validated build: dumps, description, exports, coverage report and site."""
     report = coverage.markdown(coverage.report(built.instances))
-    return publish(built.ontology, built.data, dist, reports={"coverage.md": report}, site=site.write)
+    from .plover import publication as plover
+
+    return publish(built.ontology, built.data, dist, reports={"coverage.md": report}, site=site.write,
+                   datasets=(plover.write,))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -98,10 +98,12 @@ def description(ontology: Graph, data: Graph, files: list[Path], root: Path) -> 
 
 
 def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, str] | None = None,
-            site: Callable[[Graph, Path], None] | None = None) -> Path:
+            site: Callable[[Graph, Path], None] | None = None,
+            datasets: tuple[Callable[[Path], object], ...] = ()) -> Path:
     """Write everything into a fresh folder beside `dist`, then swap it in; a failure leaves `dist` as it was.
     `reports` are further text files (name -> content), such as the coverage report; `site(graph, folder)`
-    writes the static site into the new folder once the dumps and their checksums are there."""
+    writes the static site into the new folder once the dumps and their checksums are there. Each of `datasets`
+    writes a dataset of its own into the new folder (a subfolder with its own VoID/DCAT, licence and SHA256SUMS)."""
     tmp = dist.with_name(dist.name + ".tmp")
     old = dist.with_name(dist.name + ".old")
     for leftover in (tmp, old):
@@ -132,6 +134,8 @@ def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, 
     void_path.write_text(void.serialize(format="turtle"), encoding="utf-8")
     sums = "".join(f"{sha256(p)}  {p.relative_to(tmp).as_posix()}\n" for p in sorted(files + [void_path]))
     (tmp / "SHA256SUMS").write_text(sums, encoding="utf-8")
+    for write_dataset in datasets:
+        write_dataset(tmp)
     if site is not None:
         site(merged, tmp)
     if dist.exists():
