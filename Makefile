@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 RML_VENV := .venv-rml
 RML_STAMP := $(RML_VENV)/.installed-$(shell sha256sum requirements-rml.txt | cut -c1-12)
 
-.PHONY: help all setup java jena build validate test coverage link serve release bench examples clean
+.PHONY: help all setup java jena build validate test coverage link serve release bench examples plover clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,18 +31,23 @@ $(STAMP): requirements.txt pyproject.toml
 
 $(RML_STAMP): requirements-rml.txt
 	$(PYTHON) -m venv $(RML_VENV)
-	$(RML_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-rml.txt
+	$(RML_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-rml.txt
 	rm -f $(RML_VENV)/.installed-*
 	touch $@
 
-java: ## Make sure a Java runtime is there for HermiT (installs Debian's default-jre-headless as root)
-	@command -v java >/dev/null 2>&1 || { \
+java: ## Make sure Java is there: a runtime for HermiT, a JDK and OWL API for the OWL 2 DL profile test (installs Debian's packages as root)
+	@missing=""; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v javac >/dev/null 2>&1 || missing="$$missing default-jdk-headless"; \
+	[ -f /usr/share/java/owlapi-distribution.jar ] || missing="$$missing libowlapi-java"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Java is missing: installing default-jre-headless"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "error: Java is missing; install a Java runtime (e.g. sudo apt-get install default-jre-headless)" >&2; exit 1; \
-	  fi; }
+	    echo "error: missing Debian packages:$$missing (e.g. sudo apt-get install$$missing)" >&2; exit 1; \
+	  fi; \
+	fi
 
 jena: java ## Make sure Apache Jena is there for the reference checks of `make test` (installs Debian's libapache-jena-java as root)
 	@[ -e /usr/share/java/jena-shacl.jar ] || { \
@@ -79,10 +84,16 @@ release: setup ## Build a release: make release VERSION=x.y.z stamps the version
 	@[ -n "$(VERSION)" ] || { echo "usage: make release VERSION=x.y.z" >&2; exit 2; }
 	$(PY) -m scripts.build --version $(VERSION) --dist releases/$(VERSION)
 
-examples: setup ## Map the CSV example (examples/ngo-registry) to RDF with morph-kgc and validate it
+examples: setup ## Map the examples (CSV registry; PLOVER event records) to RDF with morph-kgc and validate them
 	mkdir -p dist/examples
 	$(RML_VENV)/bin/python -m morph_kgc examples/ngo-registry/config.ini
 	$(PY) -m scripts.validate dist/examples/ngo-registry.nt
+	$(PY) -m scripts.plover examples/plover-gsr/gsr-sample.json dist/examples/plover-gsr.ttl --expect-refused examples/plover-gsr/expected-refusals.txt
+	$(PY) -m scripts.validate dist/examples/plover-gsr.ttl
+
+plover: setup ## Map a file of PLOVER event records: make plover IN=records.json OUT=records.ttl (exit 0 only when every record mapped)
+	@[ -n "$(IN)" ] && [ -n "$(OUT)" ] || { echo "usage: make plover IN=records.json OUT=records.ttl" >&2; exit 2; }
+	$(PY) -m scripts.plover $(IN) $(OUT)
 
 bench: setup ## Benchmark validation, queries and serialization at 10k-2M triples; writes bench/README.md (slow)
 	$(PY) bench/run.py

@@ -3,8 +3,10 @@ of injected errors of each kind (for the benchmark in bench/run.py and the verdi
 
 Each "unit" describes one NGO with its place, an activity with two qualified participations (the NGO in a role,
 and a state), an event, a cited source with its reference entry and an in-text citation, and a claim resting on
-it: about 76 triples, every resource grounded in a quote. Every ERROR_EVERY[kind]-th unit carries one error
-of that kind; the manifest lists how many of each were injected and which (shape, component) must fire.
+it (with its kind and the section it stands in): about 60 triples, every resource grounded in a quote.
+Every ERROR_EVERY[kind]-th unit carries one error of that kind; the manifest lists how many of each were
+injected and which (shape, component) must fire. Dates and years are plain ISO 8601 literals
+(ontology/README.md, "Dates and years"); the date errors are typed literals or plain ones with no such day.
 """
 from __future__ import annotations
 
@@ -38,10 +40,10 @@ ERROR_EVERY = {
     "label-not-english": (59, SHAPES + "labelEnglish", "LanguageInConstraintComponent"),
     "bad-organization-iri": (61, SHAPES + "OrganizationShape", "PatternConstraintComponent"),
     "participation-without-actor": (67, SHAPES + "ParticipationShape-participant", "MinCountConstraintComponent"),
-    "event-date-as-string": (71, SHAPES + "startDateTyped", "OrConstraintComponent"),
-    "event-date-february-30": (89, SHAPES + "startDateTyped", "OrConstraintComponent"),
-    "access-date-month-13": (97, SHAPES + "SourceShape-accessDate", "DatatypeConstraintComponent"),
-    "year-not-gyear": (73, SHAPES + "SourceShape-hasPublicationYear", "DatatypeConstraintComponent"),
+    "event-date-typed": (71, SHAPES + "startDateTyped", "DatatypeConstraintComponent"),
+    "event-date-february-30": (89, SHAPES + "startDateTyped", "PatternConstraintComponent"),
+    "access-date-month-13": (97, SHAPES + "SourceShape-accessDate", "PatternConstraintComponent"),
+    "year-typed-gyear": (73, SHAPES + "SourceShape-hasPublicationYear", "DatatypeConstraintComponent"),
     "citation-resolved-without-entry": (79, SHAPES + "CitationResolvedOrFlaggedShape", "SPARQLConstraintComponent"),
     "missing-evidence": (83, SHAPES + "evidencePresent", "MinCountConstraintComponent"),
 }
@@ -81,6 +83,7 @@ def unit(i: int, rng: random.Random, errors: dict[str, int], hub: bool = False) 
     p1, p2 = iri(R + f"participation/activity-{i}--ngo-{i}"), iri(R + f"participation/activity-{i}--{partner}")
     work, entry = iri(R + f"work/author-{i}-{2000 + i % 24}"), iri(R + f"reference/bench-{i}-01")
     citation, claim = iri(R + f"citation/bench-{i}-author-{i}-nolocator"), iri(R + f"claim/claim-{i}")
+    section = iri(R + f"section/author-{i}-body")
     quote = lambda: lit(sentence(rng))  # noqa: E731
 
     add(org, RDF_TYPE, iri(NFP + rng.choice(KINDS)))
@@ -108,22 +111,22 @@ def unit(i: int, rng: random.Random, errors: dict[str, int], hub: bool = False) 
     add(event, RDF_TYPE, iri(NFP + "Event"))
     add(event, LABEL, lit(f"Event {i}", lang="en"))
     add(event, NFP + "evidenceQuote", quote())
-    if err("event-date-as-string"):
-        add(event, NFP + "startDate", lit(f"{1990 + i % 30}"))
-    elif err("event-date-february-30"):  # typed xsd:date, but no such day
-        add(event, NFP + "startDate", lit(f"{1990 + i % 30}-02-30", XSD + "date"))
+    date = f"{1990 + i % 30}-0{1 + i % 9}-1{i % 10}"  # dates are plain ISO 8601 literals (ontology/README.md)
+    if err("event-date-typed"):
+        add(event, NFP + "startDate", lit(date, XSD + "date"))
+    elif err("event-date-february-30"):  # plain, but no such day
+        add(event, NFP + "startDate", lit(f"{1990 + i % 30}-02-30"))
     else:
-        add(event, NFP + "startDate", lit(f"{1990 + i % 30}-0{1 + i % 9}-1{i % 10}", XSD + "date"))
+        add(event, NFP + "startDate", lit(date))
     add(event, NFP + "place", state)
 
     add(work, RDF_TYPE, iri(NFP + "Source"))
     add(work, RDF_TYPE, iri(FABIO + rng.choice(["Book", "JournalArticle", "BookChapter"])))
     add(work, LABEL, lit(f"Author {i} ({2000 + i % 24})", lang="en"))
     add(work, DCT + "title", lit(sentence(rng, 6), lang="en"))
-    add(work, "http://purl.org/spar/fabio/hasPublicationYear", lit(str(2000 + i % 24), XSD + "string" if err("year-not-gyear") else XSD + "gYear"))
+    add(work, "http://purl.org/spar/fabio/hasPublicationYear", lit(str(2000 + i % 24), XSD + "gYear") if err("year-typed-gyear") else lit(str(2000 + i % 24)))
     add(work, NFP + "evidenceQuote", quote())
-    add(work, NFP + "accessDate", lit(f"{2000 + i % 24}-13-01" if err("access-date-month-13") else f"{2000 + i % 24}-05-30",
-                                      XSD + "date"))
+    add(work, NFP + "accessDate", lit(f"{2000 + i % 24}-13-01" if err("access-date-month-13") else f"{2000 + i % 24}-05-30"))
     add(entry, RDF_TYPE, iri(NFP + "ReferenceEntry"))
     add(entry, LABEL, lit(f"Reference 1 of bench {i}", lang="en"))
     add(entry, NFP + "referenceNumber", lit("1", XSD + "integer"))
@@ -144,12 +147,21 @@ def unit(i: int, rng: random.Random, errors: dict[str, int], hub: bool = False) 
     add(claim, NFP + "statement", lit(sentence(rng), lang="en"))
     add(claim, NFP + "assertedIn", HUB if hub else work)
     add(claim, NFP + "supportedBy", citation)
+    add(claim, NFP + "claimKind", iri(R + "concept/claim-kind-argument"))
+    add(claim, NFP + "inSection", section)
+    add(claim, NFP + "concerns", state)
     add(claim, NFP + "evidenceQuote", quote())
+    add(section, RDF_TYPE, iri(NFP + "Section"))
+    add(section, LABEL, lit(f"Body of Author {i}", lang="en"))
+    add(section, DCT + "title", lit("Body", lang="en"))
+    add(section, "http://purl.org/vocab/frbr/core#partOf", work)
+    add(section, NFP + "evidenceQuote", quote())
     return t
 
 
 def shared() -> list[tuple[str, str, str]]:
-    """Resources every unit points to: states, roles and their scheme, the resolution concept, the hub work."""
+    """Resources every unit points to: states, roles and their scheme, the resolution concept, the claim kind,
+    the hub work."""
     t = [(HUB, RDF_TYPE, iri(NFP + "Source")), (HUB, RDF_TYPE, iri(FABIO + "JournalArticle")),
          (HUB, LABEL, lit("Hub (2023)", lang="en")), (HUB, DCT + "title", lit("The citing work", lang="en")),
          (HUB, NFP + "evidenceQuote", lit("The Role of the Interaction"))]
@@ -172,6 +184,12 @@ def shared() -> list[tuple[str, str, str]]:
           (concept, RDF_TYPE, iri(NFP + "CitationResolution")), (concept, RDF_TYPE, iri(SKOS + "Concept")),
           (concept, LABEL, lit("Resolved", lang="en")), (concept, SKOS + "definition", lit("Resolved.", lang="en")),
           (concept, SKOS + "inScheme", res_scheme), (concept, NFP + "evidenceQuote", lit("(Willetts, 2001:357)"))]
+    kinds, kind = iri(R + "scheme/claim-kinds"), iri(R + "concept/claim-kind-argument")
+    t += [(kinds, RDF_TYPE, iri(SKOS + "ConceptScheme")), (kinds, LABEL, lit("Kinds of claims", lang="en")),
+          (kinds, NFP + "evidenceQuote", lit("we can list the main reasons")),
+          (kind, RDF_TYPE, iri(NFP + "ClaimKind")), (kind, RDF_TYPE, iri(SKOS + "Concept")),
+          (kind, LABEL, lit("Author's argument", lang="en")), (kind, SKOS + "definition", lit("A claim.", lang="en")),
+          (kind, SKOS + "inScheme", kinds), (kind, NFP + "evidenceQuote", lit("we can list the main reasons"))]
     return t
 
 

@@ -1,10 +1,15 @@
-"""Coverage of the article by the instances: which resources each paragraph grounds, and which candidate
-names of the text (acronyms, capitalized multi-word names) map to which resource.
+"""Coverage of the article by the instances: which resources each paragraph grounds, which candidate
+names of the text (acronyms, capitalized multi-word names) map to which resource, and, paragraph by
+paragraph, which claims encode each sentence of the argument.
 
 A candidate maps to a resource when one of the resource's names (rdfs:label, skos:prefLabel, skos:altLabel,
 nfp:acronym, nfp:nameInSource) equals it, contains it as whole words, or is contained in it as whole words,
 ignoring case. Candidates that deliberately map to nothing are listed, each with its reason, in
 instances/coverage-exclusions.csv.
+
+A sentence is encoded when the evidence quote of a claim (nfp:Claim, causal statements included) overlaps
+it. Sentences that are not part of the argument (title, headings, keywords, the typology list, template
+text) are listed with their reason in instances/argument-exclusions.csv, by the words they begin with.
 """
 from __future__ import annotations
 
@@ -15,13 +20,20 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDFS, Graph, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 
 from .grounding import normalize, quotes, source_text
 from .paths import ARTICLE, INSTANCES, NFP
 
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 EXCLUSIONS = INSTANCES / "coverage-exclusions.csv"
+ARGUMENT_EXCLUSIONS = INSTANCES / "argument-exclusions.csv"
+CLAIM_CLASSES = ("Claim", "CausalStatement")
+# A sentence ends at . ? or ! (and a closing quote) before white space and a capital, digit, quote or bracket,
+# unless the word before the stop is an initial, a number, an abbreviation or a roman numeral ("Dr.", "A.",
+# "10.", "e.g.", "I.").
+SENTENCE_END = re.compile(r"(?<=[.?!])[\"”]?(?=\s+[\"“(]?[A-ZÇĞİÖŞÜ0-9])")
+NOT_AN_END = re.compile(r"(?:^|[\s(])(?:[A-ZÇĞİÖŞÜ]|[0-9]{1,3}|Dr|Mr|Mrs|St|e\.g|i\.e|etc|[IVX]+)[.]$")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 NAME_PROPERTIES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, NFP.acronym, NFP.nameInSource, DCTERMS.title)
 
@@ -51,6 +63,9 @@ class Report:
     excluded: dict[str, str]  # candidate -> reason
     unmapped: list[str] = field(default_factory=list)
     bare_paragraphs: list[int] = field(default_factory=list)
+    # paragraph -> [(sentence, claims encoding it, reason it is left out)]
+    argument: dict[int, list[tuple[str, list[str], str]]] = field(default_factory=dict)
+    unencoded: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, sentence)
 
 
 def body_paragraphs(text: str) -> list[tuple[int, int, str]]:
@@ -67,6 +82,51 @@ def body_paragraphs(text: str) -> list[tuple[int, int, str]]:
         out.append((start, start + len(para), para))
         cursor = start + len(para)
     return out
+
+
+def sentences(para: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each sentence of a normalized paragraph, offsets relative to the paragraph."""
+    out, start = [], 0
+    for match in SENTENCE_END.finditer(para):
+        if NOT_AN_END.search(para[start:match.end()]):
+            continue
+        out.append((start, match.end(), para[start:match.end()].strip()))
+        start = match.end() + 1
+    if para[start:].strip():
+        out.append((start, len(para), para[start:].strip()))
+    return out
+
+
+def read_argument_exclusions(path: Path = ARGUMENT_EXCLUSIONS) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as f:
+        return {normalize(row["sentence_begins"]): row["reason"] for row in csv.DictReader(f)}
+
+
+def argument(graph: Graph, exclusions: dict[str, str] | None = None
+             ) -> tuple[dict[int, list[tuple[str, list[str], str]]], list[tuple[int, str]]]:
+    """Per paragraph, each sentence with the claims whose quotes overlap it, or the reason it is left out;
+    and the sentences neither encoded nor excluded."""
+    exclusions = read_argument_exclusions() if exclusions is None else exclusions
+    normalized = source_text(ARTICLE).normalized
+    claims = {s for cls in CLAIM_CLASSES for s in graph.subjects(RDF.type, NFP[cls])}
+    spans = []
+    for resource, quote in quotes(graph):
+        if resource in claims:
+            start = normalized.find(normalize(quote))
+            spans.append((start, start + len(normalize(quote)), str(resource)))
+    out: dict[int, list[tuple[str, list[str], str]]] = {}
+    missing: list[tuple[int, str]] = []
+    for n, (p_start, _, para) in enumerate(body_paragraphs(source_text(ARTICLE).original), 1):
+        for s_start, s_end, sentence in sentences(para):
+            a, b = p_start + s_start, p_start + s_end
+            hits = sorted({r for start, end, r in spans if start < b and a < end})
+            reason = next((why for begins, why in exclusions.items() if sentence.startswith(begins)), "")
+            out.setdefault(n, []).append((sentence, hits, reason))
+            if not hits and not reason:
+                missing.append((n, sentence))
+    return out, missing
 
 
 def candidates(text: str) -> list[str]:
@@ -99,11 +159,17 @@ def sentence_chunks(words: list[str]) -> list[list[str]]:
     return [c for c in chunks if c]
 
 
+# Resources whose labels are composed of other resources' names ("Activity: Actor"): they name nothing
+# themselves, so a name found only in them is not covered.
+COMPOSED = (NFP.Participation,)
+
+
 def names(graph: Graph) -> dict[URIRef, set[str]]:
+    composed = {s for cls in COMPOSED for s in graph.subjects(RDF.type, cls)}
     out: dict[URIRef, set[str]] = {}
     for prop in NAME_PROPERTIES:
         for s, o in graph.subject_objects(prop):
-            if isinstance(s, URIRef):
+            if isinstance(s, URIRef) and s not in composed:
                 out.setdefault(s, set()).add(normalize(str(o)).casefold())
     return out
 
@@ -114,8 +180,10 @@ def whole_words(needle: str, hay: str) -> bool:
 
 def matches(candidate: str, resource_names: dict[URIRef, set[str]]) -> list[str]:
     c = candidate.casefold()
+    # the plain substring tests only skip regex work: whole_words is the rule
     hits = [str(r) for r, ns in resource_names.items()
-            if any(c == n or whole_words(c, n) or (len(n) > 3 and whole_words(n, c)) for n in ns)]
+            if any(c == n or (c in n and whole_words(c, n)) or (len(n) > 3 and n in c and whole_words(n, c))
+                   for n in ns)]
     return sorted(hits)
 
 
@@ -146,6 +214,7 @@ def report(graph: Graph, exclusions: dict[str, str] | None = None) -> Report:
     )
     rep.unmapped = [c for c, hits in mapped.items() if not hits and c not in exclusions]
     rep.bare_paragraphs = [n for n, _, rs in rep.paragraphs if not rs]
+    rep.argument, rep.unencoded = argument(graph)
     return rep
 
 
@@ -160,6 +229,20 @@ def markdown(rep: Report) -> str:
         where = ", ".join(f"`{h.rsplit('/resource/', 1)[-1]}`" for h in hits) or (
             f"excluded: {rep.excluded[c]}" if c in rep.excluded else "**UNMAPPED**")
         lines.append(f"| {c} | {where} |")
+    encoded = sum(1 for sents in rep.argument.values() for _, hits, _ in sents if hits)
+    left_out = sum(1 for sents in rep.argument.values() for _, hits, why in sents if not hits and why)
+    lines.insert(4, f"- sentences of the body: {sum(len(v) for v in rep.argument.values())}; encoded by claims: "
+                    f"{encoded}; left out with a reason: {left_out}; neither: {len(rep.unencoded)}")
+    lines += ["", "## Argument, paragraph by paragraph", "",
+              "Each sentence of the body with the claims that encode it, or the reason it is left out.", "",
+              "| § | sentence | claims |", "|---|---|---|"]
+    for n, sents in rep.argument.items():
+        for sentence, hits, why in sents:
+            words = sentence.split()
+            shown = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+            where = ", ".join(f"`{h.rsplit('/resource/', 1)[-1]}`" for h in hits) or (
+                f"left out: {why}" if why else "**NOT ENCODED**")
+            lines.append(f"| {n} | {shown.replace('|', '/')} | {where} |")
     lines += ["", "## Paragraphs", "", "| § | begins | resources grounded in it |", "|---|---|---|"]
     for n, start, resources in rep.paragraphs:
         lines.append(f"| {n} | {start} … | {len(resources)}: " + ", ".join(
@@ -189,7 +272,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unmapped candidate: {c}", file=sys.stderr)
     for n in rep.bare_paragraphs:
         print(f"paragraph {n} grounds no resource", file=sys.stderr)
-    return 1 if rep.unmapped or rep.bare_paragraphs else 0
+    for n, sentence in rep.unencoded:
+        print(f"paragraph {n}: sentence encoded by no claim and not excluded: {sentence[:80]!r}", file=sys.stderr)
+    return 1 if rep.unmapped or rep.bare_paragraphs or rep.unencoded else 0
 
 
 if __name__ == "__main__":

@@ -268,7 +268,9 @@ def compile_shapes(shapes: Graph) -> list[Check]:
     """The queries of every active node shape that has a target, and of the property shapes they use."""
     checks: list[Check] = []
     owners: dict = defaultdict(list)  # property shape -> the node shapes using it
-    for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
+    targeted = {s for t in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+                for s in shapes.subjects(t, None) if shapes.value(s, SH.path) is None}  # node shapes by their targets too
+    for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)) | targeted, key=str):
         patterns = targets(shapes, shape)
         if not patterns or not active(shapes, shape):
             continue

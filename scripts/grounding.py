@@ -37,7 +37,10 @@ class SourceText:
 
     @classmethod
     def read(cls, path: Path) -> "SourceText":
-        original = path.read_text(encoding="utf-8")
+        return cls.of(path.read_text(encoding="utf-8"))
+
+    @classmethod
+    def of(cls, original: str) -> "SourceText":
         chars: list[str] = []
         offsets: list[int] = []
         for match in re.finditer(r"\S+", original):
@@ -87,9 +90,11 @@ def check(per_file: dict[Path, Graph]) -> tuple[int, list[Problem]]:
     return checked, problems
 
 
-def evidence_iri(resource: URIRef, quote: str) -> URIRef:
-    digest = hashlib.sha256(f"{resource}\n{normalize(quote)}".encode()).hexdigest()[:16]
-    return RES[f"evidence/{digest}"]
+def evidence_iri(resource: URIRef, quote: str, source: URIRef = ARTICLE, base: str = str(RES)) -> URIRef:
+    """A stable IRI for the annotation of one quote; quotes of other sources than the article hash the source too
+    (one resource may be grounded by the same words in several records)."""
+    key = f"{resource}\n{normalize(quote)}" + ("" if source == ARTICLE else f"\n{source}")
+    return URIRef(f"{base}evidence/{hashlib.sha256(key.encode()).hexdigest()[:16]}")
 
 
 def expand(graph: Graph) -> Graph:
@@ -97,30 +102,39 @@ def expand(graph: Graph) -> Graph:
     text = source_text(ARTICLE)
     out = Graph()
     for resource, quote in quotes(graph):
-        exact = normalize(quote)
-        start = text.find(exact)
-        end = start + len(exact)
-        ev = evidence_iri(resource, quote)
-        target, tqs, tps = URIRef(f"{ev}/target"), URIRef(f"{ev}/quote"), URIRef(f"{ev}/position")
-        out.add((resource, NFP.groundedIn, ev))
-        out.add((ev, RDF.type, NFP.Evidence))
-        out.add((ev, RDF.type, OA.Annotation))
-        out.add((ev, RDFS.label, Literal(f"Evidence: \u201c{exact[:60]}{'…' if len(exact) > 60 else ''}\u201d", lang="en")))
-        out.add((ev, OA.motivatedBy, NFP.evidencing))
-        out.add((ev, OA.hasBody, resource))
-        out.add((ev, OA.hasTarget, target))
-        out.add((target, RDF.type, OA.SpecificResource))
-        out.add((target, OA.hasSource, ARTICLE))
-        out.add((target, OA.hasSelector, tqs))
-        out.add((target, OA.hasSelector, tps))
-        out.add((tqs, RDF.type, OA.TextQuoteSelector))
-        out.add((tqs, OA.exact, Literal(exact)))
-        out.add((tqs, OA.prefix, Literal(text.normalized[max(0, start - CONTEXT):start])))
-        out.add((tqs, OA.suffix, Literal(text.normalized[end:end + CONTEXT])))
-        out.add((tps, RDF.type, OA.TextPositionSelector))
-        out.add((tps, OA.start, Literal(text.offsets[start], datatype=XSD.nonNegativeInteger)))
-        out.add((tps, OA.end, Literal(text.offsets[end - 1] + 1, datatype=XSD.nonNegativeInteger)))
+        annotate(out, resource, quote, ARTICLE, text)
     return out
+
+
+def annotate(out: Graph, resource: URIRef, quote: str, source: URIRef, text: SourceText, base: str = str(RES)) -> bool:
+    """Add the annotation grounding `resource` in `quote` of `source` (whose text is `text`) to `out`;
+    False (and nothing added) when the quote is not in the text verbatim, whitespace aside."""
+    exact = normalize(quote)
+    start = text.find(exact) if exact else -1
+    if start < 0:
+        return False
+    end = start + len(exact)
+    ev = evidence_iri(resource, quote, source, base)
+    target, tqs, tps = URIRef(f"{ev}/target"), URIRef(f"{ev}/quote"), URIRef(f"{ev}/position")
+    out.add((resource, NFP.groundedIn, ev))
+    out.add((ev, RDF.type, NFP.Evidence))
+    out.add((ev, RDF.type, OA.Annotation))
+    out.add((ev, RDFS.label, Literal(f"Evidence: \u201c{exact[:60]}{'…' if len(exact) > 60 else ''}\u201d", lang="en")))
+    out.add((ev, OA.motivatedBy, NFP.evidencing))
+    out.add((ev, OA.hasBody, resource))
+    out.add((ev, OA.hasTarget, target))
+    out.add((target, RDF.type, OA.SpecificResource))
+    out.add((target, OA.hasSource, source))
+    out.add((target, OA.hasSelector, tqs))
+    out.add((target, OA.hasSelector, tps))
+    out.add((tqs, RDF.type, OA.TextQuoteSelector))
+    out.add((tqs, OA.exact, Literal(exact)))
+    out.add((tqs, OA.prefix, Literal(text.normalized[max(0, start - CONTEXT):start])))
+    out.add((tqs, OA.suffix, Literal(text.normalized[end:end + CONTEXT])))
+    out.add((tps, RDF.type, OA.TextPositionSelector))
+    out.add((tps, OA.start, Literal(text.offsets[start], datatype=XSD.nonNegativeInteger)))
+    out.add((tps, OA.end, Literal(text.offsets[end - 1] + 1, datatype=XSD.nonNegativeInteger)))
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:

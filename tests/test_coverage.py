@@ -44,3 +44,64 @@ def test_markdown_report_lists_candidates_and_paragraphs(built) -> None:
     text = coverage.markdown(coverage.report(built.instances))
     assert "`organization/turksam`" in next(line for line in text.splitlines() if line.startswith("| TURKSAM |"))
     assert "excluded: The article does not say which UN convention" in text
+
+
+# --- The argument, paragraph by paragraph (issue 9)
+def test_sentences_split_where_the_article_ends_sentences() -> None:
+    para = ("The UN, regional organizations and NGOs (Miall, 1999:35). For example; Joseph A. Maxwell's nine "
+            "parameters (e.g. Emerging international threats (radical organizations such as Daesh, Al Qaeda, etc.) "
+            "have increased the role of NGOs. Dr. Nurbanu Bulgur wrote it. 1. Fear of the state: Fear of the state.")
+    got = [s for _, _, s in coverage.sentences(para)]
+    assert got == [
+        "The UN, regional organizations and NGOs (Miall, 1999:35).",
+        "For example; Joseph A. Maxwell's nine parameters (e.g. Emerging international threats (radical "
+        "organizations such as Daesh, Al Qaeda, etc.) have increased the role of NGOs.",
+        "Dr. Nurbanu Bulgur wrote it.",
+        "1. Fear of the state: Fear of the state.",
+    ]
+
+
+def test_every_sentence_is_encoded_by_a_claim_or_left_out_with_a_reason(built) -> None:
+    report = coverage.report(built.instances)
+    assert report.unencoded == []
+    sentences = [s for sents in report.argument.values() for s in sents]
+    encoded = [s for s in sentences if s[1]]
+    left_out = [s for s in sentences if not s[1]]
+    assert len(report.argument) == len(report.paragraphs)
+    assert len(sentences) >= 200
+    assert len(encoded) >= 190
+    assert all(reason for _, _, reason in left_out)
+    assert len(left_out) <= 25
+
+
+def test_argument_exclusions_are_reasoned_and_current(built) -> None:
+    exclusions = coverage.read_argument_exclusions()
+    assert 0 < len(exclusions) <= 25
+    assert all(reason.strip() for reason in exclusions.values())
+    argument, _ = coverage.argument(built.instances)
+    starts = [s for sents in argument.values() for s, _, _ in sents]
+    for begins in exclusions:
+        assert any(s.startswith(begins) for s in starts), f"exclusion matches no sentence: {begins}"
+
+
+def test_a_sentence_whose_claim_is_removed_is_reported(built) -> None:
+    g = Graph()
+    g += built.instances
+    g.remove((URIRef("https://w3id.org/ngo-fp/resource/claim/weakness-fear-of-the-state"), None, None))
+    _, missing = coverage.argument(g)
+    assert [sentence for _, sentence in missing] == [
+        "1. Fear of the state: Fear of the state and the conformity it brings blunts the diversity and "
+        "differences of civil society.",
+        "It eliminates critical perspective, freedom of expression and originality and pushes non-governmental "
+        "organizations into monotony.",
+    ]
+    assert len({paragraph for paragraph, _ in missing}) == 1
+
+
+def test_markdown_report_has_the_argument_section(built) -> None:
+    text = coverage.markdown(coverage.report(built.instances))
+    lines = text.splitlines()
+    assert "## Argument, paragraph by paragraph" in lines
+    fear = next(line for line in lines if "| 1. Fear of the state:" in line)
+    assert "`claim/weakness-fear-of-the-state`" in fear
+    assert any("left out: Template text of the journal" in line for line in lines)

@@ -3,8 +3,13 @@
 tests/datatypes/corpus.csv lists lexical forms per datatype with the verdict of XSD 1.1 Part 2 (and the one
 restriction the project documents in scripts/validate/datatypes.py: xsd:date years 0001-9999), written from
 the specification, not from either engine. Each row becomes a focus node with one value under a property
-shape with sh:datatype (and, for the three date types, under an sh:or like the project's start and end dates);
-pyshacl and the fast engine must both report exactly the rows marked invalid.
+shape with sh:datatype (and, for the three date types, under an sh:or of the three); pyshacl and the fast
+engine must both report exactly the rows marked invalid.
+
+tests/datatypes/plain-dates.csv covers the dates and years as the project writes them now: plain ISO 8601
+literals (ontology/README.md, "Dates and years"), checked by sh:datatype xsd:string and an exact sh:pattern
+of the project's own shapes (shapes/shapes.ttl); typed xsd:date/xsd:gYear values are violations. Which
+components fail is written from the calendar and the shapes' messages, not from either engine.
 """
 from __future__ import annotations
 
@@ -12,12 +17,16 @@ import csv
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
 
 from scripts import fastshacl, validate
 from scripts.validate import datatypes
 
 CORPUS = Path(__file__).parent / "datatypes" / "corpus.csv"
+PLAIN = Path(__file__).parent / "datatypes" / "plain-dates.csv"
+SHAPES = Path(__file__).parents[1] / "shapes" / "shapes.ttl"
+NFPS = "https://w3id.org/ngo-fp/shapes#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 EX = "https://example.org/dt#"
 ROWS = list(csv.DictReader(CORPUS.open(encoding="utf-8")))
@@ -119,3 +128,49 @@ def test_unknown_datatypes_are_refused_by_the_fast_engine() -> None:
         """, format="turtle")
     with pytest.raises(fastshacl.Unsupported, match="duration"):
         fastshacl.compile_shapes(shapes)
+
+
+PLAIN_ROWS = list(csv.DictReader(PLAIN.open(encoding="utf-8")))
+COMPONENTS = {"pattern": "PatternConstraintComponent", "datatype": "DatatypeConstraintComponent"}
+
+
+def project_date_shapes() -> tuple[Graph, dict[str, str]]:
+    """The project's own date and year property shapes, each under a node shape targeting its path's subjects
+    (not typed sh:NodeShape: a shape with a target is a node shape, SHACL 2.1)."""
+    project = Graph().parse(SHAPES, format="turtle")
+    shapes, paths = Graph(), {}
+    for name in sorted({r["shape"] for r in PLAIN_ROWS}):
+        shape = URIRef(NFPS + name)
+        path = project.value(shape, SH.path)
+        assert path is not None, name
+        paths[name] = str(path)
+        for p, o in project.predicate_objects(shape):
+            shapes.add((shape, p, o))
+        node = URIRef(EX + name + "-target")
+        shapes.add((node, SH.targetSubjectsOf, path))
+        shapes.add((node, SH.property, shape))
+    return shapes, paths
+
+
+def test_plain_dates_corpus_size() -> None:
+    assert len(PLAIN_ROWS) == 30
+    assert sum(bool(r["fails"]) for r in PLAIN_ROWS) == 22
+    assert {r["shape"] for r in PLAIN_ROWS} == {"startDateTyped", "SourceShape-accessDate",
+                                                "SourceShape-hasPublicationYear"}
+
+
+def test_both_engines_judge_plain_dates_with_the_project_shapes() -> None:
+    shapes, paths = project_date_shapes()
+    lines, expected = [], set()
+    for i, row in enumerate(PLAIN_ROWS):
+        focus = f"{EX}plain-{i}"
+        value = f'"{row["lexical"]}"' + (f"^^<{iri(row['datatype'])}>" if row["datatype"] else "")
+        lines.append(f"<{focus}> <{paths[row['shape']]}> {value} .")
+        for fail in row["fails"].split():
+            expected.add(("Violation", focus, paths[row["shape"]], COMPONENTS[fail], NFPS + row["shape"]))
+    data = Graph().parse(data="\n".join(lines), format="nt")
+    assert len(expected) == 23
+    reference, _ = validate.shacl(data, Graph(), shapes)
+    fast = fastshacl.run(fastshacl.load_store(graph=data), fastshacl.compile_shapes(shapes))
+    assert verdicts(reference) == expected
+    assert verdicts(fast) == expected

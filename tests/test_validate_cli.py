@@ -81,14 +81,14 @@ def test_unreadable_input_exits_4_naming_the_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
 def test_a_violation_exits_3_and_the_report_does_not_conform(tmp_path: Path, engine: list[str]) -> None:
     bad = tmp_path / "bad.ttl"
-    bad.write_text(BASE.read_text(encoding="utf-8").replace('"2017-05-30"^^xsd:date', '"2017-02-30"^^xsd:date'),
+    bad.write_text(BASE.read_text(encoding="utf-8").replace('nfp:accessDate "2017-05-30"', 'nfp:accessDate "2017-02-30"'),
                    encoding="utf-8")
     result = validate(str(bad), "--report-json", str(tmp_path / "r.json"), *engine)
     assert result.returncode == 3, result.stdout + result.stderr
     doc = json.loads((tmp_path / "r.json").read_text())
     assert doc["conforms"] is False
     assert [(r["focus"], r["component"], r["shape"]) for r in doc["results"]] == [
-        ("https://w3id.org/ngo-fp/resource/work/willetts-2001", "DatatypeConstraintComponent",
+        ("https://w3id.org/ngo-fp/resource/work/willetts-2001", "PatternConstraintComponent",
          "https://w3id.org/ngo-fp/shapes#SourceShape-accessDate")]
 
 
@@ -137,3 +137,20 @@ def test_make_validate_keeps_the_codes_apart_and_paths_with_spaces(tmp_path: Pat
         said = [line for line in result.stderr.splitlines() if line.startswith("make validate:")]
         outcomes[name] = (result.returncode, said[0].split("exited with ")[1][:1] if said else "")
     assert outcomes == {"valid": (0, ""), "violation": (2, "3"), "unreadable": (2, "4")}
+
+
+@pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
+def test_a_subclass_type_held_in_a_trig_named_graph_is_targeted(tmp_path: Path, engine: list[str]) -> None:
+    """An association typed only inside a named graph is an nfp:Organization (rdfs:subClassOf in the
+    ontology), so the shapes targeting organizations reach it: its missing label is a violation."""
+    (tmp_path / "named.trig").write_text(
+        "@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .\n"
+        "<https://example.org/graph/g> {\n"
+        "  <https://w3id.org/ngo-fp/resource/organization/unnamed> a nfp:Association ;\n"
+        "      nfp:evidenceQuote \"an NGO of the registry\" .\n}\n", encoding="utf-8")
+    result = validate(str(tmp_path / "named.trig"), "--report-json", str(tmp_path / "r.json"), *engine)
+    assert result.returncode == 3, result.stdout + result.stderr
+    doc = json.loads((tmp_path / "r.json").read_text())
+    found = {(r["focus"], r["component"], r["shape"]) for r in doc["results"]}
+    assert ("https://w3id.org/ngo-fp/resource/organization/unnamed", "MinCountConstraintComponent",
+            "https://w3id.org/ngo-fp/shapes#labelPresent") in found, found

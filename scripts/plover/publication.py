@@ -1,0 +1,137 @@
+"""The mapped PLOVER sample as a dataset of its own in dist/plover-gsr/: the graph (Turtle, sorted N-Triples),
+its VoID/DCAT description (licence CC BY-SA 4.0, as the source data's; attribution to the Open Event Data
+Alliance), the licence notice and its own SHA256SUMS. Called by the publication step (scripts/publish.py) with the folder being
+built; the graph is validated first (SHACL violations or unexpected refusals fail the build).
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+
+from .. import countrycodes
+from ..errors import BuildError
+from ..paths import BASE, NFP, ONTOLOGY, RES, SHAPES
+from .run import expected_refusals, map_file, unexpected
+from .scheme import EXAMPLE
+
+SAMPLE = EXAMPLE / "gsr-sample.json"
+EXPECTED_REFUSALS = EXAMPLE / "expected-refusals.txt"
+FOLDER = "plover-gsr"
+DATASET = URIRef(BASE + "dataset/plover-gsr")
+MAIN_DATASET = URIRef(BASE + "dataset")
+LICENSE = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
+SOURCE = URIRef("https://github.com/openeventdata/PLOVER/tree/5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+DCT = Namespace("http://purl.org/dc/terms/")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+NOTICE = """PLOVER gold-standard records (sample) as Linked Data
+
+The files of this folder are derived from the PLOVER gold-standard records, the PLOVER reference and the
+CAMEO-to-PLOVER conversion table of https://github.com/openeventdata/PLOVER (commit
+5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f), {copyright}.
+The source says: "{license}"
+As a derived work, they are licensed under the same licence:
+Creative Commons Attribution-ShareAlike 4.0 International, https://creativecommons.org/licenses/by-sa/4.0/
+"""
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def mapped_graph() -> tuple[Graph, dict[str, str]]:
+    """Map the sample; fail unless exactly the known malformed records are refused and SHACL finds no violation."""
+    from .. import validate
+    from ..load import parse
+
+    mapped = map_file(SAMPLE, dataset=str(DATASET))
+    problems = unexpected(mapped.result.refused, expected_refusals(EXPECTED_REFUSALS))
+    if problems:
+        raise BuildError(f"PLOVER sample: refused records differ from {EXPECTED_REFUSALS.name}: {'; '.join(problems)}", SAMPLE)
+    results, _ = validate.shacl(mapped.graph, parse(ONTOLOGY), parse(SHAPES))
+    violations = [r for r in results if r.severity == "Violation"]
+    if violations:
+        raise BuildError(f"PLOVER sample: {len(violations)} SHACL violation(s):\n" + validate.summary(violations))
+    doc = mapped.result.tables.documentation[0] if mapped.result.tables.documentation else {}
+    counts = {"read": str(mapped.result.read), "mapped": str(mapped.result.mapped), "refused": str(len(mapped.result.refused)),
+              "events": str(mapped.events), "actors": str(mapped.actors), "joined": str(len(mapped.joined_states)),
+              "license": str(doc.get("license", "")), "copyright": str(doc.get("copyright", ""))}
+    return mapped.graph, counts
+
+
+def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, str]) -> Graph:
+    g = Graph(bind_namespaces="core")
+    for prefix, ns in {"void": VOID, "dcat": DCAT, "dcterms": DCT, "spdx": SPDX, "nfp": NFP}.items():
+        g.bind(prefix, ns)
+    d = DATASET
+    g.add((d, RDF.type, VOID.Dataset))
+    g.add((d, RDF.type, DCAT.Dataset))
+    g.add((d, DCT.title, Literal("PLOVER gold-standard event records (sample) in the NGO–Foreign Policy ontology", lang="en")))
+    g.add((d, DCT.description, Literal(
+        f"{counts['mapped']} of the {counts['read']} records of a sample of the PLOVER gold-standard file (Open Event Data "
+        f"Alliance) mapped with RML: {counts['events']} events with their PLOVER event type, mode and context, "
+        f"{counts['actors']} actors in qualified source and target participations, locations, and each record's sentence "
+        f"as the source of verbatim evidence quotes; PLOVER and CAMEO event codes as SKOS concept schemes. States are "
+        f"joined by ISO code with the states of the NGO–Foreign Policy dataset ({counts['joined']} shared); their "
+        f"ISO 3166-1, UN M49, COW, Gleditsch–Ward, V-Dem and Polity codes are generated with {countrycodes.library()}. "
+        f"{counts['refused']} malformed record(s) refused; the documentation record and placeholder fields (dates) "
+        f"are not published as facts.", lang="en")))
+    g.add((d, DCT.license, LICENSE))
+    if counts["copyright"]:
+        g.add((d, DCT.rights, Literal(counts["copyright"], lang="en")))
+    g.add((d, DCT.source, SOURCE))
+    g.add((d, DCT.creator, Literal("Open Event Data Alliance (records); NGO–Foreign Policy project (mapping)")))
+    g.add((d, DCT.conformsTo, URIRef(BASE + "ontology")))
+    g.add((d, DCT.relation, MAIN_DATASET))
+    g.add((d, VOID.uriSpace, Literal(str(RES))))
+    g.add((d, VOID.vocabulary, URIRef(str(NFP))))
+    g.add((d, VOID.triples, Literal(len(graph), datatype=XSD.integer)))
+    g.add((d, VOID.entities, Literal(len({s for s in graph.subjects() if str(s).startswith(str(RES))}), datatype=XSD.integer)))
+    g.add((d, VOID.exampleResource, RES["event/plover-gsr01-agree-0001"]))
+    for cls in sorted(set(graph.objects(None, RDF.type))):
+        if str(cls).startswith(str(NFP)):
+            part = URIRef(f"{d}/class/{str(cls).rsplit('#', 1)[-1]}")
+            g.add((d, VOID.classPartition, part))
+            g.add((part, VOID["class"], cls))
+            g.add((part, VOID.entities, Literal(len(set(graph.subjects(RDF.type, cls))), datatype=XSD.integer)))
+    media = {"ttl": "text/turtle", "nt": "application/n-triples", "txt": "text/plain"}
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        dist = URIRef(f"{d}/distribution/{rel.replace('/', '-')}")
+        g.add((d, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCT.title, Literal(rel)))
+        g.add((dist, DCAT.downloadURL, URIRef(f"{BASE}dist/{rel}")))
+        g.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media[path.suffix.lstrip('.')]}")))
+        g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
+        g.add((dist, DCT.license, LICENSE))
+        checksum = URIRef(f"{dist}/sha256")
+        g.add((dist, SPDX.checksum, checksum))
+        g.add((checksum, RDF.type, SPDX.Checksum))
+        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        g.add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
+    return g
+
+
+def write(root: Path) -> list[Path]:
+    """Write dist/plover-gsr/ into the publication folder `root`; return the files written."""
+    from ..publish import ntriples
+    from .run import write_turtle
+
+    graph, counts = mapped_graph()
+    folder = root / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    ttl, nt, notice = folder / "plover-gsr.ttl", folder / "plover-gsr.nt", folder / "LICENSE.txt"
+    write_turtle(graph, ttl)
+    nt.write_text(ntriples(graph), encoding="utf-8")
+    notice.write_text(NOTICE.format(copyright=counts["copyright"], license=counts["license"]), encoding="utf-8")
+    files = [ttl, nt, notice]
+    void = folder / "void.ttl"
+    void.write_text(description(graph, files, root, counts).serialize(format="turtle"), encoding="utf-8")
+    files.append(void)
+    sums = folder / "SHA256SUMS"
+    sums.write_text("".join(f"{sha256(p)}  {p.name}\n" for p in sorted(files)), encoding="utf-8")
+    return files + [sums]

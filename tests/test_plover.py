@@ -1,0 +1,317 @@
+"""PLOVER event records mapped into the ontology (issue 14): the sample, every event type, malformed records,
+unknown event types, grounding, the join with the article's states, the published dataset and the
+cross-dataset questions. Expected values are read by hand from examples/plover-gsr/ and the article."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+
+from scripts import countrycodes, validate
+from scripts.load import parse
+from scripts.paths import NFP, QUERIES, RES, ROOT
+from scripts.plover import run
+from scripts.plover.records import spans
+from scripts.plover.scheme import reference_sections
+
+EXAMPLE = ROOT / "examples" / "plover-gsr"
+SAMPLE = EXAMPLE / "gsr-sample.json"
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+DCT = Namespace("http://purl.org/dc/terms/")
+CROSS = QUERIES / "cross"
+CROSS_QUERIES = sorted(CROSS.glob("*.rq"))
+
+
+def records() -> list[dict]:
+    return json.loads(SAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def sample() -> run.Mapped:
+    return run.map_file(SAMPLE)
+
+
+def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "scripts.plover", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True)
+
+
+def notation(graph: Graph, node: URIRef, prop: URIRef) -> set[str]:
+    return {str(graph.value(c, SKOS.notation)) for c in graph.objects(node, prop)}
+
+
+# --- the sample -------------------------------------------------------------------------------------------
+def test_sample_counts(sample: run.Mapped) -> None:
+    # 230 records: 1 DOCUMENT record, 1 malformed record (AGREE-0007 has "target": "diplomatic"), 228 events
+    assert (sample.result.read, sample.result.mapped, sample.result.documentation) == (230, 228, 1)
+    assert sample.result.refused == [("PLOVER-GSR01-AGREE-0007", "target is neither a list of actors nor empty")]
+    assert sample.events == 228
+    assert len(set(sample.graph.subjects(RDF.type, NFP.Event))) == 228
+
+
+def test_sample_validates_without_violations(sample: run.Mapped, ontology: Graph, shapes: Graph) -> None:
+    results, _ = validate.shacl(sample.graph, ontology, shapes)
+    assert [r for r in results if r.severity == "Violation"] == []
+
+
+def test_sample_is_consistent_with_the_ontology(sample: run.Mapped, ontology: Graph) -> None:
+    from scripts import reasoning
+
+    merged = Graph()
+    merged += ontology
+    merged += sample.graph
+    assert reasoning.check(merged).consistent
+
+
+EVENT_TYPES_PRESENT = sorted({r["event"] for r in records()} - {"DOCUMENT"})
+
+
+def test_event_types_present_in_the_sample() -> None:
+    assert len(EVENT_TYPES_PRESENT) == 10  # the sample's README: 10 of the 18 event types, plus DOCUMENT
+
+
+@pytest.mark.parametrize("event_type", EVENT_TYPES_PRESENT)
+def test_every_record_of_each_type_maps_with_its_actors(event_type: str, sample: run.Mapped) -> None:
+    g = sample.graph
+    chosen = [r for r in records() if r["event"] == event_type and r["id"] != "PLOVER-GSR01-AGREE-0007"]
+    assert chosen
+    for r in chosen:
+        event = RES[f"event/{r['id'].lower()}"]
+        assert notation(g, event, NFP.eventType) == {event_type}, r["id"]
+        actors = {role: (r.get(role) if isinstance(r.get(role), list) else []) for role in ("source", "target")}
+        parts = list(g.objects(event, NFP.participation))
+        assert len(parts) == len(actors["source"]) + len(actors["target"]), r["id"]
+        roles = sorted(str(g.value(g.value(p, NFP.role), SKOS.notation)) for p in parts)
+        assert roles == sorted(["source"] * len(actors["source"]) + ["target"] * len(actors["target"])), r["id"]
+        assert all(g.value(p, NFP.participant) is not None for p in parts)
+        assert not list(g.objects(event, NFP.startDate))  # the date is a placeholder (2000-01-01)
+
+
+def test_one_record_read_by_hand(sample: run.Mapped) -> None:
+    """PLOVER-GSR01-AGREE-0001: Hungarian and Romanian officials (GOV) agreed to cooperate; context refugees."""
+    g = sample.graph
+    event = RES["event/plover-gsr01-agree-0001"]
+    assert notation(g, event, NFP.eventContext) == {"refugees"}
+    assert notation(g, event, NFP.eventMode) == set()
+    assert {str(q) for q in g.objects(event, NFP.evidenceQuote)} == {"agreed", "cooperate"}
+    parts = sorted(g.objects(event, NFP.participation))
+    assert [g.value(p, NFP.participant) for p in parts] == [RES["organization/hun-gov"], RES["organization/rou-gov"]]
+    assert (RES["organization/hun-gov"], NFP.cameoActorType, Literal("GOV")) in g
+    assert (RES["organization/hun-gov"], NFP.basedIn, RES["state/hungary"]) in g
+    assert (RES["state/hungary"], NFP.iso3166Alpha3, Literal("HUN")) in g
+    record = g.value(event, DCT.source)
+    assert str(g.value(record, NFP.sourceText)).startswith("Senior Hungarian and Romanian officials agreed")
+
+
+def test_multi_valued_context_and_mode(sample: run.Mapped) -> None:
+    # PLOVER-GSR01-CONSULT-0001 has context "diplomatic, military" (split into two concepts)
+    raw = next(r for r in records() if r.get("context") == "diplomatic, military")
+    assert notation(sample.graph, RES[f"event/{raw['id'].lower()}"], NFP.eventContext) == {"diplomatic", "military"}
+
+
+def test_placeholders_and_documentation_not_published(sample: run.Mapped) -> None:
+    g = sample.graph
+    assert not any(str(o) == "2000-01-01" for o in g.objects())
+    assert not list(g.subjects(None, Literal("DOCUMENT")))
+    assert (RES["event/plover-gsr01-document-0001"], None, None) not in g
+    assert not any("***" in str(o) for o in g.objects(None, NFP.cameoActorType))
+    unknown = next(r for r in records() if r.get("context") == "unknown")  # a context that says nothing
+    assert notation(g, RES[f"event/{unknown['id'].lower()}"], NFP.eventContext) == set()
+
+
+def test_states_joined_by_code_with_the_article(sample: run.Mapped, built) -> None:
+    g = sample.graph
+    assert sample.joined_states == [str(RES["state/azerbaijan"]), str(RES["state/iraq"]), str(RES["state/turkey"])]
+    for state in ("turkey", "azerbaijan", "iraq"):  # the same resource, with the article's label
+        assert g.value(RES[f"state/{state}"], RDF.type) == NFP.State
+        assert g.value(RES[f"state/{state}"], URIRef("http://www.w3.org/2000/01/rdf-schema#label")) == \
+            built.instances.value(RES[f"state/{state}"], URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+    # RUS is the Russian Federation of ISO, not the article's Bolshevik Russia (which has no ISO code)
+    assert (RES["state/russia"], NFP.iso3166Alpha3, Literal("RUS")) in g
+    assert (RES["state/bolshevik-russia"], None, None) not in g
+
+
+def test_every_quote_is_grounded_in_its_record(sample: run.Mapped) -> None:
+    g = sample.graph
+    annotations = list(g.subjects(RDF.type, NFP.Evidence))
+    assert len(annotations) == sample.quotes  # one per (resource, quote, source): "Turkey" grounds state:turkey twice
+    grounded = {(g.value(ev, OA.hasBody), str(g.value(s, OA.exact))) for ev in annotations
+                for s in g.objects(g.value(ev, OA.hasTarget), OA.hasSelector) if g.value(s, OA.exact)}
+    assert set(g.subject_objects(NFP.evidenceQuote)) == {(r, Literal(q)) for r, q in grounded}
+    for ev in annotations:
+        target = g.value(ev, OA.hasTarget)
+        source = g.value(target, OA.hasSource)
+        exact = next(str(g.value(s, OA.exact)) for s in g.objects(target, OA.hasSelector) if g.value(s, OA.exact))
+        text = g.value(source, NFP.sourceText)
+        if text is not None:  # a record: the quote is in its sentence
+            assert exact in " ".join(str(text).split()), (ev, exact)
+
+
+# --- the SKOS schemes -----------------------------------------------------------------------------------------
+def test_reference_has_18_event_types() -> None:
+    _, sections = reference_sections()
+    assert len([k for k in sections if k != "top"]) == 18
+
+
+def test_cameo_codes_map_to_plover(sample: run.Mapped) -> None:
+    g = sample.graph
+    # "042: CONSULT, visit,   # Make a visit"
+    assert (RES["concept/cameo-042"], SKOS.broadMatch, RES["concept/plover-consult"]) in g
+    assert (RES["concept/cameo-042"], SKOS.relatedMatch, RES["concept/plover-mode-visit"]) in g
+    # FIGHT, the older type of the records' version 0.5b1, is kept and related to ASSAULT
+    assert (RES["concept/plover-fight"], SKOS.broadMatch, RES["concept/plover-assault"]) in g
+    assert (RES["concept/plover-request"], SKOS.closeMatch, RES["concept/plover-demand"]) in g
+
+
+# --- every event type, malformed records, unknown types (through the command) ---------------------------------
+def record(rid: str, event: str, **extra) -> dict:
+    base = {"id": rid, "date": "2000-01-01", "event": event, "source": [{"actorText": "Turkish", "code": "TUR", "sector": "GOV"}],
+            "target": [{"actorText": "Azerbaijan", "code": "AZE"}], "text": "The Turkish minister met Azerbaijan officials.",
+            "textInfo": {"markup": "The (SRC: Turkish) minister (EVT: met) (TAR: Azerbaijan) officials."},
+            "language": "en", "version": "0.5b1", "dateCoded": "2016-12-19"}
+    base.update(extra)
+    return base
+
+
+def test_every_event_type_of_the_reference_and_older_ones(tmp_path: Path) -> None:
+    _, sections = reference_sections()
+    types = sorted(k for k in sections if k != "top") + ["FIGHT"]
+    assert len(types) == 19
+    path = tmp_path / "all-types.json"
+    path.write_text(json.dumps([record(f"T-{t}-1", t) for t in types]), encoding="utf-8")
+    out = tmp_path / "all-types.ttl"
+    proc = cli(path, out)
+    assert proc.returncode == 0, proc.stderr
+    assert "19 records read, 19 mapped, 0 refused" in proc.stdout
+    g = parse(out)
+    for t in types:
+        assert notation(g, RES[f"event/t-{t.lower()}-1"], NFP.eventType) == {t}
+
+
+def test_malformed_and_unknown_records_are_refused_with_reasons(tmp_path: Path) -> None:
+    no_markup = record("OK-2", "CONSULT", eventLoc={"country code": "TR"})
+    del no_markup["textInfo"]  # markup is optional: the actor texts and the sentence are then the evidence
+    rows = [
+        record("OK-1", "AGREE"),
+        no_markup,
+        record("BAD-TYPE", "BANANA"),
+        record("NO-TEXT", "AGREE", text=""),
+        record("BAD-TARGET", "AGREE", target="diplomatic"),
+        record("BAD-CODE", "AGREE", source=[{"actorText": "Turkish", "code": "Turkey"}]),
+        "not a record",
+    ]
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    out = tmp_path / "mixed.ttl"
+    proc = cli(path, out)
+    assert proc.returncode == 1
+    refused = [line for line in proc.stderr.splitlines() if line.startswith("refused:")]
+    assert len(refused) == 5
+    assert any("BAD-TYPE: unknown PLOVER event type 'BANANA'" in line for line in refused)
+    assert any("NO-TEXT: text is missing or not a non-empty string" in line for line in refused)
+    assert any("BAD-TARGET: target is neither a list of actors nor empty" in line for line in refused)
+    assert any("BAD-CODE: source actor 1 code 'Turkey' is not a three-letter CAMEO code" in line for line in refused)
+    assert any("record 7: a record is a JSON object" in line for line in refused)
+    assert "7 records read, 2 mapped, 5 refused" in proc.stdout
+    g = parse(out)  # the good records are still written, the refused ones leave nothing
+    assert set(g.subjects(RDF.type, NFP.Event)) == {RES["event/ok-1"], RES["event/ok-2"]}
+    assert g.value(RES["event/ok-2"], NFP.place) == RES["state/turkey"]  # "country code": "TR" alone
+    assert {str(q) for q in g.objects(RES["event/ok-2"], NFP.evidenceQuote)} == {"The Turkish minister met Azerbaijan officials."}
+
+
+def test_expected_refusals_must_match_exactly() -> None:
+    expected = run.expected_refusals(EXAMPLE / "expected-refusals.txt")
+    assert expected == {"PLOVER-GSR01-AGREE-0007: target is neither a list of actors nor empty"}
+    refused = [("PLOVER-GSR01-AGREE-0007", "target is neither a list of actors nor empty")]
+    assert run.unexpected(refused, expected) == []
+    assert run.unexpected(refused + [("X-1", "no text")], expected) == ["refused but not expected: X-1: no text"]
+    assert run.unexpected([], expected) == [
+        "expected to be refused but was not: PLOVER-GSR01-AGREE-0007: target is neither a list of actors nor empty"]
+
+
+def test_unreadable_input_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('[{"id": "X", "event": ', encoding="utf-8")
+    proc = cli(path, tmp_path / "out.ttl")
+    assert proc.returncode == 4
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: ") and "broken.json" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_markup_spans_nested_and_dodgy() -> None:
+    got = spans("An (EVT: attempt) was (EVT: thwarted (LOC: in (SRC: Khanty-Mansiysk) (Siberia)), police said.")
+    assert [(s.marker, s.text) for s in got] == [
+        ("EVT", "attempt"), ("SRC", "Khanty-Mansiysk"), ("LOC", "in Khanty-Mansiysk (Siberia)"),
+        ("EVT", "thwarted in Khanty-Mansiysk (Siberia), police said.")]
+    assert [(s.marker, s.text) for s in spans("(SRC: Benin) opened) its borders")] == [("SRC", "Benin")]
+
+
+# --- country codes from the library ---------------------------------------------------------------------------
+def test_ir_codes_are_generated_and_up_to_date() -> None:
+    assert countrycodes.render() == countrycodes.IR_CODES.read_text(encoding="utf-8")
+
+
+def test_generated_codes_agree_with_independent_sources() -> None:
+    """Values seen in other public files (links/README.md: OWID, COW states2016.csv, GeoNames countryInfo.txt)."""
+    with countrycodes.IR_CODES.open(encoding="utf-8", newline="") as f:
+        rows = {(r["resource"].rsplit("/", 1)[-1], r["scheme"]): r for r in csv.DictReader(f)}
+    want = {("turkey", "iso3166-alpha2"): "TR", ("turkey", "iso3166-alpha3"): "TUR", ("turkey", "un-m49"): "792",
+            ("turkey", "cow-ccode"): "640", ("turkey", "gleditsch-ward"): "640", ("azerbaijan", "un-m49"): "31",
+            ("azerbaijan", "cow-ccode"): "373", ("iraq", "un-m49"): "368", ("iraq", "cow-ccode"): "645",
+            ("bolshevik-russia", "cow-ccode"): "365"}
+    for key, code in want.items():
+        assert rows[key]["code"] == code, key
+        assert rows[key]["evidence_location"].startswith("countrycode 0.6.0"), key
+    assert ("bolshevik-russia", "iso3166-alpha3") not in rows
+    assert rows[("turkey", "geonames")]["evidence_location"] == "fffaraz/datasets:countryInfo.txt"  # kept by hand
+
+
+# --- the published dataset and the cross-dataset questions ------------------------------------------------------
+def test_published_as_a_dataset_of_its_own(dist: Path) -> None:
+    folder = dist / "plover-gsr"
+    void = parse(folder / "void.ttl")
+    dataset = URIRef("https://w3id.org/ngo-fp/dataset/plover-gsr")
+    assert (dataset, DCT.license, URIRef("https://creativecommons.org/licenses/by-sa/4.0/")) in void
+    graph = parse(folder / "plover-gsr.ttl")
+    assert int(void.value(dataset, URIRef("http://rdfs.org/ns/void#triples"))) == len(graph)
+    assert "Attribution-ShareAlike 4.0" in (folder / "LICENSE.txt").read_text(encoding="utf-8")
+    sums = dict(reversed(line.split("  ", 1)) for line in (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
+    assert sorted(sums) == ["LICENSE.txt", "plover-gsr.nt", "plover-gsr.ttl", "void.ttl"]
+    for name, digest in sums.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+    assert "plover-gsr/" not in (dist / "SHA256SUMS").read_text(encoding="utf-8")  # the article's dataset is apart
+
+
+@pytest.fixture(scope="module")
+def joined(dist: Path):
+    """The article's publication and the PLOVER dataset in one store (Oxigraph), as a user would join them."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for path in (dist / "ngo-fp.nt", dist / "plover-gsr" / "plover-gsr.nt"):
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def test_cross_queries_found() -> None:
+    assert len(CROSS_QUERIES) == 6
+    for query in CROSS_QUERIES:
+        assert query.read_text(encoding="utf-8").startswith("# Question: ")
+        assert "ORDER BY" in query.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("query", CROSS_QUERIES, ids=[q.stem for q in CROSS_QUERIES])
+def test_cross_query_gives_the_answer_checked_by_hand(query: Path, joined) -> None:
+    with (CROSS / "expected" / f"{query.stem}.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    result = joined.query(query.read_text(encoding="utf-8"))
+    assert [v.value for v in result.variables] == rows[0]
+    got = [tuple("" if row[i] is None else row[i].value for i in range(len(rows[0]))) for row in result]
+    assert got == [tuple(r) for r in rows[1:]]
