@@ -38,7 +38,7 @@ def test_every_linkable_resource_is_linked_or_a_candidate(built) -> None:
 
 def test_link_records_keep_label_and_evidence() -> None:
     records = links.rows(links.LINKS / "wikidata.csv")
-    assert len(records) == 20
+    assert len(records) == 22
     for row in records:
         v = row.values
         assert links.QID.match(v["qid"]), row.line
@@ -236,7 +236,7 @@ def test_quickstatements_file_is_current_and_sends_nothing() -> None:
     text = (links.QUICKSTATEMENTS).read_text(encoding="utf-8")
     assert text == links.quickstatements()
     lines = text.splitlines()
-    assert len(lines) == len(links.rows(links.LINKS / "wikidata.csv")) == 20
+    assert len(lines) == len(links.rows(links.LINKS / "wikidata.csv")) == 22
     assert all(re.fullmatch(r"Q[1-9][0-9]*\tP1343\tQ_ARTICLE", line) for line in lines)
     assert "Q43\tP1343\tQ_ARTICLE" in lines  # Turkey, the first state the article discusses
     assert links.GITHUB.match(links.DESCRIBED_BY_SOURCE_SEEN_IN)
