@@ -24,13 +24,13 @@ setup: $(STAMP) $(RML_STAMP) java ## Create .venv (and .venv-rml for the RML eng
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
 $(RML_STAMP): requirements-rml.txt
 	$(PYTHON) -m venv $(RML_VENV)
-	$(RML_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-rml.txt
+	$(RML_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-rml.txt
 	rm -f $(RML_VENV)/.installed-*
 	touch $@
 
