@@ -44,9 +44,10 @@ def request(url: str, method: str = "GET", data: bytes | None = None, timeout: f
         return Answer(err.code, {k.lower(): v for k, v in err.headers.items()}, err.read(), list(err.headers.items()))
 
 
-def get_query(base: str, query: str, accept: str | None = JSON, method: str = "GET") -> Answer:
+def get_query(base: str, query: str, accept: str | None = JSON, method: str = "GET", timeout: float = 60) -> Answer:
     headers = {"Accept": accept} if accept else {}
-    return request(f"{base}/query?" + urllib.parse.urlencode({"query": query}), method=method, **headers)
+    return request(f"{base}/query?" + urllib.parse.urlencode({"query": query}), method=method, timeout=timeout,
+                   **headers)
 
 
 def post_form(base: str, query: str, accept: str | None = JSON) -> Answer:

@@ -18,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from ..paths import BASE
+from .limits import BodyTimeout, BodyTooLarge
 from .negotiate import GRAPHS, choose
 from .pool import Pool, Reply
 
@@ -87,7 +88,12 @@ class Endpoint:
             params = {k: request.query_params.getlist(k) for k in request.query_params.keys()}
         else:
             kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            body = await request.body()
+            try:
+                body = await request.body()
+            except BodyTooLarge:
+                return error(413, f"Request body too large: the limit is {self.max_body} bytes.", Connection="close")
+            except BodyTimeout as late:
+                return error(408, str(late), Connection="close")
             if kind == "application/sparql-update":
                 return error(403, "Forbidden: this endpoint is read-only; updates are refused.")
             try:

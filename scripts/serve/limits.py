@@ -4,7 +4,9 @@ time to read the request head (slow clients are dropped), time for each write to
 
 The HTTP server is uvicorn; `GuardedH11` is its h11 protocol with two additions uvicorn lacks: a deadline
 for a request head to arrive (uvicorn only times out idle keep-alive connections, so a client that sends
-its head a byte at a time would be kept for ever), and a cap on open connections (closed at once past it).
+its head a byte at a time would be kept for ever), a cap on open connections (closed at once past it), and a
+way for `Limits` to abort a connection whose client stopped reading (uvicorn would close it gracefully,
+keeping its buffered answer until the client reads it).
 """
 from __future__ import annotations
 
@@ -25,6 +27,11 @@ class GuardedH11(H11Protocol):
             transport.abort()
             return
         self._arm_head_deadline()
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self.scope is not None:  # lets Limits drop a client that stopped reading, discarding what is buffered
+            self.scope["ngo_fp.abort"] = self.transport.abort  # type: ignore[typeddict-unknown-key]
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -81,7 +88,7 @@ class Limits:
             try:
                 message = await asyncio.wait_for(receive(), self.read_timeout)
             except asyncio.TimeoutError:
-                raise BodyTimeout() from None
+                raise BodyTimeout(f"Request body not received within {self.read_timeout:g} s.") from None
             if message["type"] == "http.request":
                 state["received"] += len(message.get("body", b""))
                 if state["received"] > self.max_body:
@@ -99,8 +106,10 @@ class Limits:
             if not state["started"]:
                 status, text = ((413, f"Request body too large: the limit is {self.max_body} bytes.")
                                 if isinstance(err, BodyTooLarge) else
-                                (408, f"Request body not received within {self.read_timeout:g} s."))
+                                (408, str(err)))
                 for message in plain(status, text):
                     await send(message)
-        except asyncio.TimeoutError:
-            pass  # the client stopped reading: uvicorn closes the connection when the app returns unfinished
+        except asyncio.TimeoutError:  # the client stopped reading: drop the connection and what it holds
+            abort = scope.get("ngo_fp.abort")
+            if abort:
+                abort()

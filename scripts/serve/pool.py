@@ -67,7 +67,8 @@ class Pool:
     async def spawn(self) -> Worker:
         proc = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "scripts.serve.worker", *self.args,
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, limit=2**20)
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
+            limit=2**20)
         worker = Worker(proc)
         self.everyone.add(worker)
         assert proc.stdout
@@ -114,6 +115,7 @@ class Pool:
             asyncio.ensure_future(self.replace(worker))
             raise
         except (EOFError, asyncio.IncompleteReadError, ConnectionError, json.JSONDecodeError):
+            log.warning("a query worker ended during a query (most likely out of memory)")
             asyncio.ensure_future(self.replace(worker))
             return text(503, "Query stopped: it needed more memory than the endpoint allows per query.")
         self.idle.put_nowait(worker)

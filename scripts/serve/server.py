@@ -90,9 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, on_sigterm)
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
     try:
-        inferred = store.build(dump, tmp / "store")
+        inferred = store.build(dump, tmp / "store.nq")
         (tmp / "spool").mkdir()
-        pool = Pool(args.workers, tmp / "store", tmp / "spool", args.dist / "ontology" / "ngo-fp-shapes.ttl",
+        pool = Pool(args.workers, tmp / "store.nq", tmp / "spool", args.dist / "ontology" / "ngo-fp-shapes.ttl",
                     int(args.max_answer_mb * MiB), int(args.memory_mb * MiB), args.timeout_s, args.max_waiting)
         max_body = int(args.max_body_kb * 1024)
         app = Limits(create(pool, args.dist, max_body), max_body, args.io_timeout_s, args.io_timeout_s)

@@ -28,12 +28,18 @@ WHERE {{
 
 
 def build(dump: Path, location: Path) -> int:
-    """Load `dump` (N-Triples) into a new on-disk store at `location`, add the type closure; return how
-    many types were inferred."""
-    store = ox.Store(str(location))
+    """Load `dump` (N-Triples), add the type closure, and write the whole as N-Quads to `location`, which
+    each query worker loads into memory (three times faster to query here than Oxigraph's on-disk store);
+    return how many types were inferred."""
+    store = ox.Store()
     store.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
     store.update(CLOSURE)
     inferred = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(INFERRED)))
-    store.flush()
-    del store
+    store.dump(output=str(location), format=ox.RdfFormat.N_QUADS)
     return inferred
+
+
+def open_in_memory(location: Path) -> ox.Store:
+    store = ox.Store()
+    store.bulk_load(path=str(location), format=ox.RdfFormat.N_QUADS)
+    return store

@@ -10,7 +10,7 @@ JSON line {status, type, size, file, message}, followed by `size` bytes of body 
 answers) or with the body in `file`, a spool file the server streams to the client and deletes. Answers
 larger than the cap are not sent at all: the worker stops writing and answers 507.
 
-    python -m scripts.serve.worker STORE SPOOL_DIR SHAPES_FILE MAX_ANSWER_BYTES MEMORY_LIMIT_BYTES
+    python -m scripts.serve.worker STORE_NQ SPOOL_DIR SHAPES_FILE MAX_ANSWER_BYTES MEMORY_LIMIT_BYTES
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ import pyoxigraph as ox
 
 from . import service
 from .negotiate import GRAPHS, RESULTS, choose
+from .store import open_in_memory
 
 INLINE = 64 * 1024  # answers up to this size travel through the pipe; larger ones through a spool file
 
@@ -98,7 +99,7 @@ def not_acceptable(offered: dict[str, str]) -> Answer:
 
 class Worker:
     def __init__(self, store_path: str, spool_dir: Path, shapes_file: str, cap: int) -> None:
-        self.store = ox.Store.read_only(store_path)
+        self.store = open_in_memory(Path(store_path))
         self.shapes = ox.Store()
         if shapes_file and Path(shapes_file).exists():
             self.shapes.bulk_load(path=shapes_file, format=ox.RdfFormat.TURTLE)
