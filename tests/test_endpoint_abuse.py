@@ -329,7 +329,7 @@ def test_odd_paths_are_plain_404(server: Server, path: str) -> None:
 # --- start and stop -------------------------------------------------------------------------------------------
 
 def serve_dirs() -> set[Path]:
-    return set(Path(tempfile.gettempdir()).glob("ngo-fp-serve-*"))
+    return {p for p in Path(tempfile.gettempdir()).glob("ngo-fp-serve-*") if p.is_dir()}
 
 
 def test_a_busy_port_is_one_clear_line_and_nothing_left(site: Path) -> None:

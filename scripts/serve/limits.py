@@ -11,6 +11,8 @@ keeping its buffered answer until the client reads it).
 from __future__ import annotations
 
 import asyncio
+import socket
+import struct
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -31,7 +33,14 @@ class GuardedH11(H11Protocol):
     def handle_events(self) -> None:
         super().handle_events()
         if self.scope is not None:  # lets Limits drop a client that stopped reading, discarding what is buffered
-            self.scope["ngo_fp.abort"] = self.transport.abort  # type: ignore[typeddict-unknown-key]
+            self.scope["ngo_fp.abort"] = self.reset  # type: ignore[typeddict-unknown-key]
+
+    def reset(self) -> None:
+        """Close with a reset (SO_LINGER 0), so the kernel too drops what it still holds for this client."""
+        sock = self.transport.get_extra_info("socket")
+        if sock is not None:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.transport.abort()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()

@@ -127,7 +127,7 @@ class Server:
     def __init__(self, dist: Path = DIST, port: int = 8000, timeout_s: float = 10, **limits: object) -> None:
         self.dist, self.port, self.timeout_s, self.limits = dist, port, timeout_s, limits
         self.proc: subprocess.Popen[str] | None = None
-        self.log = tempfile.NamedTemporaryFile(prefix="ngo-fp-serve-", suffix=".log", mode="w+")
+        self.log = tempfile.NamedTemporaryFile(prefix="ngo-fp-server-log-", suffix=".log", mode="w+")
 
     @property
     def url(self) -> str:
