@@ -27,8 +27,8 @@ TURKSAM = "resource/organization/turksam"
 
 if not Path(APACHE).exists():
     if os.environ.get("CI"):
-        raise RuntimeError("CI must install Debian's apache2 for the w3id test (see .ci/run)")
-    pytest.skip("Debian's apache2 is not installed (apt-get install apache2)", allow_module_level=True)
+        raise RuntimeError("CI must install Debian's apache2-bin for the w3id test (see .ci/run)")
+    pytest.skip("Debian's apache2 is not installed (apt-get install apache2-bin)", allow_module_level=True)
 
 CONFIG = """
 ServerRoot "{root}"
@@ -41,7 +41,7 @@ LoadModule mpm_event_module {modules}/mod_mpm_event.so
 LoadModule authz_core_module {modules}/mod_authz_core.so
 LoadModule mime_module {modules}/mod_mime.so
 LoadModule rewrite_module {modules}/mod_rewrite.so
-TypesConfig /etc/mime.types
+AddType text/html .html
 AddType text/turtle .ttl
 AddType application/ld+json .jsonld
 AddType application/n-triples .nt

@@ -1,4 +1,4 @@
-"""A query worker: one process that answers one request at a time from the read-only store.
+"""A query worker: one process that answers one request at a time from its in-memory copy of the store.
 
 Queries run in worker processes so that a query over the time limit is really stopped: the server ends
 the process (SIGKILL) and starts a fresh one. Oxigraph's own timeout does not interrupt every query, and
