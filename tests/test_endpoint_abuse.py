@@ -359,3 +359,23 @@ def test_a_signal_stops_everything_and_removes_the_store(site: Path, sig: signal
         assert running.proc.wait(timeout=15) == 0
     assert not any(alive(pid) for pid in workers)
     assert not any(path.exists() for path in made)
+
+
+def test_large_answers_in_flight_are_capped_in_total(site: Path) -> None:
+    """Slow readers cannot fill the disk with spooled answers: past the budget, large answers are 503."""
+    with Server(site, port=free_port(), workers=2, spool_mb=30, io_timeout_s=IO_TIMEOUT_S) as small:
+        query = values(4).encode()  # about 25 MB
+        holder = socket.create_connection(("127.0.0.1", small.port), timeout=30)
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        holder.sendall(post_head(query))
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += holder.recv(1)
+        assert status_of(head) == 200
+        second = post_direct(small.url, query.decode())
+        assert second.status == 503 and b"large answers" in second.body
+        assert get_query(small.url, SMALL).status == 200  # small answers are not affected
+        time.sleep(IO_TIMEOUT_S + 2)  # the holder stopped reading: dropped, and its share released
+        holder.close()
+        third = post_direct(small.url, query.decode())
+        assert third.status == 200 and third.body.rstrip().endswith(b"}")

@@ -20,18 +20,37 @@ from starlette.types import Receive, Scope, Send
 from ..paths import BASE
 from .limits import BodyTimeout, BodyTooLarge
 from .negotiate import GRAPHS, choose
-from .pool import Pool, Reply
+from .pool import Pool, Reply, text
 
 METHODS = "GET, HEAD, POST, OPTIONS"
 SLUG = re.compile(r"^[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
 SERVICE_DESCRIPTION = Path(__file__).with_name("service-description.ttl")
 
 
+class Spooled:
+    """The bytes of spooled answers still being sent, so that clients that read slowly cannot fill the disk."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget, self.used = budget, 0
+
+    def admit(self, reply: Reply) -> Reply:
+        if reply.file is None:
+            return reply
+        if self.used + reply.size > self.budget:
+            reply.file.unlink(missing_ok=True)
+            return text(503, "Server busy: too many large answers are being sent. Try again shortly.")
+        self.used += reply.size
+        return reply
+
+    def release(self, reply: Reply) -> None:
+        self.used -= reply.size
+
+
 class ReplyResponse(Response):
     """A worker's answer: small ones from memory, large ones streamed from the spool file (then deleted)."""
 
-    def __init__(self, reply: Reply, vary: bool = True) -> None:
-        self.reply = reply
+    def __init__(self, reply: Reply, spooled: Spooled | None = None, vary: bool = True) -> None:
+        self.reply, self.spooled = reply, spooled
         headers = {"Content-Length": str(reply.size), "X-Content-Type-Options": "nosniff"}
         if vary:
             headers["Vary"] = "Accept"
@@ -51,6 +70,8 @@ class ReplyResponse(Response):
             await send({"type": "http.response.body", "body": b""})
         finally:
             self.reply.file.unlink(missing_ok=True)
+            if self.spooled is not None:
+                self.spooled.release(self.reply)
 
 
 def error(status: int, message: str, **headers: str) -> PlainTextResponse:
@@ -78,8 +99,13 @@ class only:
 
 
 class Endpoint:
-    def __init__(self, pool: Pool, max_body: int) -> None:
+    def __init__(self, pool: Pool, max_body: int, spool_budget: int) -> None:
         self.pool, self.max_body = pool, max_body
+        self.spooled = Spooled(spool_budget)
+
+    async def answer(self, request: dict) -> Response:
+        reply = self.spooled.admit(await self.pool.run(request))
+        return ReplyResponse(reply, self.spooled)
 
     async def query(self, request: Request) -> Response:
         if request.method == "OPTIONS":
@@ -117,10 +143,9 @@ class Endpoint:
             return error(400, "Bad request: no query. Send query=... (SPARQL 1.1 Protocol).")
         if len(queries) > 1:
             return error(400, "Bad request: more than one query parameter.")
-        reply = await self.pool.run({"op": "query", "query": queries[0], "accept": request.headers.get("accept"),
-                                     "default_graphs": params.get("default-graph-uri", []),
-                                     "named_graphs": params.get("named-graph-uri", [])})
-        return ReplyResponse(reply)
+        return await self.answer({"op": "query", "query": queries[0], "accept": request.headers.get("accept"),
+                                  "default_graphs": params.get("default-graph-uri", []),
+                                  "named_graphs": params.get("named-graph-uri", [])})
 
     async def update(self, request: Request) -> Response:
         return error(403, "Forbidden: this endpoint is read-only; updates are refused.")
@@ -133,8 +158,7 @@ class Endpoint:
                          Vary="Accept")
         if media == "text/html":
             return RedirectResponse(page, status_code=303, headers={"Vary": "Accept"})  # type: ignore[arg-type]
-        reply = await self.pool.run({"op": "describe", "iri": iri, "accept": media, "whole": whole})
-        return ReplyResponse(reply)
+        return await self.answer({"op": "describe", "iri": iri, "accept": media, "whole": whole})
 
     async def resource(self, request: Request) -> Response:
         path = request.path_params["path"]
@@ -149,8 +173,8 @@ class Endpoint:
         return await self.describe(request, f"{BASE}shapes", None, whole="shapes")
 
 
-def create(pool: Pool, dist: Path, max_body: int) -> Starlette:
-    endpoint = Endpoint(pool, max_body)
+def create(pool: Pool, dist: Path, max_body: int, spool_budget: int) -> Starlette:
+    endpoint = Endpoint(pool, max_body, spool_budget)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:

@@ -42,6 +42,8 @@ def options(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2),
                         help="query worker processes (default: the number of cores, at least 2)")
     parser.add_argument("--max-answer-mb", type=float, default=64, help="largest answer sent (default 64 MiB; 507 above)")
+    parser.add_argument("--spool-mb", type=float, default=1024,
+                        help="large answers being sent at once, in total (default 1024 MiB; 503 above)")
     parser.add_argument("--max-body-kb", type=float, default=1024, help="largest request body (default 1024 KiB; 413 above)")
     parser.add_argument("--memory-mb", type=float, default=1024, help="memory a worker may add for one query (default 1024 MiB)")
     parser.add_argument("--head-timeout-s", type=float, default=10, help="time for a request head to arrive (default 10 s)")
@@ -95,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         pool = Pool(args.workers, tmp / "store.nq", tmp / "spool", args.dist / "ontology" / "ngo-fp-shapes.ttl",
                     int(args.max_answer_mb * MiB), int(args.memory_mb * MiB), args.timeout_s, args.max_waiting)
         max_body = int(args.max_body_kb * 1024)
-        app = Limits(create(pool, args.dist, max_body), max_body, args.io_timeout_s, args.io_timeout_s)
+        app = Limits(create(pool, args.dist, max_body, int(args.spool_mb * MiB)), max_body, args.io_timeout_s, args.io_timeout_s)
         GuardedH11.head_timeout, GuardedH11.max_connections = args.head_timeout_s, args.max_connections
         config = uvicorn.Config(app, http=GuardedH11, lifespan="on", backlog=args.backlog, timeout_keep_alive=5,
                                 server_header=False, access_log=False, log_level="warning",
