@@ -41,6 +41,7 @@ LoadModule mpm_event_module {modules}/mod_mpm_event.so
 LoadModule authz_core_module {modules}/mod_authz_core.so
 LoadModule mime_module {modules}/mod_mime.so
 LoadModule rewrite_module {modules}/mod_rewrite.so
+TypesConfig "{root}/mime.types"
 AddType text/html .html
 AddType text/turtle .ttl
 AddType application/ld+json .jsonld
@@ -64,6 +65,7 @@ def apache(dist: Path, tmp_path_factory: pytest.TempPathFactory):
     (root / "www" / "ngo-fp" / ".htaccess").write_text(rules.replace(PLACEHOLDER, f"http://127.0.0.1:{port}/host"))
     (root / "www" / "host").symlink_to(dist)
     (root / "httpd.conf").write_text(CONFIG.format(root=root, port=port, modules=MODULES))
+    (root / "mime.types").write_text("")  # the types it needs are in the config (no dependence on media-types)
     env = {**os.environ, "APACHE_RUN_DIR": str(root), "APACHE_LOCK_DIR": str(root), "APACHE_LOG_DIR": str(root)}
     proc = subprocess.Popen([APACHE, "-f", str(root / "httpd.conf"), "-DFOREGROUND"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -71,7 +73,8 @@ def apache(dist: Path, tmp_path_factory: pytest.TempPathFactory):
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            pytest.fail(f"apache2 did not start: {proc.stdout.read() if proc.stdout else ''}")
+            log = (root / "error.log").read_text() if (root / "error.log").exists() else ""
+            pytest.fail(f"apache2 did not start: {proc.stdout.read() if proc.stdout else ''} {log}")
         try:
             request(f"{base}/host/void.ttl", timeout=2)
             break
