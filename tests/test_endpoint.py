@@ -199,3 +199,22 @@ def test_ontology_and_shapes_iris(server: Server) -> None:
     shapes = request(f"{server.url}/shapes", Accept="application/n-triples")
     assert shapes.status == 200
     assert len(list(Graph().parse(data=shapes.body.decode("utf-8"), format="nt").subjects(RDF.type, SH.NodeShape))) > 5
+
+
+def test_keep_alive_answers_do_not_wait_for_a_delayed_ack(server: Server) -> None:
+    """Regression: without TCP_NODELAY every answer (head, then body) waited ~40 ms for the client's delayed
+    ACK, which capped a client at ~22 requests/s whatever the server's speed."""
+    import socket
+    import statistics
+    import time
+
+    times = []
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        for _ in range(21):
+            start = time.perf_counter()
+            sock.sendall(b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nAccept: application/sparql-results+json\r\n\r\n")
+            data = b""
+            while not data.endswith(b"}"):
+                data += sock.recv(65536)
+            times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.035, f"median {statistics.median(times) * 1000:.1f} ms"
