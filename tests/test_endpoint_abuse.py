@@ -5,6 +5,7 @@ in about the time limit, slow clients while a normal client is served, symlinks,
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import signal
 import socket
@@ -379,3 +380,21 @@ def test_large_answers_in_flight_are_capped_in_total(site: Path) -> None:
         holder.close()
         third = post_direct(small.url, query.decode())
         assert third.status == 200 and third.body.rstrip().endswith(b"}")
+
+
+def test_connections_past_the_cap_are_closed_at_once(site: Path) -> None:
+    with Server(site, port=free_port(), workers=2, max_connections=20, head_timeout_s=HEAD_TIMEOUT_S) as capped:
+        socks = [socket.create_connection(("127.0.0.1", capped.port), timeout=5) for _ in range(30)]
+        time.sleep(0.5)  # well within the head deadline: only the connections past the cap are closed
+        readable, _, _ = select.select(socks, [], [], 0)
+        closed = 0
+        for sock in readable:
+            try:
+                closed += sock.recv(1) == b""
+            except ConnectionResetError:
+                closed += 1
+        assert closed == 10
+        for sock in socks:
+            sock.close()
+        time.sleep(0.5)
+        assert get_query(capped.url, SMALL).status == 200
