@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 RML_VENV := .venv-rml
 RML_STAMP := $(RML_VENV)/.installed-$(shell sha256sum requirements-rml.txt | cut -c1-12)
 
-.PHONY: help all setup java build validate test coverage link serve release bench examples plover clean
+.PHONY: help all setup java build validate test coverage link serve release bench bench-load examples plover clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,7 +63,7 @@ coverage: setup ## Report which resources ground each paragraph and which names 
 test: setup ## Run the tests
 	$(PY) -m pytest
 
-serve: setup ## Serve dist/ : the site and a read-only SPARQL endpoint on http://127.0.0.1:8000 (run `make` first)
+serve: setup ## Serve dist/ on http://127.0.0.1:8000 (PORT=...): the site, the IRIs, a read-only SPARQL endpoint (run `make` first)
 	$(PY) -m scripts.serve --port $(or $(PORT),8000)
 
 release: setup ## Build a release: make release VERSION=x.y.z stamps the version and writes releases/x.y.z/
@@ -83,6 +83,9 @@ plover: setup ## Map a file of PLOVER event records: make plover IN=records.json
 
 bench: setup ## Benchmark validation, queries and serialization at 10k-2M triples; writes bench/README.md (slow)
 	$(PY) bench/run.py
+
+bench-load: setup ## Load the endpoint with 8, 32 and 128 clients on the example queries; writes the Load table of bench/README.md
+	$(PY) bench/load.py
 
 clean: ## Remove dist/ and the virtual environment
 	rm -rf dist dist.tmp dist.old releases bench/data $(VENV) $(RML_VENV) .pytest_cache
