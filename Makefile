@@ -12,13 +12,21 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 RML_VENV := .venv-rml
 RML_STAMP := $(RML_VENV)/.installed-$(shell sha256sum requirements-rml.txt | cut -c1-12)
+# What the build reads: `make` rebuilds dist/ when one of these files (or a folder's list of files) is newer
+# than dist/SHA256SUMS, which the build dates to its own start; otherwise it does nothing.
+BUILD_INPUTS := $(shell find instances links ontology shapes sources queries scripts -name __pycache__ -prune \
+	-o \( -type f -o -type d -o -type l \) -print 2>/dev/null | LC_ALL=C sort | sed 's/ /\\ /g') VERSION
+# `make release VERSION=...` hands the value to the build as one quoted argument, never to make or the shell.
+unexport VERSION
+quote = '$(subst ','\'',$(1))'
 
 .PHONY: help all setup java build validate test coverage link serve release bench examples clean
+.PRECIOUS: dist/SHA256SUMS
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
 
-all: setup build ## Set up (.venv, Java), validate and publish dist/
+all: setup dist/SHA256SUMS ## Set up (.venv, Java), validate and publish dist/ (nothing to do when no source changed)
 
 setup: $(STAMP) $(RML_STAMP) java ## Create .venv (and .venv-rml for the RML engine) with pinned dependencies; install Java if missing
 
@@ -43,7 +51,10 @@ java: ## Make sure a Java runtime is there for HermiT (installs Debian's default
 	    echo "error: Java is missing; install a Java runtime (e.g. sudo apt-get install default-jre-headless)" >&2; exit 1; \
 	  fi; }
 
-build: setup ## Validate everything and publish dist/ (atomically)
+build: setup ## Validate everything and publish dist/ (atomically; always, even when no source changed)
+	$(PY) -m scripts.build
+
+dist/SHA256SUMS: $(BUILD_INPUTS) $(STAMP)
 	$(PY) -m scripts.build
 
 validate: setup ## Validate the project without touching dist/; DATA=path validates any RDF file or folder instead
@@ -62,8 +73,8 @@ serve: setup ## Serve dist/ : the site and a read-only SPARQL endpoint on http:/
 	$(PY) -m scripts.serve --port $(or $(PORT),8000)
 
 release: setup ## Build a release: make release VERSION=x.y.z stamps the version and writes releases/x.y.z/
-	@[ -n "$(VERSION)" ] || { echo "usage: make release VERSION=x.y.z" >&2; exit 2; }
-	$(PY) -m scripts.build --version $(VERSION) --dist releases/$(VERSION)
+	$(if $(value VERSION),,@echo "usage: make release VERSION=x.y.z" >&2; exit 2)
+	$(PY) -m scripts.build --release=$(call quote,$(value VERSION))
 
 examples: setup ## Map the CSV example (examples/ngo-registry) to RDF with morph-kgc and validate it
 	mkdir -p dist/examples
@@ -74,4 +85,4 @@ bench: setup ## Benchmark validation, queries and serialization at 10k-2M triple
 	$(PY) bench/run.py
 
 clean: ## Remove dist/ and the virtual environment
-	rm -rf dist dist.tmp dist.old releases bench/data $(VENV) $(RML_VENV) .pytest_cache
+	rm -rf dist dist.tmp dist.old dist.lock releases bench/data $(VENV) $(RML_VENV) .pytest_cache

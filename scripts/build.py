@@ -1,11 +1,16 @@
 """The pipeline: parse sources -> check grounding -> QC -> SHACL -> OWL consistency -> publish dist/.
 
-`python -m scripts.build` builds and publishes; `--no-publish` only validates. Any failure prints what is
-wrong (file, line, resource) and exits non-zero; dist/ is then left as it was.
+`python -m scripts.build` builds and publishes; `--no-publish` only validates; `--release x.y.z` stamps the
+version and writes releases/x.y.z/. Any failure prints one line per problem (file:line: what is wrong) and
+exits non-zero; dist/ is then left as it was. One build at a time per output folder (a lock); a kill at any
+moment leaves the last good dist/ in place or puts it back at the next build (scripts/atomic.py).
+
+Exit codes: 0 published (or validated), 1 the sources or the output folder have a problem, 130 interrupted.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -13,10 +18,12 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 
-from . import coverage, grounding, links, qc, reasoning, site, validate
-from .errors import BuildError, display
+from . import atomic, coverage, grounding, inputs, links, qc, reasoning, site, validate
+from . import version as versions
+from .errors import BuildError, Problems, display
 from .load import load_sources, parse
-from .paths import BASE, DIST, INSTANCES, ONTOLOGY, SHAPES, VERSION_FILE
+from .origin import first_iri, locate
+from .paths import BASE, DIST, INSTANCES, ONTOLOGY, ROOT, SHAPES
 from .publish import publish
 
 
@@ -48,9 +55,8 @@ def done(start: float, detail: str) -> None:
 
 
 def stamp(onto: Graph, version: str) -> None:
-    """Set the ontology's owl:versionIRI and owl:versionInfo from the release version."""
-    if not version or not all(part.isdigit() for part in version.split(".")) or version.count(".") != 2:
-        raise BuildError(f"version {version!r} is not of the form MAJOR.MINOR.PATCH", VERSION_FILE)
+    """Set the ontology's owl:versionIRI and owl:versionInfo from the release version (checked)."""
+    versions.check(version, "version")
     iri = URIRef(BASE + "ontology")
     onto.remove((iri, OWL.versionIRI, None))
     onto.remove((iri, OWL.versionInfo, None))
@@ -61,9 +67,11 @@ def stamp(onto: Graph, version: str) -> None:
 def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
           links_folder: Path = links.LINKS, version: str | None = None) -> Built:
     """Parse and validate everything; raise BuildError on the first failing step."""
+    inputs.check_regular(tuple(inputs.FOLDERS) + (instances, links_folder))
+    release = versions.check(version, "--version") if version is not None else versions.read()
     t = step("parse sources")
     onto, data, per_file = load_sources(ontology, instances)
-    stamp(onto, version or VERSION_FILE.read_text(encoding="utf-8").strip())
+    stamp(onto, release)
     shapes_graph = parse(shapes)
     done(t, f"{len(onto)} ontology triples, {len(data)} instance triples from {len(per_file)} files")
 
@@ -76,8 +84,10 @@ def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path =
     t = step("check evidence quotes against sources/")
     checked, problems = grounding.check(per_file)
     if problems:
-        raise BuildError(f"{len(problems)} evidence quote(s) not found verbatim:\n" + "\n".join(f"  {p}" for p in problems))
+        raise Problems(f"{len(problems)} evidence quote(s) not found verbatim in the article",
+                       [quote_problem(p) for p in problems])
     evidence = grounding.expand(data)
+    where = locate({ontology: onto, **per_file}, evidence + link_triples, links_folder)
     done(t, f"{checked} quotes verified, {len(evidence)} annotation triples generated")
 
     t = step("ontology and data QC (shapes/qc/*-violation.rq)")
@@ -85,12 +95,11 @@ def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path =
     qc_store = qc.store(merged)
     failures = []
     for check in qc.checks():
-        rows = qc.run(check, qc_store)
-        if rows:
-            shown = "\n".join("    " + " | ".join(row) for row in rows[:10])
-            failures.append(f"  {check.name}: {check.description} ({len(rows)} row(s))\n{shown}")
+        for row in qc.run(check, qc_store):
+            path, line = first_iri(row, where) or (None, None)
+            failures.append(BuildError(f"QC {check.name}: {check.description}: {' | '.join(row)}", path, line))
     if failures:
-        raise BuildError("QC failed:\n" + "\n".join(failures))
+        raise Problems(f"QC: {len(failures)} row(s) returned by shapes/qc/*-violation.rq", failures)
     done(t, f"{len(qc.checks())} checks passed")
 
     t = step("SHACL validation (pyshacl, ontology mixed in)")
@@ -98,15 +107,36 @@ def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path =
     violations = [r for r in results if r.severity == "Violation"]
     warnings = [r for r in results if r.severity != "Violation"]
     if violations:
-        raise BuildError(f"SHACL: {len(violations)} violation(s):\n" + validate.summary(violations))
+        raise Problems(f"SHACL: {len(violations)} violation(s)", [shacl_problem(r, where) for r in violations])
     done(t, f"conforms; {len(warnings)} warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
 
     t = step("OWL 2 consistency (HermiT via owlready2)")
     result = reasoning.check(merged)
     if not result.consistent:
-        raise BuildError(f"HermiT: ontology and instances are not consistent: {result.detail}")
+        raise BuildError(f"HermiT: ontology and instances are not consistent: {result.detail}", ontology)
     done(t, f"consistent ({result.set_aside} triples with non-OWL datatypes set aside)")
     return Built(onto, data, evidence, checked, warnings)
+
+
+def quote_problem(p: grounding.Problem) -> BuildError:
+    """A quote not found, at the line of the file where it is written."""
+    line = None
+    if p.path is not None:
+        probe = " ".join(p.quote.split())[:40]
+        for number, text in enumerate(p.path.read_text(encoding="utf-8").splitlines(), 1):
+            if probe and probe in " ".join(text.split()):
+                line = number
+                break
+    short = p.quote if len(p.quote) <= 120 else p.quote[:117] + "..."
+    return BuildError(f"{p.resource}: evidence quote not found verbatim in the article: \u201c{short}\u201d", p.path, line)
+
+
+def shacl_problem(r: validate.Result, where: dict) -> BuildError:
+    """A SHACL result at the file and line where its focus node is written."""
+    path, line = where.get(r.focus, (None, None))
+    shape = r.shape.rsplit("#", 1)[-1]
+    detail = "".join(f" ({k}: {v})" for k, v in (("path", r.path), ("value", r.value)) if v)
+    return BuildError(f"SHACL {r.severity} [{shape}] {r.focus}: {r.message}{detail}", path, line)
 
 
 def write_publication(built: Built, dist: Path) -> Path:
@@ -118,20 +148,56 @@ def write_publication(built: Built, dist: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-publish", action="store_true", help="validate only; leave dist/ alone")
-    parser.add_argument("--dist", type=Path, default=DIST, help="output folder (default: dist/)")
+    parser.add_argument("--dist", type=Path, default=None, help="output folder (default: dist/)")
     parser.add_argument("--instances", type=Path, default=INSTANCES, help="instance folder (default: instances/)")
     parser.add_argument("--links", type=Path, default=links.LINKS, help="link records folder (default: links/)")
-    parser.add_argument("--version", default=None, help="release version to stamp (default: the VERSION file)")
+    parser.add_argument("--version", default=None, help="version to stamp (default: the VERSION file)")
+    parser.add_argument("--release", default=None, metavar="X.Y.Z",
+                        help="stamp this version and write releases/X.Y.Z/ (what `make release` runs)")
     args = parser.parse_args(argv)
+    dist = args.dist or DIST
+    failed = "build failed; {}/ left unchanged"
+    started = time.time()
     try:
-        built = build(instances=args.instances, links_folder=args.links, version=args.version)
-        if not args.no_publish:
-            t = step(f"publish {display(args.dist)}/")
-            write_publication(built, args.dist)
+        version = versions.check(args.version, "--version") if args.version is not None else None
+        if args.release is not None:
+            if args.dist is not None or args.version is not None:
+                raise BuildError("--release sets both the version and the output folder: give neither --dist nor --version")
+            version = versions.check(args.release, "--release")
+        dist = args.dist or (ROOT / "releases" / version if args.release is not None else DIST)
+        if args.no_publish:
+            build(instances=args.instances, links_folder=args.links, version=version)
+            return 0
+        with atomic.locked(dist):  # fails here, in one line, if the output cannot be written
+            said = atomic.recover(dist)
+            if said:
+                print(f"- {said}", flush=True)
+            atomic.check_target(dist)
+            built = build(instances=args.instances, links_folder=args.links, version=version)
+            t = step(f"publish {display(dist)}/")
+            write_publication(built, dist)
+            # dated to the build's start, so that `make` rebuilds if a source changed while the build ran
+            os.utime(dist / atomic.MARKER, (started, started))
             done(t, f"{len(built.data) + len(built.ontology)} triples written")
     except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print("build failed; dist/ left unchanged", file=sys.stderr)
+        for line in exc.lines():
+            print(f"error: {line}", file=sys.stderr)
+        print(failed.format(display(dist)), file=sys.stderr)
+        return 1
+    except OSError as exc:  # disk full, a folder made read-only during the build, ...
+        where = f"{display(exc.filename)}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(failed.format(display(dist)), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted; {display(dist)}/ left unchanged", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug or a broken tool (e.g. no Java for HermiT): one line, the trace on request
+        if os.environ.get("NGO_FP_DEBUG"):
+            raise
+        print(f"error: {type(exc).__name__}: {' '.join(str(exc).split())[:500]} (NGO_FP_DEBUG=1 shows the traceback)",
+              file=sys.stderr)
+        print(failed.format(display(dist)), file=sys.stderr)
         return 1
     return 0
 

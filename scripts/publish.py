@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
 
-from . import exports
+from . import atomic, exports
 from .links import LINKS
 from .paths import BASE, DIST, NFP, RES, SHAPES
 
@@ -155,15 +155,17 @@ def description(ontology: Graph, data: Graph, files: list[Path], root: Path) -> 
 
 def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, str] | None = None,
             site: Callable[[Graph, Path], None] | None = None) -> Path:
-    """Write everything into a fresh folder beside `dist`, then swap it in; a failure leaves `dist` as it was.
-    `reports` are further text files (name -> content), such as the coverage report; `site(graph, folder)`
-    writes the static site into the new folder once the dumps and their checksums are there."""
-    tmp = dist.with_name(dist.name + ".tmp")
-    old = dist.with_name(dist.name + ".old")
-    for leftover in (tmp, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    tmp.mkdir(parents=True)
+    """Write everything into a fresh folder beside `dist`, then swap it in atomically (scripts/atomic.py); a
+    failure or a kill leaves `dist` as it was. `reports` are further text files (name -> content), such as the
+    coverage report; `site(graph, folder)` writes the static site once the dumps and their checksums are there."""
+    with atomic.replacing(dist) as tmp:
+        write(ontology, data, tmp, reports, site)
+    return dist
+
+
+def write(ontology: Graph, data: Graph, tmp: Path, reports: dict[str, str] | None = None,
+          site: Callable[[Graph, Path], None] | None = None) -> None:
+    """Write the publication into the empty folder `tmp`."""
     merged = Graph(bind_namespaces="core")
     merged += data
     merged += ontology
@@ -190,12 +192,6 @@ def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, 
     (tmp / "SHA256SUMS").write_text(sums, encoding="utf-8")
     if site is not None:
         site(merged, tmp)
-    if dist.exists():
-        dist.rename(old)
-    tmp.rename(dist)
-    if old.exists():
-        shutil.rmtree(old)
-    return dist
 
 
 def write_context(folder: Path, graph: Graph) -> Path:

@@ -33,6 +33,7 @@ def project(tmp_path: Path) -> tuple[Path, Path]:
     dist = tmp_path / "dist"
     dist.mkdir()
     (dist / "previous.txt").write_text("last good publication\n")
+    (dist / "SHA256SUMS").write_text("")  # what marks a folder as a previous publication
     return instances, dist
 
 
@@ -40,7 +41,8 @@ def assert_failed_cleanly(result: subprocess.CompletedProcess[str], dist: Path) 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "dist/ left unchanged" in result.stderr
-    assert sorted(p.name for p in dist.iterdir()) == ["previous.txt"]
+    assert sorted(p.name for p in dist.iterdir()) == ["SHA256SUMS", "previous.txt"]
+    assert not dist.with_name("dist.tmp").exists() and not dist.with_name("dist.old").exists()
 
 
 def test_valid_instances_publish_and_replace_dist(project: tuple[Path, Path]) -> None:
@@ -83,8 +85,10 @@ def test_quote_not_in_the_article_fails_naming_resource_and_quote(project: tuple
     (instances / "base.ttl").write_text(text)
     result = run_build(instances, dist)
     assert_failed_cleanly(result, dist)
-    assert "https://w3id.org/ngo-fp/resource/state/turkey" in result.stderr
-    assert "Turkey was never affected." in result.stderr
+    # one line naming the file and the line of the quote (line 46 of tests/shapes/base.ttl), resource and quote
+    [line] = [l for l in result.stderr.splitlines() if "Turkey was never affected." in l]
+    assert line.startswith(f"error: {instances / 'base.ttl'}:46: ")
+    assert "https://w3id.org/ngo-fp/resource/state/turkey" in line
 
 
 def test_shacl_violation_fails_with_its_message(project: tuple[Path, Path]) -> None:
@@ -93,8 +97,11 @@ def test_shacl_violation_fails_with_its_message(project: tuple[Path, Path]) -> N
     (instances / "base.ttl").write_text(text)
     result = run_build(instances, dist)
     assert_failed_cleanly(result, dist)
-    assert "Give exactly one English rdfs:label" in result.stderr
-    assert "https://w3id.org/ngo-fp/resource/organization/turksam" in result.stderr
+    # one line per violation, naming the file and the line where the focus node's block starts (line 34 of
+    # tests/shapes/base.ttl: `organization:turksam a nfp:ResearchCentre ;`)
+    [line] = [l for l in result.stderr.splitlines() if "Give exactly one English rdfs:label" in l]
+    assert line.startswith(f"error: {instances / 'base.ttl'}:34: SHACL Violation ")
+    assert "https://w3id.org/ngo-fp/resource/organization/turksam" in line
 
 
 def test_inconsistency_fails(project: tuple[Path, Path]) -> None:
@@ -130,8 +137,11 @@ def test_release_stamps_the_version(project: tuple[Path, Path], tmp_path: Path) 
     assert 'dcat:version "9.9.9"' in (release / "void.ttl").read_text(encoding="utf-8")
 
 
-def test_malformed_version_is_refused(project: tuple[Path, Path]) -> None:
+@pytest.mark.parametrize("version", ["latest", "1.2.\u00b3", "1.2", "1.2.3.4", "01.2.3", " 1.2.3", "1.2.3\n",
+                                     "1.0.0;id", "1.0.0 --dist /tmp/anywhere", "\uff11.2.3"])
+def test_malformed_version_is_refused(project: tuple[Path, Path], version: str) -> None:
     instances, dist = project
-    result = run_build(instances, dist, "0", "--version", "latest")
+    result = run_build(instances, dist, "0", f"--version={version}")
     assert_failed_cleanly(result, dist)
     assert "MAJOR.MINOR.PATCH" in result.stderr
+    assert "- parse sources" not in result.stdout  # refused before any work
