@@ -11,20 +11,21 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 
-from . import atomic, coverage, grounding, inputs, links, qc, reasoning, site, validate
+from . import atomic, coverage, grounding, inputs, links, publish, qc, reasoning, site, validate
 from . import version as versions
 from .errors import BuildError, Problems, display
 from .load import load_sources, parse
 from .origin import first_iri, locate
 from .paths import BASE, DIST, INSTANCES, ONTOLOGY, ROOT, SHAPES
-from .publish import publish
 
 
 @dataclass
@@ -64,9 +65,24 @@ def stamp(onto: Graph, version: str) -> None:
     onto.add((iri, OWL.versionInfo, Literal(version)))
 
 
-def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
-          links_folder: Path = links.LINKS, version: str | None = None) -> Built:
-    """Parse and validate everything; raise BuildError on the first failing step."""
+@dataclass
+class Prepared:
+    """The parsed sources with their links and evidence, before the checks."""
+    ontology_path: Path
+    ontology: Graph
+    instances: Graph
+    evidence: Graph
+    shapes: Graph
+    quotes: int
+    where: dict[str, tuple[Path, int | None]]
+
+    def built(self, warnings: list[validate.Result] | None = None) -> Built:
+        return Built(self.ontology, self.instances, self.evidence, self.quotes, warnings or [])
+
+
+def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
+            links_folder: Path = links.LINKS, version: str | None = None) -> Prepared:
+    """Parse the sources, add the links, check the quotes and expand them into evidence."""
     inputs.check_regular(tuple(inputs.FOLDERS) + (instances, links_folder))
     release = versions.check(version, "--version") if version is not None else versions.read()
     t = step("parse sources")
@@ -89,33 +105,47 @@ def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path =
     evidence = grounding.expand(data)
     where = locate({ontology: onto, **per_file}, evidence + link_triples, links_folder)
     done(t, f"{checked} quotes verified, {len(evidence)} annotation triples generated")
+    return Prepared(ontology, onto, data, evidence, shapes_graph, checked, where)
 
-    t = step("ontology and data QC (shapes/qc/*-violation.rq)")
-    merged = onto + data + evidence
-    qc_store = qc.store(merged)
-    failures = []
-    for check in qc.checks():
-        for row in qc.run(check, qc_store):
-            path, line = first_iri(row, where) or (None, None)
-            failures.append(BuildError(f"QC {check.name}: {check.description}: {' | '.join(row)}", path, line))
-    if failures:
-        raise Problems(f"QC: {len(failures)} row(s) returned by shapes/qc/*-violation.rq", failures)
-    done(t, f"{len(qc.checks())} checks passed")
 
-    t = step("SHACL validation (pyshacl, ontology mixed in)")
-    results, _ = validate.shacl(data + evidence, onto, shapes_graph)
-    violations = [r for r in results if r.severity == "Violation"]
-    warnings = [r for r in results if r.severity != "Violation"]
-    if violations:
-        raise Problems(f"SHACL: {len(violations)} violation(s)", [shacl_problem(r, where) for r in violations])
-    done(t, f"conforms; {len(warnings)} warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
+def check(p: Prepared) -> list[validate.Result]:
+    """QC, SHACL and OWL 2 consistency (HermiT runs in its own process meanwhile); return the SHACL warnings,
+    raise BuildError on the first failing check."""
+    merged = p.ontology + p.instances + p.evidence
+    with ThreadPoolExecutor(max_workers=1) as pool:  # HermiT is a Java subprocess: it runs beside pyshacl
+        hermit = pool.submit(reasoning.check, merged)
+        t = step("ontology and data QC (shapes/qc/*-violation.rq)")
+        qc_store = qc.store(merged)
+        failures = []
+        for qc_check in qc.checks():
+            for row in qc.run(qc_check, qc_store):
+                path, line = first_iri(row, p.where) or (None, None)
+                failures.append(BuildError(f"QC {qc_check.name}: {qc_check.description}: {' | '.join(row)}", path, line))
+        if failures:
+            raise Problems(f"QC: {len(failures)} row(s) returned by shapes/qc/*-violation.rq", failures)
+        done(t, f"{len(qc.checks())} checks passed")
 
-    t = step("OWL 2 consistency (HermiT via owlready2)")
-    result = reasoning.check(merged)
-    if not result.consistent:
-        raise BuildError(f"HermiT: ontology and instances are not consistent: {result.detail}", ontology)
-    done(t, f"consistent ({result.set_aside} triples with non-OWL datatypes set aside)")
-    return Built(onto, data, evidence, checked, warnings)
+        t = step("SHACL validation (pyshacl, ontology mixed in)")
+        results, _ = validate.shacl(p.instances + p.evidence, p.ontology, p.shapes)
+        violations = [r for r in results if r.severity == "Violation"]
+        warnings = [r for r in results if r.severity != "Violation"]
+        if violations:
+            raise Problems(f"SHACL: {len(violations)} violation(s)", [shacl_problem(r, p.where) for r in violations])
+        done(t, f"conforms; {len(warnings)} warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
+
+        t = step("OWL 2 consistency (HermiT via owlready2, started with QC)")
+        result = hermit.result()
+        if not result.consistent:
+            raise BuildError(f"HermiT: ontology and instances are not consistent: {result.detail}", p.ontology_path)
+        done(t, f"consistent ({result.set_aside} triples with non-OWL datatypes set aside)")
+    return warnings
+
+
+def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
+          links_folder: Path = links.LINKS, version: str | None = None) -> Built:
+    """Parse and validate everything; raise BuildError on the first failing step."""
+    prepared = prepare(ontology, instances, shapes, links_folder, version)
+    return prepared.built(check(prepared))
 
 
 def quote_problem(p: grounding.Problem) -> BuildError:
@@ -141,8 +171,64 @@ def shacl_problem(r: validate.Result, where: dict) -> BuildError:
 
 def write_publication(built: Built, dist: Path) -> Path:
     """Publish the validated build: dumps, description, exports, coverage report and site."""
+    with atomic.replacing(dist) as tmp:
+        write_into(built, tmp)
+    return dist
+
+
+def write_into(built: Built, folder: Path) -> None:
+    """Write the publication into the empty folder `folder`."""
     report = coverage.markdown(coverage.report(built.instances))
-    return publish(built.ontology, built.data, dist, reports={"coverage.md": report}, site=site.write)
+    publish.write(built.ontology, built.data, folder, reports={"coverage.md": report}, site=site.write)
+
+
+def build_and_publish(dist: Path, **sources) -> Built:
+    """Validate and publish at once: the publication is written into the staging folder by a child process
+    while this one runs the checks (2 cores: the site and dumps beside pyshacl and HermiT); it is swapped in
+    only when both succeed. Call with the lock of `dist` held."""
+    prepared = prepare(**sources)
+    with atomic.replacing(dist) as tmp:
+        t = step(f"publish {display(dist)}/ (written beside the checks, swapped in when they pass)")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        writer = os.fork()
+        if writer == 0:  # the child: write, report in one line, never return into the caller's code
+            code = 1
+            try:
+                _die_with_parent()
+                write_into(prepared.built(), tmp)
+                code = 0
+            except BaseException as exc:  # noqa: BLE001 - reported in one line
+                print(f"error: publishing: {type(exc).__name__}: {' '.join(str(exc).split())[:500]}", file=sys.stderr)
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        try:
+            warnings = check(prepared)
+        except BaseException:
+            os.kill(writer, signal.SIGKILL)
+            os.waitpid(writer, 0)
+            raise
+        _, status = os.waitpid(writer, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise BuildError(f"writing the publication failed (exit {os.waitstatus_to_exitcode(status)})", dist)
+        built = prepared.built(warnings)
+        done(t, f"{len(built.data) + len(built.ontology)} triples written")
+    return built
+
+
+def _die_with_parent() -> None:
+    """Linux: end this process when its parent ends (a killed build must not leave a writer behind)."""
+    try:
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:
+        os._exit(1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,12 +259,9 @@ def main(argv: list[str] | None = None) -> int:
             if said:
                 print(f"- {said}", flush=True)
             atomic.check_target(dist)
-            built = build(instances=args.instances, links_folder=args.links, version=version)
-            t = step(f"publish {display(dist)}/")
-            write_publication(built, dist)
+            build_and_publish(dist, instances=args.instances, links_folder=args.links, version=version)
             # dated to the build's start, so that `make` rebuilds if a source changed while the build ran
             os.utime(dist / atomic.MARKER, (started, started))
-            done(t, f"{len(built.data) + len(built.ontology)} triples written")
     except BuildError as exc:
         for line in exc.lines():
             print(f"error: {line}", file=sys.stderr)
