@@ -15,12 +15,12 @@ import signal
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 
-from . import atomic, coverage, grounding, inputs, links, publish, qc, reasoning, site, validate
+from . import atomic, cache, coverage, grounding, inputs, links, publish, qc, reasoning, site, validate
 from . import version as versions
 from .errors import BuildError, Problems, display
 from .load import load_sources, parse
@@ -108,10 +108,31 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     return Prepared(ontology, onto, data, evidence, shapes_graph, checked, where)
 
 
+# HermiT runs for a few seconds in a fresh JVM: the quick (C1) compiler and the serial collector halve its CPU time.
+JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+
+
 def check(p: Prepared) -> list[validate.Result]:
     """QC, SHACL and OWL 2 consistency (HermiT runs in its own process meanwhile); return the SHACL warnings,
-    raise BuildError on the first failing check."""
+    raise BuildError on the first failing check. A graph that passed them before with the same shapes, QC
+    queries and checking code is not checked again (scripts/cache.py)."""
     merged = p.ontology + p.instances + p.evidence
+    key = cache.digest([publish.ntriples(merged), *cache.files([SHAPES, qc.QC]), *cache.checking_code(),
+                        *cache.environment()])
+    passed = cache.get("checks", key)
+    if isinstance(passed, list):
+        warnings = [validate.Result(**r) for r in passed]
+        t = step("QC, SHACL and OWL 2 consistency")
+        done(t, f"passed before on this very graph with the same shapes, QC and code (cache {key[:12]}); "
+                f"{len(warnings)} SHACL warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
+        return warnings
+    warnings = run_checks(p, merged)
+    cache.put("checks", key, [asdict(r) for r in warnings])
+    return warnings
+
+
+def run_checks(p: Prepared, merged: Graph) -> list[validate.Result]:
+    os.environ.setdefault("JAVA_TOOL_OPTIONS", JAVA_OPTIONS)
     with ThreadPoolExecutor(max_workers=1) as pool:  # HermiT is a Java subprocess: it runs beside pyshacl
         hermit = pool.submit(reasoning.check, merged)
         t = step("ontology and data QC (shapes/qc/*-violation.rq)")
@@ -218,6 +239,31 @@ def build_and_publish(dist: Path, **sources) -> Built:
     return built
 
 
+def inputs_key(instances: Path, links_folder: Path, version: str | None) -> str:
+    """A digest of everything a build reads: the source folders, the code, the version and the options."""
+    extra = [ROOT / "templates", ROOT / "assets"]  # where page templates may live
+    return cache.digest([*cache.files([*inputs.FOLDERS, instances, links_folder, ROOT / "scripts", *extra]),
+                         versions.read() if version is None else version, *cache.environment()])
+
+
+def tree(dist: Path) -> str:
+    """A digest of the names, sizes and modification times of every file in `dist` (cheap: no content read)."""
+    parts: list[bytes | str] = []
+    for here, dirs, names in os.walk(dist):
+        dirs.sort()
+        for name in sorted(names):
+            st = os.lstat(os.path.join(here, name))
+            parts.append(f"{os.path.relpath(os.path.join(here, name), dist)} {st.st_size} {st.st_mtime_ns}")
+    return cache.digest(parts)
+
+
+def unchanged(dist: Path, key: str) -> bool:
+    """True when `dist` was published from inputs with this digest and no file in it changed since."""
+    recorded = cache.get("dist", cache.digest([str(dist)]))
+    return (isinstance(recorded, dict) and recorded.get("inputs") == key and (dist / atomic.MARKER).is_file()
+            and recorded.get("tree") == tree(dist))
+
+
 def _die_with_parent() -> None:
     """Linux: end this process when its parent ends (a killed build must not leave a writer behind)."""
     try:
@@ -250,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.dist is not None or args.version is not None:
                 raise BuildError("--release sets both the version and the output folder: give neither --dist nor --version")
             version = versions.check(args.release, "--release")
-        dist = args.dist or (ROOT / "releases" / version if args.release is not None else DIST)
+        dist = Path(os.path.abspath(args.dist or (ROOT / "releases" / version if args.release is not None else DIST)))
         if args.no_publish:
             build(instances=args.instances, links_folder=args.links, version=version)
             return 0
@@ -259,9 +305,15 @@ def main(argv: list[str] | None = None) -> int:
             if said:
                 print(f"- {said}", flush=True)
             atomic.check_target(dist)
-            build_and_publish(dist, instances=args.instances, links_folder=args.links, version=version)
+            inputs.check_regular(tuple(inputs.FOLDERS) + (args.instances, args.links))  # before reading any
+            key = inputs_key(args.instances, args.links, version)
+            if unchanged(dist, key):
+                print(f"- nothing changed since {display(dist)}/ was built (same content hashes of every input); kept")
+            else:
+                build_and_publish(dist, instances=args.instances, links_folder=args.links, version=version)
             # dated to the build's start, so that `make` rebuilds if a source changed while the build ran
             os.utime(dist / atomic.MARKER, (started, started))
+            cache.put("dist", cache.digest([str(dist)]), {"inputs": key, "tree": tree(dist)})
     except BuildError as exc:
         for line in exc.lines():
             print(f"error: {line}", file=sys.stderr)

@@ -8,7 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from rdflib import OWL, RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
 
 from . import atomic, exports
@@ -75,7 +75,8 @@ def jsonld(graph: Graph, ctx: dict[str, str]) -> str:
 def write_formats(graph: Graph, folder: Path, stem: str) -> list[Path]:
     """Write `graph` as Turtle, sorted N-Triples, JSON-LD and RDF/XML; return the paths."""
     canon = SortedGraph(bind_namespaces="core")
-    canon += to_canonical_graph(graph)  # stable blank-node labels, if any
+    has_bnodes = any(isinstance(term, BNode) for triple in graph for term in triple)
+    canon += to_canonical_graph(graph) if has_bnodes else graph  # stable blank-node labels, if any
     for prefix, ns in graph.namespaces():
         canon.bind(prefix, ns, override=True)
     written = []
