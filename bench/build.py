@@ -79,6 +79,9 @@ def site_seconds() -> float:
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--rewrite"]:  # render the section again from the last results, without measuring
+        write_section(json.loads(RESULTS.read_text(encoding="utf-8")))
+        return 0
     py = str(ROOT / ".venv" / "bin" / "python")
     cases: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -127,7 +130,23 @@ Builds run on a copy of `instances/` into a temporary `dist/`.
 {rows}
 
 The static site alone (`scripts/site.py`, run in one process on the article's publication): {results['site_write_seconds']:.1f} s wall.
+
+{targets(results)}
 {END}"""
+
+
+def targets(results: dict) -> str:
+    """The issue's targets against these measurements, in words."""
+    cases = results["cases"]
+    noop = cases["`make` with nothing changed"]
+    data = next(c for name, c in cases.items() if name.startswith("rebuild after a data change"))
+    floor = data["cpu_median"] / results["cores"]
+    return (f"Targets: `make` with nothing changed under 1 s: {noop['wall_median']:.2f} s, met. A rebuild after "
+            f"changing one instance file under 5 s warm: {data['wall_median']:.1f} s wall (median) at a load of "
+            f"{data['load_median']:.1f}, {data['cpu_median']:.1f} s of CPU, not met: even on an idle machine those "
+            f"{data['cpu_median']:.1f} s of CPU on {results['cores']} cores need at least {floor:.1f} s. The CPU goes to "
+            "the site, the four dumps (rdflib's serializers), pyshacl and HermiT; the checks are skipped only "
+            "when the graph did not change.")
 
 
 def write_section(results: dict) -> None:

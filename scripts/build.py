@@ -212,11 +212,12 @@ def build_and_publish(dist: Path, **sources) -> Built:
         t = step(f"publish {display(dist)}/ (written beside the checks, swapped in when they pass)")
         sys.stdout.flush()
         sys.stderr.flush()
+        parent = os.getpid()
         writer = os.fork()
         if writer == 0:  # the child: write, report in one line, never return into the caller's code
             code = 1
             try:
-                _die_with_parent()
+                _die_with_parent(parent)
                 write_into(prepared.built(), tmp)
                 code = 0
             except BaseException as exc:  # noqa: BLE001 - reported in one line
@@ -264,7 +265,7 @@ def unchanged(dist: Path, key: str) -> bool:
             and recorded.get("tree") == tree(dist))
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     """Linux: end this process when its parent ends (a killed build must not leave a writer behind)."""
     try:
         import ctypes
@@ -273,7 +274,7 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
     except (OSError, AttributeError):
         pass
-    if os.getppid() == 1:
+    if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
 
 

@@ -104,6 +104,18 @@ def test_shacl_violation_fails_with_its_message(project: tuple[Path, Path]) -> N
     assert "https://w3id.org/ngo-fp/resource/organization/turksam" in line
 
 
+def test_qc_failure_is_one_line_at_the_resource(project: tuple[Path, Path]) -> None:
+    instances, dist = project
+    with (instances / "base.ttl").open("a") as f:
+        f.write("\norganization:turksam nfp:basedIn place:nowhere-typo .\n")
+    result = run_build(instances, dist)
+    assert_failed_cleanly(result, dist)
+    # the dangling IRI's row, at the line where turksam's first block starts (line 34 of tests/shapes/base.ttl)
+    [line] = [l for l in result.stderr.splitlines() if "place/nowhere-typo" in l]
+    assert line.startswith(f"error: {instances / 'base.ttl'}:34: QC dangling-reference-violation: ")
+    assert "QC: 1 row(s)" in result.stderr
+
+
 def test_inconsistency_fails(project: tuple[Path, Path]) -> None:
     instances, dist = project
     (instances / "clash.ttl").write_text(
