@@ -32,24 +32,29 @@ setup: $(STAMP) $(RML_STAMP) java ## Create .venv (and .venv-rml for the RML eng
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
 $(RML_STAMP): requirements-rml.txt
 	$(PYTHON) -m venv $(RML_VENV)
-	$(RML_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-rml.txt
+	$(RML_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-rml.txt
 	rm -f $(RML_VENV)/.installed-*
 	touch $@
 
-java: ## Make sure a Java runtime is there for HermiT (installs Debian's default-jre-headless as root)
-	@command -v java >/dev/null 2>&1 || { \
+java: ## Make sure Java is there: a runtime for HermiT, a JDK and OWL API for the OWL 2 DL profile test (installs Debian's packages as root)
+	@missing=""; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v javac >/dev/null 2>&1 || missing="$$missing default-jdk-headless"; \
+	[ -f /usr/share/java/owlapi-distribution.jar ] || missing="$$missing libowlapi-java"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Java is missing: installing default-jre-headless"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "error: Java is missing; install a Java runtime (e.g. sudo apt-get install default-jre-headless)" >&2; exit 1; \
-	  fi; }
+	    echo "error: missing Debian packages:$$missing (e.g. sudo apt-get install$$missing)" >&2; exit 1; \
+	  fi; \
+	fi
 
 build: setup ## Validate everything and publish dist/ atomically, even if make thinks it up to date
 	$(PY) -m scripts.build

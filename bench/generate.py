@@ -38,8 +38,8 @@ ERROR_EVERY = {
     "label-not-english": (59, SHAPES + "labelEnglish", "LanguageInConstraintComponent"),
     "bad-organization-iri": (61, SHAPES + "OrganizationShape", "PatternConstraintComponent"),
     "participation-without-actor": (67, SHAPES + "ParticipationShape", "MinCountConstraintComponent"),
-    "event-date-as-string": (71, SHAPES + "startDateTyped", "OrConstraintComponent"),
-    "year-not-gyear": (73, SHAPES + "SourceShape", "DatatypeConstraintComponent"),
+    "event-date-typed": (71, SHAPES + "startDateTyped", "DatatypeConstraintComponent"),
+    "year-typed-gyear": (73, SHAPES + "SourceShape", "DatatypeConstraintComponent"),
     "citation-resolved-without-entry": (79, SHAPES + "CitationResolvedOrFlaggedShape", "SPARQLConstraintComponent"),
     "missing-evidence": (83, SHAPES + "evidencePresent", "MinCountConstraintComponent"),
 }
@@ -103,15 +103,15 @@ def unit(i: int, rng: random.Random, errors: dict[str, int]) -> list[tuple[str, 
     add(event, RDF_TYPE, iri(NFP + "Event"))
     add(event, LABEL, lit(f"Event {i}", lang="en"))
     add(event, NFP + "evidenceQuote", quote())
-    add(event, NFP + "startDate", lit(f"{1990 + i % 30}") if err("event-date-as-string")
-        else lit(f"{1990 + i % 30}-0{1 + i % 9}-1{i % 10}", XSD + "date"))
+    date = f"{1990 + i % 30}-0{1 + i % 9}-1{i % 10}"  # dates are plain ISO 8601 literals (ontology/README.md)
+    add(event, NFP + "startDate", lit(date, XSD + "date") if err("event-date-typed") else lit(date))
     add(event, NFP + "place", state)
 
     add(work, RDF_TYPE, iri(NFP + "Source"))
     add(work, RDF_TYPE, iri(FABIO + rng.choice(["Book", "JournalArticle", "BookChapter"])))
     add(work, LABEL, lit(f"Author {i} ({2000 + i % 24})", lang="en"))
     add(work, DCT + "title", lit(sentence(rng, 6), lang="en"))
-    add(work, "http://purl.org/spar/fabio/hasPublicationYear", lit(str(2000 + i % 24), XSD + "string" if err("year-not-gyear") else XSD + "gYear"))
+    add(work, "http://purl.org/spar/fabio/hasPublicationYear", lit(str(2000 + i % 24), XSD + "gYear") if err("year-typed-gyear") else lit(str(2000 + i % 24)))
     add(work, NFP + "evidenceQuote", quote())
     add(entry, RDF_TYPE, iri(NFP + "ReferenceEntry"))
     add(entry, LABEL, lit(f"Reference 1 of bench {i}", lang="en"))

@@ -26,21 +26,21 @@ SELECT ?actor ?label ?class ?acronym ?name_tr ?based_in ?period ?category WHERE 
   OPTIONAL { ?actor nfp:basedIn ?based_in }
   OPTIONAL { ?actor nfp:inPeriod ?period }
   OPTIONAL { ?actor nfp:category ?category }
-} ORDER BY ?actor ?class ?based_in ?period ?category""",
+}""",
     "participations": """
 SELECT ?participation ?activity ?activity_label ?actor ?actor_label ?role ?role_label WHERE {
   ?activity nfp:participation ?participation ; rdfs:label ?activity_label .
   ?participation nfp:participant ?actor .
   ?actor rdfs:label ?actor_label .
   OPTIONAL { ?participation nfp:role ?role . ?role rdfs:label ?role_label }
-} ORDER BY ?participation ?role""",
+}""",
     "events": """
 SELECT ?event ?label ?start ?end ?place WHERE {
   ?event a nfp:Event ; rdfs:label ?label .
   OPTIONAL { ?event nfp:startDate ?start }
   OPTIONAL { ?event nfp:endDate ?end }
   OPTIONAL { ?event nfp:place ?place }
-} ORDER BY ?event ?place""",
+}""",
     "citations": """
 SELECT ?citation ?pointer ?page_locator ?reference_number ?cited_work ?resolution ?section WHERE {
   ?citation a nfp:InTextCitation ; c4o:hasContent ?pointer ; nfp:resolution ?resolution .
@@ -48,7 +48,7 @@ SELECT ?citation ?pointer ?page_locator ?reference_number ?cited_work ?resolutio
   OPTIONAL { ?citation c4o:denotes/nfp:referenceNumber ?reference_number }
   OPTIONAL { ?citation nfp:citedWork ?cited_work }
   OPTIONAL { ?citation nfp:inSection ?section }
-} ORDER BY ?citation""",
+}""",
     "crosswalk": """
 SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?cow_abbrev ?gleditsch_ward
        ?cameo_code ?cameo_actor_type ?geonames WHERE {
@@ -65,25 +65,33 @@ SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?co
   OPTIONAL { ?resource nfp:cameoCode ?cameo_code }
   OPTIONAL { ?resource nfp:cameoActorType ?cameo_actor_type }
   OPTIONAL { ?resource nfp:geonamesId ?geonames }
-} ORDER BY ?resource ?cameo_code""",
+}""",
 }
 
 
-def table(graph: Graph, name: str) -> str:
+def rows(graph: Graph, name: str) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The header and the rows of one table, sorted on all columns from left to right (an empty cell first),
+    so that the order never rests on the store's internal order."""
     result = graph.query(PREFIXES + TABLES[name])
+    body = sorted(tuple("" if v is None else str(v) for v in row) for row in result)
+    return [str(v) for v in result.vars], body
+
+
+def table(graph: Graph, name: str) -> str:
+    header, body = rows(graph, name)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([str(v) for v in result.vars])
-    for row in result:
-        writer.writerow(["" if v is None else str(v) for v in row])
+    writer.writerow(header)
+    writer.writerows(body)
     return out.getvalue()
 
 
 def graphml(graph: Graph) -> str:
     """Actors and activities as nodes, one edge per participation (with the role as an attribute)."""
-    rows = list(csv.DictReader(io.StringIO(table(graph, "participations"))))
+    header, body = rows(graph, "participations")
+    records = [dict(zip(header, row)) for row in body]
     nodes: dict[str, tuple[str, str]] = {}
-    for r in rows:
+    for r in records:
         nodes[r["actor"]] = (r["actor_label"], "actor")
         nodes[r["activity"]] = (r["activity_label"], "activity")
     lines = [
@@ -96,7 +104,7 @@ def graphml(graph: Graph) -> str:
     ]
     for iri, (lbl, kind) in sorted(nodes.items()):
         lines.append(f'    <node id="{escape(iri)}"><data key="label">{escape(lbl)}</data><data key="kind">{kind}</data></node>')
-    for r in rows:
+    for r in records:
         lines.append(f'    <edge id="{escape(r["participation"])}{"#" + escape(r["role"]) if r["role"] else ""}" source="{escape(r["actor"])}" '
                      f'target="{escape(r["activity"])}"><data key="role">{escape(r["role_label"])}</data></edge>')
     lines += ["  </graph>", "</graphml>", ""]

@@ -31,8 +31,9 @@ SUPPORTED = {
     SH.sparql, SH.message, SH.severity, SH.name, SH.description, SH.order, SH.group, SH.deactivated,
     URIRef(RDFS_NS + "label"), URIRef(RDFS_NS + "comment"), RDF.type,
 }
-MATERIALIZE = [  # SHACL instance-of: rdf:type/rdfs:subClassOf*, materialized once
+MATERIALIZE = [  # SHACL instance-of: rdf:type/rdfs:subClassOf*, materialized once (types in named graphs too)
     f"INSERT {{ ?x a ?super }} WHERE {{ ?c <{RDFS_NS}subClassOf>+ ?super . ?x a ?c }}",
+    f"INSERT {{ ?x a ?super }} WHERE {{ ?c <{RDFS_NS}subClassOf>+ ?super . GRAPH ?g {{ ?x a ?c }} }}",
 ]
 
 

@@ -4,6 +4,10 @@ links/wikidata.csv   one row per verified link: the resource, the item, the item
                      as seen, where and when the pairing was seen (see links/README.md)
 links/candidates.csv resources without a verified item, with the reason
 links/ir-codes.csv   ISO 3166-1, Correlates of War, Gleditsch–Ward, CAMEO and GeoNames codes, with evidence
+links/outside-facts.csv  what public sources other than the article say (full names, acronyms, founding
+                     years, seats, websites), each published as an nfp:OutsideFact node that names its source
+                     (prov:wasDerivedFrom), the date it was read and the words seen: the article's claims are
+                     never mixed with them (see links/README.md, "Outside facts")
 
 Linking property: skos:exactMatch, not owl:sameAs. Our resources are described from the article's point of
 view (a state is also a place; "Bolshevik Russia" is the 1920 actor) while a Wikidata item is described by
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import PROV
 
 from .errors import BuildError
 from .paths import NFP, RES, ROOT
@@ -29,6 +34,25 @@ WD = Namespace("http://www.wikidata.org/entity/")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 SCHEMA = Namespace("https://schema.org/")
 QID = re.compile(r"^Q[1-9][0-9]*$")
+# A source anyone can open: an http(s) URL; a GitHub file must be pinned to a commit (blob/<40 hex>/path).
+SOURCE = re.compile(r"^https?://\S+$")
+GITHUB = re.compile(r"^https://github\.com/[^/\s]+/[^/\s]+/blob/[0-9a-f]{40}/\S+$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DECISIONS = ("not-found", "rejected", "demoted", "not-applicable", "not-researched")
+
+
+def date_literal(text: str) -> Literal:
+    """The one place where a record's date (link checked, source read) becomes RDF."""
+    return Literal(text)  # a plain ISO 8601 day: see "Dates and years" in ontology/README.md
+
+
+def check_source(url: str, row: "Row", column: str) -> None:
+    """Raise a BuildError unless `url` is a public source anyone can follow."""
+    if not SOURCE.match(url):
+        raise BuildError(f"{column} {url!r} is not a public http(s) URL anyone can open", row.path, row.line)
+    if url.startswith("https://github.com/") and not GITHUB.match(url):
+        raise BuildError(f"{column} {url!r} names a GitHub file without pinning it to a commit "
+                         "(https://github.com/OWNER/REPO/blob/<40-hex commit>/PATH)", row.path, row.line)
 
 # ir-codes.csv scheme -> (property, datatype)
 CODES = {
@@ -79,6 +103,11 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
         if item in seen_items:
             raise BuildError(f"{qid} is already linked to {seen_items[item]}", row.path, row.line)
         seen_items[item] = resource
+        check_source(v["evidence_location"].strip(), row, "evidence_location")
+        if not v.get("evidence_text", "").strip():
+            raise BuildError("evidence_text is empty: quote the words that pair the name and the item", row.path, row.line)
+        if not DATE.match(v.get("checked_on", "")):
+            raise BuildError(f"checked_on {v.get('checked_on')!r} is not a date (YYYY-MM-DD)", row.path, row.line)
         g.add((resource, SKOS.exactMatch, item))
         record = record_iri(resource, "wikidata")
         g.add((record, RDF.type, NFP.LinkRecord))
@@ -91,7 +120,7 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
             g.add((record, NFP.targetDescription, Literal(v["wikidata_description"], lang="en")))
         g.add((record, NFP.evidenceLocation, Literal(v["evidence_location"])))
         g.add((record, NFP.evidenceText, Literal(v["evidence_text"])))
-        g.add((record, NFP.checkedOn, Literal(v["checked_on"], datatype=XSD.date)))
+        g.add((record, NFP.checkedOn, date_literal(v["checked_on"])))
     for row in rows(folder / "ir-codes.csv"):
         v = row.values
         resource, scheme, code = URIRef(v["resource"]), v["scheme"], v["code"].strip()
@@ -105,8 +134,176 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
         g.add((resource, prop, Literal(code, datatype=None if datatype == XSD.string else datatype)))
         if scheme == "geonames":
             g.add((resource, SKOS.exactMatch, URIRef(f"https://sws.geonames.org/{code}/")))
+    g += outside_facts(described, folder)
+    return g
+
+
+# outside-facts.csv fact -> (property, how the value is written)
+FACTS = {
+    "full-name": (NFP.fullName, "tagged"),
+    "acronym": (NFP.sourcedAcronym, "plain"),
+    "founding-year": (NFP.foundingYear, "year"),
+    "seat": (NFP.seat, "tagged"),
+    "website": (NFP.website, "uri"),
+}
+LANG = re.compile(r"^[a-z]{2,3}$")
+YEAR = re.compile(r"^[12][0-9]{3}$")
+
+
+def fact_iri(resource: URIRef, fact: str, n: int) -> URIRef:
+    return RES["fact/" + str(resource)[len(str(RES)):].replace("/", "-") + f"-{fact}-{n}"]
+
+
+def outside_facts(described: set[URIRef], folder: Path = LINKS) -> Graph:
+    """One nfp:OutsideFact node per row of outside-facts.csv; a row whose resource is not described, whose
+    fact is unknown, whose value does not fit the fact or whose source nobody can follow is a BuildError."""
+    g = Graph(bind_namespaces="core")
+    g.bind("prov", PROV)
+    counters: dict[tuple[URIRef, str], int] = {}
+    for row in rows(folder / "outside-facts.csv"):
+        v = {k: (val or "").strip() for k, val in row.values.items()}
+        resource, fact, value, lang = URIRef(v["resource"]), v["fact"], v["value"], v["lang"]
+        if resource not in described:
+            raise BuildError(f"{resource} is not described in instances/", row.path, row.line)
+        if fact not in FACTS:
+            raise BuildError(f"unknown fact {fact!r} (one of {', '.join(FACTS)})", row.path, row.line)
+        prop, kind = FACTS[fact]
+        if not value:
+            raise BuildError(f"the {fact} is empty", row.path, row.line)
+        if kind == "tagged" and not LANG.match(lang):
+            raise BuildError(f"a {fact} needs the language of the name in 'lang' (e.g. tr, en), not {lang!r}",
+                             row.path, row.line)
+        if kind == "year" and not YEAR.match(value):
+            raise BuildError(f"founding-year {value!r} is not a year", row.path, row.line)
+        if kind == "uri" and not SOURCE.match(value):
+            raise BuildError(f"website {value!r} is not an http(s) URL", row.path, row.line)
+        check_source(v["source"], row, "source")
+        if not v["words_seen"]:
+            raise BuildError("words_seen is empty: quote the words of the source that state the fact", row.path, row.line)
+        if not DATE.match(v["read_on"]):
+            raise BuildError(f"read_on {v['read_on']!r} is not a date (YYYY-MM-DD)", row.path, row.line)
+        n = counters[(resource, fact)] = counters.get((resource, fact), 0) + 1
+        node = fact_iri(resource, fact, n)
+        g.add((node, RDF.type, NFP.OutsideFact))
+        g.add((node, RDFS.label, Literal(f"{fact} of {str(resource)[len(str(RES)):]} (outside fact {n})", lang="en")))
+        g.add((node, NFP.factAbout, resource))
+        literal = {"tagged": lambda: Literal(value, lang=lang), "plain": lambda: Literal(value),
+                   "year": lambda: Literal(int(value)), "uri": lambda: Literal(value, datatype=XSD.anyURI)}[kind]()
+        g.add((node, prop, literal))
+        g.add((node, PROV.wasDerivedFrom, URIRef(v["source"])))
+        g.add((node, NFP.wordsSeen, Literal(v["words_seen"])))
+        g.add((node, NFP.readOn, date_literal(v["read_on"])))
     return g
 
 
 def candidates(folder: Path = LINKS) -> list[tuple[str, str]]:
-    return [(r.values["resource"], r.values["reason"]) for r in rows(folder / "candidates.csv")]
+    """(resource, reason) for every resource without a link; a row with an unknown decision, a rejected or
+    demoted row without its Q-id, or a source that is not a public URL is a BuildError."""
+    found = []
+    for row in rows(folder / "candidates.csv"):
+        v = row.values
+        decision = v.get("decision", "")
+        if decision not in DECISIONS:
+            raise BuildError(f"decision {decision!r} is not one of {', '.join(DECISIONS)}", row.path, row.line)
+        if decision in ("rejected", "demoted") and not QID.match(v.get("qid", "")):
+            raise BuildError(f"a {decision} row names the Q-id it is about", row.path, row.line)
+        if v.get("source"):
+            check_source(v["source"].strip(), row, "source")
+        found.append((v["resource"], v["reason"]))
+    return found
+
+
+NAME_PROPS = (SKOS.prefLabel, SKOS.altLabel, NFP.acronym)
+ACRONYM = re.compile(r"^[A-ZÇĞİÖŞÜ0-9-]+( \(.*\))?$")  # "TÜSİAD", "UN-HABITAT", "DPT (State Planning Organization)"
+UNSOURCED_FIELDS = ["resource", "problem", "name", "lang"]
+
+
+def name_audit(graph: Graph, article_text: str, folder: Path = LINKS) -> list[dict[str, str]]:
+    """Every organization whose full name neither the article writes (a label that is not an acronym) nor an
+    outside source gives (outside-facts.csv), and every name of an organization (skos:prefLabel,
+    skos:altLabel, nfp:acronym) that neither the article writes nor an outside source gives, same text and
+    language: the names that came from memory. Sorted by resource, then name."""
+    text = " ".join(article_text.split()).casefold()
+    sourced: dict[str, set[tuple[str, str]]] = {}
+    for row in rows(folder / "outside-facts.csv"):
+        v = row.values
+        if v["fact"] in ("full-name", "acronym"):
+            sourced.setdefault(v["resource"], set()).add((v["value"].strip(), v["lang"].strip()))
+    full_named = {r.values["resource"] for r in rows(folder / "outside-facts.csv") if r.values["fact"] == "full-name"}
+    organizations = {s for s in graph.query(
+        "SELECT ?s WHERE { ?s a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }",
+        initBindings={"c": NFP.Organization})}
+    found = []
+    for (org,) in sorted(organizations):
+        iri = str(org)
+        acronyms = {str(a) for a in graph.objects(org, NFP.acronym)}
+        in_article = {str(o) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, NFP.nameInSource)
+                      for o in graph.objects(org, p)
+                      if str(o) not in acronyms and not ACRONYM.match(str(o))
+                      and " ".join(str(o).split()).casefold() in text}
+        if iri not in full_named and not in_article:
+            found.append(dict(resource=iri, problem="no-sourced-full-name", name="", lang=""))
+        names = {(str(o), o.language or "") for p in NAME_PROPS for o in graph.objects(org, p)}
+        for name, lang in sorted(names):
+            if " ".join(name.split()).casefold() in text:
+                continue
+            if (name, lang) in sourced.get(iri, set()) or (lang == "" and (name, "") in sourced.get(iri, set())):
+                continue
+            found.append(dict(resource=iri, problem="name-without-source", name=name, lang=lang))
+    return found
+
+
+def write_unsourced(found: list[dict[str, str]], path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=UNSOURCED_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(found)
+
+
+# "described by source" is P1343: seen as `http://www.wikidata.org/prop/direct/P1343 | described by source` in
+# this public file (see links/README.md, "Giving back"); no property id is written from memory.
+DESCRIBED_BY_SOURCE = "P1343"
+DESCRIBED_BY_SOURCE_SEEN_IN = ("https://github.com/Chiodo53/astronomers/blob/f4ce37365c9031b3d9f70c760e1d61c678fdc3e0/"
+                               "Wikidata-liste-proprietes-population.md")
+ARTICLE_PLACEHOLDER = "Q_ARTICLE"  # the reviewer puts the article's own item here (found, or created first)
+QUICKSTATEMENTS = LINKS / "quickstatements-described-by-source.tsv"
+
+
+def quickstatements(folder: Path = LINKS) -> str:
+    """QuickStatements (v1, tab-separated) that would state on every linked Wikidata item that the article
+    describes it. Nothing is sent: a person reviews the file, replaces Q_ARTICLE and submits it."""
+    qids = sorted({r.values["qid"] for r in rows(folder / "wikidata.csv")}, key=lambda q: int(q[1:]))
+    return "".join(f"{qid}\t{DESCRIBED_BY_SOURCE}\t{ARTICLE_PLACEHOLDER}\n" for qid in qids)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m scripts.links names` rewrites links/names-unsourced.csv from the instances and the sources;
+    `python -m scripts.links quickstatements` rewrites links/quickstatements-described-by-source.tsv."""
+    import argparse
+    import sys
+
+    from .load import load_sources
+    from .paths import ARTICLE, SOURCE_TEXTS
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("command", choices=["names", "quickstatements"])
+    args = parser.parse_args(argv)
+    if args.command == "quickstatements":
+        QUICKSTATEMENTS.write_text(quickstatements(), encoding="utf-8")
+        print(f"{len(quickstatements().splitlines())} statements written to {QUICKSTATEMENTS} for a person to review; nothing was sent")
+        return 0
+    try:
+        onto, data, _ = load_sources()
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    found = name_audit(onto + data, SOURCE_TEXTS[ARTICLE].read_text(encoding="utf-8"))
+    write_unsourced(found, LINKS / "names-unsourced.csv")
+    missing = sum(1 for f in found if f["problem"] == "no-sourced-full-name")
+    print(f"{missing} organizations without a sourced full name, {len(found) - missing} names without a source; "
+          f"written to {LINKS / 'names-unsourced.csv'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -8,20 +8,15 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from rdflib import OWL, RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
 
-from . import atomic, exports
+from . import atomic, describe, exports
 from .links import LINKS
-from .paths import BASE, DIST, NFP, RES, SHAPES
+from .paths import BASE, DIST, SHAPES
 
-VOID = Namespace("http://rdfs.org/ns/void#")
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
 DCT = Namespace("http://purl.org/dc/terms/")
-SPDX = Namespace("http://spdx.org/rdf/terms#")
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
-DATASET = URIRef(BASE + "dataset")
-LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 FORMATS = {  # extension: (rdflib format, media type)
     "ttl": ("turtle", "text/turtle"),
@@ -29,8 +24,6 @@ FORMATS = {  # extension: (rdflib format, media type)
     "jsonld": ("json-ld", "application/ld+json"),
     "rdf": ("xml", "application/rdf+xml"),
 }
-MEDIA_TYPES = {ext: media for ext, (_, media) in FORMATS.items()} | {
-    "csv": "text/csv", "graphml": "application/graphml+xml", "jsonld": "application/ld+json"}
 
 
 class SortedGraph(Graph):
@@ -98,60 +91,11 @@ def sha256(path: Path) -> str:
 
 
 def description(ontology: Graph, data: Graph, files: list[Path], root: Path) -> Graph:
-    """A VoID and DCAT description of the dataset, its distributions, counts and checksums."""
+    """The VoID and DCAT-AP 3 description (scripts/describe.py) of this dataset and its files."""
     version = str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo))
     modified = ontology.value(ONTOLOGY_IRI, DCT.modified)
-    g = Graph(bind_namespaces="core")
-    for prefix, ns in {"void": VOID, "dcat": DCAT, "dcterms": DCT, "spdx": SPDX, "xsd": XSD, "nfp": NFP}.items():
-        g.bind(prefix, ns)
-    g.add((DATASET, RDF.type, VOID.Dataset))
-    g.add((DATASET, RDF.type, DCAT.Dataset))
-    g.add((DATASET, DCT.title, Literal("NGOs and foreign policy in Turkey–Azerbaijan relations: Bulgur (2023) as Linked Data", lang="en")))
-    g.add((DATASET, DCT.description, Literal(
-        "Everything the article Bulgur, N. (2023), 'The Role of the Interaction between NGOs and Foreign Policy in "
-        "Turkey-Azerbaijan Relations', IJHSSI 12(9), 182-190, says: actors, activities, roles, events, places, "
-        "issues, claims, references and in-text citations, each grounded in a verbatim quote of the article.", lang="en")))
-    g.add((DATASET, DCT.license, LICENSE))
-    g.add((DATASET, DCT.source, RES["work/bulgur-2023"]))
-    g.add((DATASET, DCT.conformsTo, ONTOLOGY_IRI))
-    g.add((DATASET, DCAT.version, Literal(version)))
-    g.add((DATASET, OWL.versionInfo, Literal(version)))
-    if modified is not None:
-        g.add((DATASET, DCT.modified, modified))
-    g.add((DATASET, VOID.uriSpace, Literal(str(RES))))
-    g.add((DATASET, VOID.vocabulary, URIRef(str(NFP))))
-    g.add((DATASET, VOID.exampleResource, RES["organization/turksam"]))
-    g.add((DATASET, VOID.triples, Literal(len(data), datatype=XSD.integer)))
-    subjects = {s for s in data.subjects() if isinstance(s, URIRef) and str(s).startswith(str(RES))}
-    g.add((DATASET, VOID.entities, Literal(len(subjects), datatype=XSD.integer)))
-    g.add((DATASET, VOID.distinctSubjects, Literal(len(set(data.subjects())), datatype=XSD.integer)))
-    g.add((DATASET, VOID.properties, Literal(len(set(data.predicates())), datatype=XSD.integer)))
-    classes = sorted(set(data.objects(None, RDF.type)))
-    g.add((DATASET, VOID.classes, Literal(len(classes), datatype=XSD.integer)))
-    for cls in classes:
-        if not str(cls).startswith(str(NFP)):
-            continue
-        part = URIRef(f"{DATASET}/class/{str(cls).rsplit('#', 1)[-1]}")
-        g.add((DATASET, VOID.classPartition, part))
-        g.add((part, VOID["class"], cls))
-        g.add((part, VOID.entities, Literal(len(set(data.subjects(RDF.type, cls))), datatype=XSD.integer)))
-    for path in files:
-        rel = path.relative_to(root).as_posix()
-        dist = URIRef(f"{DATASET}/distribution/{rel.replace('/', '-')}")
-        checksum = URIRef(f"{dist}/sha256")
-        media = MEDIA_TYPES.get(path.suffix.lstrip("."), "text/plain")
-        g.add((DATASET, DCAT.distribution, dist))
-        g.add((dist, RDF.type, DCAT.Distribution))
-        g.add((dist, DCT.title, Literal(rel)))
-        g.add((dist, DCAT.downloadURL, URIRef(f"{BASE}dist/{rel}")))
-        g.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media}")))
-        g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
-        g.add((dist, DCT.license, LICENSE))
-        g.add((dist, SPDX.checksum, checksum))
-        g.add((checksum, RDF.type, SPDX.Checksum))
-        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
-    return g
+    info = describe.ngo_fp_dataset(version, str(modified) if modified is not None else None)
+    return describe.description(describe.NGO_FP_CATALOG, [(info, data, files)], root)
 
 
 def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, str] | None = None,

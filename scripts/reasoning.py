@@ -1,11 +1,9 @@
-"""OWL 2 consistency with HermiT (through owlready2) over the ontology and the instances.
+"""OWL 2 consistency with HermiT (through owlready2) over the ontology and the instances, all of them.
 
-HermiT rejects XSD datatypes outside the OWL 2 datatype map that the data uses on purpose (xsd:date,
-xsd:gYear, xsd:gYearMonth, xsd:anyURI): it stops with UnsupportedDatatypeException. The check therefore
-reasons over a view of the graph without those literals and without the axioms that name those datatypes
-(e.g. `nfp:accessDate rdfs:range xsd:date`), and reports how many triples it set aside. Every class,
-individual, object property assertion and every other data value is reasoned over; the datatypes that were
-set aside are checked by SHACL instead (sh:datatype in shapes/shapes.ttl).
+Nothing is set aside: every triple goes to the reasoner. That is possible because the data keeps to the
+OWL 2 datatype map (dates and years are plain ISO 8601 literals, see "Dates and years" in
+ontology/README.md). A literal or an axiom naming a datatype outside the map (such as `xsd:gYear`) is
+a build error naming the triple, before HermiT runs, instead of a Java stack trace.
 """
 from __future__ import annotations
 
@@ -15,43 +13,52 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import XSD, Graph, Literal
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 
-# Datatypes HermiT accepts (the OWL 2 datatype map); literals of any other datatype are set aside.
-OWL2_DATATYPES = {
-    XSD.string, XSD.boolean, XSD.decimal, XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger,
-    XSD.nonPositiveInteger, XSD.negativeInteger, XSD.long, XSD.int, XSD.short, XSD.byte, XSD.double,
-    XSD.float, XSD.dateTime, XSD.dateTimeStamp, XSD.normalizedString, XSD.token, XSD.language, XSD.Name,
-    XSD.NCName, XSD.NMTOKEN, XSD.hexBinary, XSD.base64Binary,
-}
+from .errors import BuildError
+
+# The OWL 2 datatype map (OWL 2 Structural Specification, section 4) plus rdfs:Literal.
+OWL2_DATATYPES = frozenset({
+    RDFS.Literal, OWL.real, OWL.rational, RDF.PlainLiteral, RDF.XMLLiteral, RDF.langString,
+    XSD.decimal, XSD.integer, XSD.nonNegativeInteger, XSD.nonPositiveInteger, XSD.positiveInteger,
+    XSD.negativeInteger, XSD.long, XSD.int, XSD.short, XSD.byte, XSD.unsignedLong, XSD.unsignedInt,
+    XSD.unsignedShort, XSD.unsignedByte, XSD.double, XSD.float, XSD.string, XSD.normalizedString,
+    XSD.token, XSD.language, XSD.Name, XSD.NCName, XSD.NMTOKEN, XSD.boolean, XSD.hexBinary,
+    XSD.base64Binary, XSD.anyURI, XSD.dateTime, XSD.dateTimeStamp,
+})
+RESERVED = (str(XSD), str(RDF), str(RDFS), str(OWL))
 
 
 @dataclass(frozen=True)
 class Consistency:
     consistent: bool
-    set_aside: int  # literals with datatypes HermiT does not support
+    triples: int  # how many triples HermiT was given: all of them
     detail: str
 
 
-def reasoner_view(graph: Graph) -> tuple[Graph, int]:
-    """The graph without literals of, and axioms naming, datatypes HermiT rejects; return it and the count dropped."""
-    kept, dropped = Graph(), 0
+def outside_datatype_map(graph: Graph) -> list[str]:
+    """Every triple whose literal, or whose object used as a datatype, lies outside the OWL 2 datatype map."""
+    found = []
     for s, p, o in graph:
-        unsupported_literal = isinstance(o, Literal) and o.datatype is not None and o.datatype not in OWL2_DATATYPES
-        unsupported_axiom = str(o).startswith(str(XSD)) and o not in OWL2_DATATYPES and not isinstance(o, Literal)
-        if unsupported_literal or unsupported_axiom:
-            dropped += 1
-            continue
-        kept.add((s, p, o))
-    return kept, dropped
+        if isinstance(o, Literal) and o.datatype is not None and o.datatype not in OWL2_DATATYPES:
+            found.append(f"{s.n3()} {p.n3()} {o.n3()}")
+        elif (isinstance(o, URIRef) and str(o).startswith(str(XSD)) and o not in OWL2_DATATYPES):
+            found.append(f"{s.n3()} {p.n3()} {o.n3()}")
+    return sorted(found)
 
 
 def check(graph: Graph) -> Consistency:
-    """Run HermiT on `graph` in a fresh owlready2 world (in a subprocess, so Java state never leaks)."""
-    view, dropped = reasoner_view(graph)
+    """Run HermiT on all of `graph` in a fresh owlready2 world (in a subprocess, so Java state never leaks)."""
+    outside = outside_datatype_map(graph)
+    if outside:
+        more = f" (and {len(outside) - 1} more)" if len(outside) > 1 else ""
+        raise BuildError(
+            f"datatype outside the OWL 2 datatype map: {outside[0]}{more}; write dates and years as plain "
+            "ISO 8601 literals (ontology/README.md, Dates and years; python -m scripts.dates converts files)"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "merged.nt"
-        view.serialize(path, format="nt", encoding="utf-8")
+        graph.serialize(path, format="nt", encoding="utf-8")
         code = (
             "import sys, owlready2 as o\n"
             "w = o.World(); onto = w.get_ontology('file://' + sys.argv[1]).load()\n"
@@ -66,7 +73,7 @@ def check(graph: Graph) -> Consistency:
         run = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
     out = (run.stdout.strip().splitlines() or [""])[-1]
     if run.returncode == 0:
-        return Consistency(True, dropped, out)
+        return Consistency(True, len(graph), out)
     if run.returncode in (3, 4):
-        return Consistency(False, dropped, out)
+        return Consistency(False, len(graph), out)
     raise RuntimeError(f"HermiT did not run: {run.stderr.strip()[-800:]}")

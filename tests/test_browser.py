@@ -1,19 +1,29 @@
-"""A person with a browser: headless Chromium (Debian's, driven by Playwright with its executablePath)
-opens the served site, follows a link to a resource page, runs a query on the endpoint and keeps screenshots."""
+"""A person with a browser: headless Chromium (Debian's, driven by Playwright with its executablePath) on the
+real server (`scripts.serve.Server`: the site and the SPARQL endpoint on 127.0.0.1). Searches by acronym and
+Turkish name, follows a quote to its highlighted sentence, clicks the timeline and the network, loads, runs
+and downloads an example query, reads an error, and checks that no main page is wider than a 390 px phone.
+Screenshots of each main page are kept in dist-screenshots/ (not in git)."""
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from scripts.paths import QUERIES
 from scripts.serve import Server, free_port
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "dist-screenshots"
+MAIN_PAGES = ["index.html", "browse.html", "article.html", "timeline.html", "network.html", "queries.html",
+              "ontology.html", "licences.html", "resource/organization/tusiad.html", "resource/work/bulgur-2023.html",
+              "resource/claim/civil-society-must-be-taken-into-account.html", "resource/state/azerbaijan.html"]
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("CI"):
@@ -24,35 +34,206 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
-def page(dist: Path):
-    with Server(dist, port=free_port()) as server, sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        tab = browser.new_page(viewport={"width": 1280, "height": 900})
-        tab.server_url = server.url  # type: ignore[attr-defined]
-        yield tab
-        browser.close()
+def server(dist: Path):
+    with Server(dist, port=free_port()) as running:
+        yield running
 
 
-def test_landing_page_link_to_resource_and_back(page) -> None:
+@pytest.fixture(scope="module")
+def browser(server: Server):
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.goto(f"{page.server_url}/")
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server: Server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("request", lambda r: errors.append(f"left the machine: {r.url}")
+           if not r.url.startswith((server.url, "data:", "blob:")) else None)
+    tab.site = f"{server.url}/site/"  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+    assert errors == []  # no script error, and no request to anywhere but the local server
+
+
+def results(page) -> list[str]:
+    page.wait_for_function("document.querySelectorAll('#results li').length > 0")
+    return page.locator("#results li > a").all_inner_texts()
+
+
+def test_landing_page_search_box_finds_an_organization_by_acronym(page) -> None:
+    page.goto(page.site + "index.html")
     assert page.title() == "NGOs and foreign policy in Turkey–Azerbaijan relations"
-    page.screenshot(path=str(SCREENSHOTS / "landing.png"))
-    page.click('a[href="resource/organization/turksam.html"]')
-    assert page.url.endswith("/site/resource/organization/turksam.html")
-    assert "TURKSAM" in page.inner_text("h1")
-    assert page.locator("blockquote").count() >= 1  # its evidence from the article
-    jsonld = page.locator('script[type="application/ld+json"]').inner_text()
-    assert '"@id": "organization:turksam"' in jsonld and '"organization": "https://w3id.org/ngo-fp/resource/organization/"' in jsonld
-    page.screenshot(path=str(SCREENSHOTS / "resource.png"))
-    page.click("nav >> text=Home")
-    assert page.url.endswith("/site/index.html")
+    page.screenshot(path=str(SCREENSHOTS / "landing.png"), full_page=False)
+    page.fill(".big-search input", "TÜSİAD")
+    page.press(".big-search input", "Enter")
+    page.wait_for_url("**/browse.html?q=*")
+    assert results(page)[0] == "TÜSİAD"
+    page.screenshot(path=str(SCREENSHOTS / "search.png"))
 
 
-def test_a_query_typed_in_the_page_is_answered(page) -> None:
-    page.goto(f"{page.server_url}/site/queries.html")
+SEARCHES = [("Tusiad", "tusiad"), ("tüsiad", "tusiad"), ("TÜSİAD", "tusiad"), ("TURKSAM", "turksam"),
+            ("Devlet Planlama Teşkilatı", "dpt"), ("devlet planlama teskilati", "dpt"),  # Turkish names, with and without accents
+            ("Birleşmiş Milletler", "united-nations")]
+
+
+@pytest.mark.parametrize("typed, slug", SEARCHES, ids=[t for t, _ in SEARCHES])
+def test_search_by_acronym_and_turkish_name(page, typed: str, slug: str) -> None:
+    assert len(SEARCHES) == 7
+    page.goto(page.site + "browse.html")
+    page.fill("#q", typed)
+    found = results(page)
+    assert page.locator("#results li > a").first.get_attribute("href") == f"resource/organization/{slug}.html", found[:5]
+
+
+def test_search_by_a_word_of_its_evidence_and_filters(page) -> None:
+    page.goto(page.site + "browse.html?q=businessmen")
+    assert "TÜSİAD" in results(page)
+    page.goto(page.site + "browse.html?type=organization&country=Turkey")
+    listed = results(page)
+    assert 0 < len(listed) < 104 and page.inner_text("#count").startswith(f"{len(listed)} of ")
+    page.click(f"#results li > a >> text={listed[0]}")
+    assert "/site/resource/" in page.url and page.inner_text("h1") == listed[0]
+
+
+def test_a_quote_link_lands_on_its_highlighted_sentence(page) -> None:
+    page.goto(page.site + "resource/organization/turksam.html")
+    assert page.inner_text("h1") == "TURKSAM"
+    quote = page.locator("blockquote.quote").first
+    text = quote.locator("p").first.inner_text().strip("“”")
+    quote.locator("a.to-article").click()
+    page.wait_for_url("**/article.html#ev-*")
+    marked = page.locator("mark.current")
+    assert marked.count() >= 1
+    assert "".join(marked.all_inner_texts()).split() == text.split()
+    box, viewport = marked.first.bounding_box(), page.viewport_size
+    assert box is not None and 0 <= box["y"] < viewport["height"]  # scrolled into view
+    page.screenshot(path=str(SCREENSHOTS / "article-quote.png"))
+
+
+def test_resource_page_shows_names_roles_and_labelled_links(page) -> None:
+    page.goto(page.site + "resource/organization/turksam.html")
+    roles = page.locator("#roles table")
+    assert roles.count() == 1 and roles.locator("tbody tr").count() >= 1
+    statements = page.inner_text("#statements")
+    assert "based in" in statements and "Turkey" in statements and "https://" not in statements
+    page.goto(page.site + "resource/state/azerbaijan.html")
+    assert page.locator("#links a.ext").count() >= 1
+    assert all("wikidata.org/entity/" not in t for t in page.locator("#links a").all_inner_texts())
+    page.goto(page.site + "resource/organization/sakarya-university.html")
+    page.click(".lang-switch")
+    assert page.inner_text("h1") == "Sakarya Üniversitesi"
+    page.click(".lang-switch")
+    assert page.inner_text("h1") == "Sakarya University"
+
+
+def test_timeline_renders_and_a_click_opens_a_page(page) -> None:
+    page.goto(page.site + "timeline.html")
+    items = page.locator("#timeline .vis-item.vis-point, #timeline .vis-item.vis-range")
+    items.first.wait_for()
+    listed = page.locator(".timeline-list li").count()
+    assert listed >= 10 and items.count() == listed
+    page.screenshot(path=str(SCREENSHOTS / "timeline.png"))
+    target = page.locator("#timeline .vis-item.vis-point .vis-item-content >> text=Occupation of Azerbaijan by Bolshevik Russia")
+    target.click()
+    page.wait_for_url("**/resource/event/occupation-of-azerbaijan-1920.html")
+    assert page.inner_text("h1") == "Occupation of Azerbaijan by Bolshevik Russia"
+
+
+def test_network_renders_filters_and_a_click_opens_a_page(page) -> None:
+    page.goto(page.site + "network.html")
+    page.wait_for_function("window.nfpNetwork && window.nfpNetwork.nodes().length > 0")
+    assert page.locator("#network canvas").count() >= 1
+    shown = "window.nfpNetwork.nodes().not('.hidden').length"
+    total = page.evaluate(shown)
+    page.select_option("#actor-kind", label=page.locator("#actor-kind option").nth(1).inner_text())
+    assert 0 < page.evaluate(shown) < total
+    page.select_option("#actor-kind", value="")
+    page.select_option("#role", index=1)
+    assert 0 < page.evaluate(shown) < total
+    page.select_option("#role", value="")
+    assert page.evaluate(shown) == total
+    page.screenshot(path=str(SCREENSHOTS / "network.png"))
+    page.locator("#network").scroll_into_view_if_needed()
+    node = page.evaluate("""(() => { const cy = window.nfpNetwork, n = cy.$id('resource/organization/turksam.html');
+        cy.zoom(2); cy.center(n);
+        const p = n.renderedPosition(), r = document.querySelector('#network').getBoundingClientRect();
+        return {x: r.left + p.x, y: r.top + p.y}; })()""")
+    page.mouse.click(node["x"], node["y"])
+    page.wait_for_url("**/resource/organization/turksam.html")
+
+
+def test_an_example_query_loads_runs_and_downloads(page) -> None:
+    page.goto(page.site + "queries.html")
+    example = page.locator("section.example[id='11-ngos-per-group']")
+    want_rows = example.locator("tbody tr").count()
+    want_head = example.locator("thead th").all_inner_texts()
+    assert want_rows > 0
+    example.locator("button.load").click()
+    query = QUERIES / "11-ngos-per-group.rq"
+    assert page.evaluate("window.nfpQuery.get()") == query.read_text(encoding="utf-8")
     page.click("#run")
-    page.wait_for_selector("#answer-table", timeout=20000)
-    text = page.inner_text("#answer-table")
-    assert "TURKSAM" in text and "ASAM" in text
-    page.screenshot(path=str(SCREENSHOTS / "query.png"), full_page=False)
+    page.wait_for_selector("#answer-table")
+    assert page.locator("#answer-table tbody tr").count() == want_rows
+    assert page.locator("#answer-table thead th").all_inner_texts() == want_head
+    page.screenshot(path=str(SCREENSHOTS / "query.png"))
+    with page.expect_download() as got:
+        page.click("#download-csv")
+    rows = list(csv.reader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
+    assert rows[0] == want_head and len(rows) == want_rows + 1
+    with page.expect_download() as got:
+        page.click("#download-json")
+    doc = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
+    assert doc["head"]["vars"] == want_head and len(doc["results"]["bindings"]) == want_rows
+
+
+def test_the_default_query_answers_with_names_linked_to_pages(page) -> None:
+    page.goto(page.site + "queries.html")
+    page.click("#run")
+    page.wait_for_selector("#answer-table")
+    links = page.locator("#answer-table a")
+    assert "TURKSAM" in links.all_inner_texts() and "ASAM" in page.inner_text("#answer-table")
+    links.filter(has_text="TURKSAM").first.click()
+    page.wait_for_url("**/resource/organization/turksam.html")
+
+
+def test_a_missing_prefix_of_the_dataset_is_added_and_the_query_runs(page) -> None:
+    page.goto(page.site + "queries.html")
+    page.evaluate("window.nfpQuery.set('SELECT ?centre WHERE { ?centre a nfp:ResearchCentre }')")
+    page.click("#run")
+    page.wait_for_selector("#answer-table")
+    assert page.evaluate("window.nfpQuery.get()").startswith("PREFIX nfp: <https://w3id.org/ngo-fp/ontology#>\n")
+    assert "nfp:" in page.inner_text("#answer-note") and "TURKSAM" in page.inner_text("#answer-table")
+
+
+@pytest.mark.parametrize("query, says", [
+    ("SELECT ?x WHERE { ?x a foo:Bar }", "The prefix \u201cfoo:\u201d is not declared"),
+    ("SELECT ?x WHERE { ?x a }", "The endpoint refused the query (400)"),
+])
+def test_errors_are_readable(page, query: str, says: str) -> None:
+    page.goto(page.site + "queries.html")
+    page.evaluate("query => window.nfpQuery.set(query)", query)
+    page.click("#run")
+    error = page.locator("#answer-error")
+    error.wait_for()
+    assert error.inner_text().startswith(says) and len(error.inner_text()) < 450
+
+
+@pytest.mark.parametrize("path", MAIN_PAGES)
+def test_no_page_overflows_a_phone(browser, server: Server, path: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto(f"{server.url}/site/{path}")
+    tab.wait_for_load_state("load")
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    tab.screenshot(path=str(SCREENSHOTS / ("phone-" + path.replace("/", "-").removesuffix(".html") + ".png")))
+    tab.set_viewport_size({"width": 1280, "height": 900})
+    tab.screenshot(path=str(SCREENSHOTS / ("desktop-" + path.replace("/", "-").removesuffix(".html") + ".png")))
+    context.close()
+    assert width <= 390

@@ -3,6 +3,8 @@ reason; link records are complete; the crosswalk is published; bad rows fail the
 from __future__ import annotations
 
 import csv
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from rdflib import URIRef
 
 from scripts import links
 from scripts.errors import BuildError
+from scripts.paths import ROOT
 
 LINKABLE = ["State", "Place", "Organization", "Event", "Person", "CollectiveActor"]
 
@@ -34,10 +37,67 @@ def test_every_linkable_resource_is_linked_or_a_candidate(built) -> None:
 
 
 def test_link_records_keep_label_and_evidence() -> None:
-    for row in links.rows(links.LINKS / "wikidata.csv"):
+    records = links.rows(links.LINKS / "wikidata.csv")
+    assert len(records) == 20
+    for row in records:
         v = row.values
         assert links.QID.match(v["qid"]), row.line
-        assert v["evidence_location"] and v["evidence_text"] and v["checked_on"] == "2026-11-24"
+        assert links.GITHUB.match(v["evidence_location"]) or (links.SOURCE.match(v["evidence_location"])
+                                                               and "github.com" not in v["evidence_location"]), row.line
+        assert v["evidence_text"] and links.DATE.match(v["checked_on"]), row.line
+        assert v["qid"].lstrip("Q") in v["evidence_text"], row.line  # the words seen show the item's number
+
+
+def test_every_decision_is_recorded_with_its_reason() -> None:
+    with (links.LINKS / "candidates.csv").open(encoding="utf-8") as f:
+        decisions = list(csv.DictReader(f))
+    kinds = {d["decision"] for d in decisions}
+    assert kinds <= set(links.DECISIONS) and {"rejected", "demoted", "not-found"} <= kinds
+    for d in decisions:
+        if d["decision"] in ("rejected", "demoted"):
+            assert links.QID.match(d["qid"]), d["resource"]
+    # place:cyprus is the island; Q229 is the sovereign state (t2wml country_entities.py)
+    cyprus = next(d for d in decisions if d["resource"].endswith("/place/cyprus"))
+    assert (cyprus["decision"], cyprus["qid"]) == ("rejected", "Q229") and links.GITHUB.match(cyprus["source"])
+
+
+# Identifiers that only the project's search index understood (issue 12, item 5): a "file id" number, the
+# index's name, its read_file id. The patterns are written so that this file does not match them.
+INTERNAL = re.compile(r"file id \d{6,}|github-?index\b|read_file\s+id\s*=\s*\d|\bid=\d{9,}\b", re.IGNORECASE)
+
+
+def tracked_files() -> list[Path]:
+    out = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    return [ROOT / p for p in out.decode().split("\0") if p]
+
+
+def internal_ids(paths: list[Path]) -> list[str]:
+    found = []
+    for path in paths:
+        if not path.is_file() or path.is_symlink():
+            continue
+        text = path.read_bytes().decode("utf-8", "replace")
+        found += [f"{path}: {m.group(0)}" for m in INTERNAL.finditer(text)]
+    return found
+
+
+def test_scan_finds_an_internal_identifier(tmp_path: Path) -> None:
+    planted = tmp_path / "probe.txt"
+    number = "7088" + "2395509"
+    planted.write_text(f"seen in file id {number} (reopen with read_file id={number})", encoding="utf-8")
+    assert len(internal_ids([planted])) == 2
+
+
+def test_no_internal_index_identifier_in_the_repository() -> None:
+    files = tracked_files()
+    assert len(files) > 100
+    assert internal_ids(files) == []
+
+
+def test_no_internal_index_identifier_in_dist(dist: Path) -> None:
+    files = [p for p in dist.rglob("*")]
+    assert any(p.name == "wikidata.csv" for p in files)
+    assert internal_ids(files) == []
 
 
 def test_crosswalk_is_published(dist: Path) -> None:
@@ -58,13 +118,125 @@ WD_HEADER = ["resource", "qid", "wikidata_label", "wikidata_description", "evide
 
 
 def test_undescribed_resource_names_file_and_line(tmp_path: Path) -> None:
-    write(tmp_path, "wikidata.csv", WD_HEADER, ["https://w3id.org/ngo-fp/resource/state/atlantis", "Q1", "", "", "x", "x", "2026-11-24"])
+    write(tmp_path, "wikidata.csv", WD_HEADER, ["https://w3id.org/ngo-fp/resource/state/atlantis", "Q1", "", "", "https://example.org/x", "x", "2026-11-24"])
     with pytest.raises(BuildError, match=r"wikidata.csv:2: .*state/atlantis is not described"):
         links.link_graph(set(), tmp_path)
 
 
 def test_malformed_qid_is_refused(tmp_path: Path) -> None:
     turkey = URIRef("https://w3id.org/ngo-fp/resource/state/turkey")
-    write(tmp_path, "wikidata.csv", WD_HEADER, [str(turkey), "43", "", "", "x", "x", "2026-11-24"])
+    write(tmp_path, "wikidata.csv", WD_HEADER, [str(turkey), "43", "", "", "https://example.org/x", "x", "2026-11-24"])
     with pytest.raises(BuildError, match="malformed Wikidata id '43'"):
         links.link_graph({turkey}, tmp_path)
+
+
+def test_source_that_nobody_can_follow_is_refused(tmp_path: Path) -> None:
+    turkey = URIRef("https://w3id.org/ngo-fp/resource/state/turkey")
+    for location, problem in [("owner/repo:path.py", r"is not a public http\(s\) URL"),
+                              ("https://github.com/owner/repo/blob/main/path.py", "without pinning it to a commit")]:
+        write(tmp_path, "wikidata.csv", WD_HEADER, [str(turkey), "Q43", "", "", location, "x", "2026-12-01"])
+        with pytest.raises(BuildError, match=problem):
+            links.link_graph({turkey}, tmp_path)
+
+
+def test_unknown_candidate_decision_is_refused(tmp_path: Path) -> None:
+    write(tmp_path, "candidates.csv", ["resource", "decision", "qid", "reason", "source", "checked_on"],
+          ["https://w3id.org/ngo-fp/resource/place/cyprus", "maybe", "", "x", "", ""])
+    with pytest.raises(BuildError, match=r"candidates.csv:2: decision 'maybe' is not one of"):
+        links.candidates(tmp_path)
+
+
+# --- Outside facts (links/outside-facts.csv) and the names audit ---------------------------------------
+
+FACT_HEADER = ["resource", "fact", "value", "lang", "source", "read_on", "words_seen"]
+TUSIAD = URIRef("https://w3id.org/ngo-fp/resource/organization/tusiad")
+NFP = "https://w3id.org/ngo-fp/ontology#"
+PREFIXES = f"PREFIX nfp: <{NFP}>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n"
+
+
+def test_outside_facts_are_kept_apart_and_name_their_source(built) -> None:
+    g = built.instances
+    rows = links.rows(links.LINKS / "outside-facts.csv")
+    facts = list(g.query(PREFIXES + "SELECT ?f WHERE { ?f a nfp:OutsideFact }"))
+    assert len(facts) == len(rows) >= 90
+    # both: the founding year of TÜSİAD that the charter-era sources give (1971), with its source
+    both = g.query(PREFIXES + "SELECT ?year ?src WHERE { ?f nfp:factAbout ?org ; nfp:foundingYear ?year ; "
+                              "prov:wasDerivedFrom ?src }", initBindings={"org": TUSIAD})
+    assert [(int(r[0]), str(r[1])) for r in both] == [
+        (1971, "https://en.m.wikipedia.org/wiki/Turkish_Industrialists%27_and_Businessmen%27s_Association")]
+    # the article's claims alone: no outside value sits on a resource itself, so leaving out the
+    # nfp:OutsideFact nodes leaves the article's description untouched
+    leaked = g.query(PREFIXES + """SELECT ?s WHERE {
+        VALUES ?p { nfp:fullName nfp:sourcedAcronym nfp:foundingYear nfp:seat nfp:website }
+        ?s ?p ?v FILTER NOT EXISTS { ?s a nfp:OutsideFact } }""")
+    assert list(leaked) == []
+    no_source = g.query(PREFIXES + "SELECT ?f WHERE { ?f a nfp:OutsideFact FILTER NOT EXISTS { ?f prov:wasDerivedFrom ?s } }")
+    assert list(no_source) == []
+
+
+def test_acronym_only_organizations_of_the_issue_have_sourced_full_names() -> None:
+    named = {(r.values["resource"].rsplit("/", 1)[1], r.values["lang"]) for r in links.rows(links.LINKS / "outside-facts.csv")
+             if r.values["fact"] == "full-name"}
+    for slug in ("tusiad", "musiad", "orsam", "kagider", "askon", "tisk"):
+        assert any(s == slug for s, _ in named), slug
+    assert ("tusiad", "tr") in named and ("tusiad", "en") in named
+
+
+@pytest.mark.parametrize("row, problem", [
+    (["founded", "1971", "", "https://example.org/a", "2026-12-01", "x"], r"unknown fact 'founded'"),
+    (["founding-year", "nineteen", "", "https://example.org/a", "2026-12-01", "x"], r"founding-year 'nineteen' is not a year"),
+    (["full-name", "Türk Sanayicileri", "", "https://example.org/a", "2026-12-01", "x"], r"a full-name needs the language of the name"),
+    (["seat", "İstanbul", "tr", "seen in a book", "2026-12-01", "x"], r"source 'seen in a book' is not a public"),
+    (["website", "tusiad.org", "", "https://example.org/a", "2026-12-01", "x"], r"website 'tusiad.org' is not an http"),
+    (["acronym", "TÜSİAD", "", "https://example.org/a", "01.12.2026", "x"], r"read_on '01.12.2026' is not a date"),
+    (["acronym", "TÜSİAD", "", "https://example.org/a", "2026-12-01", ""], r"words_seen is empty"),
+])
+def test_bad_outside_fact_names_file_and_line(tmp_path: Path, row: list[str], problem: str) -> None:
+    write(tmp_path, "outside-facts.csv", FACT_HEADER, [str(TUSIAD), *row])
+    with pytest.raises(BuildError, match=r"outside-facts.csv:2: " + problem):
+        links.outside_facts({TUSIAD}, tmp_path)
+
+
+def test_bad_outside_fact_cases_counted() -> None:
+    marks = [m for m in test_bad_outside_fact_names_file_and_line.pytestmark if m.name == "parametrize"]
+    assert len(marks[0].args[1]) == 7
+
+
+def test_unsourced_names_list_is_current(built) -> None:
+    from scripts.paths import ARTICLE, SOURCE_TEXTS
+
+    found = links.name_audit(built.ontology + built.instances, SOURCE_TEXTS[ARTICLE].read_text(encoding="utf-8"))
+    with (links.LINKS / "names-unsourced.csv").open(encoding="utf-8") as f:
+        listed = list(csv.DictReader(f))
+    assert listed == found, "run `python -m scripts.links names` and review links/names-unsourced.csv"
+    missing = {r["resource"].rsplit("/", 1)[1] for r in listed if r["problem"] == "no-sourced-full-name"}
+    assert "tusiad" not in missing and {"koksav", "tusam", "tursam"} <= missing  # acronyms no source expands
+
+
+def test_name_audit_catches_a_name_from_memory(tmp_path: Path) -> None:
+    from rdflib import Graph, Literal
+    from rdflib.namespace import RDF, RDFS, SKOS
+
+    g = Graph()
+    org = URIRef("https://w3id.org/ngo-fp/resource/organization/x")
+    g.add((URIRef(NFP + "Organization"), RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")))
+    g.add((org, RDF.type, URIRef(NFP + "Organization")))
+    g.add((org, RDFS.label, Literal("XYZ", lang="en")))
+    g.add((org, URIRef(NFP + "acronym"), Literal("XYZ")))
+    g.add((org, SKOS.prefLabel, Literal("Xenon Yurt Zümresi", lang="tr")))
+    write(tmp_path, "outside-facts.csv", FACT_HEADER, [str(org), "acronym", "XYZ", "", "https://example.org/x", "2026-12-01", "XYZ"])
+    found = links.name_audit(g, "The article names XYZ only.", tmp_path)
+    assert found == [
+        {"resource": str(org), "problem": "no-sourced-full-name", "name": "", "lang": ""},
+        {"resource": str(org), "problem": "name-without-source", "name": "Xenon Yurt Zümresi", "lang": "tr"},
+    ]
+
+
+def test_quickstatements_file_is_current_and_sends_nothing() -> None:
+    text = (links.QUICKSTATEMENTS).read_text(encoding="utf-8")
+    assert text == links.quickstatements()
+    lines = text.splitlines()
+    assert len(lines) == len(links.rows(links.LINKS / "wikidata.csv")) == 20
+    assert all(re.fullmatch(r"Q[1-9][0-9]*\tP1343\tQ_ARTICLE", line) for line in lines)
+    assert "Q43\tP1343\tQ_ARTICLE" in lines  # Turkey, the first state the article discusses
+    assert links.GITHUB.match(links.DESCRIBED_BY_SOURCE_SEEN_IN)

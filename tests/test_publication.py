@@ -1,21 +1,34 @@
-"""The published dumps: four formats with the same triples, the ontology alone, and a VoID/DCAT description
-whose counts and checksums match the files."""
+"""The published dumps: four formats with the same triples, the ontology alone, a VoID/DCAT description
+whose counts and checksums match the files and that conforms to DCAT-AP 3.0.0, exports sorted on all their
+columns, and a rebuild with another hash seed that gives the same bytes in every file."""
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from rdflib import OWL, RDF, Namespace, URIRef
+from pyshacl import validate as shacl_validate
+from rdflib import OWL, RDF, SKOS, Graph, Namespace, URIRef
 
 from scripts.load import parse
+from scripts.paths import ROOT
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 DCT = Namespace("http://purl.org/dc/terms/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 ONTOLOGY = URIRef("https://w3id.org/ngo-fp/ontology")
+DATASET = URIRef("https://w3id.org/ngo-fp/dataset")
+# The official DCAT-AP 3.0.0 shapes (SEMICeu/DCAT-AP releases/3.0.0), kept beside the clone in ../shared.
+DCAT_AP = ROOT.parent / "shared" / "data" / "dcat-ap-3.0.0"
+if not DCAT_AP.exists():  # a worktree under /work/wt/ has /work/shared two levels up
+    DCAT_AP = ROOT.parent.parent / "shared" / "data" / "dcat-ap-3.0.0"
 
 
 @pytest.mark.parametrize("stem", ["ngo-fp", "ontology/ngo-fp-ontology"])
@@ -54,7 +67,7 @@ def test_void_counts_and_checksums_match_the_files(dist: Path, built) -> None:
         path = dist / str(void.value(d, DCT.title))
         checksum = void.value(void.value(d, SPDX.checksum), SPDX.checksumValue)
         assert hashlib.sha256(path.read_bytes()).hexdigest() == str(checksum)
-        assert int(void.value(d, DCAT.byteSize)) == path.stat().st_size
+        assert void.value(d, DCAT.byteSize).toPython() == path.stat().st_size  # an xsd:decimal (DCAT-AP 3)
     for line in sums:
         digest, name = line.split("  ", 1)
         assert hashlib.sha256((dist / name).read_bytes()).hexdigest() == digest
@@ -76,3 +89,108 @@ def test_published_ontology_header(dist: Path) -> None:
                  DCT.created, DCT.modified, URIRef("http://purl.org/vocab/vann/preferredNamespacePrefix")):
         assert ontology.value(ONTOLOGY, prop) is not None, prop
     assert not list(ontology.objects(ONTOLOGY, OWL.imports))  # loads offline
+
+
+def test_void_conforms_to_dcat_ap_3(dist: Path) -> None:
+    if not (DCAT_AP / "shapes.ttl").exists():
+        pytest.skip(f"the DCAT-AP 3.0.0 shapes are not beside the clone ({DCAT_AP})")
+    shapes = Graph()
+    for name in ("shapes.ttl", "range.ttl"):
+        shapes.parse(DCAT_AP / name, format="turtle")
+    assert len(shapes) > 1000  # both files were read
+    conforms, report, text = shacl_validate(parse(dist / "void.ttl"), shacl_graph=shapes, inference="none")
+    results = list(report.subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#ValidationResult")))
+    assert (conforms, len(results)) == (True, 0), text[:3000]
+
+
+def test_dcat_ap_shapes_catch_a_distribution_without_access_url(dist: Path) -> None:
+    if not (DCAT_AP / "shapes.ttl").exists():
+        pytest.skip(f"the DCAT-AP 3.0.0 shapes are not beside the clone ({DCAT_AP})")
+    shapes = Graph().parse(DCAT_AP / "shapes.ttl", format="turtle")
+    void = parse(dist / "void.ttl")
+    void.remove((None, DCAT.accessURL, None))  # DCAT-AP 3: dcat:accessURL is mandatory on a distribution
+    conforms, report, _ = shacl_validate(void, shacl_graph=shapes, inference="none")
+    results = list(report.subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#ValidationResult")))
+    assert not conforms
+    assert len(results) == len(list(void.subjects(RDF.type, DCAT.Distribution))) >= 12
+
+
+def test_catalog_lists_the_dataset_with_publisher_creator_and_landing_page(dist: Path) -> None:
+    void = parse(dist / "void.ttl")
+    catalogs = list(void.subjects(RDF.type, DCAT.Catalog))
+    assert catalogs == [URIRef("https://w3id.org/ngo-fp/catalog")]
+    catalog = catalogs[0]
+    assert list(void.objects(catalog, DCAT.dataset)) == [DATASET]
+    for node in (catalog, DATASET):
+        for prop in (DCT.publisher, DCT.creator):
+            agent = void.value(node, prop)
+            assert (agent, RDF.type, FOAF.Agent) in void and void.value(agent, FOAF.name), (node, prop)
+        assert (void.value(node, DCT.license), RDF.type, DCT.LicenseDocument) in void
+    assert (void.value(DATASET, DCAT.landingPage), RDF.type, FOAF.Document) in void
+    service = void.value(catalog, DCAT.service)
+    assert (service, DCAT.servesDataset, DATASET) in void
+    assert void.value(service, DCAT.endpointURL) == void.value(DATASET, VOID.sparqlEndpoint) is not None
+
+
+def test_distributions_have_access_and_download_urls_typed_media_types_and_checksum_algorithms(dist: Path) -> None:
+    void = parse(dist / "void.ttl")
+    distributions = list(void.objects(DATASET, DCAT.distribution))
+    assert len(distributions) >= 12
+    for d in distributions:
+        path = str(void.value(d, DCT.title))
+        assert str(void.value(d, DCAT.downloadURL)).endswith("/" + path)
+        assert void.value(d, DCAT.accessURL) is not None
+        assert (void.value(d, DCAT.mediaType), RDF.type, DCT.MediaType) in void
+        algorithm = void.value(void.value(d, SPDX.checksum), SPDX.algorithm)
+        assert algorithm == SPDX.checksumAlgorithm_sha256
+        assert (algorithm, RDF.type, SPDX.ChecksumAlgorithm) in void
+    media = {str(void.value(d, DCT.title)): str(void.value(d, DCAT.mediaType)) for d in distributions}
+    assert media["ngo-fp.ttl"] == "http://www.iana.org/assignments/media-types/text/turtle"
+    assert media["exports/actors.csv"] == "http://www.iana.org/assignments/media-types/text/csv"
+
+
+def test_void_dumps_endpoint_uri_space_and_linksets(dist: Path, published_graph: Graph) -> None:
+    void = parse(dist / "void.ttl")
+    dumps = sorted(str(u).rsplit("/", 1)[-1] for u in void.objects(DATASET, VOID.dataDump))
+    assert dumps == ["ngo-fp.jsonld", "ngo-fp.nt", "ngo-fp.rdf", "ngo-fp.ttl"]
+    assert str(void.value(DATASET, VOID.uriSpace)) == "https://w3id.org/ngo-fp/resource/"
+    linksets = {str(void.value(void.value(ls, VOID.objectsTarget), VOID.uriSpace)): ls
+                for ls in void.subjects(RDF.type, VOID.Linkset)}
+    assert sorted(linksets) == ["http://www.wikidata.org/entity/", "https://sws.geonames.org/"]
+    for space, ls in linksets.items():
+        assert (DATASET, VOID.subset, ls) in void
+        assert void.value(ls, VOID.subjectsTarget) == DATASET
+        assert void.value(ls, VOID.linkPredicate) == SKOS.exactMatch
+        links = [o for o in published_graph.objects(None, SKOS.exactMatch) if str(o).startswith(space)]
+        assert int(void.value(ls, VOID.triples)) == len(links) > 0, space
+
+
+def test_every_export_is_sorted_on_all_its_columns(dist: Path) -> None:
+    tables = sorted((dist / "exports").glob("*.csv"))
+    assert [p.name for p in tables] == ["actors.csv", "citations.csv", "crosswalk.csv", "events.csv",
+                                        "participations.csv"]
+    for path in tables:
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = [tuple(r) for r in csv.reader(f)][1:]
+        assert rows and rows == sorted(rows), path.name
+
+
+def test_an_actor_with_two_acronyms_has_its_rows_in_acronym_order(dist: Path) -> None:
+    # The article writes both "IHH" and "İHH" (instances/actors.ttl): two rows that tie on the actor.
+    with (dist / "exports" / "actors.csv").open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["actor"].endswith("/organization/ihh")]
+    assert [r["acronym"] for r in rows] == ["IHH", "İHH"]
+
+
+def test_rebuild_with_another_hash_seed_is_byte_identical(dist: Path, tmp_path: Path) -> None:
+    """The whole project rebuilt in a fresh process with another PYTHONHASHSEED: every file, site included."""
+    seed = "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"
+    again = tmp_path / "dist"
+    run = subprocess.run([sys.executable, "-m", "scripts.build", "--dist", str(again)], cwd=ROOT,
+                         env=dict(os.environ, PYTHONHASHSEED=seed), capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stderr[-2000:]
+    files = sorted(p.relative_to(dist) for p in dist.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert {"exports", "site"} <= {f.parts[0] for f in files} and len(files) > 100
+    differing = [str(rel) for rel in files if (dist / rel).read_bytes() != (again / rel).read_bytes()]
+    assert differing == []

@@ -7,5 +7,5 @@ INSERT DATA {
       nfp:linkTarget <http://www.wikidata.org/entity/Q43> ;
       nfp:evidenceLocation "usc-isi-i2/t2wml:backend/causx/country_entities.py" ;
       nfp:evidenceText "\"Q43\": { \"label\": \"Turkey\" }" ;
-      nfp:checkedOn "2026-11-24"^^xsd:date .
+      nfp:checkedOn "2026-11-24" .
 } ;

@@ -1,3 +1,3 @@
 # An event given two different end dates.
 # expect: Violation event:habitat-ii nfp:endDate MaxCountConstraintComponent
-INSERT DATA { event:habitat-ii nfp:endDate "1996-06-14"^^xsd:date , "1996-06-15"^^xsd:date } ;
+INSERT DATA { event:habitat-ii nfp:endDate "1996-06-14" , "1996-06-15" } ;

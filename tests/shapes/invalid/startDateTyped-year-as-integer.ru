@@ -1,4 +1,4 @@
-# A period whose start year is written as a bare integer (1991) instead of "1991"^^xsd:gYear.
-# expect: Violation period:post-cold-war nfp:startDate OrConstraintComponent
+# A period whose start year is written as a bare integer (1991) instead of the plain literal "1991".
+# expect: Violation period:post-cold-war nfp:startDate DatatypeConstraintComponent
 DELETE { period:post-cold-war nfp:startDate ?d } INSERT { period:post-cold-war nfp:startDate 1991 }
 WHERE { period:post-cold-war nfp:startDate ?d } ;

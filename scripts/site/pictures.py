@@ -1,15 +1,16 @@
-"""Pictures as SVG, drawn from the graph: the ontology's classes with their alignments, and the actor
-network (actors, the activities they take part in, their roles). Plain SVG, no layout engine needed."""
+"""Pictures drawn from the graph: the data of the timeline (vis-timeline) and of the actor network
+(Cytoscape.js), written as `assets/data/pictures.js` for the pages to draw in the browser, and the ontology's
+classes with their alignments as a plain SVG."""
 from __future__ import annotations
 
-import csv
-import io
+import json
+from collections import Counter
 from xml.sax.saxutils import escape
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from .exports import table
-from .paths import NFP
+from ..paths import NFP, RES
+from .model import Model
 
 FONT = 'font-family="system-ui,sans-serif"'
 
@@ -81,27 +82,71 @@ def ontology_diagram(graph: Graph) -> str:
     return svg(width, height, body, "Classes and properties of the NGO–Foreign Policy ontology")
 
 
-def actor_network(graph: Graph) -> str:
-    """Actors (left) linked to the activities they take part in (right); the role labels the link."""
-    rows = list(csv.DictReader(io.StringIO(table(graph, "participations"))))
-    actors = sorted({(r["actor_label"], r["actor"]) for r in rows}, key=lambda t: t[0].casefold())
-    activities = sorted({(r["activity_label"], r["activity"]) for r in rows}, key=lambda t: t[0].casefold())
-    row_h = 22
-    height = 60 + row_h * max(len(actors), len(activities), 1)
-    ax, bx = 480, 1040
-    ya = {iri: 60 + i * row_h * max(len(activities), 1) / max(len(actors), 1) for i, (_, iri) in enumerate(actors)}
-    yb = {iri: 60 + i * row_h * max(len(actors), 1) / max(len(activities), 1) for i, (_, iri) in enumerate(activities)}
-    body = [f'<text x="20" y="28" {FONT} font-size="16" font-weight="bold">Actor network: who takes part in which activity (link text: role)</text>']
-    for r in rows:
-        y1, y2 = ya[r["actor"]], yb[r["activity"]]
-        body.append(f'<line x1="{ax}" y1="{y1:.1f}" x2="{bx}" y2="{y2:.1f}" stroke="#8a6" stroke-opacity="0.55"/>')
-        if r["role_label"]:
-            mx, my = ax + (bx - ax) * 0.78, y1 + (y2 - y1) * 0.78
-            body.append(f'<text x="{mx:.1f}" y="{my:.1f}" {FONT} font-size="9" fill="#575" text-anchor="middle">{escape(r["role_label"])}</text>')
-    for lbl, iri in actors:
-        body.append(f'<circle cx="{ax}" cy="{ya[iri]:.1f}" r="4" fill="#4a78b5"/>')
-        body.append(f'<text x="{ax - 8}" y="{ya[iri] + 4:.1f}" {FONT} font-size="11" text-anchor="end">{escape(lbl)}</text>')
-    for lbl, iri in activities:
-        body.append(f'<rect x="{bx}" y="{yb[iri] - 5:.1f}" width="9" height="9" fill="#c2702a"/>')
-        body.append(f'<text x="{bx + 14}" y="{yb[iri] + 4:.1f}" {FONT} font-size="11">{escape(lbl)}</text>')
-    return svg(1700, int(height) + 20, body, "Actor network of Bulgur (2023)")
+
+
+def _date(value: object) -> str | None:
+    """An ISO date for the timeline from xsd:date, xsd:gYearMonth or xsd:gYear; None if unreadable."""
+    text = str(value)
+    parts = text.split("-")
+    if len(parts[0]) == 4 and parts[0].isdigit():
+        return "-".join((parts + ["01", "01"])[:3])
+    return None
+
+
+def timeline(model: Model) -> list[dict[str, object]]:
+    """Every resource with a start date: a point, or a range when it also has an end date."""
+    items = []
+    for iri in model.pages():
+        start = model.first(iri, NFP.startDate)
+        if start is None or _date(start) is None:
+            continue
+        end = model.first(iri, NFP.endDate)
+        item: dict[str, object] = {"id": model.page_path(iri), "content": model.label(iri), "start": _date(start),
+                                   "group": str(iri)[len(str(RES)):].split("/")[0],
+                                   "when": f"{start}{'–' + str(end) if end is not None else ''}",
+                                   "title": f"{model.label(iri)} ({start}{'–' + str(end) if end is not None else ''})"}
+        if end is not None and _date(end):
+            item["end"] = _date(end)
+            item["type"] = "range"
+        else:
+            item["type"] = "point"
+        items.append(item)
+    return sorted(items, key=lambda i: (str(i["start"]), str(i["id"])))
+
+
+def network(model: Model) -> dict[str, list[dict[str, object]]]:
+    """Actors and the activities or events they take part in; each edge is one participation, with its roles."""
+    nodes: dict[str, dict[str, object]] = {}
+    edges = []
+    for participation in sorted(model.graph.subjects(NFP.participant, None)):
+        actor = model.first(participation, NFP.participant)
+        for activity in model.subjects(NFP.participation, participation):
+            for node, side in ((actor, "actor"), (activity, "activity")):
+                key = model.page_path(node)
+                if key not in nodes:
+                    kinds = [model.label(t) for t in model.types(node)]
+                    nodes[key] = {"id": key, "label": model.label(node), "side": side, "kind": kinds[0] if kinds else side}
+            roles = sorted(model.label(r) for r in model.objects(participation, NFP.role))
+            edges.append({"id": model.page_path(participation), "source": model.page_path(actor),
+                          "target": model.page_path(activity), "label": ", ".join(roles), "roles": roles})
+    return {"nodes": sorted(nodes.values(), key=lambda n: str(n["id"])), "edges": edges}
+
+
+def script(model: Model) -> str:
+    data = {"timeline": timeline(model), "network": network(model)}
+    return "window.NFP_PICTURES = " + json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + ";\n"
+
+
+def network_context(model: Model) -> dict[str, object]:
+    net = network(model)
+    kinds = Counter(str(n["kind"]) for n in net["nodes"] if n["side"] == "actor")
+    roles = Counter(r for e in net["edges"] for r in e["roles"])  # type: ignore[attr-defined]
+    return {"actor_kinds": sorted(kinds.items()), "roles": sorted(roles.items()),
+            "nodes": len(net["nodes"]), "edges": len(net["edges"])}
+
+
+def timeline_context(model: Model) -> dict[str, object]:
+    items = timeline(model)
+    undated = sum(1 for iri in model.pages() if str(iri).startswith((str(RES) + "event/", str(RES) + "period/"))
+                  and model.first(iri, NFP.startDate) is None)
+    return {"items": items, "undated": undated}

@@ -1,0 +1,289 @@
+"""The VoID and DCAT-AP 3 description of what dist/ publishes (dist/void.ttl).
+
+One `dcat:Catalog` lists the datasets; each dataset (a `DatasetInfo`, so another dataset such as a second
+publication can be described the same way) gets its DCAT-AP properties, its VoID statistics and class
+partitions, a `void:Linkset` per link target with the number of links, and one `dcat:Distribution` per
+file with download and access URLs, typed media type and licence, byte size and SHA-256 checksum.
+
+Values that DCAT-AP 3.0.0 constrains to a class (licence, media type, agent, standard, document,
+checksum algorithm) are typed here, so the file validates against the official shapes on its own
+(tests/test_publication.py). The file URLs assume dist/ is served at PUBLIC as `make serve` serves it:
+downloads at PUBLIC + path, the site at PUBLIC + "site/index.html", the SPARQL endpoint at PUBLIC + "query".
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import FOAF, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+
+from .paths import BASE, NFP, RES
+
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+DCT = Namespace("http://purl.org/dc/terms/")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+OWL_NS = Namespace("http://www.w3.org/2002/07/owl#")
+
+PUBLIC = BASE + "dist/"
+CATALOG = URIRef(BASE + "catalog")
+SPARQL_SERVICE = URIRef(BASE + "catalog/sparql-service")
+LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+IANA = "http://www.iana.org/assignments/media-types/"
+MEDIA_TYPES = {
+    "ttl": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json",
+    "rdf": "application/rdf+xml", "csv": "text/csv", "graphml": "application/graphml+xml",
+    "md": "text/markdown", "txt": "text/plain",
+}
+
+
+@dataclass(frozen=True)
+class Agent:
+    iri: URIRef
+    name: str
+
+
+TEAM = Agent(URIRef(BASE + "agent/linked-data-team"), "The NGO–Foreign Policy Linked Data team")
+
+
+@dataclass(frozen=True)
+class Target:
+    """An external dataset this one links to: one void:Linkset counts the links into its URI space."""
+    slug: str
+    title: str
+    uri_space: str
+    homepage: URIRef
+    predicate: URIRef = SKOS.exactMatch
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    iri: URIRef
+    title: str
+    description: str
+    version: str
+    modified: str | None  # YYYY-MM-DD
+    uri_space: str
+    vocabulary: URIRef  # the namespace whose classes get class partitions
+    conforms_to: tuple[tuple[URIRef, str], ...]  # (standard, its label)
+    derived_from: tuple[URIRef, ...]
+    example: URIRef
+    keywords: tuple[str, ...]
+    dumps: tuple[str, ...]  # paths (relative to dist/) of the complete dump in each format
+    landing_page: URIRef = URIRef(PUBLIC + "site/index.html")
+    publisher: Agent = TEAM
+    creator: Agent = TEAM
+    targets: tuple[Target, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class CatalogInfo:
+    iri: URIRef
+    title: str
+    description: str
+    homepage: URIRef
+    sparql_endpoint: URIRef
+    publisher: Agent = TEAM
+    creator: Agent = TEAM
+
+
+WIKIDATA = Target("wikidata", "Wikidata", "http://www.wikidata.org/entity/", URIRef("https://www.wikidata.org/"))
+GEONAMES = Target("geonames", "GeoNames", "https://sws.geonames.org/", URIRef("https://www.geonames.org/"))
+
+NGO_FP_CATALOG = CatalogInfo(
+    iri=CATALOG,
+    title="NGO–Foreign Policy Linked Data",
+    description="Linked Data publications of the NGO–Foreign Policy project: International Relations articles "
+                "described with the nfp: ontology, each statement grounded in a verbatim quote of its source.",
+    homepage=URIRef(PUBLIC + "site/index.html"),
+    sparql_endpoint=URIRef(PUBLIC + "query"),
+)
+
+
+def ngo_fp_dataset(version: str, modified: str | None) -> DatasetInfo:
+    """The description of this repository's dataset (Bulgur 2023)."""
+    return DatasetInfo(
+        iri=URIRef(BASE + "dataset"),
+        title="NGOs and foreign policy in Turkey–Azerbaijan relations: Bulgur (2023) as Linked Data",
+        description="Everything the article Bulgur, N. (2023), 'The Role of the Interaction between NGOs and Foreign "
+                    "Policy in Turkey-Azerbaijan Relations', IJHSSI 12(9), 182-190, says: actors, activities, roles, "
+                    "events, places, issues, claims, references and in-text citations, each grounded in a verbatim "
+                    "quote of the article.",
+        version=version,
+        modified=modified,
+        uri_space=str(RES),
+        vocabulary=URIRef(str(NFP)),
+        conforms_to=((URIRef(BASE + "ontology"), "NGO–Foreign Policy Ontology (nfp:)"),),
+        derived_from=(RES["work/bulgur-2023"],),
+        example=RES["organization/turksam"],
+        keywords=("NGOs", "foreign policy", "Turkey", "Azerbaijan", "International Relations", "Linked Data"),
+        dumps=("ngo-fp.ttl", "ngo-fp.nt", "ngo-fp.jsonld", "ngo-fp.rdf"),
+        targets=(WIKIDATA, GEONAMES),
+    )
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def new_graph() -> Graph:
+    g = Graph(bind_namespaces="core")
+    for prefix, ns in {"void": VOID, "dcat": DCAT, "dcterms": DCT, "spdx": SPDX, "xsd": XSD, "nfp": NFP,
+                       "foaf": FOAF, "prov": PROV, "skos": SKOS}.items():
+        g.bind(prefix, ns)
+    return g
+
+
+def add_agent(g: Graph, agent: Agent) -> URIRef:
+    g.add((agent.iri, RDF.type, FOAF.Agent))
+    g.add((agent.iri, RDF.type, FOAF.Organization))
+    g.add((agent.iri, FOAF.name, Literal(agent.name, lang="en")))
+    return agent.iri
+
+
+def add_licence(g: Graph) -> URIRef:
+    g.add((LICENSE, RDF.type, DCT.LicenseDocument))
+    g.add((LICENSE, RDFS.label, Literal("Creative Commons Attribution 4.0 International (CC BY 4.0)", lang="en")))
+    return LICENSE
+
+
+def add_document(g: Graph, iri: URIRef) -> URIRef:
+    g.add((iri, RDF.type, FOAF.Document))
+    return iri
+
+
+def describe_catalog(g: Graph, info: CatalogInfo, datasets: Iterable[DatasetInfo]) -> None:
+    """The dcat:Catalog of the datasets, and the SPARQL endpoint as a dcat:DataService serving them."""
+    datasets = list(datasets)
+    g.add((info.iri, RDF.type, DCAT.Catalog))
+    g.add((info.iri, DCT.title, Literal(info.title, lang="en")))
+    g.add((info.iri, DCT.description, Literal(info.description, lang="en")))
+    g.add((info.iri, DCT.publisher, add_agent(g, info.publisher)))
+    g.add((info.iri, DCT.creator, add_agent(g, info.creator)))
+    g.add((info.iri, DCT.license, add_licence(g)))
+    g.add((info.iri, FOAF.homepage, add_document(g, info.homepage)))
+    modified = sorted(d.modified for d in datasets if d.modified)
+    if modified:
+        g.add((info.iri, DCT.modified, Literal(modified[-1], datatype=XSD.date)))
+    service = URIRef(str(info.iri) + "/sparql-service")
+    g.add((info.iri, DCAT.service, service))
+    g.add((service, RDF.type, DCAT.DataService))
+    g.add((service, DCT.title, Literal(f"{info.title}: SPARQL endpoint", lang="en")))
+    g.add((service, DCAT.endpointURL, info.sparql_endpoint))
+    g.add((service, DCT.conformsTo, standard(g, URIRef("https://www.w3.org/TR/sparql11-protocol/"),
+                                             "SPARQL 1.1 Protocol")))
+    g.add((service, DCT.license, LICENSE))
+    g.add((service, DCT.publisher, info.publisher.iri))
+    for d in datasets:
+        g.add((info.iri, DCAT.dataset, d.iri))
+        g.add((service, DCAT.servesDataset, d.iri))
+        g.add((d.iri, VOID.sparqlEndpoint, info.sparql_endpoint))
+
+
+def standard(g: Graph, iri: URIRef, label: str) -> URIRef:
+    g.add((iri, RDF.type, DCT.Standard))
+    g.add((iri, RDFS.label, Literal(label, lang="en")))
+    return iri
+
+
+def describe_dataset(g: Graph, info: DatasetInfo, data: Graph, files: list[Path], root: Path) -> None:
+    """A dcat:Dataset and void:Dataset: DCAT-AP properties, VoID statistics, linksets and distributions."""
+    d = info.iri
+    g.add((d, RDF.type, VOID.Dataset))
+    g.add((d, RDF.type, DCAT.Dataset))
+    g.add((d, DCT.title, Literal(info.title, lang="en")))
+    g.add((d, DCT.description, Literal(info.description, lang="en")))
+    g.add((d, DCT.publisher, add_agent(g, info.publisher)))
+    g.add((d, DCT.creator, add_agent(g, info.creator)))
+    g.add((d, DCT.license, add_licence(g)))
+    g.add((d, DCAT.landingPage, add_document(g, info.landing_page)))
+    for keyword in info.keywords:
+        g.add((d, DCAT.keyword, Literal(keyword, lang="en")))
+    for iri, label in info.conforms_to:
+        g.add((d, DCT.conformsTo, standard(g, iri, label)))
+    for iri in info.derived_from:
+        g.add((d, PROV.wasDerivedFrom, iri))
+    g.add((d, DCAT.version, Literal(info.version)))
+    g.add((d, OWL_NS.versionInfo, Literal(info.version)))
+    if info.modified:
+        g.add((d, DCT.modified, Literal(info.modified, datatype=XSD.date)))
+    g.add((d, VOID.uriSpace, Literal(info.uri_space)))
+    g.add((d, VOID.vocabulary, info.vocabulary))
+    g.add((d, VOID.exampleResource, info.example))
+    for rel in info.dumps:
+        g.add((d, VOID.dataDump, URIRef(PUBLIC + rel)))
+    statistics(g, d, data, info)
+    for target in info.targets:
+        linkset(g, info, target, data)
+    for path in sorted(files):
+        distribution(g, d, path, root)
+
+
+def statistics(g: Graph, d: URIRef, data: Graph, info: DatasetInfo) -> None:
+    g.add((d, VOID.triples, Literal(len(data), datatype=XSD.integer)))
+    subjects = {s for s in data.subjects() if isinstance(s, URIRef) and str(s).startswith(info.uri_space)}
+    g.add((d, VOID.entities, Literal(len(subjects), datatype=XSD.integer)))
+    g.add((d, VOID.distinctSubjects, Literal(len(set(data.subjects())), datatype=XSD.integer)))
+    g.add((d, VOID.properties, Literal(len(set(data.predicates())), datatype=XSD.integer)))
+    classes = sorted(set(data.objects(None, RDF.type)))
+    g.add((d, VOID.classes, Literal(len(classes), datatype=XSD.integer)))
+    for cls in classes:
+        if not str(cls).startswith(str(info.vocabulary)):
+            continue
+        part = URIRef(f"{d}/class/{str(cls)[len(str(info.vocabulary)):]}")
+        g.add((d, VOID.classPartition, part))
+        g.add((part, VOID["class"], cls))
+        g.add((part, VOID.entities, Literal(len(set(data.subjects(RDF.type, cls))), datatype=XSD.integer)))
+
+
+def linkset(g: Graph, info: DatasetInfo, target: Target, data: Graph) -> None:
+    """A void:Linkset: the links of `info` into the URI space of `target`, with their number."""
+    links = [(s, o) for s, o in data.subject_objects(target.predicate)
+             if str(o).startswith(target.uri_space) and str(s).startswith(info.uri_space)]
+    other = URIRef(f"{info.iri}/target/{target.slug}")
+    g.add((other, RDF.type, VOID.Dataset))
+    g.add((other, DCT.title, Literal(target.title, lang="en")))
+    g.add((other, VOID.uriSpace, Literal(target.uri_space)))
+    g.add((other, FOAF.homepage, target.homepage))
+    ls = URIRef(f"{info.iri}/linkset/{target.slug}")
+    g.add((info.iri, VOID.subset, ls))
+    g.add((ls, RDF.type, VOID.Linkset))
+    g.add((ls, DCT.title, Literal(f"Links to {target.title}", lang="en")))
+    g.add((ls, VOID.subjectsTarget, info.iri))
+    g.add((ls, VOID.objectsTarget, other))
+    g.add((ls, VOID.linkPredicate, target.predicate))
+    g.add((ls, VOID.triples, Literal(len(links), datatype=XSD.integer)))
+
+
+def distribution(g: Graph, d: URIRef, path: Path, root: Path) -> None:
+    rel = path.relative_to(root).as_posix()
+    dist = URIRef(f"{d}/distribution/{rel.replace('/', '-')}")
+    checksum = URIRef(f"{dist}/sha256")
+    media = URIRef(IANA + MEDIA_TYPES.get(path.suffix.lstrip("."), "text/plain"))
+    url = URIRef(PUBLIC + rel)
+    g.add((d, DCAT.distribution, dist))
+    g.add((dist, RDF.type, DCAT.Distribution))
+    g.add((dist, DCT.title, Literal(rel)))
+    g.add((dist, DCAT.accessURL, url))
+    g.add((dist, DCAT.downloadURL, url))
+    g.add((dist, DCAT.mediaType, media))
+    g.add((media, RDF.type, DCT.MediaType))
+    g.add((dist, DCAT.byteSize, Literal(str(path.stat().st_size), datatype=XSD.decimal)))  # DCAT-AP 3.0.0: xsd:decimal
+    g.add((dist, DCT.license, LICENSE))
+    g.add((dist, SPDX.checksum, checksum))
+    g.add((checksum, RDF.type, SPDX.Checksum))
+    g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+    g.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
+    g.add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
+
+
+def description(catalog: CatalogInfo, datasets: list[tuple[DatasetInfo, Graph, list[Path]]], root: Path) -> Graph:
+    """The catalog and every dataset with its files (paths under `root`, the dist/ folder being written)."""
+    g = new_graph()
+    describe_catalog(g, catalog, [info for info, _, _ in datasets])
+    for info, data, files in datasets:
+        describe_dataset(g, info, data, files, root)
+    return g

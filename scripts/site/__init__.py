@@ -1,0 +1,113 @@
+"""The static site, for people who do not read Turtle: a landing page with search, browse by type with
+filters, a page per resource (its JSON-LD embedded, .ttl/.jsonld beside it), the article with every evidence
+quote marked, a timeline, an actor network, a SPARQL editor with the example queries, and the ontology's
+documentation. Pages come from Jinja2 templates (`templates/`, autoescaped), styles and scripts from
+`assets/` (third-party libraries vendored under `assets/vendor/` with their licences): no network needed.
+
+`write(graph, dist)` is the one entry point (called by `scripts.publish` through `scripts.build`)."""
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+from rdflib import OWL, Graph, URIRef
+
+from ..paths import BASE
+from . import article, browse, cite, ontology_doc, pages, pictures, queries, rdfout
+from .model import Model
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+ASSETS = HERE / "assets"
+SITE_TITLE = "NGOs and foreign policy in Turkey–Azerbaijan relations"
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals["site_title"] = SITE_TITLE
+    return env
+
+
+class Writer:
+    """Renders templates into files of site/. Files are written by `flush()` from a few threads: with 4,000
+    small files the build waits on the disk more than it computes, and threads overlap those waits."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.env = environment()
+        self.count = 0
+        self.pending: dict[str, str] = {}
+
+    def page(self, template: str, rel: str, **ctx: object) -> None:
+        ctx.setdefault("up", "../" * rel.count("/"))
+        self.text(rel, self.env.get_template(template).render(**ctx))
+        self.count += 1
+
+    def text(self, rel: str, text: str) -> None:
+        self.pending[rel] = text
+
+    def flush(self) -> None:
+        for folder in sorted({(self.site / rel).parent for rel in self.pending}):
+            folder.mkdir(parents=True, exist_ok=True)
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(lambda item: (self.site / item[0]).write_bytes(item[1].encode("utf-8")), self.pending.items()))
+        self.pending.clear()
+
+
+def vendored() -> list[dict[str, object]]:
+    """The libraries under assets/vendor/ (from its manifest), each with its licence files."""
+    libraries = json.loads((ASSETS / "vendor" / "manifest.json").read_text(encoding="utf-8"))
+    for lib in libraries:
+        lib["licence_files"] = sorted(p.name for p in (ASSETS / "vendor" / lib["folder"]).glob("LICENSE*"))
+    return libraries
+
+
+def write_resource_pages(model: Model, out: Writer) -> int:
+    n = 0
+    for iri in model.pages():
+        rel = model.page_path(iri)
+        triples = rdfout.resource_triples(model, iri)
+        jsonld = rdfout.jsonld(model, triples)
+        out.text(rel.removesuffix(".html") + ".jsonld", jsonld)
+        out.text(rel.removesuffix(".html") + ".ttl", rdfout.turtle(model, triples))
+        ctx = pages.context(model, iri, rel)
+        ctx["jsonld_safe"] = Markup(jsonld.replace("</", "<\\/"))
+        ctx["cite"] = cite.for_work(model, iri, rel, out.text)
+        out.page("resource.html", rel, **ctx)
+        n += 1
+    return n
+
+
+def write(graph: Graph, dist: Path) -> Path:
+    """Write dist/site/: every page, the search index, the pictures' data and the assets."""
+    started = time.perf_counter()
+    site = dist / "site"
+    site.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ASSETS, site / "assets", dirs_exist_ok=True)
+    model = Model(graph)
+    out = Writer(site)
+    version = str(graph.value(URIRef(BASE + "ontology"), OWL.versionInfo))
+    write_resource_pages(model, out)
+    out.page("article.html", "article.html", **article.context(model))
+    index = browse.documents(model)
+    out.text("assets/data/resources.js", browse.script(index))
+    out.page("browse.html", "browse.html", title="Browse and search", **browse.context(model, index))
+    out.text("assets/data/pictures.js", pictures.script(model))
+    out.page("timeline.html", "timeline.html", title="Timeline of events and periods", **pictures.timeline_context(model))
+    out.page("network.html", "network.html", title="Actor network", **pictures.network_context(model))
+    (site / "ontology-diagram.svg").write_text(pictures.ontology_diagram(graph), encoding="utf-8")
+    out.page("queries.html", "queries.html", title="Queries", **queries.context(model, dist))
+    out.page("ontology.html", "ontology.html", **ontology_doc.context(model))
+    out.page("licences.html", "licences.html", title="Third-party libraries and their licences", libraries=vendored())
+    dataset_cite = cite.for_dataset(model, version, out.text)
+    out.page("index.html", "index.html", title=SITE_TITLE, version=version, cite=dataset_cite,
+             **browse.landing(model, index, dist))
+    out.flush()
+    print(f"  site: {out.count} pages in {time.perf_counter() - started:.1f} s", flush=True)
+    return site

@@ -1,0 +1,68 @@
+"""The search and browse index (one record per resource: names in every language, acronyms, kinds, quotes and
+the facets NGO group, country and period), the browse page and the landing page. Search runs in the browser
+with MiniSearch (vendored), over `assets/data/resources.js`, so it works offline and from file://."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from rdflib import RDFS, Literal, URIRef
+
+from ..paths import NFP, RES
+from .model import EVIDENCE, SKOS, Model
+
+NAME_PROPS = (SKOS.prefLabel, RDFS.label, SKOS.altLabel, NFP.acronym, NFP.nameInSource)
+FACETS = {"group": (NFP.memberOfGroup, NFP.category), "country": (NFP.basedIn,), "period": (NFP.inPeriod,)}
+KIND_NAMES = {  # the folder of a resource IRI, as a heading
+    "activity": "Activities", "citation": "In-text citations", "claim": "Claims", "concept": "Concepts",
+    "event": "Events", "group": "Groups of actors", "issue": "Issues", "link": "Link records",
+    "organization": "Organizations", "participation": "Participations", "period": "Periods", "person": "Persons",
+    "place": "Places", "reference": "References", "role": "Roles", "scheme": "Typologies", "section": "Sections",
+    "state": "States", "work": "Works", "evidence": "Evidence quotes"}
+
+
+def kind(iri: URIRef) -> str:
+    return str(iri)[len(str(RES)):].split("/", 1)[0]
+
+
+def documents(model: Model) -> list[dict[str, object]]:
+    docs = []
+    for iri in model.pages():
+        if str(iri).startswith(EVIDENCE):
+            continue
+        names = sorted({str(o) for p in NAME_PROPS for o in model.objects(iri, p) if isinstance(o, Literal)})
+        quotes = [model.evidence_quote(ev) for ev in model.evidence_of(iri)]
+        classes = model.type_closure(iri)
+        doc: dict[str, object] = {
+            "id": len(docs), "path": model.page_path(iri), "kind": kind(iri), "iri": str(iri),
+            "label": model.label(iri, "en"), "tr": model.turkish(iri) or "", "names": " · ".join(names),
+            "types": sorted(model.label(t) for t in model.types(iri)),
+            "classes": sorted(str(c)[len(str(NFP)):] for c in classes if str(c).startswith(str(NFP))),
+            "quotes": " … ".join(quotes),
+        }
+        for facet, props in FACETS.items():
+            doc[facet] = sorted({model.label(o) for p in props for o in model.objects(iri, p)})
+        docs.append(doc)
+    return docs
+
+
+def script(docs: list[dict[str, object]]) -> str:
+    return "window.NFP_RESOURCES = " + json.dumps(docs, ensure_ascii=False, sort_keys=True, indent=0) + ";\n"
+
+
+def kinds(docs: list[dict[str, object]]) -> list[dict[str, object]]:
+    counts = Counter(str(d["kind"]) for d in docs)
+    return [{"kind": k, "name": KIND_NAMES.get(k, k.title()), "count": n}
+            for k, n in sorted(counts.items(), key=lambda kv: KIND_NAMES.get(kv[0], kv[0]))]
+
+
+def context(model: Model, docs: list[dict[str, object]]) -> dict[str, object]:
+    return {"kinds": kinds(docs), "total": len(docs)}
+
+
+def landing(model: Model, docs: list[dict[str, object]], dist: Path) -> dict[str, object]:
+    sums = dict(reversed(line.split("  ", 1)) for line in (dist / "SHA256SUMS").read_text().splitlines())
+    downloads = [{"name": name, "size": (dist / name).stat().st_size, "sha256": digest}
+                 for name, digest in sorted(sums.items())]
+    return {"kinds": kinds(docs), "total": len(docs), "downloads": downloads}

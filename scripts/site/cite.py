@@ -1,0 +1,194 @@
+""""Cite this": a CSL-JSON record made from the graph for every work (and for the dataset), written out as
+CSL-JSON, as BibTeX with bibtexparser and as RIS with rispy, beside the page that offers them."""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+import bibtexparser
+import rispy
+from bibtexparser.model import Entry, Field
+from rdflib import Namespace, URIRef
+
+from ..paths import BASE, NFP
+from .model import DCT, Model
+
+FABIO = Namespace("http://purl.org/spar/fabio/")
+PRISM = Namespace("http://prismstandard.org/namespaces/basic/2.0/")
+FRBR = Namespace("http://purl.org/vocab/frbr/core#")
+SCHEMA = Namespace("https://schema.org/")
+# fabio class -> (CSL type, BibTeX type, RIS type)
+TYPES = {
+    FABIO.Book: ("book", "book", "BOOK"), FABIO.BookChapter: ("chapter", "incollection", "CHAP"),
+    FABIO.ConferencePaper: ("paper-conference", "inproceedings", "CPAPER"),
+    FABIO.JournalArticle: ("article-journal", "article", "JOUR"), FABIO.MastersThesis: ("thesis", "mastersthesis", "THES"),
+    FABIO.ReportDocument: ("report", "techreport", "RPRT"), FABIO.WebPage: ("webpage", "misc", "ELEC"),
+    "dataset": ("dataset", "misc", "DATA"),
+}
+CITABLE = set(TYPES) - {"dataset"}
+Write = Callable[[str, str], None]  # (path inside site/, text)
+
+
+class RisFile(rispy.RisWriter):
+    """RIS as reference managers read it: no "1." numbering line before the record."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+def person(name: str) -> dict[str, str]:
+    """A CSL name from "Family, Given" or "Given Family"; an organization's name stays literal."""
+    if ", " in name:
+        family, given = name.split(", ", 1)
+        return {"family": family, "given": given}
+    parts = name.split()
+    if len(parts) >= 2 and all(p[:1].isupper() for p in parts) and len(parts) <= 4:
+        return {"family": parts[-1], "given": " ".join(parts[:-1])}
+    return {"literal": name}
+
+
+def name(model: Model, agent: URIRef) -> dict[str, str]:
+    return person(model.label(agent)) if NFP.Person in model.types(agent) else {"literal": model.label(agent)}
+
+
+def name_text(n: dict[str, str]) -> str:
+    return n.get("literal") or f"{n['family']}, {n['given']}"
+
+
+def csl(model: Model, iri: URIRef) -> dict[str, object] | None:
+    kinds = [t for t in model.types(iri) if t in CITABLE]
+    if not kinds:
+        return None
+    text = lambda prop: str(model.first(iri, prop)) if model.first(iri, prop) is not None else None  # noqa: E731
+    item: dict[str, object] = {"id": str(iri).rsplit("/", 1)[-1], "type": TYPES[kinds[0]][0],
+                               "title": text(DCT.title) or model.label(iri), "URL": str(iri)}
+    written = text(NFP.authorsAsWritten) or ""
+    authors = sorted(model.objects(iri, NFP.author), key=lambda a: (written.find(model.label(a).split()[-1]), model.label(a)))
+    if authors:
+        item["author"] = [name(model, a) for a in authors]
+    editors = model.objects(iri, NFP.editor)
+    if editors:
+        item["editor"] = [name(model, e) for e in editors]
+    year = text(FABIO.hasPublicationYear)
+    if year:
+        item["issued"] = {"date-parts": [[int(year[:4])]]}
+    container = text(NFP.containerTitle)
+    part = model.first(iri, FRBR.partOf)
+    while container is None and part is not None:
+        if model.first(part, DCT.title) is not None:
+            container = str(model.first(part, DCT.title))
+        part = model.first(part, FRBR.partOf)
+    if container:
+        item["container-title"] = container
+    for prop, key in ((PRISM.volume, "volume"), (PRISM.issueIdentifier, "issue"), (NFP.pages, "page"),
+                      (NFP.edition, "edition")):
+        if text(prop):
+            item[key] = text(prop)
+    publisher = model.first(iri, NFP.publisher)
+    if publisher is not None:
+        item["publisher"] = model.label(publisher)
+    place = model.first(iri, NFP.publicationPlace)
+    if place is not None:
+        item["publisher-place"] = model.label(place)
+    if text(SCHEMA.url):
+        item["URL"] = text(SCHEMA.url)
+    if text(NFP.accessDate):
+        item["accessed"] = {"date-parts": [[int(p) for p in text(NFP.accessDate).split("-")[:3] if p.isdigit()]]}
+    language = model.first(iri, DCT.language)
+    if language is not None:
+        item["language"] = str(language).rstrip("/").rsplit("/", 1)[-1]
+    return item
+
+
+def bibtex(item: dict[str, object], bib_type: str) -> str:
+    fields = [Field("title", "{" + str(item["title"]) + "}")]
+    if item.get("author"):
+        fields.append(Field("author", " and ".join(name_text(n) for n in item["author"])))  # type: ignore[union-attr]
+    if item.get("editor"):
+        fields.append(Field("editor", " and ".join(name_text(n) for n in item["editor"])))  # type: ignore[union-attr]
+    if item.get("issued"):
+        fields.append(Field("year", str(item["issued"]["date-parts"][0][0])))  # type: ignore[index]
+    container_field = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle"}.get(bib_type, "howpublished")
+    for key, field in (("container-title", container_field), ("volume", "volume"), ("issue", "number"),
+                       ("page", "pages"), ("edition", "edition"), ("publisher", "publisher"),
+                       ("publisher-place", "address"), ("version", "version"), ("URL", "url"), ("language", "language")):
+        if item.get(key):
+            value = str(item[key]).replace("-", "--") if key == "page" else str(item[key])
+            fields.append(Field(field, value))
+    key = re.sub(r"[^A-Za-z0-9]", "", str(item["id"]))
+    return bibtexparser.write_string(bibtexparser.Library([Entry(bib_type, key, fields)]))
+
+
+def ris(item: dict[str, object], ris_type: str) -> str:
+    entry: dict[str, object] = {"type_of_reference": ris_type, "title": item["title"]}
+    if item.get("author"):
+        entry["authors"] = [name_text(n) for n in item["author"]]  # type: ignore[union-attr]
+    if item.get("editor"):
+        entry["secondary_authors"] = [name_text(n) for n in item["editor"]]  # type: ignore[union-attr]
+    if item.get("issued"):
+        entry["year"] = str(item["issued"]["date-parts"][0][0])  # type: ignore[index]
+    if item.get("container-title"):
+        entry["secondary_title"] = item["container-title"]
+    for key, tag in (("volume", "volume"), ("issue", "number"), ("publisher", "publisher"),
+                     ("publisher-place", "place_published"), ("language", "language"), ("edition", "edition")):
+        if item.get(key):
+            entry[tag] = str(item[key])
+    if item.get("page"):
+        first, _, last = str(item["page"]).partition("-")
+        entry["start_page"] = first
+        if last:
+            entry["end_page"] = last
+    if item.get("URL"):
+        entry["urls"] = [item["URL"]]
+    return rispy.dumps([entry], implementation=RisFile)
+
+
+def text(item: dict[str, object]) -> str:
+    """A plain reference (author–date) for reading; the files are for reference managers."""
+    names = "; ".join(name_text(n) for n in item.get("author", []))  # type: ignore[union-attr]
+    year = item["issued"]["date-parts"][0][0] if item.get("issued") else "n.d."  # type: ignore[index]
+    parts = [f"{names} ({year}). {item['title']}."]
+    if item.get("container-title"):
+        vol = f", {item['volume']}" + (f"({item['issue']})" if item.get("issue") else "") if item.get("volume") else ""
+        parts.append(f"{item['container-title']}{vol}" + (f", {item['page']}" if item.get("page") else "") + ".")
+    if item.get("version"):
+        parts.append(f"Version {item['version']}.")
+    if item.get("publisher"):
+        parts.append((f"{item['publisher-place']}: " if item.get("publisher-place") else "") + f"{item['publisher']}.")
+    parts.append(str(item["URL"]))
+    return " ".join(parts)
+
+
+def files(item: dict[str, object], kinds: tuple[str, str, str], write: Write, folder: str, stem: str,
+          href: str) -> dict[str, object]:
+    """Write the three files as `folder/stem.{bib,ris,csl.json}` (paths inside site/); return what the page shows."""
+    outputs = {"BibTeX": (".bib", bibtex(item, kinds[1])), "RIS": (".ris", ris(item, kinds[2])),
+               "CSL-JSON": (".csl.json", json.dumps([item], indent=2, ensure_ascii=False, sort_keys=True) + "\n")}
+    formats = []
+    for name, (suffix, content) in outputs.items():
+        write(f"{folder}{stem}{suffix}", content)
+        formats.append({"name": name, "text": content, "href": f"{href}{stem}{suffix}"})
+    return {"text": text(item), "formats": formats}
+
+
+def for_work(model: Model, iri: URIRef, rel: str, write: Write) -> dict[str, object] | None:
+    item = csl(model, iri)
+    if item is None:
+        return None
+    kinds = next(TYPES[t] for t in model.types(iri) if t in CITABLE)
+    folder, _, name = rel.rpartition("/")
+    return files(item, kinds, write, folder + "/", name.removesuffix(".html"), "")
+
+
+def for_dataset(model: Model, version: str, write: Write) -> dict[str, object]:
+    onto = URIRef(BASE + "ontology")
+    modified = str(model.first(onto, DCT.modified) or "")
+    item: dict[str, object] = {
+        "id": "ngo-fp-dataset", "type": "dataset", "version": version, "URL": BASE,
+        "title": "NGOs and foreign policy in Turkey–Azerbaijan relations: Bulgur (2023) as Linked Data",
+        "author": [{"literal": str(c)} for c in model.objects(onto, DCT.creator)],
+    }
+    if modified[:4].isdigit():
+        item["issued"] = {"date-parts": [[int(modified[:4])]]}
+    return files(item, TYPES["dataset"], write, "cite/", "ngo-fp-dataset", "cite/")

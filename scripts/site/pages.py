@@ -1,0 +1,94 @@
+"""A page per resource: its names, kinds, roles and activities, evidence quotes linked to the article, every
+outgoing and incoming statement labelled from the ontology (so new properties show up without code), links
+out, and "Cite this" for works."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib.term import Node
+
+from ..paths import NFP, OA
+from .model import DCT, EVIDENCE, OUT_LINKS, SKOS, Model, Value
+
+NAME_KINDS = [(SKOS.prefLabel, "name"), (RDFS.label, "label"), (SKOS.altLabel, "other name"),
+              (NFP.acronym, "acronym"), (NFP.nameInSource, "as written in the article"), (DCT.title, "title")]
+HIDDEN = {RDF.type, NFP.evidenceQuote, NFP.groundedIn, RDFS.label, SKOS.prefLabel, SKOS.altLabel, NFP.acronym,
+          NFP.nameInSource} | set(OUT_LINKS)
+INCOMING_HIDDEN = {OA.hasBody, RDF.type}
+
+
+@dataclass
+class Group:
+    prop: Value
+    values: list[Value]
+
+
+def heading(model: Model, iri: URIRef) -> Value:
+    return Value(model.label(iri, "en"), tr=model.turkish(iri) if model.turkish(iri) != model.label(iri, "en") else None)
+
+
+def names(model: Model, iri: URIRef) -> list[dict[str, str | None]]:
+    seen, out = set(), []
+    for prop, kind in NAME_KINDS:
+        for o in sorted(model.objects(iri, prop), key=lambda l: (getattr(l, "language", "") or "", str(l))):
+            if isinstance(o, Literal) and (str(o), o.language) not in seen:
+                seen.add((str(o), o.language))
+                out.append({"kind": kind, "text": str(o), "lang": o.language})
+    return out if len(out) > 1 else []  # one name is already the heading
+
+
+def grouped(model: Model, pairs: list[tuple[URIRef, Node]], here: str) -> list[Group]:
+    groups: dict[URIRef, list[Value]] = {}
+    for prop, node in pairs:
+        groups.setdefault(prop, []).append(model.value(node, here))
+    out = [Group(model.prop_value(p, here), sorted(vs, key=lambda v: v.text.casefold())) for p, vs in groups.items()]
+    return sorted(out, key=lambda g: g.prop.text.casefold())
+
+
+def roles(model: Model, iri: URIRef, here: str) -> list[dict[str, object]]:
+    """The actor's participations: the activity, the roles it plays there, where and when."""
+    rows = []
+    for participation in model.subjects(NFP.participant, iri):
+        for activity in model.subjects(NFP.participation, participation):
+            context = [model.value(o, here) for p in (NFP.place, NFP.inPeriod) for o in model.objects(activity, p)]
+            rows.append({"activity": model.value(activity, here),
+                         "roles": [model.value(r, here) for r in model.objects(participation, NFP.role)],
+                         "context": context})
+    return sorted(rows, key=lambda r: r["activity"].text.casefold())  # type: ignore[attr-defined]
+
+
+def quotes(model: Model, iri: URIRef, here: str) -> list[dict[str, str]]:
+    up = "../" * here.count("/")
+    out = []
+    for ev in model.evidence_of(iri):
+        position = model.evidence_position(ev)
+        slug = str(ev).rsplit("/", 1)[-1]
+        out.append({"text": model.evidence_quote(ev), "article": f"{up}article.html#ev-{slug}",
+                    "page": f"{up}{model.page_path(ev)}", "start": position[0] if position else 0})
+    return sorted(out, key=lambda q: (q["start"], q["text"]))  # in reading order
+
+
+def evidence_quotes(model: Model, ev: URIRef, here: str) -> list[dict[str, str]]:
+    """An evidence record's own quote, linked to its place in the article."""
+    up = "../" * here.count("/")
+    slug = str(ev).rsplit("/", 1)[-1]
+    return [{"text": model.evidence_quote(ev), "article": f"{up}article.html#ev-{slug}", "page": here.rsplit("/", 1)[-1]}]
+
+
+def context(model: Model, iri: URIRef, here: str) -> dict[str, object]:
+    up = "../" * here.count("/")
+    is_evidence = str(iri).startswith(EVIDENCE)
+    hidden = HIDDEN | ({OA.hasTarget} if is_evidence else set())
+    outgoing = [(p, o) for p, o in model.out.get(iri, []) if p not in hidden]
+    incoming = [(p, s) for s, p in model.inc.get(iri, []) if p not in INCOMING_HIDDEN and model.has_page(s)]
+    types = [model.value(t, here) for t in model.types(iri)]
+    return {
+        "up": up, "iri": str(iri), "heading": heading(model, iri), "title": model.label(iri, "en"),
+        "types": types, "names": names(model, iri), "roles": roles(model, iri, here),
+        "quotes": evidence_quotes(model, iri, here) if is_evidence else quotes(model, iri, here), "outgoing": grouped(model, outgoing, here),
+        "incoming": grouped(model, incoming, here),
+        "links_out": sorted((model.value(o, here) for p in OUT_LINKS for o in model.objects(iri, p)),
+                            key=lambda v: v.text),
+        "stem": here.rsplit("/", 1)[-1].removesuffix(".html"),
+    }

@@ -1,0 +1,197 @@
+"""The static site as built by the pipeline (no browser): a crawler over every page (0 broken links, 0 missing
+anchors), the article's quote marks against the evidence annotations, each page's own Turtle and JSON-LD
+against the graph, "Cite this" against the article's header, and the ontology docs' instance counts."""
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+from collections import defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+
+from scripts.paths import NFP, OA, RES
+
+SITE_CODE = Path(__file__).resolve().parent.parent / "scripts" / "site"
+
+
+class Page(HTMLParser):
+    """Ids, links, the html element's lang, the viewport, and the text of each quote mark of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.lang: str | None = None
+        self.viewport = False
+        self.marks: dict[str, list[str]] = defaultdict(list)
+        self._mark: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        for key in ("href", "src"):
+            if a.get(key):
+                self.links.append(a[key] or "")
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "meta" and a.get("name") == "viewport":
+            self.viewport = True
+        if tag == "mark" and a.get("data-ev"):
+            self._mark = (a["data-ev"] or "").split()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self._mark = None
+
+    def handle_data(self, data: str) -> None:
+        if self._mark:
+            for ev in self._mark:
+                self.marks[ev].append(data)
+
+
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+@pytest.fixture(scope="module")
+def pages(dist: Path) -> dict[Path, Page]:
+    return {path: parse(path) for path in sorted((dist / "site").rglob("*.html"))}
+
+
+def test_every_link_and_anchor_of_the_site_resolves(dist: Path, pages: dict[Path, Page]) -> None:
+    broken, missing, checked = [], [], 0
+    for path, page in pages.items():
+        for link in page.links:
+            parts = urllib.parse.urlsplit(link)
+            if parts.scheme or link.startswith("//"):
+                continue  # outside the site (Wikidata, GeoNames, the licence...)
+            target = (path.parent / urllib.parse.unquote(parts.path)).resolve() if parts.path else path
+            checked += 1
+            if not target.is_file() or dist.resolve() not in target.parents:
+                broken.append(f"{path.relative_to(dist)}: {link}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if urllib.parse.unquote(parts.fragment) not in ids:
+                    missing.append(f"{path.relative_to(dist)}: {link}")
+    assert len(pages) > 1000 and checked > 20000  # the crawl saw the whole site
+    assert broken == [], f"{len(broken)} broken links, e.g. {broken[:5]}"
+    assert missing == [], f"{len(missing)} missing anchors, e.g. {missing[:5]}"
+
+
+def test_every_page_declares_language_and_viewport(pages: dict[Path, Page]) -> None:
+    assert len(pages) > 1000
+    assert [p for p, page in pages.items() if page.lang != "en" or not page.viewport] == []
+
+
+def test_every_resource_and_evidence_has_a_page(dist: Path, published_graph: Graph) -> None:
+    iris = {s for s in published_graph.subjects() if isinstance(s, URIRef) and str(s).startswith(str(RES))
+            and str(s)[len(str(RES)):].count("/") == 1}
+    missing = [i for i in iris if not (dist / "site" / ("resource/" + str(i)[len(str(RES)):] + ".html")).is_file()]
+    assert len(iris) > 1000 and missing == []
+
+
+def test_each_quote_is_marked_in_the_article_with_its_exact_text(dist: Path, published_graph: Graph) -> None:
+    article = parse(dist / "site" / "article.html")
+    evidence = {str(ev).rsplit("/", 1)[-1]: str(exact) for ev in published_graph.subjects(OA.hasBody, None)
+                for t in published_graph.objects(ev, OA.hasTarget) for sel in published_graph.objects(t, OA.hasSelector)
+                for exact in published_graph.objects(sel, OA.exact)}
+    assert len(evidence) > 600
+    bare = lambda text: "".join(text.split())  # noqa: E731  (a quote may run across a paragraph break)
+    wrong = [ev for ev, exact in evidence.items()
+             if f"ev-{ev}" not in article.ids or bare("".join(article.marks[f"ev-{ev}"])) != bare(exact)]
+    assert wrong == []
+
+
+def test_article_has_its_sections_and_paragraph_anchors(dist: Path) -> None:
+    article = parse(dist / "site" / "article.html")
+    for section in ("introduction", "methodology", "discussion", "findings", "conclusion", "references",
+                    "rise-of-civil-society-in-turkey"):  # the article's headings
+        assert f"section-bulgur-2023-{section}" in article.ids
+    assert {"p-1", "p-10", "p-70"} <= article.ids
+
+
+def resource_graph(graph: Graph, iri: URIRef) -> Graph:
+    """The page's RDF selected with rdflib: the resource, its evidence, their targets and selectors."""
+    g = Graph()
+    g += graph.triples((iri, None, None))
+    for ev in graph.objects(iri, NFP.groundedIn):
+        g += graph.triples((ev, None, None))
+        for target in graph.objects(ev, OA.hasTarget):
+            g += graph.triples((target, None, None))
+            for selector in graph.objects(target, OA.hasSelector):
+                g += graph.triples((selector, None, None))
+    return g
+
+
+def test_each_page_s_turtle_and_json_ld_hold_its_statements(dist: Path, published_graph: Graph) -> None:
+    pages = sorted((dist / "site" / "resource").rglob("*.ttl"))
+    sample = pages[::25] + [dist / "site/resource/organization/turksam.ttl", dist / "site/resource/work/bulgur-2023.ttl"]
+    assert len(sample) > 40
+    for ttl in sample:
+        iri = RES[ttl.relative_to(dist / "site" / "resource").with_suffix("").as_posix()]
+        want = resource_graph(published_graph, iri)
+        assert len(want) > 0, iri
+        assert isomorphic(Graph().parse(ttl, format="turtle"), want), ttl
+        assert isomorphic(Graph().parse(ttl.with_suffix(".jsonld"), format="json-ld"), want), ttl
+
+
+def test_cite_the_article_in_three_formats(dist: Path) -> None:
+    folder = dist / "site" / "resource" / "work"
+    bib = bibtexparser.parse_string((folder / "bulgur-2023.bib").read_text(encoding="utf-8"))
+    assert len(bib.entries) == 1
+    entry = bib.entries[0]
+    assert entry.entry_type == "article"
+    # from the article's header: IJHSSI vol. 12, no. 9, 2023, pp. 182-190, by Nurbanu Bulgur
+    assert entry["title"].strip("{}") == "The Role of the Interaction between NGOs and Foreign Policy in Turkey-Azerbaijan Relations"
+    assert (entry["author"], entry["year"], entry["volume"], entry["number"], entry["pages"]) == (
+        "Bulgur, Nurbanu", "2023", "12", "9", "182--190")
+    assert entry["journal"] == "International Journal of Humanities and Social Science Invention"
+    ris = rispy.loads((folder / "bulgur-2023.ris").read_text(encoding="utf-8"))
+    assert len(ris) == 1
+    assert (ris[0]["type_of_reference"], ris[0]["year"], ris[0]["volume"], ris[0]["number"], ris[0]["start_page"],
+            ris[0]["end_page"], ris[0]["authors"]) == ("JOUR", "2023", "12", "9", "182", "190", ["Bulgur, Nurbanu"])
+    csl = json.loads((folder / "bulgur-2023.csl.json").read_text(encoding="utf-8"))
+    assert csl[0]["type"] == "article-journal" and csl[0]["issued"] == {"date-parts": [[2023]]}
+    assert csl[0]["author"] == [{"family": "Bulgur", "given": "Nurbanu"}] and csl[0]["page"] == "182-190"
+    dataset = bibtexparser.parse_string((dist / "site" / "cite" / "ngo-fp-dataset.bib").read_text(encoding="utf-8"))
+    assert dataset.entries[0]["url"] == "https://w3id.org/ngo-fp/"
+
+
+def test_ontology_docs_count_instances_through_subclasses(dist: Path, published_graph: Graph) -> None:
+    html = (dist / "site" / "ontology.html").read_text(encoding="utf-8")
+    organizations = len(set(published_graph.query(
+        "SELECT DISTINCT ?o WHERE { ?o a/rdfs:subClassOf* <https://w3id.org/ngo-fp/ontology#Organization> }",
+        initNs={"rdfs": URIRef("http://www.w3.org/2000/01/rdf-schema#")})))
+    assert organizations > 100  # the issue counted 104
+    block = html[html.index('id="Organization"'):]
+    assert f'href="browse.html?class=Organization">{organizations} instances</a>' in block[:3000]
+
+
+def test_templates_and_assets_are_files_not_python_strings() -> None:
+    code = "".join(p.read_text(encoding="utf-8") for p in SITE_CODE.glob("*.py"))
+    assert len(list(SITE_CODE.glob("*.py"))) >= 5
+    assert re.findall(r"<(?:html|body|div|table|script|style)\b", code) == []
+    templates = {p.name for p in (SITE_CODE / "templates").glob("*.html")}
+    assert {"base.html", "resource.html", "article.html", "browse.html", "queries.html", "ontology.html"} <= templates
+
+
+def test_example_answers_show_names_not_iris(dist: Path) -> None:
+    html = (dist / "site" / "queries.html").read_text(encoding="utf-8")
+    tables = re.findall(r'<section class="example" id="([^"]+)">(.*?)</section>', html, flags=re.S)
+    assert len(tables) == len(list((SITE_CODE.parent.parent / "queries").glob("*.rq")))
+    cells = [(name, cell) for name, body in tables for cell in re.findall(r"<td>(.*?)</td>", body.split("<tbody>")[-1], flags=re.S)]
+    assert len(cells) > 100
+    bare = [(name, cell) for name, cell in cells if re.sub(r"<[^>]+>", "", cell).strip().startswith(("http://", "https://"))]
+    assert bare == []
+    authors = dict(tables)["02-authors-with-several-works"]
+    assert "Ö. Çaha" in authors and "E. Fuat Keyman" in authors  # the reference list's entries 6-8 and 13-14
