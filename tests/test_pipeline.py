@@ -15,6 +15,12 @@ from scripts.paths import ROOT
 BASE = Path(__file__).parent / "shapes" / "base.ttl"
 
 
+def line_of(text: str, start: bool = False) -> int:
+    """The number of the first line of tests/shapes/base.ttl that starts with (or contains) `text`."""
+    lines = BASE.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if (line.startswith(text) if start else text in line))
+
+
 def run_build(instances: Path, dist: Path, seed: str = "0", *extra: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONHASHSEED=seed)
     return subprocess.run(
@@ -85,9 +91,10 @@ def test_quote_not_in_the_article_fails_naming_resource_and_quote(project: tuple
     (instances / "base.ttl").write_text(text)
     result = run_build(instances, dist)
     assert_failed_cleanly(result, dist)
-    # one line naming the file and the line of the quote (line 46 of tests/shapes/base.ttl), resource and quote
+    # one line naming the file and the line of the quote in tests/shapes/base.ttl, the resource and the quote
+    at = line_of('"Turkey was also affected by this development in the world."')
     [line] = [l for l in result.stderr.splitlines() if "Turkey was never affected." in l]
-    assert line.startswith(f"error: {instances / 'base.ttl'}:46: ")
+    assert line.startswith(f"error: {instances / 'base.ttl'}:{at}: ")
     assert "https://w3id.org/ngo-fp/resource/state/turkey" in line
 
 
@@ -97,10 +104,11 @@ def test_shacl_violation_fails_with_its_message(project: tuple[Path, Path]) -> N
     (instances / "base.ttl").write_text(text)
     result = run_build(instances, dist)
     assert_failed_cleanly(result, dist)
-    # one line per violation, naming the file and the line where the focus node's block starts (line 34 of
-    # tests/shapes/base.ttl: `organization:turksam a nfp:ResearchCentre ;`)
+    # one line per violation, naming the file and the line where the focus node's block starts
+    # (`organization:turksam a nfp:ResearchCentre ;` in tests/shapes/base.ttl)
+    at = line_of("organization:turksam a ", start=True)
     [line] = [l for l in result.stderr.splitlines() if "Give exactly one English rdfs:label" in l]
-    assert line.startswith(f"error: {instances / 'base.ttl'}:34: SHACL Violation ")
+    assert line.startswith(f"error: {instances / 'base.ttl'}:{at}: SHACL Violation ")
     assert "https://w3id.org/ngo-fp/resource/organization/turksam" in line
 
 
@@ -110,9 +118,10 @@ def test_qc_failure_is_one_line_at_the_resource(project: tuple[Path, Path]) -> N
         f.write("\norganization:turksam nfp:basedIn place:nowhere-typo .\n")
     result = run_build(instances, dist)
     assert_failed_cleanly(result, dist)
-    # the dangling IRI's row, at the line where turksam's first block starts (line 34 of tests/shapes/base.ttl)
+    # the dangling IRI's row, at the line where turksam's first block starts in tests/shapes/base.ttl
+    at = line_of("organization:turksam a ", start=True)
     [line] = [l for l in result.stderr.splitlines() if "place/nowhere-typo" in l]
-    assert line.startswith(f"error: {instances / 'base.ttl'}:34: QC dangling-reference-violation: ")
+    assert line.startswith(f"error: {instances / 'base.ttl'}:{at}: QC dangling-reference-violation: ")
     assert "QC: 1 row(s)" in result.stderr
 
 
