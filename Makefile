@@ -12,13 +12,21 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 RML_VENV := .venv-rml
 RML_STAMP := $(RML_VENV)/.installed-$(shell sha256sum requirements-rml.txt | cut -c1-12)
+# What the build reads: `make` rebuilds dist/ when one of these files (or a folder's list of files) is newer
+# than dist/SHA256SUMS, which the build dates to its own start; otherwise it does nothing.
+BUILD_INPUTS := $(shell find instances links ontology shapes sources queries scripts examples/plover-gsr -name __pycache__ -prune \
+	-o \( -type f -o -type d -o -type l \) -print 2>/dev/null | LC_ALL=C sort | sed 's/ /\\ /g') VERSION
+# `make release VERSION=...` hands the value to the build as one quoted argument, never to make or the shell.
+unexport VERSION
+quote = '$(subst ','\'',$(1))'
 
-.PHONY: help all setup java jena build validate test coverage link serve release bench examples plover clean
+.PHONY: help all setup java jena build validate test coverage link serve release bench bench-load bench-build examples plover clean
+.PRECIOUS: dist/SHA256SUMS
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
 
-all: setup build ## Set up (.venv, Java), validate and publish dist/
+all: setup dist/SHA256SUMS ## Set up (.venv, Java), validate and publish dist/ (nothing to do when no source changed)
 
 setup: $(STAMP) $(RML_STAMP) java ## Create .venv (and .venv-rml for the RML engine) with pinned dependencies; install Java if missing
 
@@ -58,7 +66,10 @@ jena: java ## Make sure Apache Jena is there for the reference checks of `make t
 	    echo "error: Apache Jena is missing; install it (e.g. sudo apt-get install libapache-jena-java)" >&2; exit 1; \
 	  fi; }
 
-build: setup ## Validate everything and publish dist/ (atomically)
+build: setup ## Validate everything and publish dist/ atomically, even if make thinks it up to date
+	$(PY) -m scripts.build
+
+dist/SHA256SUMS: $(BUILD_INPUTS) $(STAMP)
 	$(PY) -m scripts.build
 
 # DATA is read from the environment ("$$DATA"), so a path with spaces or quotes stays one path. make itself
@@ -77,12 +88,12 @@ coverage: setup ## Report which resources ground each paragraph and which names 
 test: setup jena ## Run the tests (Jena SHACL and riot as reference tools)
 	$(PY) -m pytest
 
-serve: setup ## Serve dist/ : the site and a read-only SPARQL endpoint on http://127.0.0.1:8000 (run `make` first)
+serve: setup ## Serve dist/ on http://127.0.0.1:8000 (PORT=...): the site, the IRIs, a read-only SPARQL endpoint (run `make` first)
 	$(PY) -m scripts.serve --port $(or $(PORT),8000)
 
 release: setup ## Build a release: make release VERSION=x.y.z stamps the version and writes releases/x.y.z/
-	@[ -n "$(VERSION)" ] || { echo "usage: make release VERSION=x.y.z" >&2; exit 2; }
-	$(PY) -m scripts.build --version $(VERSION) --dist releases/$(VERSION)
+	$(if $(value VERSION),,@echo "usage: make release VERSION=x.y.z" >&2; exit 2)
+	$(PY) -m scripts.build --release=$(call quote,$(value VERSION))
 
 examples: setup ## Map the examples (CSV registry; PLOVER event records) to RDF with morph-kgc and validate them
 	mkdir -p dist/examples
@@ -98,5 +109,11 @@ plover: setup ## Map a file of PLOVER event records: make plover IN=records.json
 bench: setup ## Benchmark validation, queries and serialization at 10k-2M triples; writes bench/README.md (slow)
 	$(PY) bench/run.py
 
+bench-load: setup ## Load the endpoint with 8, 32 and 128 clients on the example queries; writes the Load table of bench/README.md
+	$(PY) bench/load.py
+
+bench-build: setup ## Time the article's own build (nothing changed, one file changed, make's no-op); writes its section of bench/README.md
+	$(PY) bench/build.py
+
 clean: ## Remove dist/ and the virtual environment
-	rm -rf dist dist.tmp dist.old releases bench/data $(VENV) $(RML_VENV) .pytest_cache
+	rm -rf dist dist.tmp dist.old dist.lock releases bench/data .cache/build $(VENV) $(RML_VENV) .pytest_cache

@@ -77,12 +77,17 @@ def write_readme(validation_lines: list[str], medians: dict[str, float], builds:
               "`python bench/run.py --readme-only` rewrites this file from the saved numbers.", ""]
     lines += targets(medians, builds)
     lines += ["## Endpoint", "", "Median of 50 HTTP requests per example query (SPARQL Protocol, JSON results) to the",
-              "read-only Oxigraph server of `make serve`, over the article's publication:", "",
+              "endpoint of `make serve`, over the article's publication:", "",
               "| query | median |", "|---|---:|"]
     lines += [f"| {name} | {ms:.2f} ms |" for name, ms in medians.items()]
     lines += ["", "## The article's own build", "",
               f"`python -m scripts.build` (parse, grounding, QC, SHACL with pyshacl, HermiT, publish with site), "
               f"three warm runs: {', '.join(f'{t:.1f} s' for t in builds)}.", ""]
+    load = BENCH / "load.json"  # the Load section, kept from the last `make bench-load`
+    if load.exists():
+        sys.path.insert(0, str(BENCH))
+        from load import readme_section
+        lines += [readme_section(json.loads(load.read_text()))]
     (BENCH / "README.md").write_text("\n".join(lines), encoding="utf-8")
 
 

@@ -1,23 +1,31 @@
 """The pipeline: parse sources -> check grounding -> QC -> SHACL -> OWL consistency -> publish dist/.
 
-`python -m scripts.build` builds and publishes; `--no-publish` only validates. Any failure prints what is
-wrong (file, line, resource) and exits non-zero; dist/ is then left as it was.
+`python -m scripts.build` builds and publishes; `--no-publish` only validates; `--release x.y.z` stamps the
+version and writes releases/x.y.z/. Any failure prints one line per problem (file:line: what is wrong) and
+exits non-zero; dist/ is then left as it was. One build at a time per output folder (a lock); a kill at any
+moment leaves the last good dist/ in place or puts it back at the next build (scripts/atomic.py).
+
+Exit codes: 0 published (or validated), 1 the sources or the output folder have a problem, 130 interrupted.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 import time
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 
-from . import coverage, grounding, links, qc, reasoning, site, validate
-from .errors import BuildError, display
+from . import atomic, cache, coverage, grounding, inputs, links, publish, qc, reasoning, site, validate
+from . import version as versions
+from .errors import BuildError, Problems, display
 from .load import load_sources, parse
-from .paths import BASE, DIST, INSTANCES, ONTOLOGY, SHAPES, VERSION_FILE
-from .publish import publish
+from .origin import first_iri, locate
+from .paths import BASE, DIST, INSTANCES, ONTOLOGY, ROOT, SHAPES
 
 
 @dataclass
@@ -48,9 +56,8 @@ def done(start: float, detail: str) -> None:
 
 
 def stamp(onto: Graph, version: str) -> None:
-    """Set the ontology's owl:versionIRI and owl:versionInfo from the release version."""
-    if not version or not all(part.isdigit() for part in version.split(".")) or version.count(".") != 2:
-        raise BuildError(f"version {version!r} is not of the form MAJOR.MINOR.PATCH", VERSION_FILE)
+    """Set the ontology's owl:versionIRI and owl:versionInfo from the release version (checked)."""
+    versions.check(version, "version")
     iri = URIRef(BASE + "ontology")
     onto.remove((iri, OWL.versionIRI, None))
     onto.remove((iri, OWL.versionInfo, None))
@@ -58,12 +65,29 @@ def stamp(onto: Graph, version: str) -> None:
     onto.add((iri, OWL.versionInfo, Literal(version)))
 
 
-def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
-          links_folder: Path = links.LINKS, version: str | None = None) -> Built:
-    """Parse and validate everything; raise BuildError on the first failing step."""
+@dataclass
+class Prepared:
+    """The parsed sources with their links and evidence, before the checks."""
+    ontology_path: Path
+    ontology: Graph
+    instances: Graph
+    evidence: Graph
+    shapes: Graph
+    quotes: int
+    where: dict[str, tuple[Path, int | None]]
+
+    def built(self, warnings: list[validate.Result] | None = None) -> Built:
+        return Built(self.ontology, self.instances, self.evidence, self.quotes, warnings or [])
+
+
+def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
+            links_folder: Path = links.LINKS, version: str | None = None) -> Prepared:
+    """Parse the sources, add the links, check the quotes and expand them into evidence."""
+    inputs.check_regular(tuple(inputs.FOLDERS) + (instances, links_folder))
+    release = versions.check(version, "--version") if version is not None else versions.read()
     t = step("parse sources")
     onto, data, per_file = load_sources(ontology, instances)
-    stamp(onto, version or VERSION_FILE.read_text(encoding="utf-8").strip())
+    stamp(onto, release)
     shapes_graph = parse(shapes)
     done(t, f"{len(onto)} ontology triples, {len(data)} instance triples from {len(per_file)} files")
 
@@ -76,65 +100,243 @@ def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path =
     t = step("check evidence quotes against sources/")
     checked, problems = grounding.check(per_file)
     if problems:
-        raise BuildError(f"{len(problems)} evidence quote(s) not found verbatim:\n" + "\n".join(f"  {p}" for p in problems))
+        raise Problems(f"{len(problems)} evidence quote(s) not found verbatim in the article",
+                       [quote_problem(p) for p in problems])
     evidence = grounding.expand(data)
+    where = locate({ontology: onto, **per_file}, evidence + link_triples, links_folder)
     done(t, f"{checked} quotes verified, {len(evidence)} annotation triples generated")
+    return Prepared(ontology, onto, data, evidence, shapes_graph, checked, where)
 
-    t = step("ontology and data QC (shapes/qc/*-violation.rq)")
-    merged = onto + data + evidence
-    qc_store = qc.store(merged)
-    failures = []
-    for check in qc.checks():
-        rows = qc.run(check, qc_store)
-        if rows:
-            shown = "\n".join("    " + " | ".join(row) for row in rows[:10])
-            failures.append(f"  {check.name}: {check.description} ({len(rows)} row(s))\n{shown}")
-    if failures:
-        raise BuildError("QC failed:\n" + "\n".join(failures))
-    done(t, f"{len(qc.checks())} checks passed")
 
-    t = step("SHACL validation (pyshacl, ontology mixed in)")
-    results, _ = validate.shacl(data + evidence, onto, shapes_graph)
-    violations = [r for r in results if r.severity == "Violation"]
-    warnings = [r for r in results if r.severity != "Violation"]
-    if violations:
-        raise BuildError(f"SHACL: {len(violations)} violation(s):\n" + validate.summary(violations))
-    done(t, f"conforms; {len(warnings)} warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
+# HermiT runs for a few seconds in a fresh JVM: the quick (C1) compiler and the serial collector halve its CPU time.
+JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
 
-    t = step("OWL 2 consistency (HermiT via owlready2)")
-    result = reasoning.check(merged)
-    if not result.consistent:
-        raise BuildError(f"HermiT: ontology and instances are not consistent: {result.detail}")
-    done(t, f"consistent ({result.triples} triples, none set aside)")
-    return Built(onto, data, evidence, checked, warnings)
+
+def check(p: Prepared) -> list[validate.Result]:
+    """QC, SHACL and OWL 2 consistency (HermiT runs in its own process meanwhile); return the SHACL warnings,
+    raise BuildError on the first failing check. A graph that passed them before with the same shapes, QC
+    queries and checking code is not checked again (scripts/cache.py)."""
+    merged = p.ontology + p.instances + p.evidence
+    key = cache.digest([publish.ntriples(merged), *cache.files([SHAPES, qc.QC]), *cache.checking_code(),
+                        *cache.environment()])
+    passed = cache.get("checks", key)
+    if isinstance(passed, list):
+        warnings = [validate.Result(**r) for r in passed]
+        t = step("QC, SHACL and OWL 2 consistency")
+        done(t, f"passed before on this very graph with the same shapes, QC and code (cache {key[:12]}); "
+                f"{len(warnings)} SHACL warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
+        return warnings
+    warnings = run_checks(p, merged)
+    cache.put("checks", key, [asdict(r) for r in warnings])
+    return warnings
+
+
+def run_checks(p: Prepared, merged: Graph) -> list[validate.Result]:
+    os.environ.setdefault("JAVA_TOOL_OPTIONS", JAVA_OPTIONS)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # HermiT is a Java subprocess: it runs beside pyshacl
+        hermit = pool.submit(reasoning.check, merged)
+        t = step("ontology and data QC (shapes/qc/*-violation.rq)")
+        qc_store = qc.store(merged)
+        failures = []
+        for qc_check in qc.checks():
+            for row in qc.run(qc_check, qc_store):
+                path, line = first_iri(row, p.where) or (None, None)
+                failures.append(BuildError(f"QC {qc_check.name}: {qc_check.description}: {' | '.join(row)}", path, line))
+        if failures:
+            raise Problems(f"QC: {len(failures)} row(s) returned by shapes/qc/*-violation.rq", failures)
+        done(t, f"{len(qc.checks())} checks passed")
+
+        t = step("SHACL validation (pyshacl, ontology mixed in)")
+        results, _ = validate.shacl(p.instances + p.evidence, p.ontology, p.shapes)
+        violations = [r for r in results if r.severity == "Violation"]
+        warnings = [r for r in results if r.severity != "Violation"]
+        if violations:
+            raise Problems(f"SHACL: {len(violations)} violation(s)", [shacl_problem(r, p.where) for r in violations])
+        done(t, f"conforms; {len(warnings)} warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
+
+        t = step("OWL 2 consistency (HermiT via owlready2, started with QC)")
+        result = hermit.result()
+        if not result.consistent:
+            raise BuildError(f"HermiT: ontology and instances are not consistent: {result.detail}", p.ontology_path)
+        done(t, f"consistent ({result.triples} triples, none set aside)")
+    return warnings
+
+
+def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
+          links_folder: Path = links.LINKS, version: str | None = None) -> Built:
+    """Parse and validate everything; raise BuildError on the first failing step."""
+    prepared = prepare(ontology, instances, shapes, links_folder, version)
+    return prepared.built(check(prepared))
+
+
+def quote_problem(p: grounding.Problem) -> BuildError:
+    """A quote not found, at the line of the file where it is written."""
+    line = None
+    if p.path is not None:
+        probe = " ".join(p.quote.split())[:40]
+        for number, text in enumerate(p.path.read_text(encoding="utf-8").splitlines(), 1):
+            if probe and probe in " ".join(text.split()):
+                line = number
+                break
+    short = p.quote if len(p.quote) <= 120 else p.quote[:117] + "..."
+    return BuildError(f"{p.resource}: evidence quote not found verbatim in the article: \u201c{short}\u201d", p.path, line)
+
+
+def shacl_problem(r: validate.Result, where: dict) -> BuildError:
+    """A SHACL result at the file and line where its focus node is written."""
+    path, line = where.get(r.focus, (None, None))
+    shape = r.shape.rsplit("#", 1)[-1]
+    detail = "".join(f" ({k}: {v})" for k, v in (("path", r.path), ("value", r.value)) if v)
+    return BuildError(f"SHACL {r.severity} [{shape}] {r.focus}: {r.message}{detail}", path, line)
 
 
 def write_publication(built: Built, dist: Path) -> Path:
     """Publish the validated build: dumps, description, exports, coverage report and site."""
+    with atomic.replacing(dist) as tmp:
+        write_into(built, tmp)
+    return dist
+
+
+def write_into(built: Built, folder: Path) -> None:
+    """Write the publication into the empty folder `folder`."""
     report = coverage.markdown(coverage.report(built.instances))
     from .plover import publication as plover
 
-    return publish(built.ontology, built.data, dist, reports={"coverage.md": report}, site=site.write,
-                   datasets=(plover.write,))
+    publish.write(built.ontology, built.data, folder, reports={"coverage.md": report}, site=site.write,
+                  datasets=(plover.write,))
+
+
+def build_and_publish(dist: Path, **sources) -> Built:
+    """Validate and publish at once: the publication is written into the staging folder by a child process
+    while this one runs the checks (2 cores: the site and dumps beside pyshacl and HermiT); it is swapped in
+    only when both succeed. Call with the lock of `dist` held."""
+    prepared = prepare(**sources)
+    with atomic.replacing(dist) as tmp:
+        t = step(f"publish {display(dist)}/ (written beside the checks, swapped in when they pass)")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        parent = os.getpid()
+        writer = os.fork()
+        if writer == 0:  # the child: write, report in one line, never return into the caller's code
+            code = 1
+            try:
+                _die_with_parent(parent)
+                write_into(prepared.built(), tmp)
+                code = 0
+            except BaseException as exc:  # noqa: BLE001 - reported in one line
+                print(f"error: publishing: {type(exc).__name__}: {' '.join(str(exc).split())[:500]}", file=sys.stderr)
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        try:
+            warnings = check(prepared)
+        except BaseException:
+            os.kill(writer, signal.SIGKILL)
+            os.waitpid(writer, 0)
+            raise
+        _, status = os.waitpid(writer, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise BuildError(f"writing the publication failed (exit {os.waitstatus_to_exitcode(status)})", dist)
+        built = prepared.built(warnings)
+        done(t, f"{len(built.data) + len(built.ontology)} triples written")
+    return built
+
+
+def inputs_key(instances: Path, links_folder: Path, version: str | None) -> str:
+    """A digest of everything a build reads: the source folders, the code, the version and the options."""
+    extra = [ROOT / "examples" / "plover-gsr"]  # the second dataset published beside the article
+    return cache.digest([*cache.files([*inputs.FOLDERS, instances, links_folder, ROOT / "scripts", *extra]),
+                         versions.read() if version is None else version, *cache.environment()])
+
+
+def tree(dist: Path) -> str:
+    """A digest of the names, sizes and modification times of every file in `dist` (cheap: no content read)."""
+    parts: list[bytes | str] = []
+    for here, dirs, names in os.walk(dist):
+        dirs.sort()
+        for name in sorted(names):
+            st = os.lstat(os.path.join(here, name))
+            parts.append(f"{os.path.relpath(os.path.join(here, name), dist)} {st.st_size} {st.st_mtime_ns}")
+    return cache.digest(parts)
+
+
+def unchanged(dist: Path, key: str) -> bool:
+    """True when `dist` was published from inputs with this digest and no file in it changed since."""
+    recorded = cache.get("dist", cache.digest([str(dist)]))
+    return (isinstance(recorded, dict) and recorded.get("inputs") == key and (dist / atomic.MARKER).is_file()
+            and recorded.get("tree") == tree(dist))
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: end this process when its parent ends (a killed build must not leave a writer behind)."""
+    try:
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-publish", action="store_true", help="validate only; leave dist/ alone")
-    parser.add_argument("--dist", type=Path, default=DIST, help="output folder (default: dist/)")
+    parser.add_argument("--dist", type=Path, default=None, help="output folder (default: dist/)")
     parser.add_argument("--instances", type=Path, default=INSTANCES, help="instance folder (default: instances/)")
     parser.add_argument("--links", type=Path, default=links.LINKS, help="link records folder (default: links/)")
-    parser.add_argument("--version", default=None, help="release version to stamp (default: the VERSION file)")
+    parser.add_argument("--version", default=None, help="version to stamp (default: the VERSION file)")
+    parser.add_argument("--release", default=None, metavar="X.Y.Z",
+                        help="stamp this version and write releases/X.Y.Z/ (what `make release` runs)")
     args = parser.parse_args(argv)
+    dist = args.dist or DIST
+    failed = "build failed; {}/ left unchanged"
+    started = time.time()
     try:
-        built = build(instances=args.instances, links_folder=args.links, version=args.version)
-        if not args.no_publish:
-            t = step(f"publish {display(args.dist)}/")
-            write_publication(built, args.dist)
-            done(t, f"{len(built.data) + len(built.ontology)} triples written")
+        version = versions.check(args.version, "--version") if args.version is not None else None
+        if args.release is not None:
+            if args.dist is not None or args.version is not None:
+                raise BuildError("--release sets both the version and the output folder: give neither --dist nor --version")
+            version = versions.check(args.release, "--release")
+        dist = Path(os.path.abspath(args.dist or (ROOT / "releases" / version if args.release is not None else DIST)))
+        if args.no_publish:
+            build(instances=args.instances, links_folder=args.links, version=version)
+            return 0
+        with atomic.locked(dist):  # fails here, in one line, if the output cannot be written
+            said = atomic.recover(dist)
+            if said:
+                print(f"- {said}", flush=True)
+            atomic.check_target(dist)
+            inputs.check_regular(tuple(inputs.FOLDERS) + (args.instances, args.links))  # before reading any
+            key = inputs_key(args.instances, args.links, version)
+            if unchanged(dist, key):
+                print(f"- nothing changed since {display(dist)}/ was built (same content hashes of every input); kept")
+            else:
+                build_and_publish(dist, instances=args.instances, links_folder=args.links, version=version)
+            # dated to the build's start, so that `make` rebuilds if a source changed while the build ran
+            os.utime(dist / atomic.MARKER, (started, started))
+            cache.put("dist", cache.digest([str(dist)]), {"inputs": key, "tree": tree(dist)})
     except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print("build failed; dist/ left unchanged", file=sys.stderr)
+        for line in exc.lines():
+            print(f"error: {line}", file=sys.stderr)
+        print(failed.format(display(dist)), file=sys.stderr)
+        return 1
+    except OSError as exc:  # disk full, a folder made read-only during the build, ...
+        where = f"{display(exc.filename)}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(failed.format(display(dist)), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted; {display(dist)}/ left unchanged", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug or a broken tool (e.g. no Java for HermiT): one line, the trace on request
+        if os.environ.get("NGO_FP_DEBUG"):
+            raise
+        print(f"error: {type(exc).__name__}: {' '.join(str(exc).split())[:500]} (NGO_FP_DEBUG=1 shows the traceback)",
+              file=sys.stderr)
+        print(failed.format(display(dist)), file=sys.stderr)
         return 1
     return 0
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -175,7 +176,12 @@ def names(graph: Graph) -> dict[URIRef, set[str]]:
 
 
 def whole_words(needle: str, hay: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", hay) is not None
+    return _word_pattern(needle).search(hay) is not None
+
+
+@functools.lru_cache(maxsize=None)  # re keeps only 512 compiled patterns: the report needs many more, again and again
+def _word_pattern(needle: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
 
 
 def matches(candidate: str, resource_names: dict[URIRef, set[str]]) -> list[str]:

@@ -1,4 +1,4 @@
-"""The one error type the pipeline reports to people: a file, a line when known, and the problem."""
+"""The error types the pipeline reports to people: a file, a line when known, and the problem, one line each."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,17 +17,36 @@ class BuildError(Exception):
         where = ""
         if self.path is not None:
             where = f"{display(self.path)}:{self.line}: " if self.line else f"{display(self.path)}: "
-        return where + self.problem
+        return where + " ".join(self.problem.split())
+
+    def lines(self) -> list[str]:
+        """What to print: one line per problem."""
+        return [str(self)]
+
+
+class Problems(BuildError):
+    """Several problems found by one step (quotes not found, QC rows, SHACL violations), each one line."""
+
+    def __init__(self, summary: str, problems: list[BuildError], shown: int = 100) -> None:
+        self.summary = summary
+        self.problems = sorted(problems, key=lambda p: (display(p.path) if p.path is not None else "~", p.line or 0, p.problem))
+        self.shown = shown
+        super().__init__(summary)
+
+    def lines(self) -> list[str]:
+        out = [str(p) for p in self.problems[:self.shown]]
+        if len(self.problems) > self.shown:
+            out.append(f"... and {len(self.problems) - self.shown} more")
+        return out + [" ".join(self.summary.split())]
 
 
 def display(path: Path | str) -> str:
     """A path relative to the project root when it lies inside it."""
+    import os
+
     from .paths import ROOT
 
-    try:
-        p = Path(path).resolve()
-    except (OSError, RuntimeError):  # a symbolic link loop
-        p = Path(path).absolute()
+    p = Path(os.path.abspath(path))  # not resolve(): a symbolic link is shown as itself, not as its target
     try:
         return str(p.relative_to(ROOT))
     except ValueError:

@@ -8,10 +8,10 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from rdflib import OWL, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
 
-from . import describe, exports
+from . import atomic, describe, exports
 from .links import LINKS
 from .paths import BASE, DIST, SHAPES
 
@@ -68,7 +68,8 @@ def jsonld(graph: Graph, ctx: dict[str, str]) -> str:
 def write_formats(graph: Graph, folder: Path, stem: str) -> list[Path]:
     """Write `graph` as Turtle, sorted N-Triples, JSON-LD and RDF/XML; return the paths."""
     canon = SortedGraph(bind_namespaces="core")
-    canon += to_canonical_graph(graph)  # stable blank-node labels, if any
+    has_bnodes = any(isinstance(term, BNode) for triple in graph for term in triple)
+    canon += to_canonical_graph(graph) if has_bnodes else graph  # stable blank-node labels, if any
     for prefix, ns in graph.namespaces():
         canon.bind(prefix, ns, override=True)
     written = []
@@ -100,16 +101,20 @@ def description(ontology: Graph, data: Graph, files: list[Path], root: Path) -> 
 def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, str] | None = None,
             site: Callable[[Graph, Path], None] | None = None,
             datasets: tuple[Callable[[Path], object], ...] = ()) -> Path:
-    """Write everything into a fresh folder beside `dist`, then swap it in; a failure leaves `dist` as it was.
-    `reports` are further text files (name -> content), such as the coverage report; `site(graph, folder)`
-    writes the static site into the new folder once the dumps and their checksums are there. Each of `datasets`
-    writes a dataset of its own into the new folder (a subfolder with its own VoID/DCAT, licence and SHA256SUMS)."""
-    tmp = dist.with_name(dist.name + ".tmp")
-    old = dist.with_name(dist.name + ".old")
-    for leftover in (tmp, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    tmp.mkdir(parents=True)
+    """Write everything into a fresh folder beside `dist`, then swap it in atomically (scripts/atomic.py); a
+    failure or a kill leaves `dist` as it was. `reports` are further text files (name -> content), such as the
+    coverage report; `site(graph, folder)` writes the static site once the dumps and their checksums are there.
+    Each of `datasets` writes a dataset of its own into the new folder (a subfolder with its own VoID/DCAT,
+    licence and SHA256SUMS)."""
+    with atomic.replacing(dist) as tmp:
+        write(ontology, data, tmp, reports, site, datasets)
+    return dist
+
+
+def write(ontology: Graph, data: Graph, tmp: Path, reports: dict[str, str] | None = None,
+          site: Callable[[Graph, Path], None] | None = None,
+          datasets: tuple[Callable[[Path], object], ...] = ()) -> None:
+    """Write the publication into the empty folder `tmp`."""
     merged = Graph(bind_namespaces="core")
     merged += data
     merged += ontology
@@ -138,12 +143,6 @@ def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, 
         write_dataset(tmp)
     if site is not None:
         site(merged, tmp)
-    if dist.exists():
-        dist.rename(old)
-    tmp.rename(dist)
-    if old.exists():
-        shutil.rmtree(old)
-    return dist
 
 
 def write_context(folder: Path, graph: Graph) -> Path:

@@ -1,17 +1,27 @@
-"""The SPARQL endpoint as users reach it: a real Oxigraph server on 127.0.0.1 (read-only, with a time limit)
-behind the site's origin, answering every example query over the SPARQL 1.1 Protocol."""
+"""The endpoint as users reach it: `python -m scripts.serve` started on 127.0.0.1 (a real uvicorn server with
+its query workers), answering every example query over the SPARQL 1.1 Protocol, with the protocol's details
+(HEAD, OPTIONS and CORS, 405, content negotiation), the subclass closure of rdf:type, and the dataset's IRIs
+with content negotiation (issue 13, items 9 and 10)."""
 from __future__ import annotations
 
+import csv
+import io
 import json
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pytest
+from rdflib import Graph, Namespace, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import OWL, RDF, RDFS
 
+from endpoint_client import JSON, get_query, post_direct, post_form, request
 from scripts.serve import Server, free_port
 from test_queries import QUERY_FILES, expected
+
+NFP = Namespace("https://w3id.org/ngo-fp/ontology#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+TURKSAM = "https://w3id.org/ngo-fp/resource/organization/turksam"
 
 
 @pytest.fixture(scope="module")
@@ -20,20 +30,19 @@ def server(dist: Path):
         yield running
 
 
-def post(url: str, data: bytes, content_type: str, accept: str = "application/sparql-results+json"):
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": content_type, "Accept": accept})
-    return urllib.request.urlopen(request, timeout=60)
-
-
 def value(binding: dict | None) -> str:
     return "" if binding is None else binding["value"]
 
 
+def test_every_example_query_is_found() -> None:
+    assert len(QUERY_FILES) == 20
+
+
 @pytest.mark.parametrize("query", QUERY_FILES, ids=[q.stem for q in QUERY_FILES])
 def test_example_query_over_http(server: Server, query: Path) -> None:
-    with post(f"{server.url}/query", query.read_bytes(), "application/sparql-query") as response:
-        assert response.status == 200
-        doc = json.loads(response.read())  # truncated JSON (a query cut by the time limit) fails here
+    answer = post_direct(server.url, query.read_text(encoding="utf-8"))
+    assert answer.status == 200, answer.body
+    doc = json.loads(answer.body)  # truncated JSON would fail here
     header, want = expected(query)
     assert doc["head"]["vars"] == header
     got = [tuple(value(row.get(v)) for v in header) for row in doc["results"]["bindings"]]
@@ -43,20 +52,169 @@ def test_example_query_over_http(server: Server, query: Path) -> None:
         assert sorted(got) == sorted(want)
 
 
-def test_get_with_url_encoded_query(server: Server) -> None:
-    q = urllib.parse.quote("ASK { <https://w3id.org/ngo-fp/resource/work/bulgur-2023> ?p ?o }")
-    request = urllib.request.Request(f"{server.url}/query?query={q}", headers={"Accept": "application/sparql-results+json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        assert json.loads(response.read())["boolean"] is True
+@pytest.mark.parametrize("send", [get_query, post_form, post_direct], ids=["GET", "POST form", "POST direct"])
+def test_every_protocol_form_answers(server: Server, send) -> None:
+    answer = send(server.url, f"ASK {{ <{TURKSAM}> ?p ?o }}")
+    assert answer.status == 200 and answer.type == JSON
+    assert json.loads(answer.body)["boolean"] is True
 
 
-def test_update_is_refused(server: Server) -> None:
-    body = urllib.parse.urlencode({"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}).encode()
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        post(f"{server.url}/update", body, "application/x-www-form-urlencoded")
-    assert refused.value.code == 403
+def test_updates_are_refused_by_every_route(server: Server) -> None:
+    update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    form = urllib.parse.urlencode({"update": update}).encode()
+    assert request(f"{server.url}/update", "POST", form, Content_Type="application/x-www-form-urlencoded").status == 403
+    assert request(f"{server.url}/query", "POST", form, Content_Type="application/x-www-form-urlencoded").status == 403
+    assert request(f"{server.url}/query", "POST", update.encode(), Content_Type="application/sparql-update").status == 403
+    # and the update did not happen by any of them
+    assert json.loads(get_query(server.url, "ASK { <urn:a> ?p ?o }").body)["boolean"] is False
 
 
 def test_site_is_served_beside_the_endpoint(server: Server) -> None:
-    with urllib.request.urlopen(f"{server.url}/site/index.html", timeout=30) as response:
-        assert "NGOs and foreign policy" in response.read().decode("utf-8")
+    answer = request(f"{server.url}/site/index.html")
+    assert answer.status == 200 and "NGOs and foreign policy" in answer.body.decode("utf-8")
+    assert request(f"{server.url}/").headers["location"] == "/site/index.html"
+
+
+# --- the protocol done right ------------------------------------------------------------------------------
+
+def test_head_answers_like_get_without_a_body(server: Server) -> None:
+    got = get_query(server.url, "SELECT * WHERE { ?s a ?c } LIMIT 3")
+    head = get_query(server.url, "SELECT * WHERE { ?s a ?c } LIMIT 3", method="HEAD")
+    assert head.status == 200 and head.body == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == str(len(got.body))
+    assert request(f"{server.url}/site/index.html", "HEAD").status == 200
+
+
+def test_options_and_cors_for_read_only_requests(server: Server) -> None:
+    plain = request(f"{server.url}/query", "OPTIONS")
+    assert plain.status == 204 and set(plain.headers["allow"].split(", ")) == {"GET", "HEAD", "POST", "OPTIONS"}
+    preflight = request(f"{server.url}/query", "OPTIONS", Origin="https://example.org",
+                        Access_Control_Request_Method="POST", Access_Control_Request_Headers="content-type")
+    assert preflight.status == 200
+    assert preflight.headers["access-control-allow-origin"] == "*"
+    assert "POST" in preflight.headers["access-control-allow-methods"]
+    assert "PUT" not in preflight.headers["access-control-allow-methods"]
+    simple = request(f"{server.url}/query?query=ASK%7B%7D", Origin="https://example.org")
+    assert simple.status == 200 and simple.headers["access-control-allow-origin"] == "*"
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "TRACE", "PROPFIND"])
+def test_other_methods_are_405_with_allow(server: Server, method: str) -> None:
+    answer = request(f"{server.url}/query", method)
+    assert answer.status == 405 and set(answer.headers["allow"].split(", ")) == {"GET", "HEAD", "POST", "OPTIONS"}
+    assert request(f"{server.url}/site/index.html", method).status == 405
+    assert request(f"{server.url}/resource/organization/turksam", method).status == 405
+
+
+@pytest.mark.parametrize("form", ["CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 5", f"DESCRIBE <{TURKSAM}>"])
+def test_graphs_are_turtle_without_accept(server: Server, form: str) -> None:
+    answer = post_direct(server.url, form, accept=None)
+    assert answer.status == 200 and answer.type == "text/turtle"
+    assert len(Graph().parse(data=answer.body.decode("utf-8"), format="turtle")) > 0
+
+
+def test_results_follow_the_accept_header(server: Server) -> None:
+    query = f"SELECT ?type WHERE {{ <{TURKSAM}> a ?type }} ORDER BY ?type"
+    as_csv = get_query(server.url, query, accept="text/csv")
+    assert as_csv.type == "text/csv"
+    rows = list(csv.reader(io.StringIO(as_csv.body.decode("utf-8"))))
+    assert rows[0] == ["type"] and [NFP.ResearchCentre] == [URIRef(r[0]) for r in rows[1:] if r[0].endswith("ResearchCentre")]
+    assert get_query(server.url, query, accept="application/sparql-results+xml").type == "application/sparql-results+xml"
+    assert get_query(server.url, query, accept="text/html;q=0.9, */*;q=0.1").type == JSON  # a browser
+    refused = get_query(server.url, query, accept="image/png")
+    assert refused.status == 406 and b"application/sparql-results+json" in refused.body
+
+
+def test_no_directory_listing(server: Server) -> None:
+    for path in ("/site/", "/site/resource/", "/site/resource/organization", "/ontology/"):
+        answer = request(server.url + path)
+        assert answer.status == 404, path
+        assert b"turksam" not in answer.body
+
+
+def test_get_without_query_is_a_service_description(server: Server) -> None:
+    answer = request(f"{server.url}/query")
+    assert answer.status == 200 and answer.type == "text/turtle"
+    sd = Graph().parse(data=answer.body.decode("utf-8"), format="turtle", publicID=f"{server.url}/query")
+    assert (URIRef(f"{server.url}/query"), RDF.type, URIRef("http://www.w3.org/ns/sparql-service-description#Service")) in sd
+
+
+# --- issue 13.10: the subclass closure of rdf:type ------------------------------------------------------------
+
+def test_a_query_over_a_class_finds_its_subclasses_members(server: Server, published_graph: Graph) -> None:
+    # Expected, computed independently with rdflib from the published dump: everything typed with
+    # nfp:Organization or one of its subclasses (transitively).
+    classes = set(published_graph.transitive_subjects(RDFS.subClassOf, NFP.Organization))
+    want = {str(x) for c in classes for x in published_graph.subjects(RDF.type, c)}
+    asserted = {str(x) for x in published_graph.subjects(RDF.type, NFP.Organization)}
+    assert len(want) >= 100 and len(asserted) < 10  # the article's 104 organizations; few typed directly
+    answer = get_query(server.url, "SELECT DISTINCT ?x WHERE { ?x a <https://w3id.org/ngo-fp/ontology#Organization> }")
+    got = {b["x"]["value"] for b in json.loads(answer.body)["results"]["bindings"]}
+    assert got == want
+    # no triple is counted twice: the inferred graph holds only types that are not asserted
+    count = get_query(server.url, f"SELECT (COUNT(*) AS ?n) WHERE {{ <{TURKSAM}> a ?c }}")
+    types = {str(c) for c in published_graph.transitive_objects(NFP.ResearchCentre, RDFS.subClassOf)}
+    assert int(json.loads(count.body)["results"]["bindings"][0]["n"]["value"]) == len(types)
+
+
+# --- issue 13.9: the dataset's IRIs answer with content negotiation ---------------------------------------
+
+def description(graph: Graph, iri: str) -> Graph:
+    out = Graph()
+    for triple in graph.triples((URIRef(iri), None, None)):
+        out.add(triple)
+    return out
+
+
+@pytest.mark.parametrize("media,fmt", [("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                                       ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml")])
+def test_resource_iri_answers_rdf_from_the_store(server: Server, published_graph: Graph, media: str, fmt: str) -> None:
+    answer = request(f"{server.url}/resource/organization/turksam", Accept=media)
+    assert answer.status == 200 and answer.type == media and "Accept" in answer.headers["vary"]
+    got = Graph().parse(data=answer.body.decode("utf-8"), format=fmt)
+    assert isomorphic(got, description(published_graph, TURKSAM))  # asserted triples only, like the dumps
+
+
+def test_resource_iri_sends_browsers_to_the_page(server: Server) -> None:
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    answer = request(f"{server.url}/resource/organization/turksam", Accept=browser)
+    assert answer.status == 303 and answer.headers["location"] == "/site/resource/organization/turksam.html"
+    assert request(server.url + answer.headers["location"]).status == 200
+
+
+def test_resource_iri_refuses_what_it_cannot_give(server: Server) -> None:
+    assert request(f"{server.url}/resource/organization/turksam", Accept="application/pdf").status == 406
+    assert request(f"{server.url}/resource/organization/no-such-thing", Accept="text/turtle").status == 404
+    assert request(f"{server.url}/resource/..%2f..%2fetc/passwd", Accept="text/turtle").status == 404
+
+
+def test_ontology_and_shapes_iris(server: Server) -> None:
+    onto = request(f"{server.url}/ontology", Accept="text/turtle")
+    g = Graph().parse(data=onto.body.decode("utf-8"), format="turtle")
+    assert (URIRef("https://w3id.org/ngo-fp/ontology"), RDF.type, OWL.Ontology) in g
+    assert (NFP.Organization, RDFS.subClassOf, NFP.Actor) in g
+    assert not list(g.subjects(RDF.type, NFP.ResearchCentre))  # no instances in the ontology's description
+    assert request(f"{server.url}/ontology", Accept="text/html").headers["location"] == "/site/ontology.html"
+    shapes = request(f"{server.url}/shapes", Accept="application/n-triples")
+    assert shapes.status == 200
+    assert len(list(Graph().parse(data=shapes.body.decode("utf-8"), format="nt").subjects(RDF.type, SH.NodeShape))) > 5
+
+
+def test_keep_alive_answers_do_not_wait_for_a_delayed_ack(server: Server) -> None:
+    """Regression: without TCP_NODELAY every answer (head, then body) waited ~40 ms for the client's delayed
+    ACK, which capped a client at ~22 requests/s whatever the server's speed."""
+    import socket
+    import statistics
+    import time
+
+    times = []
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        for _ in range(21):
+            start = time.perf_counter()
+            sock.sendall(b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nAccept: application/sparql-results+json\r\n\r\n")
+            data = b""
+            while not data.endswith(b"}"):
+                data += sock.recv(65536)
+            times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.035, f"median {statistics.median(times) * 1000:.1f} ms"

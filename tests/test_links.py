@@ -38,7 +38,7 @@ def test_every_linkable_resource_is_linked_or_a_candidate(built) -> None:
 
 def test_link_records_keep_label_and_evidence() -> None:
     records = links.rows(links.LINKS / "wikidata.csv")
-    assert len(records) == 20
+    assert len(records) == 24
     for row in records:
         v = row.values
         assert links.QID.match(v["qid"]), row.line
@@ -177,7 +177,7 @@ def test_outside_facts_are_kept_apart_and_name_their_source(built) -> None:
 def test_acronym_only_organizations_of_the_issue_have_sourced_full_names() -> None:
     named = {(r.values["resource"].rsplit("/", 1)[1], r.values["lang"]) for r in links.rows(links.LINKS / "outside-facts.csv")
              if r.values["fact"] == "full-name"}
-    for slug in ("tusiad", "musiad", "orsam", "kagider", "askon", "tisk"):
+    for slug in ("tusiad", "musiad", "orsam", "kagider", "askon", "tisk", "koksav", "tusam", "tasam", "asam", "gesiad"):
         assert any(s == slug for s, _ in named), slug
     assert ("tusiad", "tr") in named and ("tusiad", "en") in named
 
@@ -210,7 +210,8 @@ def test_unsourced_names_list_is_current(built) -> None:
         listed = list(csv.DictReader(f))
     assert listed == found, "run `python -m scripts.links names` and review links/names-unsourced.csv"
     missing = {r["resource"].rsplit("/", 1)[1] for r in listed if r["problem"] == "no-sourced-full-name"}
-    assert "tusiad" not in missing and {"koksav", "tusam", "tursam"} <= missing  # acronyms no source expands
+    assert "tusiad" not in missing and {"tursam", "turksam", "tudev", "agiad"} <= missing  # acronyms no source expands
+    assert not {"koksav", "tusam", "tasam", "gesiad"} & missing  # expanded by their own site or a public page
 
 
 def test_name_audit_catches_a_name_from_memory(tmp_path: Path) -> None:
@@ -236,7 +237,7 @@ def test_quickstatements_file_is_current_and_sends_nothing() -> None:
     text = (links.QUICKSTATEMENTS).read_text(encoding="utf-8")
     assert text == links.quickstatements()
     lines = text.splitlines()
-    assert len(lines) == len(links.rows(links.LINKS / "wikidata.csv")) == 20
+    assert len(lines) == len(links.rows(links.LINKS / "wikidata.csv")) == 24
     assert all(re.fullmatch(r"Q[1-9][0-9]*\tP1343\tQ_ARTICLE", line) for line in lines)
     assert "Q43\tP1343\tQ_ARTICLE" in lines  # Turkey, the first state the article discusses
     assert links.GITHUB.match(links.DESCRIBED_BY_SOURCE_SEEN_IN)

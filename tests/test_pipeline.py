@@ -15,6 +15,12 @@ from scripts.paths import ROOT
 BASE = Path(__file__).parent / "shapes" / "base.ttl"
 
 
+def line_of(text: str, start: bool = False) -> int:
+    """The number of the first line of tests/shapes/base.ttl that starts with (or contains) `text`."""
+    lines = BASE.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if (line.startswith(text) if start else text in line))
+
+
 def run_build(instances: Path, dist: Path, seed: str = "0", *extra: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONHASHSEED=seed)
     return subprocess.run(
@@ -33,6 +39,7 @@ def project(tmp_path: Path) -> tuple[Path, Path]:
     dist = tmp_path / "dist"
     dist.mkdir()
     (dist / "previous.txt").write_text("last good publication\n")
+    (dist / "SHA256SUMS").write_text("")  # what marks a folder as a previous publication
     return instances, dist
 
 
@@ -40,7 +47,8 @@ def assert_failed_cleanly(result: subprocess.CompletedProcess[str], dist: Path) 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "dist/ left unchanged" in result.stderr
-    assert sorted(p.name for p in dist.iterdir()) == ["previous.txt"]
+    assert sorted(p.name for p in dist.iterdir()) == ["SHA256SUMS", "previous.txt"]
+    assert not dist.with_name("dist.tmp").exists() and not dist.with_name("dist.old").exists()
 
 
 def test_valid_instances_publish_and_replace_dist(project: tuple[Path, Path]) -> None:
@@ -83,8 +91,11 @@ def test_quote_not_in_the_article_fails_naming_resource_and_quote(project: tuple
     (instances / "base.ttl").write_text(text)
     result = run_build(instances, dist)
     assert_failed_cleanly(result, dist)
-    assert "https://w3id.org/ngo-fp/resource/state/turkey" in result.stderr
-    assert "Turkey was never affected." in result.stderr
+    # one line naming the file and the line of the quote in tests/shapes/base.ttl, the resource and the quote
+    at = line_of('"Turkey was also affected by this development in the world."')
+    [line] = [l for l in result.stderr.splitlines() if "Turkey was never affected." in l]
+    assert line.startswith(f"error: {instances / 'base.ttl'}:{at}: ")
+    assert "https://w3id.org/ngo-fp/resource/state/turkey" in line
 
 
 def test_shacl_violation_fails_with_its_message(project: tuple[Path, Path]) -> None:
@@ -93,8 +104,25 @@ def test_shacl_violation_fails_with_its_message(project: tuple[Path, Path]) -> N
     (instances / "base.ttl").write_text(text)
     result = run_build(instances, dist)
     assert_failed_cleanly(result, dist)
-    assert "Give exactly one English rdfs:label" in result.stderr
-    assert "https://w3id.org/ngo-fp/resource/organization/turksam" in result.stderr
+    # one line per violation, naming the file and the line where the focus node's block starts
+    # (`organization:turksam a nfp:ResearchCentre ;` in tests/shapes/base.ttl)
+    at = line_of("organization:turksam a ", start=True)
+    [line] = [l for l in result.stderr.splitlines() if "Give exactly one English rdfs:label" in l]
+    assert line.startswith(f"error: {instances / 'base.ttl'}:{at}: SHACL Violation ")
+    assert "https://w3id.org/ngo-fp/resource/organization/turksam" in line
+
+
+def test_qc_failure_is_one_line_at_the_resource(project: tuple[Path, Path]) -> None:
+    instances, dist = project
+    with (instances / "base.ttl").open("a") as f:
+        f.write("\norganization:turksam nfp:basedIn place:nowhere-typo .\n")
+    result = run_build(instances, dist)
+    assert_failed_cleanly(result, dist)
+    # the dangling IRI's row, at the line where turksam's first block starts in tests/shapes/base.ttl
+    at = line_of("organization:turksam a ", start=True)
+    [line] = [l for l in result.stderr.splitlines() if "place/nowhere-typo" in l]
+    assert line.startswith(f"error: {instances / 'base.ttl'}:{at}: QC dangling-reference-violation: ")
+    assert "QC: 1 row(s)" in result.stderr
 
 
 def test_inconsistency_fails(project: tuple[Path, Path]) -> None:
@@ -130,8 +158,11 @@ def test_release_stamps_the_version(project: tuple[Path, Path], tmp_path: Path) 
     assert 'dcat:version "9.9.9"' in (release / "void.ttl").read_text(encoding="utf-8")
 
 
-def test_malformed_version_is_refused(project: tuple[Path, Path]) -> None:
+@pytest.mark.parametrize("version", ["latest", "1.2.\u00b3", "1.2", "1.2.3.4", "01.2.3", " 1.2.3", "1.2.3\n",
+                                     "1.0.0;id", "1.0.0 --dist /tmp/anywhere", "\uff11.2.3"])
+def test_malformed_version_is_refused(project: tuple[Path, Path], version: str) -> None:
     instances, dist = project
-    result = run_build(instances, dist, "0", "--version", "latest")
+    result = run_build(instances, dist, "0", f"--version={version}")
     assert_failed_cleanly(result, dist)
     assert "MAJOR.MINOR.PATCH" in result.stderr
+    assert "- parse sources" not in result.stdout  # refused before any work

@@ -1,0 +1,177 @@
+"""Replacing an output folder (dist/, releases/x.y.z/) safely.
+
+- One build at a time: `locked(dist)` holds an exclusive lock on `<dist>.lock` (flock) for the whole build; a
+  second build waits for it, and the kernel drops the lock when a build dies, however it dies.
+- The new publication is written into `<dist>.tmp` and swapped in with one atomic exchange of the two folders
+  (Linux renameat2 RENAME_EXCHANGE): at every moment `dist/` is the previous publication or the new one.
+  Where the exchange is not available, two renames (dist -> dist.old, dist.tmp -> dist) do it; a kill between
+  them leaves `dist.old`, the last good publication, which the next build puts back (`recover`) before it
+  does anything else, whether it then succeeds or fails.
+- `dist` is only ever replaced if it is a previous publication (it holds SHA256SUMS) or an empty folder, so a
+  mistyped `--dist` cannot swap away a folder of something else.
+
+Tests kill a build at named moments: when the environment variable NGO_FP_KILL_AT names a checkpoint, the
+process sends itself SIGKILL there (a real, uncatchable kill at a known moment). NGO_FP_NO_EXCHANGE=1 forces
+the two-rename fallback.
+"""
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import BuildError, display
+
+MARKER = "SHA256SUMS"  # every publication has it; a folder without it is not ours to replace
+_held: set[Path] = set()  # folders this process holds the lock of (the lock is re-entrant within a process)
+
+
+def siblings(dist: Path) -> tuple[Path, Path, Path]:
+    """The staging folder, the previous publication during a fallback swap, and the lock file."""
+    return (dist.with_name(dist.name + ".tmp"), dist.with_name(dist.name + ".old"),
+            dist.with_name(dist.name + ".lock"))
+
+
+def checkpoint(name: str) -> None:
+    """A named moment of the publication, where tests may kill the process (see the module's docstring)."""
+    if os.environ.get("NGO_FP_KILL_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _cannot_write(path: Path, exc: OSError) -> BuildError:
+    return BuildError(f"cannot write the output here: {exc.strerror or exc}", path)
+
+
+@contextmanager
+def locked(dist: Path) -> Iterator[None]:
+    """Hold the build lock of `dist` (waiting for another build if needed); fail at once, in one line, when
+    the folder that would hold `dist` cannot be written."""
+    dist = Path(os.path.abspath(dist))
+    if dist in _held:
+        yield
+        return
+    _, _, lock = siblings(dist)
+    for parent in (lock.parent, *lock.parent.parents):
+        if parent.exists() and not parent.is_dir():
+            raise BuildError("is not a folder, so the output cannot be written under it", parent)
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        raise _cannot_write(lock.parent, exc) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            print(f"- waiting for another build (pid {holder}) to finish with {display(dist)}/ ...", flush=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        _held.add(dist)
+        try:
+            yield
+        finally:
+            _held.discard(dist)
+    finally:
+        os.close(fd)  # releases the lock; the file stays, so that waiting builds keep locking the same file
+
+
+def recover(dist: Path) -> str | None:
+    """Finish or undo what a killed build left beside `dist` (call with the lock held); say what was done."""
+    tmp, old, _ = siblings(dist)
+    said = None
+    if old.is_symlink() or old.exists():
+        if dist.exists() or dist.is_symlink():
+            _remove(old)  # a finished swap whose clean-up was cut short
+        else:
+            old.rename(dist)  # killed between the two renames: dist.old is the last good publication
+            said = f"put back the last good publication {display(dist)}/ from {display(old)}/ (a build was killed while publishing)"
+    if tmp.is_symlink() or tmp.exists():
+        _remove(tmp)  # an unfinished staging folder, or the previous publication after an exchange
+    return said
+
+
+def check_target(dist: Path) -> None:
+    """Refuse to replace anything but a previous publication or an empty folder."""
+    if dist.is_symlink():
+        raise BuildError("the output folder is a symbolic link; give the real folder", dist)
+    if not dist.exists():
+        return
+    if not dist.is_dir():
+        raise BuildError("the output path exists and is not a folder", dist)
+    if not (dist / MARKER).is_file() and any(dist.iterdir()):
+        raise BuildError(f"the output folder is not empty and holds no {MARKER}, so it is not a previous "
+                         "publication; refusing to replace it (remove it or choose another --dist)", dist)
+
+
+@contextmanager
+def replacing(dist: Path) -> Iterator[Path]:
+    """Yield an empty staging folder; when the block ends without error, swap it in for `dist` atomically.
+    On error the staging folder is removed and `dist` is left as it was."""
+    dist = Path(os.path.abspath(dist))
+    with locked(dist):
+        said = recover(dist)
+        if said:
+            print(f"- {said}", flush=True)
+        check_target(dist)
+        tmp, _, _ = siblings(dist)
+        try:
+            tmp.mkdir(parents=True)
+        except OSError as exc:
+            raise _cannot_write(tmp, exc) from None
+        try:
+            yield tmp
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        checkpoint("staged")
+        swap(tmp, dist)
+
+
+def swap(tmp: Path, dist: Path) -> None:
+    """Put `tmp` in the place of `dist` (call with the lock held)."""
+    _, old, _ = siblings(dist)
+    if not dist.exists():
+        tmp.rename(dist)
+        return
+    if _exchange(tmp, dist):
+        checkpoint("exchanged")
+        shutil.rmtree(tmp)  # now the previous publication
+        return
+    dist.rename(old)
+    checkpoint("between-renames")
+    tmp.rename(dist)
+    checkpoint("renamed")
+    shutil.rmtree(old)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths (renameat2 with RENAME_EXCHANGE); False where the system cannot."""
+    if os.environ.get("NGO_FP_NO_EXCHANGE") == "1" or not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EPERM):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    else:
+        shutil.rmtree(path)

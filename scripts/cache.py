@@ -1,0 +1,92 @@
+"""Build results kept by content hash (in `.cache/build/`, not in git), so that work is done once per content:
+
+- the checks (QC, SHACL, HermiT) passed on a graph are not run again on the same graph with the same shapes,
+  QC queries and checking code: a rebuild after a change to the site's code, a comment or a blank line only
+  writes the publication;
+- a build whose every input (source files, code, version, options) has the same hash as that of the
+  publication in place does nothing but say so.
+
+Keys are SHA-256 digests of the bytes that decide the result; an entry is written atomically (a temporary file
+renamed), so a killed build leaves no half entry. `NGO_FP_NO_CACHE=1` turns the cache off; `NGO_FP_CACHE=folder`
+puts it elsewhere.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from .paths import ROOT
+
+FOLDER = Path(os.environ.get("NGO_FP_CACHE") or ROOT / ".cache" / "build")
+KEEP = 50  # entries kept; the oldest beyond are removed
+CODE = ROOT / "scripts"
+# Modules that only write the publication: a change to them does not invalidate the checks.
+PUBLICATION_ONLY = {"site", "site.py", "pictures.py", "publish.py", "exports.py", "coverage.py", "serve.py",
+                    "reconcile.py", "cache.py", "atomic.py", "__pycache__"}
+
+
+def enabled() -> bool:
+    return os.environ.get("NGO_FP_NO_CACHE") != "1"
+
+
+def digest(parts: Iterable[bytes | str]) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def files(paths: Iterable[Path], skip: set[str] = frozenset({"__pycache__"})) -> list[bytes | str]:
+    """Relative names and contents of the files under `paths`, in a stable order (for a digest)."""
+    out: list[bytes | str] = []
+    for top in paths:
+        found = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file()) if top.is_dir() else []
+        for path in found:
+            rel = path.relative_to(top.parent) if top.is_dir() else Path(path.name)
+            if set(rel.parts) & skip or path.suffix == ".pyc":
+                continue
+            out += [str(top), rel.as_posix(), path.read_bytes()]
+    return out
+
+
+def environment() -> list[bytes | str]:
+    """What else decides the results: the Python version and the pinned libraries."""
+    requirements = ROOT / "requirements.txt"
+    return [sys.version, requirements.read_bytes() if requirements.exists() else b""]
+
+
+def checking_code() -> list[bytes | str]:
+    return files(sorted(p for p in CODE.iterdir() if p.name not in PUBLICATION_ONLY), skip={"__pycache__"})
+
+
+def get(kind: str, key: str) -> object | None:
+    if not enabled():
+        return None
+    try:
+        return json.loads((FOLDER / f"{kind}-{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def put(kind: str, key: str, value: object) -> None:
+    """Store `value` (JSON) under `kind` and `key`; a cache that cannot be written is no error."""
+    if not enabled():
+        return
+    try:
+        FOLDER.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=FOLDER, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(value, f, sort_keys=True)
+        os.replace(tmp, FOLDER / f"{kind}-{key}.json")
+        entries = sorted(FOLDER.glob("*.json"), key=lambda p: p.stat().st_mtime)
+        for old in entries[:-KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -1,0 +1,31 @@
+"""The build's inputs: the folders people edit. They must hold regular files only: a symbolic link would
+publish whatever it points to (outside the project too), and a FIFO or device would hang or feed the build."""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import BuildError
+from .paths import INSTANCES, ONTOLOGY, QUERIES, ROOT, SHAPES, SOURCES
+
+FOLDERS = (ONTOLOGY.parent, INSTANCES, SHAPES.parent, SOURCES, QUERIES, ROOT / "links")
+
+
+def check_regular(folders: tuple[Path, ...] | list[Path] = FOLDERS) -> None:
+    """Raise BuildError on the first symbolic link or non-regular file in `folders` (missing folders are
+    someone else's error)."""
+    for folder in folders:
+        if folder.is_symlink():
+            raise BuildError(f"is a symbolic link (to {os.readlink(folder)}); source folders must be real folders", folder)
+        if not folder.exists():
+            continue
+        for here, dirs, files in os.walk(folder):
+            for name in sorted(dirs + files):
+                path = Path(here) / name
+                mode = path.lstat().st_mode
+                if stat.S_ISLNK(mode):
+                    raise BuildError(f"is a symbolic link (to {os.readlink(path)}); sources must be regular files", path)
+                if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                    raise BuildError("is not a regular file (a FIFO, socket or device); sources must be regular files", path)
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")

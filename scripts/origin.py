@@ -1,0 +1,81 @@
+"""Where each resource is written: the file and the line where its subject block starts, so that a failure
+about a resource (SHACL, QC) names the place to fix it. Generated resources (evidence annotations, link
+records) point to the resource they were generated from."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from .paths import NFP, OA
+
+Location = tuple[Path, int | None]
+# The subject that opens a block in hand-edited Turtle: an IRI or a prefixed name at the start of a line.
+SUBJECT = re.compile(r"(<[^>\s]*>|[A-Za-z][\w.-]*:[^\s;,]*|:[^\s;,]*)(?=\s|$)")
+
+
+def subject_lines(path: Path, graph: Graph) -> dict[str, int]:
+    """IRI -> line of the first line of `path` that starts with that subject (prefixes as the file binds them)."""
+    prefixes = {p: str(ns) for p, ns in graph.namespaces()}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    found: dict[str, int] = {}
+    for number, text in enumerate(lines, 1):
+        if not text or text[0] in " \t#@" or text.startswith(("PREFIX", "BASE", "prefix", "base")):
+            continue
+        match = SUBJECT.match(text)
+        if not match:
+            continue
+        token = match.group(1)
+        if token.startswith("<"):
+            iri = token[1:-1]
+        else:
+            prefix, _, local = token.partition(":")
+            if prefix not in prefixes:
+                continue
+            iri = prefixes[prefix] + local.replace("\\", "")
+        found.setdefault(iri, number)
+    return found
+
+
+def locate(files: dict[Path, Graph], generated: Graph | None = None, links: Path | None = None) -> dict[str, Location]:
+    """Resource IRI -> (file, line or None) for every subject of `files`; evidence annotations and link
+    records of `generated` map to the place of the resource they belong to (or the link file's row)."""
+    where: dict[str, Location] = {}
+    for path, graph in sorted(files.items()):
+        lines = subject_lines(path, graph)
+        for s in graph.subjects():
+            if isinstance(s, URIRef):
+                where.setdefault(str(s), (path, lines.get(str(s))))
+    if generated is not None:
+        for ev, resource in generated.subject_objects(OA.hasBody):
+            if str(resource) in where:
+                for suffix in ("", "/target", "/quote", "/position"):
+                    where.setdefault(f"{ev}{suffix}", where[str(resource)])
+        for record, resource in generated.subject_objects(NFP.linkedResource):
+            where.setdefault(str(record), _row(links, str(resource)) or where.get(str(resource), (Path(), None)))
+    return where
+
+
+def _row(folder: Path | None, needle: str) -> Location | None:
+    if folder is None:
+        return None
+    for path in sorted(folder.glob("*.csv")):
+        try:
+            for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if needle in text.split(","):
+                    return path, number
+        except OSError:
+            continue
+    return None
+
+
+def first_iri(values: tuple[str, ...], where: dict[str, Location]) -> Location | None:
+    """The place of the first value (of a QC row) that is a located resource."""
+    for value in values:
+        if value in where:
+            return where[value]
+    return None

@@ -1,0 +1,200 @@
+"""The web application (Starlette): the SPARQL 1.1 Protocol at /query, the IRIs of the dataset with content
+negotiation, and the files of dist/ (the site and the downloads)."""
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
+
+from ..paths import BASE
+from .limits import BodyTimeout, BodyTooLarge
+from .negotiate import GRAPHS, choose
+from .pool import Pool, Reply, text
+
+METHODS = "GET, HEAD, POST, OPTIONS"
+SLUG = re.compile(r"^[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
+SERVICE_DESCRIPTION = Path(__file__).with_name("service-description.ttl")
+
+
+class Spooled:
+    """The bytes of spooled answers still being sent, so that clients that read slowly cannot fill the disk."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget, self.used = budget, 0
+
+    def admit(self, reply: Reply) -> Reply:
+        if reply.file is None:
+            return reply
+        if self.used + reply.size > self.budget:
+            reply.file.unlink(missing_ok=True)
+            return text(503, "Server busy: too many large answers are being sent. Try again shortly.")
+        self.used += reply.size
+        return reply
+
+    def release(self, reply: Reply) -> None:
+        self.used -= reply.size
+
+
+class ReplyResponse(Response):
+    """A worker's answer: small ones from memory, large ones streamed from the spool file (then deleted)."""
+
+    def __init__(self, reply: Reply, spooled: Spooled | None = None, vary: bool = True) -> None:
+        self.reply, self.spooled = reply, spooled
+        headers = {"Content-Length": str(reply.size), "X-Content-Type-Options": "nosniff"}
+        if vary:
+            headers["Vary"] = "Accept"
+        super().__init__(reply.body, status_code=reply.status, headers=headers, media_type=reply.media)
+        self.headers["content-length"] = str(reply.size)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.reply.file is None:
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+            if scope["method"] != "HEAD":
+                with open(self.reply.file, "rb") as f:
+                    while chunk := f.read(64 * 1024):
+                        await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            await send({"type": "http.response.body", "body": b""})
+        finally:
+            self.reply.file.unlink(missing_ok=True)
+            if self.spooled is not None:
+                self.spooled.release(self.reply)
+
+
+def error(status: int, message: str, **headers: str) -> PlainTextResponse:
+    return PlainTextResponse(message.rstrip() + "\n", status_code=status, headers=headers or None)
+
+
+def options(_: Request) -> Response:
+    return Response(status_code=204, headers={"Allow": METHODS})
+
+
+class only:
+    """A route's handler taking every method (so that the static files mounted below never answer for its
+    path) and answering 405 with the right Allow header to the methods it does not serve."""
+
+    def __init__(self, methods: list[str], handler: Callable[[Request], Awaitable[Response]]) -> None:
+        self.methods, self.handler, self.allowed = methods, handler, ", ".join(methods)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        if request.method not in self.methods:
+            response: Response = error(405, f"Method not allowed: use {self.allowed}.", Allow=self.allowed)
+        else:
+            response = await self.handler(request)
+        await response(scope, receive, send)
+
+
+class Endpoint:
+    def __init__(self, pool: Pool, max_body: int, spool_budget: int) -> None:
+        self.pool, self.max_body = pool, max_body
+        self.spooled = Spooled(spool_budget)
+
+    async def answer(self, request: dict) -> Response:
+        reply = self.spooled.admit(await self.pool.run(request))
+        return ReplyResponse(reply, self.spooled)
+
+    async def query(self, request: Request) -> Response:
+        if request.method == "OPTIONS":
+            return options(request)
+        if request.method in ("GET", "HEAD"):
+            params = {k: request.query_params.getlist(k) for k in request.query_params.keys()}
+        else:
+            kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            try:
+                body = await request.body()
+            except BodyTooLarge:
+                return error(413, f"Request body too large: the limit is {self.max_body} bytes.", Connection="close")
+            except BodyTimeout as late:
+                return error(408, str(late), Connection="close")
+            if kind == "application/sparql-update":
+                return error(403, "Forbidden: this endpoint is read-only; updates are refused.")
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
+                return error(400, "Bad request: the body is not UTF-8.")
+            if kind == "application/x-www-form-urlencoded":
+                params = parse_qs(text, keep_blank_values=True)
+            elif kind == "application/sparql-query":
+                params = {k: v for k, v in parse_qs(request.url.query, keep_blank_values=True).items()}
+                params["query"] = [text]
+            else:
+                return error(415, "Unsupported media type: send the query as application/sparql-query or as "
+                                  "application/x-www-form-urlencoded (query=...).")
+        if "update" in params:
+            return error(403, "Forbidden: this endpoint is read-only; updates are refused.")
+        queries = params.get("query", [])
+        if not queries:
+            if request.method in ("GET", "HEAD") and not params:
+                return Response(SERVICE_DESCRIPTION.read_bytes(), media_type="text/turtle; charset=utf-8")
+            return error(400, "Bad request: no query. Send query=... (SPARQL 1.1 Protocol).")
+        if len(queries) > 1:
+            return error(400, "Bad request: more than one query parameter.")
+        return await self.answer({"op": "query", "query": queries[0], "accept": request.headers.get("accept"),
+                                  "default_graphs": params.get("default-graph-uri", []),
+                                  "named_graphs": params.get("named-graph-uri", [])})
+
+    async def update(self, request: Request) -> Response:
+        return error(403, "Forbidden: this endpoint is read-only; updates are refused.")
+
+    async def describe(self, request: Request, iri: str, page: str | None, whole: str | None = None) -> Response:
+        offered = (["text/html"] if page else []) + list(GRAPHS)
+        media = choose(request.headers.get("accept"), offered)
+        if media is None:
+            return error(406, "Not acceptable: this resource is available as " + ", ".join(offered) + ".",
+                         Vary="Accept")
+        if media == "text/html":
+            return RedirectResponse(page, status_code=303, headers={"Vary": "Accept"})  # type: ignore[arg-type]
+        return await self.answer({"op": "describe", "iri": iri, "accept": media, "whole": whole})
+
+    async def resource(self, request: Request) -> Response:
+        path = request.path_params["path"]
+        if not SLUG.match(path):
+            return error(404, "Not found.")
+        return await self.describe(request, f"{BASE}resource/{path}", f"/site/resource/{path}.html")
+
+    async def ontology(self, request: Request) -> Response:
+        return await self.describe(request, f"{BASE}ontology", "/site/ontology.html", whole="ontology")
+
+    async def shapes(self, request: Request) -> Response:
+        return await self.describe(request, f"{BASE}shapes", None, whole="shapes")
+
+
+def create(pool: Pool, dist: Path, max_body: int, spool_budget: int) -> Starlette:
+    endpoint = Endpoint(pool, max_body, spool_budget)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        await pool.start()
+        yield
+        await pool.close()
+
+    async def home(_: Request) -> Response:
+        return RedirectResponse("/site/index.html", status_code=302)
+
+    read = ["GET", "HEAD"]
+    routes = [
+        Route("/", only(read, home)),
+        Route("/query", only(["GET", "HEAD", "POST", "OPTIONS"], endpoint.query)),
+        Route("/update", only(["GET", "POST"], endpoint.update)),
+        Route("/resource/{path:path}", only(read, endpoint.resource)),
+        Route("/ontology", only(read, endpoint.ontology)),
+        Route("/shapes", only(read, endpoint.shapes)),
+        Mount("/", StaticFiles(directory=dist, follow_symlink=False)),
+    ]
+    cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+                      allow_headers=["Accept", "Content-Type"], max_age=86400)
+    return Starlette(routes=routes, middleware=[cors], lifespan=lifespan)

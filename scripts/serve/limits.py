@@ -1,0 +1,124 @@
+"""Bounds on what one client can make the server hold: request body size (413), body read time (408),
+time to read the request head (slow clients are dropped), time for each write to make progress
+(clients that stop reading are dropped), and the number of open connections.
+
+The HTTP server is uvicorn; `GuardedH11` is its h11 protocol with two additions uvicorn lacks: a deadline
+for a request head to arrive (uvicorn only times out idle keep-alive connections, so a client that sends
+its head a byte at a time would be kept for ever), a cap on open connections (closed at once past it), and a
+way for `Limits` to abort a connection whose client stopped reading (uvicorn would close it gracefully,
+keeping its buffered answer until the client reads it).
+"""
+from __future__ import annotations
+
+import asyncio
+import socket
+import struct
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+
+class GuardedH11(H11Protocol):
+    head_timeout: float = 10.0
+    max_connections: int = 1024
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        if len(self.connections) > self.max_connections:
+            transport.abort()
+            return
+        self._arm_head_deadline()
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self.scope is not None:  # lets Limits drop a client that stopped reading, discarding what is buffered
+            self.scope["ngo_fp.abort"] = self.reset  # type: ignore[typeddict-unknown-key]
+
+    def reset(self) -> None:
+        """Close with a reset (SO_LINGER 0), so the kernel too drops what it still holds for this client."""
+        sock = self.transport.get_extra_info("socket")
+        if sock is not None:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.transport.abort()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._arm_head_deadline()
+
+    def _arm_head_deadline(self) -> None:
+        """Close the connection if no new request head has been read `head_timeout` s from now."""
+        cycle = self.cycle
+
+        def expire() -> None:
+            if self.cycle is cycle and not self.transport.is_closing():
+                self.transport.close()
+
+        self.loop.call_later(self.head_timeout, expire)
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class BodyTimeout(Exception):
+    pass
+
+
+def plain(status: int, message: str) -> list[Message]:
+    body = (message + "\n").encode("utf-8")
+    return [{"type": "http.response.start", "status": status,
+             "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+                         (b"connection", b"close")]},
+            {"type": "http.response.body", "body": body}]
+
+
+class Limits:
+    """ASGI middleware: body cap and read timeout on `receive`, progress timeout on `send`."""
+
+    def __init__(self, app: ASGIApp, max_body: int, read_timeout: float, write_timeout: float) -> None:
+        self.app, self.max_body = app, max_body
+        self.read_timeout, self.write_timeout = read_timeout, write_timeout
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and int(length) > self.max_body:  # h11 has checked it is a valid number
+            for message in plain(413, f"Request body too large: the limit is {self.max_body} bytes."):
+                await send(message)
+            return
+        state: dict[str, Any] = {"received": 0, "done": False, "started": False}
+
+        async def guarded_receive() -> Message:
+            if state["done"]:
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), self.read_timeout)
+            except asyncio.TimeoutError:
+                raise BodyTimeout(f"Request body not received within {self.read_timeout:g} s.") from None
+            if message["type"] == "http.request":
+                state["received"] += len(message.get("body", b""))
+                if state["received"] > self.max_body:
+                    raise BodyTooLarge()
+                state["done"] = not message.get("more_body", False)
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            state["started"] = True
+            await asyncio.wait_for(send(message), self.write_timeout)
+
+        try:
+            await self.app(scope, guarded_receive, guarded_send)
+        except (BodyTooLarge, BodyTimeout) as err:
+            if not state["started"]:
+                status, text = ((413, f"Request body too large: the limit is {self.max_body} bytes.")
+                                if isinstance(err, BodyTooLarge) else
+                                (408, str(err)))
+                for message in plain(status, text):
+                    await send(message)
+        except asyncio.TimeoutError:  # the client stopped reading: drop the connection and what it holds
+            abort = scope.get("ngo_fp.abort")
+            if abort:
+                abort()

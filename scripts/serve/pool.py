@@ -1,0 +1,130 @@
+"""The pool of query workers (see worker.py) and the time limit.
+
+A request waits for an idle worker, then the worker answers within what is left of the time limit. If it
+does not, the worker process is killed (the query really stops, whatever it was doing), a fresh worker takes
+its place, and the client gets 503 with a SPARQL-style error text. Other requests are served meanwhile by
+the other workers. At most `max_waiting` requests wait for a worker; more are answered 503 at once.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger("ngo-fp.serve")
+
+
+@dataclass
+class Reply:
+    status: int
+    media: str
+    body: bytes = b""
+    file: Path | None = None
+    size: int = 0
+
+
+def text(status: int, message: str) -> Reply:
+    body = (message.rstrip() + "\n").encode("utf-8")
+    return Reply(status, "text/plain; charset=utf-8", body, size=len(body))
+
+
+class Worker:
+    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+        self.proc = proc
+
+    async def ask(self, request: dict) -> Reply:
+        assert self.proc.stdin and self.proc.stdout
+        self.proc.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+        await self.proc.stdin.drain()
+        line = await self.proc.stdout.readline()
+        if not line:
+            raise EOFError("worker ended")
+        head = json.loads(line)
+        if head["file"]:
+            return Reply(head["status"], head["type"], file=Path(head["file"]), size=head["size"])
+        body = await self.proc.stdout.readexactly(head["size"])
+        return Reply(head["status"], head["type"], body, size=head["size"])
+
+    def kill(self) -> None:
+        if self.proc.returncode is None:
+            self.proc.kill()
+
+
+class Pool:
+    def __init__(self, size: int, store: Path, spool: Path, shapes: Path, max_answer: int, memory: int,
+                 time_limit: float, max_waiting: int) -> None:
+        self.size, self.time_limit, self.max_waiting = size, time_limit, max_waiting
+        self.args = [str(store), str(spool), str(shapes), str(max_answer), str(memory)]
+        self.idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self.everyone: set[Worker] = set()
+        self.waiting = 0
+        self.closing = False
+
+    async def spawn(self) -> Worker:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "scripts.serve.worker", *self.args,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
+            limit=2**20)
+        worker = Worker(proc)
+        self.everyone.add(worker)
+        assert proc.stdout
+        ready = await asyncio.wait_for(proc.stdout.readline(), 60)
+        if ready != b"ready\n":
+            worker.kill()
+            raise RuntimeError("a query worker failed to start")
+        return worker
+
+    async def start(self) -> None:
+        for worker in await asyncio.gather(*(self.spawn() for _ in range(self.size))):
+            self.idle.put_nowait(worker)
+
+    async def replace(self, worker: Worker) -> None:
+        worker.kill()
+        await worker.proc.wait()
+        self.everyone.discard(worker)
+        if not self.closing:
+            try:
+                self.idle.put_nowait(await self.spawn())
+            except Exception as err:  # noqa: BLE001 - keep serving with fewer workers, and say so
+                log.error("could not restart a query worker: %s", err)
+
+    async def run(self, request: dict) -> Reply:
+        deadline = time.monotonic() + self.time_limit
+        if self.waiting >= self.max_waiting:
+            return text(503, "Server busy: too many queries are waiting. Try again shortly.")
+        self.waiting += 1
+        try:
+            worker = await asyncio.wait_for(self.idle.get(), self.time_limit)
+        except asyncio.TimeoutError:
+            return text(503, f"Server busy: no query worker was free within the time limit of "
+                             f"{self.time_limit:g} s. Try again shortly.")
+        finally:
+            self.waiting -= 1
+        try:
+            reply = await asyncio.wait_for(worker.ask(request), max(deadline - time.monotonic(), 0.001))
+        except asyncio.TimeoutError:
+            log.warning("query stopped after %.1f s (time limit)", self.time_limit)
+            asyncio.ensure_future(self.replace(worker))
+            return text(503, f"Query timed out: it ran longer than the time limit of {self.time_limit:g} s "
+                             "and was stopped.")
+        except asyncio.CancelledError:  # the client went away mid-query: stop the query too
+            asyncio.ensure_future(self.replace(worker))
+            raise
+        except (EOFError, asyncio.IncompleteReadError, ConnectionError, json.JSONDecodeError):
+            log.warning("a query worker ended during a query (most likely out of memory)")
+            asyncio.ensure_future(self.replace(worker))
+            return text(503, "Query stopped: it needed more memory than the endpoint allows per query.")
+        self.idle.put_nowait(worker)
+        return reply
+
+    async def close(self) -> None:
+        self.closing = True
+        for worker in list(self.everyone):
+            worker.kill()
+        for worker in list(self.everyone):
+            await worker.proc.wait()
+        self.everyone.clear()

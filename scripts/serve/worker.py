@@ -1,0 +1,214 @@
+"""A query worker: one process that answers one request at a time from its in-memory copy of the store.
+
+Queries run in worker processes so that a query over the time limit is really stopped: the server ends
+the process (SIGKILL) and starts a fresh one. Oxigraph's own timeout does not interrupt every query, and
+a thread cannot be stopped from outside. Each worker's memory is capped (RLIMIT_AS), so a query that
+would use more fails in its worker alone.
+
+Protocol (pipes to the server): the server writes one JSON line per request; the worker answers with one
+JSON line {status, type, size, file, message}, followed by `size` bytes of body when `file` is null (small
+answers) or with the body in `file`, a spool file the server streams to the client and deletes. Answers
+larger than the cap are not sent at all: the worker stops writing and answers 507.
+
+    python -m scripts.serve.worker STORE_NQ SPOOL_DIR SHAPES_FILE MAX_ANSWER_BYTES MEMORY_LIMIT_BYTES
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import resource
+import signal
+import sys
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from . import service
+from .negotiate import GRAPHS, RESULTS, choose
+from .store import open_in_memory
+
+INLINE = 64 * 1024  # answers up to this size travel through the pipe; larger ones through a spool file
+
+
+class TooLarge(Exception):
+    pass
+
+
+class Spool:
+    """A write-only byte sink that keeps small answers in memory, spills larger ones to a file, and
+    refuses to grow past `cap` bytes."""
+
+    def __init__(self, directory: Path, cap: int) -> None:
+        self.directory, self.cap = directory, cap
+        self.buffer = bytearray()
+        self.file: BinaryIO | None = None
+        self.path: Path | None = None
+        self.size = 0
+        self.too_large = False
+
+    def write(self, data: bytes) -> int:
+        n = len(data)
+        if self.size + n > self.cap:
+            self.too_large = True
+            raise TooLarge()
+        self.size += n
+        if self.file is None and self.size <= INLINE:
+            self.buffer += data
+            return n
+        if self.file is None:
+            self.path = self.directory / f"{uuid.uuid4().hex}.part"
+            self.file = open(self.path, "wb")
+            self.file.write(self.buffer)
+            self.buffer = bytearray()
+        self.file.write(data)
+        return n
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+    def discard(self) -> None:
+        self.close()
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+
+@dataclass
+class Answer:
+    status: int
+    media: str
+    body: bytes = b""
+    spool: Spool | None = None
+    message: str = ""
+
+
+def error(status: int, message: str) -> Answer:
+    return Answer(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
+
+
+def not_acceptable(offered: dict[str, str]) -> Answer:
+    return error(406, "Not acceptable: this answer is available as " + ", ".join(offered) + ".")
+
+
+class Worker:
+    def __init__(self, store_path: str, spool_dir: Path, shapes_file: str, cap: int) -> None:
+        self.store = open_in_memory(Path(store_path))
+        self.shapes = ox.Store()
+        if shapes_file and Path(shapes_file).exists():
+            self.shapes.bulk_load(path=shapes_file, format=ox.RdfFormat.TURTLE)
+        self.spool_dir, self.cap = spool_dir, cap
+
+    def serialize(self, result: object, offered: dict[str, str], accept: str | None) -> Answer:
+        media = choose(accept, list(offered))
+        if media is None:
+            return not_acceptable(offered)
+        fmt_enum = ox.RdfFormat if offered is GRAPHS else ox.QueryResultsFormat
+        spool = Spool(self.spool_dir, self.cap)
+        try:
+            result.serialize(spool, getattr(fmt_enum, offered[media]))  # type: ignore[attr-defined]
+        except Exception as err:
+            spool.discard()
+            if spool.too_large:
+                return error(507, f"Answer too large: it exceeds the limit of {self.cap // 2**20} MiB and was "
+                                  "not sent. Add a LIMIT, or download the dumps.")
+            return error(500, f"Query evaluation failed: {err}")
+        spool.close()
+        charset = "; charset=utf-8" if media.startswith("text/") or "json" in media or "xml" in media else ""
+        if spool.path is None:
+            return Answer(200, media + charset, bytes(spool.buffer))
+        return Answer(200, media + charset, spool=spool)
+
+    def query(self, req: dict) -> Answer:
+        text = req["query"]
+        try:
+            service.check(text)
+        except service.Refused as refused:
+            return error(400, str(refused))
+        options: dict = {}
+        if req.get("default_graphs") or req.get("named_graphs"):
+            options["default_graph"] = [ox.NamedNode(g) for g in req.get("default_graphs", [])]
+            options["named_graphs"] = [ox.NamedNode(g) for g in req.get("named_graphs", [])]
+        else:
+            options["use_default_graph_as_union"] = True  # the asserted triples and the inferred types
+        try:
+            result = self.store.query(text, **options)
+        except SyntaxError as err:
+            return error(400, f"Query syntax error: {err}")
+        except (ValueError, OSError) as err:
+            return error(400, f"Query error: {err}")
+        offered = GRAPHS if isinstance(result, ox.QueryTriples) else RESULTS
+        return self.serialize(result, offered, req.get("accept"))
+
+    def describe(self, req: dict) -> Answer:
+        """The description of one of our IRIs: its CBD from the asserted graph (DESCRIBE), or for the
+        ontology and the shapes every triple about their terms."""
+        iri = req["iri"]
+        if req.get("whole"):
+            source = self.shapes if req.get("whole") == "shapes" else self.store
+            query = ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o "
+                     f"FILTER(?s = <{iri}> || STRSTARTS(STR(?s), \"{iri}#\")) }}")
+        else:
+            source, query = self.store, f"DESCRIBE <{iri}>"
+        result = source.query(query)
+        probe = source.query(f"ASK {{ <{iri}> ?p ?o }}") if not req.get("whole") else True
+        if not probe:
+            return error(404, f"Not found: {iri} is not described in this dataset.")
+        return self.serialize(result, GRAPHS, req.get("accept"))
+
+    def handle(self, req: dict) -> Answer:
+        if req.get("op") == "describe":
+            return self.describe(req)
+        return self.query(req)
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this worker if the server process goes away (no orphaned workers)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def limit_memory(extra_bytes: int) -> None:
+    if extra_bytes <= 0:
+        return
+    with open("/proc/self/statm") as statm:
+        virtual = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    resource.setrlimit(resource.RLIMIT_AS, (virtual + extra_bytes, virtual + extra_bytes))
+
+
+def main(argv: list[str]) -> int:
+    store_path, spool_dir, shapes_file, cap, memory = argv
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the server, which stops the workers
+    die_with_parent()
+    worker = Worker(store_path, Path(spool_dir), shapes_file, int(cap))
+    limit_memory(int(memory))
+    out = sys.stdout.buffer
+    out.write(b"ready\n")
+    out.flush()
+    for line in sys.stdin.buffer:
+        try:
+            answer = worker.handle(json.loads(line))
+        except MemoryError:
+            answer = error(503, "Query stopped: it needed more memory than the endpoint allows per query.")
+        except Exception as err:  # one bad request must not end the worker
+            answer = error(500, f"Query failed: {type(err).__name__}: {err}")
+        header = {"status": answer.status, "type": answer.media,
+                  "size": answer.spool.size if answer.spool else len(answer.body),
+                  "file": str(answer.spool.path) if answer.spool else None}
+        out.write(json.dumps(header).encode("utf-8") + b"\n")
+        if answer.spool is None:
+            out.write(answer.body)
+        out.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

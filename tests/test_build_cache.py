@@ -1,0 +1,95 @@
+"""Build speed without wrong answers (issue 10.6): what the content-hash cache (scripts/cache.py) skips, and
+what it never hides. Real builds in subprocesses, with a cache folder of their own."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.paths import ROOT
+
+BASE = Path(__file__).parent / "shapes" / "base.ttl"
+CHECKS_RUN = "- SHACL validation (pyshacl"
+CHECKS_REUSED = "passed before on this very graph"
+NOTHING = "nothing changed since"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> dict:
+    instances = tmp_path / "instances"
+    instances.mkdir()
+    shutil.copy(BASE, instances / "base.ttl")
+    return {"instances": instances, "dist": tmp_path / "dist", "cache": tmp_path / "cache"}
+
+
+def build(p: dict, **env: str) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "scripts.build", "--instances", str(p["instances"]), "--dist", str(p["dist"]),
+           "--links", str(p["instances"].parent / "no-links")]
+    result = subprocess.run(cmd, cwd=ROOT, env=dict(os.environ, NGO_FP_CACHE=str(p["cache"]), **env),
+                            capture_output=True, text=True, timeout=600)
+    return result
+
+
+def files(dist: Path) -> dict[str, bytes]:
+    return {p.relative_to(dist).as_posix(): p.read_bytes() for p in sorted(dist.rglob("*")) if p.is_file()}
+
+
+def test_cache_skips_only_what_did_not_change(project: dict) -> None:
+    first = build(project)
+    assert first.returncode == 0, first.stderr
+    assert CHECKS_RUN in first.stdout
+    published = files(project["dist"])
+    assert len(published) >= 12
+
+    # the same inputs again: nothing is done, dist/ stays byte for byte
+    again = build(project)
+    assert again.returncode == 0, again.stderr
+    assert NOTHING in again.stdout and CHECKS_RUN not in again.stdout
+    assert files(project["dist"]) == published
+
+    # a file of the publication removed by hand: the build notices and publishes again
+    (project["dist"] / "site" / "index.html").unlink()
+    repaired = build(project)
+    assert repaired.returncode == 0, repaired.stderr
+    assert NOTHING not in repaired.stdout and CHECKS_REUSED in repaired.stdout
+    assert files(project["dist"]) == published
+
+    # a comment only: the same graph, so the checks are not run again, but the build does publish
+    with (project["instances"] / "base.ttl").open("a") as f:
+        f.write("\n# a comment changes the bytes, not the graph\n")
+    commented = build(project)
+    assert commented.returncode == 0, commented.stderr
+    assert CHECKS_REUSED in commented.stdout and CHECKS_RUN not in commented.stdout
+    assert files(project["dist"]) == published
+
+    # new data: every check runs
+    with (project["instances"] / "base.ttl").open("a") as f:
+        f.write('\n<https://w3id.org/ngo-fp/resource/state/turkey> '
+                '<http://www.w3.org/2000/01/rdf-schema#comment> "A comment as data."@en .\n')
+    changed = build(project)
+    assert changed.returncode == 0, changed.stderr
+    assert CHECKS_RUN in changed.stdout and CHECKS_REUSED not in changed.stdout
+    assert "A comment as data." in (project["dist"] / "ngo-fp.nt").read_text(encoding="utf-8")
+
+
+def test_a_failing_graph_is_never_taken_from_the_cache(project: dict) -> None:
+    text = (project["instances"] / "base.ttl").read_text().replace('rdfs:label "TURKSAM"@en ;', "")
+    (project["instances"] / "base.ttl").write_text(text)
+    for _ in range(2):
+        result = build(project)
+        assert result.returncode == 1
+        assert CHECKS_RUN in result.stdout
+        assert "Give exactly one English rdfs:label" in result.stderr
+    assert not project["dist"].exists()
+
+
+def test_no_cache_runs_every_check(project: dict) -> None:
+    assert build(project).returncode == 0
+    shutil.rmtree(project["dist"])
+    result = build(project, NGO_FP_NO_CACHE="1")
+    assert result.returncode == 0, result.stderr
+    assert CHECKS_RUN in result.stdout and CHECKS_REUSED not in result.stdout

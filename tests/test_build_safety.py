@@ -1,0 +1,242 @@
+"""A build that survives its users (issue 10.5), with real build processes: two builds at once, kills at every
+moment of the publication, symbolic links in the sources, an unwritable output, injected versions."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from scripts import inputs, version
+from scripts.errors import BuildError
+from scripts.paths import ROOT
+
+BASE = Path(__file__).parent / "shapes" / "base.ttl"
+
+
+def command(instances: Path, dist: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "scripts.build", "--instances", str(instances), "--dist", str(dist),
+            "--links", str(instances.parent / "no-links"), *extra]
+
+
+def run(instances: Path, dist: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command(instances, dist, *extra), cwd=ROOT, env=dict(os.environ, **(env or {})),
+                          capture_output=True, text=True, timeout=600)
+
+
+def publication(dist: Path) -> str:
+    """The version of the complete publication in `dist`; fails unless every file SHA256SUMS lists is there
+    with its checksum, and the site (written last) is there too."""
+    sums = (dist / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    assert len(sums) >= 12
+    for line in sums:
+        digest, name = line.split("  ", 1)
+        assert hashlib.sha256((dist / name).read_bytes()).hexdigest() == digest, name
+    assert (dist / "site" / "index.html").is_file() and (dist / "site" / "ontology.html").is_file()
+    versions = set(re.findall(r'dcat:version "([^"]+)"', (dist / "void.ttl").read_text(encoding="utf-8")))
+    assert len(versions) == 1, versions
+    [found] = versions
+    assert f"ontology/{found}>" in (dist / "ontology" / "ngo-fp-ontology.ttl").read_text(encoding="utf-8")
+    return found
+
+
+def no_leftovers(dist: Path) -> None:
+    assert not dist.with_name("dist.tmp").exists()
+    assert not dist.with_name("dist.old").exists()
+
+
+@pytest.fixture(scope="module")
+def previous(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A complete publication of tests/shapes/base.ttl, version 1.1.1, built once by a real build."""
+    folder = tmp_path_factory.mktemp("previous")
+    instances = folder / "instances"
+    instances.mkdir()
+    shutil.copy(BASE, instances / "base.ttl")
+    result = run(instances, folder / "dist", "--version", "1.1.1")
+    assert result.returncode == 0, result.stderr
+    assert publication(folder / "dist") == "1.1.1"
+    return folder / "dist"
+
+
+@pytest.fixture
+def project(tmp_path: Path, previous: Path) -> tuple[Path, Path]:
+    """Valid instances, and dist/ holding the previous publication (1.1.1)."""
+    instances = tmp_path / "instances"
+    instances.mkdir()
+    shutil.copy(BASE, instances / "base.ttl")
+    shutil.copytree(previous, tmp_path / "dist")
+    return instances, tmp_path / "dist"
+
+
+def test_two_builds_at_once_publish_one_whole_version(project: tuple[Path, Path]) -> None:
+    instances, dist = project
+    first = subprocess.Popen(command(instances, dist, "--version", "2.2.2"), cwd=ROOT, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    second = subprocess.Popen(command(instances, dist, "--version", "3.3.3"), cwd=ROOT, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    outs = [p.communicate(timeout=600) for p in (first, second)]
+    assert first.returncode == 0 and second.returncode == 0, outs
+    # one of them saw the other and waited for it
+    assert sum("waiting for another build" in out for out, _ in outs) == 1
+    # the last one to publish wins, whole: every file of one version, none of the other
+    assert publication(dist) in {"2.2.2", "3.3.3"}
+    no_leftovers(dist)
+
+
+# Where a build is killed (SIGKILL, sent by the build to itself at that named moment, see scripts/atomic.py),
+# the two-rename fallback or the atomic exchange, and which publication dist/ must hold after the next build.
+KILLS = [
+    ("staged", "0", "1.1.1"),  # the new publication is complete beside dist/, nothing swapped yet
+    ("exchanged", "0", "2.2.2"),  # swapped in; the previous one not yet removed
+    ("between-renames", "1", "1.1.1"),  # dist/ renamed to dist.old, dist.tmp not yet renamed: no dist/ at all
+    ("renamed", "1", "2.2.2"),  # dist.tmp renamed to dist/, dist.old not yet removed
+]
+
+
+@pytest.mark.parametrize(("moment", "no_exchange", "expected"), KILLS, ids=[k[0] for k in KILLS])
+def test_kill_during_publish_leaves_a_whole_publication(project: tuple[Path, Path], moment: str, no_exchange: str,
+                                                          expected: str) -> None:
+    assert len(KILLS) == 4
+    instances, dist = project
+    killed = run(instances, dist, "--version", "2.2.2", env={"NGO_FP_KILL_AT": moment, "NGO_FP_NO_EXCHANGE": no_exchange})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    if dist.exists():
+        assert publication(dist) == expected
+    else:
+        assert moment == "between-renames" and publication(dist.with_name("dist.old")) == "1.1.1"
+    # the next build fails (a syntax error), yet first puts back or cleans up what the killed one left
+    (instances / "broken.ttl").write_text("this is not turtle\n")
+    failed = run(instances, dist, "--version", "4.4.4")
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    assert "broken.ttl:1: syntax error" in failed.stderr
+    assert "waiting for another build" not in failed.stdout  # the killed build's lock died with it
+    assert publication(dist) == expected
+    no_leftovers(dist)
+
+
+def test_kill_at_any_moment_of_a_real_build(project: tuple[Path, Path]) -> None:
+    """Kill a build from outside at moments spread over its publish step: dist/ is always a whole publication,
+    the old or the new, and the next build starts from it."""
+    instances, dist = project
+    delays = [0.0, 1.5, 4.0]
+    for delay in delays:
+        proc = subprocess.Popen(command(instances, dist, "--version", "2.2.2"), cwd=ROOT, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("- publish"):
+                break
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        assert (dist.exists() and publication(dist) in {"1.1.1", "2.2.2"}) or publication(dist.with_name("dist.old")) == "1.1.1"
+    final = run(instances, dist, "--version", "2.2.2")
+    assert final.returncode == 0, final.stderr
+    assert publication(dist) == "2.2.2"
+    no_leftovers(dist)
+    assert len(delays) == 3
+
+
+def test_symbolic_link_in_instances_is_refused(project: tuple[Path, Path], tmp_path: Path) -> None:
+    instances, dist = project
+    outside = tmp_path / "outside.ttl"
+    outside.write_text((instances / "base.ttl").read_text())
+    (instances / "linked.ttl").symlink_to(outside)
+    result = run(instances, dist)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"error: {instances / 'linked.ttl'}: is a symbolic link (to {outside})" in result.stderr
+    assert publication(dist) == "1.1.1"
+
+
+def test_symbolic_link_in_links_is_refused(project: tuple[Path, Path], tmp_path: Path) -> None:
+    instances, dist = project
+    links = tmp_path / "links"
+    links.mkdir()
+    (links / "wikidata.csv").symlink_to("/etc/passwd")
+    result = subprocess.run(command(instances, dist)[:-2] + ["--links", str(links)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"error: {links / 'wikidata.csv'}: is a symbolic link (to /etc/passwd)" in result.stderr
+    assert publication(dist) == "1.1.1"
+
+
+def test_fifo_and_linked_folder_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    os.mkfifo(tmp_path / "a" / "pipe.ttl")
+    with pytest.raises(BuildError, match="is not a regular file"):
+        inputs.check_regular([tmp_path / "a"])
+    (tmp_path / "b").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(BuildError, match="b: is a symbolic link"):
+        inputs.check_regular([tmp_path / "b"])
+    (tmp_path / "c" / "sub").mkdir(parents=True)
+    (tmp_path / "c" / "sub" / "deep.ttl").symlink_to("/etc/hostname")
+    with pytest.raises(BuildError, match="deep.ttl: is a symbolic link"):
+        inputs.check_regular([tmp_path / "c"])
+
+
+def test_unwritable_output_is_one_line_before_any_work(project: tuple[Path, Path], tmp_path: Path) -> None:
+    instances, _ = project
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    result = run(instances, blocker / "dist")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == f"error: {blocker}: is not a folder, so the output cannot be written under it"
+    assert "Traceback" not in result.stderr
+    assert "- parse sources" not in result.stdout
+
+
+def test_a_folder_that_is_not_a_publication_is_not_replaced(project: tuple[Path, Path], tmp_path: Path) -> None:
+    instances, _ = project
+    precious = tmp_path / "my-thesis"
+    precious.mkdir()
+    (precious / "chapter-1.md").write_text("years of work\n")
+    result = run(instances, precious)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "not a previous publication; refusing to replace it" in result.stderr
+    assert [p.name for p in precious.iterdir()] == ["chapter-1.md"]
+
+
+@pytest.mark.parametrize(("text", "ok"), [("1.2.3\n", True), ("0.1.0", True), ("10.20.30\n", True),
+                                          ("1.2.\u00b3\n", False), ("1.2.3\n\n", False), (" 1.2.3\n", False),
+                                          ("1.02.3\n", False), ("v1.2.3\n", False), ("1.2.3-rc1\n", False), ("", False)])
+def test_version_file_is_ascii_major_minor_patch(tmp_path: Path, text: str, ok: bool) -> None:
+    path = tmp_path / "VERSION"
+    path.write_text(text, encoding="utf-8")
+    if ok:
+        assert version.read(path) == text.strip()
+    else:
+        with pytest.raises(BuildError, match=r"VERSION:1: .*MAJOR\.MINOR\.PATCH"):
+            version.read(path)
+
+
+@pytest.mark.parametrize("value", ["1.0.0;touch {mark}", "$(shell touch {mark})", "1.0.0 --dist {mark}",
+                                   "1.0.0' ; touch '{mark}", "`touch {mark}`"])
+def test_make_release_runs_nothing_it_is_given(tmp_path: Path, value: str) -> None:
+    mark = tmp_path / "ran"
+    result = subprocess.run(["make", "--no-print-directory", "release", f"VERSION={value.format(mark=mark)}"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0
+    assert "is not of the form MAJOR.MINOR.PATCH" in result.stderr
+    assert not mark.exists()
+    assert not (ROOT / "releases" / value.format(mark=mark)).exists()
+
+
+def test_make_rebuilds_when_any_source_changes() -> None:
+    """The Makefile's dependencies: dist/SHA256SUMS is remade when a source file, a source folder's list of
+    files, the code or VERSION is newer (`make -W` pretends a file changed; `-n` runs nothing)."""
+    changed = ["instances/actors.ttl", "instances", "links/wikidata.csv", "ontology/ngo-fp.ttl",
+               "shapes/shapes.ttl", "shapes/qc/blank-node-violation.rq", "sources/bulgur-2023.txt",
+               "queries/01-works-published-in-2001.rq", "scripts/publish.py", "VERSION"]
+    for name in changed:
+        assert (ROOT / name).exists(), name
+        dry = subprocess.run(["make", "-n", "-W", name, "dist/SHA256SUMS"], cwd=ROOT, capture_output=True,
+                             text=True, timeout=60)
+        assert "-m scripts.build" in dry.stdout, name
+    assert len(changed) == 10

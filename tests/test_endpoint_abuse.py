@@ -1,0 +1,400 @@
+"""Each attack of issue 11, against the real server (`python -m scripts.serve` on 127.0.0.1, with tight limits
+so the tests are quick): unread large answers with the server's memory measured, oversize and malformed
+bodies, SERVICE to a local listener that must see no request, runaway queries answered with an error status
+in about the time limit, slow clients while a normal client is served, symlinks, a busy port, and stopping."""
+from __future__ import annotations
+
+import os
+import select
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from endpoint_client import (JSON, alive, descendants, get_query, post_direct, post_form, raw, request, rss_bytes,
+                             status_of)
+from scripts.serve import Server, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+LIMIT_S = 8
+HEAD_TIMEOUT_S = 2
+IO_TIMEOUT_S = 3
+MAX_BODY = 64 * 1024
+MAX_ANSWER_MB = 50
+MiB = 2**20
+SMALL = "SELECT ?s WHERE { ?s a <https://w3id.org/ngo-fp/ontology#ResearchCentre> }"
+
+
+def values(n: int) -> str:
+    """Every triple n times: about 5.9 MB of JSON results per n over the article's 17k triples."""
+    return "SELECT * WHERE { ?s ?p ?o VALUES ?k { " + " ".join(str(i) for i in range(n)) + " } }"
+
+
+@pytest.fixture(scope="module")
+def site(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of dist/ with a symlink pointing out of it (to /etc/passwd) and one pointing inside it."""
+    copy = tmp_path_factory.mktemp("abuse") / "dist"
+    shutil.copytree(dist, copy, symlinks=True)
+    (copy / "site" / "passwd.html").symlink_to("/etc/passwd")
+    (copy / "site" / "home.html").symlink_to(copy / "site" / "index.html")
+    return copy
+
+
+@pytest.fixture(scope="module")
+def server(site: Path):
+    with Server(site, port=free_port(), timeout_s=LIMIT_S, workers=2, head_timeout_s=HEAD_TIMEOUT_S,
+                io_timeout_s=IO_TIMEOUT_S, max_body_kb=MAX_BODY // 1024, max_answer_mb=MAX_ANSWER_MB) as running:
+        yield running
+
+
+def healthy(server: Server, within: float = 2.0) -> None:
+    """A normal client is answered, correctly and quickly."""
+    start = time.monotonic()
+    answer = get_query(server.url, SMALL, timeout=within + 5)
+    elapsed = time.monotonic() - start
+    assert answer.status == 200 and answer.type == JSON and b"turksam" in answer.body
+    assert elapsed < within, f"a normal query took {elapsed:.2f} s"
+
+
+def post_head(query: bytes, extra: str = "") -> bytes:
+    return (f"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: {JSON}\r\nContent-Type: application/sparql-query\r\n"
+            f"Content-Length: {len(query)}\r\n{extra}\r\n").encode() + query
+
+
+# --- memory: answers streamed from a capped spool, never held whole ---------------------------------------
+
+def test_unread_large_answers_keep_the_server_small(server: Server) -> None:
+    clients = 4
+    query = values(6).encode()  # about 38 MB each
+    before = rss_bytes(server.pid)
+    socks, sizes = [], []
+    for _ in range(clients):
+        sock = socket.create_connection(("127.0.0.1", server.port), timeout=30)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.sendall(post_head(query))
+        socks.append(sock)
+    peak = before
+    for sock in socks:  # read the status line and headers only, never the body
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += sock.recv(1)
+            peak = max(peak, rss_bytes(server.pid)) if len(head) % 64 == 0 else peak
+        assert status_of(head) == 200, head
+        sizes.append(int(next(line.split(b":")[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length"))))
+    deadline = time.monotonic() + IO_TIMEOUT_S + 1
+    while time.monotonic() < deadline:
+        peak = max(peak, rss_bytes(server.pid))
+        time.sleep(0.1)
+    assert sum(sizes) > 140 * MiB, sizes  # what the clients asked for and do not read
+    assert peak - before < 40 * MiB, f"the server grew by {(peak - before) / MiB:.0f} MiB"
+    # the server gave up on them (write timeout): each got far less than its answer, then the connection closed
+    for sock, size in zip(socks, sizes):
+        got = 0
+        sock.settimeout(10)
+        try:
+            while chunk := sock.recv(1 << 20):
+                got += len(chunk)
+        except (ConnectionResetError, TimeoutError):
+            pass
+        sock.close()
+        assert got < size / 2
+    healthy(server)
+
+
+def test_an_answer_over_the_cap_is_an_error_not_a_cut_answer(server: Server) -> None:
+    answer = post_direct(server.url, values(10))  # about 58 MB > 50 MB
+    assert answer.status == 507 and answer.type == "text/plain"
+    assert b"too large" in answer.body and b"{" not in answer.body
+
+
+# --- request bodies ------------------------------------------------------------------------------------------
+
+def test_declared_oversize_body_is_413_before_it_is_read(server: Server) -> None:
+    start = time.monotonic()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                     b"Content-Length: 300000000\r\n\r\nSELECT")
+        reply = sock.recv(4096)
+    assert status_of(reply) == 413 and time.monotonic() - start < 2
+
+
+def test_chunked_oversize_body_is_413(server: Server) -> None:
+    chunk = b"# " + b"x" * 16380 + b"\n"
+    body = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(8)) + b"0\r\n\r\n"  # 128 KiB > 64 KiB
+    head = (b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n")
+    try:
+        reply = raw(server.port, head + body, timeout=10)
+    except (BrokenPipeError, ConnectionResetError):  # the server may close before we finish sending
+        pytest.fail("no answer to an oversize chunked body")
+    assert status_of(reply) == 413
+
+
+@pytest.mark.parametrize("length", ["-1", "abc", "1e11", "99999999999999999999999"])
+def test_malformed_content_length_is_answered(server: Server, length: str) -> None:
+    start = time.monotonic()
+    reply = raw(server.port, f"POST /query HTTP/1.1\r\nHost: x\r\nContent-Length: {length}\r\n\r\nASK{{}}".encode(),
+                timeout=10)
+    assert status_of(reply) in (400, 413), reply[:200]
+    assert time.monotonic() - start < 3
+
+
+def test_a_body_that_never_comes_is_408(server: Server) -> None:
+    start = time.monotonic()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=IO_TIMEOUT_S + 10) as sock:
+        sock.sendall(post_head(b"ASK {}", "")[:-6] + b"AS")  # 2 of the 6 bytes announced
+        reply = sock.recv(4096)
+    assert status_of(reply) == 408
+    assert IO_TIMEOUT_S - 0.5 < time.monotonic() - start < IO_TIMEOUT_S + 3
+
+
+def test_a_body_that_is_not_utf8_is_400(server: Server) -> None:
+    assert request(f"{server.url}/query", "POST", b"ASK { \xff }", Content_Type="application/sparql-query").status == 400
+
+
+# --- SERVICE: no outbound requests ----------------------------------------------------------------------------
+
+@pytest.fixture
+def listener():
+    """A local listener that records every connection made to it."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+    sock.settimeout(0.2)
+    seen: list[bytes] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(1)
+                try:
+                    seen.append(conn.recv(4096))
+                except OSError:
+                    seen.append(b"")
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n"
+                             b'{"head":{"vars":[]},"results":{"bindings":[{}]}}')
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}/sparql", seen
+    stop.set()
+    thread.join()
+    sock.close()
+
+
+FEDERATED = [
+    "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+    "select * where {{ service silent <{url}> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ ?x a ?c OPTIONAL {{ SELECT * WHERE {{ SERVICE <{url}> {{ ?x ?p ?o }} }} }} }} LIMIT 1",
+    "ASK {{ FILTER EXISTS {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
+    "SELECT * WHERE {{ BIND(<{url}> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}",
+    "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{url}> {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
+]
+
+
+@pytest.mark.parametrize("send", [get_query, post_form, post_direct], ids=["GET", "POST form", "POST direct"])
+def test_service_is_refused_and_nothing_goes_out(server: Server, listener, send) -> None:
+    url, seen = listener
+    assert len(FEDERATED) == 7
+    for template in FEDERATED:
+        answer = send(server.url, template.format(url=url))
+        assert answer.status == 400, (template, answer.body)
+        assert b"SERVICE" in answer.body
+    time.sleep(0.5)
+    assert seen == []
+
+
+def test_the_word_service_elsewhere_is_not_refused(server: Server) -> None:
+    """Decided by parsing: a variable, a string or an IRI that spells 'service' is fine."""
+    query = ('SELECT ?service WHERE { BIND("SERVICE <http://127.0.0.1:1/> { }" AS ?service) '
+             '?x <https://example.org/service> ?y } ')
+    answer = post_direct(server.url, query)
+    assert answer.status == 200, answer.body
+
+
+# --- the time limit is a limit --------------------------------------------------------------------------------
+
+RUNAWAY = [
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?c2 } ORDER BY ?c ?c2",
+]
+
+
+@pytest.mark.parametrize("query", RUNAWAY, ids=["cartesian count", "order by a cartesian join"])
+def test_runaway_query_is_stopped_in_about_the_limit(server: Server, query: str) -> None:
+    workers_before = set(descendants(server.pid))
+    assert len(workers_before) == 2
+    result: dict = {}
+
+    def runaway() -> None:
+        start = time.monotonic()
+        result["answer"] = post_form(server.url, query)
+        result["elapsed"] = time.monotonic() - start
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    time.sleep(0.5)
+    served = 0
+    while thread.is_alive():  # other clients are served meanwhile
+        healthy(server, within=3.0)
+        served += 1
+        time.sleep(0.2)
+    thread.join()
+    answer = result["answer"]
+    assert answer.status == 503 and answer.type == "text/plain"
+    assert b"was stopped" in answer.body or b"Query stopped" in answer.body
+    assert result["elapsed"] < LIMIT_S + 2.5
+    if "COUNT" in query:  # stopped by the clock (the ORDER BY may hit the per-query memory cap first)
+        assert b"time limit" in answer.body and result["elapsed"] > LIMIT_S - 0.2
+    assert served >= 3
+    # the query really stopped: its worker process is gone, and a fresh one took its place
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        now = set(descendants(server.pid))
+        if len(now) == 2 and now != workers_before:
+            break
+        time.sleep(0.2)
+    assert len(now) == 2 and len(workers_before - now) == 1
+    assert not any(alive(pid) for pid in workers_before - now)
+
+
+def test_error_answers_show_no_internal_address_or_path(server: Server) -> None:
+    answers = [post_direct(server.url, "SELECT * WHERE { ?s ?p }"), post_direct(server.url, values(10)),
+               request(f"{server.url}/nothing/here"), request(f"{server.url}/query", "PUT")]
+    assert [a.status for a in answers] == [400, 507, 404, 405]
+    for answer in answers:
+        text = answer.body.decode("utf-8", "replace") + str(answer.headers)
+        assert "127.0.0.1" not in text and "/tmp" not in text and "ngo-fp-serve" not in text
+        assert "server" not in answer.headers
+
+
+# --- slow clients ---------------------------------------------------------------------------------------------
+
+def test_slow_clients_do_not_stop_a_normal_client(server: Server) -> None:
+    slow = []
+    for i in range(300):
+        sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        sock.sendall(b"POST /query HTTP/1.1\r\nHost: x\r\nContent-")  # a head that never ends
+        slow.append(sock)
+    start = time.monotonic()
+    while time.monotonic() - start < HEAD_TIMEOUT_S - 0.5:
+        healthy(server, within=1.0)
+        for sock in slow[:50]:
+            try:
+                sock.send(b"x")  # a byte now and then, as slowloris does
+            except OSError:
+                pass
+        time.sleep(0.2)
+    time.sleep(2)  # past the head deadline: the server has closed them all
+    closed = 0
+    for sock in slow:
+        sock.settimeout(2)
+        try:
+            closed += sock.recv(100) == b""
+        except (ConnectionResetError, TimeoutError):
+            closed += 1
+        sock.close()
+    assert closed == 300
+    healthy(server)
+
+
+# --- files: no listing, no symlink out of dist/, no traceback on odd paths ------------------------------------
+
+def test_symlinks_out_of_dist_are_not_followed(server: Server) -> None:
+    out = request(f"{server.url}/site/passwd.html")
+    assert out.status == 404 and b"root:" not in out.body
+    assert request(f"{server.url}/site/home.html").status == 200  # a link that stays inside is fine
+
+
+@pytest.mark.parametrize("path", ["/site/%00", "/site/index.html%00.png", "/%2e%2e/%2e%2e/etc/passwd",
+                                  "/site/../../../../etc/passwd", "/site/" + "a" * 5000])
+def test_odd_paths_are_plain_404(server: Server, path: str) -> None:
+    reply = raw(server.port, f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode(), timeout=10)
+    assert status_of(reply) in (404, 414, 400), reply[:200]
+    assert b"root:" not in reply and b"Traceback" not in reply
+
+
+# --- start and stop -------------------------------------------------------------------------------------------
+
+def serve_dirs() -> set[Path]:
+    return {p for p in Path(tempfile.gettempdir()).glob("ngo-fp-serve-*") if p.is_dir()}
+
+
+def test_a_busy_port_is_one_clear_line_and_nothing_left(site: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        dirs = serve_dirs()
+        run = subprocess.run([sys.executable, "-m", "scripts.serve", "--port", str(port), "--dist", str(site)],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1
+    assert run.stdout == ""
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"127.0.0.1:{port}" in lines[0] and "PORT=" in lines[0], run.stderr
+    assert serve_dirs() == dirs
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_a_signal_stops_everything_and_removes_the_store(site: Path, sig: signal.Signals) -> None:
+    before = serve_dirs()
+    with Server(site, port=free_port(), workers=2) as running:
+        workers = descendants(running.pid)
+        made = serve_dirs() - before
+        assert len(workers) == 2 and len(made) == 1 and (next(iter(made)) / "store.nq").is_file()
+        assert running.proc is not None
+        os.kill(running.pid, sig)
+        assert running.proc.wait(timeout=15) == 0
+    assert not any(alive(pid) for pid in workers)
+    assert not any(path.exists() for path in made)
+
+
+def test_large_answers_in_flight_are_capped_in_total(site: Path) -> None:
+    """Slow readers cannot fill the disk with spooled answers: past the budget, large answers are 503."""
+    with Server(site, port=free_port(), workers=2, spool_mb=30, io_timeout_s=IO_TIMEOUT_S) as small:
+        query = values(4).encode()  # about 25 MB
+        holder = socket.create_connection(("127.0.0.1", small.port), timeout=30)
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        holder.sendall(post_head(query))
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += holder.recv(1)
+        assert status_of(head) == 200
+        second = post_direct(small.url, query.decode())
+        assert second.status == 503 and b"large answers" in second.body
+        assert get_query(small.url, SMALL).status == 200  # small answers are not affected
+        time.sleep(IO_TIMEOUT_S + 2)  # the holder stopped reading: dropped, and its share released
+        holder.close()
+        third = post_direct(small.url, query.decode())
+        assert third.status == 200 and third.body.rstrip().endswith(b"}")
+
+
+def test_connections_past_the_cap_are_closed_at_once(site: Path) -> None:
+    with Server(site, port=free_port(), workers=2, max_connections=20, head_timeout_s=HEAD_TIMEOUT_S) as capped:
+        socks = [socket.create_connection(("127.0.0.1", capped.port), timeout=5) for _ in range(30)]
+        time.sleep(0.5)  # well within the head deadline: only the connections past the cap are closed
+        readable, _, _ = select.select(socks, [], [], 0)
+        closed = 0
+        for sock in readable:
+            try:
+                closed += sock.recv(1) == b""
+            except ConnectionResetError:
+                closed += 1
+        assert closed == 10
+        for sock in socks:
+            sock.close()
+        time.sleep(0.5)
+        assert get_query(capped.url, SMALL).status == 200

@@ -1,0 +1,146 @@
+"""The w3id.org redirect rules (w3id/.htaccess) on a real Apache httpd (Debian's apache2) on 127.0.0.1:
+/ngo-fp/ holds the rules, as on w3id.org, and /host/ serves dist/, as the publication's hosting would; the
+placeholder target of the rules is pointed at /host for the test. Each IRI must redirect (303) by Accept and
+land on a file of the right type that describes it."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF
+
+from endpoint_client import request
+from scripts.serve import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "w3id" / ".htaccess"
+APACHE = shutil.which("apache2") or "/usr/sbin/apache2"
+MODULES = Path("/usr/lib/apache2/modules")
+PLACEHOLDER = "https://publication.invalid/ngo-fp"
+TURKSAM = "resource/organization/turksam"
+
+if not Path(APACHE).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must install Debian's apache2-bin for the w3id test (see .ci/run)")
+    pytest.skip("Debian's apache2 is not installed (apt-get install apache2-bin)", allow_module_level=True)
+
+CONFIG = """
+ServerRoot "{root}"
+ServerName 127.0.0.1
+Listen 127.0.0.1:{port}
+PidFile "{root}/httpd.pid"
+ErrorLog "{root}/error.log"
+LogLevel warn
+LoadModule mpm_event_module {modules}/mod_mpm_event.so
+LoadModule authz_core_module {modules}/mod_authz_core.so
+LoadModule mime_module {modules}/mod_mime.so
+LoadModule rewrite_module {modules}/mod_rewrite.so
+TypesConfig "{root}/mime.types"
+AddType text/html .html
+AddType text/turtle .ttl
+AddType application/ld+json .jsonld
+AddType application/n-triples .nt
+DocumentRoot "{root}/www"
+<Directory "{root}/www">
+    Options FollowSymLinks
+    AllowOverride All
+    Require all granted
+</Directory>
+"""
+
+
+@pytest.fixture(scope="module")
+def apache(dist: Path, tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("apache")
+    port = free_port()
+    (root / "www" / "ngo-fp").mkdir(parents=True)
+    rules = RULES.read_text(encoding="utf-8")
+    assert rules.count(PLACEHOLDER) == 1
+    (root / "www" / "ngo-fp" / ".htaccess").write_text(rules.replace(PLACEHOLDER, f"http://127.0.0.1:{port}/host"))
+    (root / "www" / "host").symlink_to(dist)
+    (root / "httpd.conf").write_text(CONFIG.format(root=root, port=port, modules=MODULES))
+    (root / "mime.types").write_text("")  # the types it needs are in the config (no dependence on media-types)
+    env = {**os.environ, "APACHE_RUN_DIR": str(root), "APACHE_LOCK_DIR": str(root), "APACHE_LOG_DIR": str(root)}
+    proc = subprocess.Popen([APACHE, "-f", str(root / "httpd.conf"), "-DFOREGROUND"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            log = (root / "error.log").read_text() if (root / "error.log").exists() else ""
+            pytest.fail(f"apache2 did not start: {proc.stdout.read() if proc.stdout else ''} {log}")
+        try:
+            request(f"{base}/host/void.ttl", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield base
+    proc.send_signal(signal.SIGTERM)  # apache's graceful stop of the whole process group it started
+    proc.wait(timeout=20)
+
+
+def follow(base: str, path: str, accept: str) -> tuple[str, str, bytes]:
+    """Ask the w3id-style IRI with Accept; return where it redirects, and the type and body found there."""
+    first = request(f"{base}/ngo-fp/{path}", Accept=accept)
+    assert first.status in (302, 303), (path, accept, first.status, first.body[:300])
+    location = first.headers["location"]
+    assert location.startswith(f"{base}/host/")
+    landed = request(location, Accept=accept)
+    assert landed.status == 200, location
+    return location[len(base) + len("/host/"):], landed.type, landed.body
+
+
+@pytest.mark.parametrize("accept,suffix,media,fmt", [
+    ("text/turtle", ".ttl", "text/turtle", "turtle"),
+    ("application/ld+json", ".jsonld", "application/ld+json", "json-ld"),
+    ("text/turtle;q=0.9, application/ld+json;q=0.5", ".ttl", "text/turtle", "turtle"),
+])
+def test_resource_iri_redirects_to_rdf(apache: str, accept: str, suffix: str, media: str, fmt: str) -> None:
+    where, kind, body = follow(apache, TURKSAM, accept)
+    assert where == f"site/{TURKSAM}{suffix}" and kind == media
+    graph = Graph().parse(data=body.decode("utf-8"), format=fmt)
+    assert (URIRef(f"https://w3id.org/ngo-fp/{TURKSAM}"), None, None) in graph
+
+
+@pytest.mark.parametrize("accept", ["text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "*/*", ""])
+def test_resource_iri_redirects_browsers_to_the_page(apache: str, accept: str) -> None:
+    where, kind, body = follow(apache, TURKSAM, accept)
+    assert where == f"site/{TURKSAM}.html" and kind == "text/html"
+    assert b"TURKSAM" in body
+
+
+def test_n_triples_goes_to_the_nt_file(apache: str) -> None:
+    """The rule sends N-Triples to <page>.nt (whether the site publishes one is the site's business)."""
+    first = request(f"{apache}/ngo-fp/{TURKSAM}", Accept="application/n-triples")
+    assert first.status == 303 and first.headers["location"].endswith(f"/host/site/{TURKSAM}.nt")
+
+
+@pytest.mark.parametrize("path", ["ontology", "ontology/0.1.0"])
+def test_ontology_iri(apache: str, path: str) -> None:
+    where, kind, body = follow(apache, path, "text/turtle")
+    assert where == "ontology/ngo-fp-ontology.ttl" and kind == "text/turtle"
+    assert (URIRef("https://w3id.org/ngo-fp/ontology"), RDF.type, OWL.Ontology) in Graph().parse(data=body.decode(), format="turtle")
+    for accept, target in (("application/ld+json", "ontology/ngo-fp-ontology.jsonld"),
+                           ("application/n-triples", "ontology/ngo-fp-ontology.nt"),
+                           ("application/rdf+xml", "ontology/ngo-fp-ontology.rdf"),
+                           ("text/html", "site/ontology.html")):
+        assert follow(apache, path, accept)[0] == target
+
+
+def test_shapes_and_the_dataset_root(apache: str) -> None:
+    assert follow(apache, "shapes", "text/turtle")[:2] == ("ontology/ngo-fp-shapes.ttl", "text/turtle")
+    assert follow(apache, "", "text/html")[0] == "site/index.html"
+    assert follow(apache, "ngo-fp.ttl", "*/*")[:2] == ("ngo-fp.ttl", "text/turtle")
+
+
+def test_bad_slugs_are_not_rewritten_into_paths(apache: str) -> None:
+    answer = request(f"{apache}/ngo-fp/resource/organization/..%2F..%2Fvoid", Accept="text/turtle")
+    assert answer.status in (302, 400, 404)
+    if answer.status == 302:  # the catch-all: same path under the hosting, never a resource file
+        assert "/site/resource/" not in answer.headers["location"]
