@@ -19,13 +19,8 @@ from pathlib import Path
 
 from rdflib import FOAF, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
-from .paths import BASE, NFP, RES
+from .paths import BASE, DCAT, DCT, NFP, PROV, RES, SPDX, VOID
 
-VOID = Namespace("http://rdfs.org/ns/void#")
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
-DCT = Namespace("http://purl.org/dc/terms/")
-SPDX = Namespace("http://spdx.org/rdf/terms#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
 OWL_NS = Namespace("http://www.w3.org/2002/07/owl#")
 
 PUBLIC = BASE + "dist/"

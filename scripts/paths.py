@@ -19,6 +19,12 @@ BASE = "https://w3id.org/ngo-fp/"
 NFP = Namespace(BASE + "ontology#")
 RES = Namespace(BASE + "resource/")
 OA = Namespace("http://www.w3.org/ns/oa#")
+# Dataset description (DCAT-AP, VoID), shared by the article's and the PLOVER dataset's descriptions.
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+DCT = Namespace("http://purl.org/dc/terms/")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
 
 # The article and the verbatim text its quotes are checked against.
 ARTICLE = RES["work/bulgur-2023"]

@@ -8,14 +8,13 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from rdflib import OWL, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 
 from . import atomic, describe, exports
 from .links import LINKS
-from .paths import BASE, DIST, SHAPES
+from .paths import BASE, DCT, DIST, SHAPES
 
-DCT = Namespace("http://purl.org/dc/terms/")
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 
 FORMATS = {  # extension: (rdflib format, media type)

@@ -230,7 +230,7 @@ def test_no_page_overflows_a_phone(browser, server: Server, path: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     tab = context.new_page()
     tab.goto(f"{server.url}/site/{path}")
-    tab.wait_for_load_state("load")
+    tab.wait_for_load_state("networkidle")  # pictures drawn before the screenshots
     width = tab.evaluate("document.documentElement.scrollWidth")
     tab.screenshot(path=str(SCREENSHOTS / ("phone-" + path.replace("/", "-").removesuffix(".html") + ".png")))
     tab.set_viewport_size({"width": 1280, "height": 900})

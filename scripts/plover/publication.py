@@ -8,11 +8,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from .. import countrycodes
 from ..errors import BuildError
-from ..paths import BASE, NFP, ONTOLOGY, RES, SHAPES
+from ..paths import BASE, DCAT, DCT, NFP, ONTOLOGY, RES, SHAPES, SPDX, VOID
 from .run import expected_refusals, map_file, unexpected
 from .scheme import EXAMPLE
 
@@ -23,10 +23,6 @@ DATASET = URIRef(BASE + "dataset/plover-gsr")
 MAIN_DATASET = URIRef(BASE + "dataset")
 LICENSE = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
 SOURCE = URIRef("https://github.com/openeventdata/PLOVER/tree/5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f")
-VOID = Namespace("http://rdfs.org/ns/void#")
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
-DCT = Namespace("http://purl.org/dc/terms/")
-SPDX = Namespace("http://spdx.org/rdf/terms#")
 NOTICE = """PLOVER gold-standard records (sample) as Linked Data
 
 The files of this folder are derived from the PLOVER gold-standard records, the PLOVER reference and the

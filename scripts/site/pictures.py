@@ -101,6 +101,8 @@ def timeline(model: Model) -> list[dict[str, object]]:
         if start is None or _date(start) is None:
             continue
         end = model.first(iri, NFP.endDate)
+        if end is not None and str(end) == str(start):  # one day or one year: a point, not an empty range
+            end = None
         item: dict[str, object] = {"id": model.page_path(iri), "content": model.label(iri), "start": _date(start),
                                    "group": str(iri)[len(str(RES)):].split("/")[0],
                                    "when": f"{start}{'–' + str(end) if end is not None else ''}",
