@@ -133,7 +133,7 @@ def resource_graph(graph: Graph, iri: URIRef) -> Graph:
     return g
 
 
-def test_each_page_s_turtle_and_json_ld_hold_its_statements(dist: Path, published_graph: Graph) -> None:
+def test_each_page_s_turtle_n_triples_and_json_ld_hold_its_statements(dist: Path, published_graph: Graph) -> None:
     pages = sorted((dist / "site" / "resource").rglob("*.ttl"))
     sample = pages[::25] + [dist / "site/resource/organization/turksam.ttl", dist / "site/resource/work/bulgur-2023.ttl"]
     assert len(sample) > 40
@@ -143,6 +143,7 @@ def test_each_page_s_turtle_and_json_ld_hold_its_statements(dist: Path, publishe
         assert len(want) > 0, iri
         assert isomorphic(Graph().parse(ttl, format="turtle"), want), ttl
         assert isomorphic(Graph().parse(ttl.with_suffix(".jsonld"), format="json-ld"), want), ttl
+        assert isomorphic(Graph().parse(ttl.with_suffix(".nt"), format="nt"), want), ttl
 
 
 def test_cite_the_article_in_three_formats(dist: Path) -> None:

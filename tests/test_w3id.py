@@ -99,6 +99,7 @@ def follow(base: str, path: str, accept: str) -> tuple[str, str, bytes]:
 @pytest.mark.parametrize("accept,suffix,media,fmt", [
     ("text/turtle", ".ttl", "text/turtle", "turtle"),
     ("application/ld+json", ".jsonld", "application/ld+json", "json-ld"),
+    ("application/n-triples", ".nt", "application/n-triples", "nt"),
     ("text/turtle;q=0.9, application/ld+json;q=0.5", ".ttl", "text/turtle", "turtle"),
 ])
 def test_resource_iri_redirects_to_rdf(apache: str, accept: str, suffix: str, media: str, fmt: str) -> None:
@@ -113,12 +114,6 @@ def test_resource_iri_redirects_browsers_to_the_page(apache: str, accept: str) -
     where, kind, body = follow(apache, TURKSAM, accept)
     assert where == f"site/{TURKSAM}.html" and kind == "text/html"
     assert b"TURKSAM" in body
-
-
-def test_n_triples_goes_to_the_nt_file(apache: str) -> None:
-    """The rule sends N-Triples to <page>.nt (whether the site publishes one is the site's business)."""
-    first = request(f"{apache}/ngo-fp/{TURKSAM}", Accept="application/n-triples")
-    assert first.status == 303 and first.headers["location"].endswith(f"/host/site/{TURKSAM}.nt")
 
 
 @pytest.mark.parametrize("path", ["ontology", "ontology/0.1.0"])

@@ -76,6 +76,7 @@ def write_resource_pages(model: Model, out: Writer) -> int:
         jsonld = rdfout.jsonld(model, triples)
         out.text(rel.removesuffix(".html") + ".jsonld", jsonld)
         out.text(rel.removesuffix(".html") + ".ttl", rdfout.turtle(model, triples))
+        out.text(rel.removesuffix(".html") + ".nt", rdfout.ntriples(triples))
         ctx = pages.context(model, iri, rel)
         ctx["jsonld_safe"] = Markup(jsonld.replace("</", "<\\/"))
         ctx["cite"] = cite.for_work(model, iri, rel, out.text)
