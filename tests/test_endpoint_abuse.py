@@ -260,7 +260,9 @@ def test_runaway_query_is_stopped_in_about_the_limit(server: Server, query: str)
     assert result["elapsed"] < LIMIT_S + 2.5
     if "COUNT" in query:  # stopped by the clock (the ORDER BY may hit the per-query memory cap first)
         assert b"time limit" in answer.body and result["elapsed"] > LIMIT_S - 0.2
-    assert served >= 3
+    # other clients were served meanwhile: about every 0.2 s while the clock ran; a query stopped earlier by the
+    # memory cap (how soon depends on the machine) leaves time for fewer, but never none
+    assert served >= (3 if b"time limit" in answer.body else 1)
     # the query really stopped: its worker process is gone, and a fresh one took its place
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
