@@ -88,7 +88,8 @@ def readme_section(saved: dict) -> str:
     lines = [BEGIN, "## Load", "",
              f"`make bench-load` (bench/load.py): the endpoint of `make serve` ({saved['workers']} query workers) on "
              f"127.0.0.1, with N concurrent clients each sending the {saved['queries']} example queries in turn over a "
-             f"keep-alive connection; each level stops after {saved['limit_requests']} requests or "
+             f"keep-alive connection (after the warm-up, repeated queries are answered from the endpoint's cache of small "
+             f"answers, as a public endpoint's would be); each level stops after {saved['limit_requests']} requests or "
              f"{saved['limit_seconds']:g} s, after {saved['warmup']} warm-up requests. Same machine for clients and "
              f"server ({saved['cores']} cores, shared with other work: load average {saved['load_before']} before the run).",
              "", "| clients | requests | throughput | p50 | p99 | errors |", "|---:|---:|---:|---:|---:|---:|"]

@@ -126,6 +126,20 @@ def test_results_follow_the_accept_header(server: Server) -> None:
     assert refused.status == 406 and b"application/sparql-results+json" in refused.body
 
 
+def test_a_repeated_query_is_answered_from_the_cache_with_the_same_bytes(server: Server) -> None:
+    query = "SELECT ?s WHERE { ?s a <https://w3id.org/ngo-fp/ontology#Foundation> } ORDER BY ?s # cache test"
+    first, second = get_query(server.url, query), get_query(server.url, query)
+    assert first.status == second.status == 200
+    assert first.headers["x-cache"] == "miss" and second.headers["x-cache"] == "hit"
+    assert second.body == first.body and second.headers["content-type"] == first.headers["content-type"]
+    other = get_query(server.url, query, accept="text/csv")  # another representation is another answer
+    assert other.headers["x-cache"] == "miss" and other.body.startswith(b"s\r\n")
+    refused = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } # cache test"
+    assert [get_query(server.url, refused).status for _ in range(2)] == [400, 400]  # errors are never kept
+    big = "SELECT * WHERE { ?s ?p ?o } # cache test"  # megabytes: streamed, never kept
+    assert [get_query(server.url, big).headers["x-cache"] for _ in range(2)] == ["miss", "miss"]
+
+
 def test_no_directory_listing(server: Server) -> None:
     for path in ("/site/", "/site/resource/", "/site/resource/organization", "/ontology/"):
         answer = request(server.url + path)

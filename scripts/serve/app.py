@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -46,12 +47,38 @@ class Spooled:
         self.used -= reply.size
 
 
+class Answers:
+    """Small successful answers kept in memory, least recently used first out. The store is read-only, so an
+    answer never goes stale while the server runs: a repeated query (the site's examples, a dashboard polling)
+    costs no worker. Bounded in total bytes; answers above `largest` bytes and every error are never kept."""
+
+    def __init__(self, budget: int = 32 * 1024 * 1024, largest: int = 256 * 1024) -> None:
+        self.budget, self.largest, self.used = budget, largest, 0
+        self.kept: OrderedDict[tuple, Reply] = OrderedDict()
+
+    def get(self, key: tuple) -> Reply | None:
+        reply = self.kept.get(key)
+        if reply is not None:
+            self.kept.move_to_end(key)
+        return reply
+
+    def put(self, key: tuple, reply: Reply) -> None:
+        if reply.status != 200 or reply.file is not None or reply.size > self.largest or key in self.kept:
+            return
+        self.kept[key] = reply
+        self.used += reply.size
+        while self.used > self.budget:
+            _, dropped = self.kept.popitem(last=False)
+            self.used -= dropped.size
+
+
 class ReplyResponse(Response):
     """A worker's answer: small ones from memory, large ones streamed from the spool file (then deleted)."""
 
-    def __init__(self, reply: Reply, spooled: Spooled | None = None, vary: bool = True) -> None:
+    def __init__(self, reply: Reply, spooled: Spooled | None = None, vary: bool = True, cached: bool = False) -> None:
         self.reply, self.spooled = reply, spooled
-        headers = {"Content-Length": str(reply.size), "X-Content-Type-Options": "nosniff"}
+        headers = {"Content-Length": str(reply.size), "X-Content-Type-Options": "nosniff",
+                   "X-Cache": "hit" if cached else "miss"}
         if vary:
             headers["Vary"] = "Accept"
         super().__init__(reply.body, status_code=reply.status, headers=headers, media_type=reply.media)
@@ -102,9 +129,15 @@ class Endpoint:
     def __init__(self, pool: Pool, max_body: int, spool_budget: int) -> None:
         self.pool, self.max_body = pool, max_body
         self.spooled = Spooled(spool_budget)
+        self.answers = Answers()
 
     async def answer(self, request: dict) -> Response:
+        key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(request.items()))
+        kept = self.answers.get(key)
+        if kept is not None:
+            return ReplyResponse(kept, cached=True)
         reply = self.spooled.admit(await self.pool.run(request))
+        self.answers.put(key, reply)
         return ReplyResponse(reply, self.spooled)
 
     async def query(self, request: Request) -> Response:
