@@ -140,6 +140,24 @@ def test_a_repeated_query_is_answered_from_the_cache_with_the_same_bytes(server:
     assert [get_query(server.url, big).headers["x-cache"] for _ in range(2)] == ["miss", "miss"]
 
 
+def test_the_cache_keeps_nothing_when_turned_off_and_stays_in_its_budget() -> None:
+    from scripts.serve.app import Answers
+    from scripts.serve.pool import Reply
+
+    def reply(n: int) -> Reply:
+        return Reply(200, JSON, b"x" * n, size=n)
+
+    off = Answers(budget=0)  # `--cache-mb 0`
+    off.put(("q",), reply(10))
+    assert off.get(("q",)) is None and off.used == 0
+    small = Answers(budget=100, largest=60)
+    for name in "abc":
+        small.put((name,), reply(40))
+    small.put(("too big",), reply(61))
+    assert [small.get((k,)) is not None for k in ("a", "b", "c", "too big")] == [False, True, True, False]
+    assert small.used == 80
+
+
 def test_no_directory_listing(server: Server) -> None:
     for path in ("/site/", "/site/resource/", "/site/resource/organization", "/ontology/"):
         answer = request(server.url + path)

@@ -4,6 +4,7 @@ bodies, SERVICE to a local listener that must see no request, runaway queries an
 in about the time limit, slow clients while a normal client is served, symlinks, a busy port, and stopping."""
 from __future__ import annotations
 
+import asyncio
 import os
 import select
 import shutil
@@ -21,6 +22,7 @@ import pytest
 from endpoint_client import (JSON, alive, descendants, get_query, post_direct, post_form, raw, request, rss_bytes,
                              status_of)
 from scripts.serve import Server, free_port
+from scripts.serve.limits import GuardedH11
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT_S = 8
@@ -286,6 +288,25 @@ def test_error_answers_show_no_internal_address_or_path(server: Server) -> None:
 
 
 # --- slow clients ---------------------------------------------------------------------------------------------
+
+def test_a_connection_holds_one_head_deadline_whatever_it_has_served() -> None:
+    """Each answered request re-arms the deadline for the next request head, cancelling the previous timer: a
+    timer left per past request kept that request's objects alive for the whole timeout, and the garbage
+    collector's pauses then grew with the traffic (p99 of 100 ms at 32 clients)."""
+    loop = asyncio.new_event_loop()
+    try:
+        protocol = GuardedH11.__new__(GuardedH11)
+        protocol.loop, protocol.cycle = loop, None
+        timers = []
+        for _ in range(3):
+            protocol._arm_head_deadline()
+            timers.append(protocol._head_deadline)
+        assert [t.cancelled() for t in timers] == [True, True, False]
+        protocol._disarm_head_deadline()
+        assert timers[-1].cancelled()
+    finally:
+        loop.close()
+
 
 def test_slow_clients_do_not_stop_a_normal_client(server: Server) -> None:
     slow = []

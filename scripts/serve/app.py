@@ -63,7 +63,8 @@ class Answers:
         return reply
 
     def put(self, key: tuple, reply: Reply) -> None:
-        if reply.status != 200 or reply.file is not None or reply.size > self.largest or key in self.kept:
+        if (reply.status != 200 or reply.file is not None or reply.size > min(self.largest, self.budget)
+                or key in self.kept):
             return
         self.kept[key] = reply
         self.used += reply.size
@@ -126,10 +127,10 @@ class only:
 
 
 class Endpoint:
-    def __init__(self, pool: Pool, max_body: int, spool_budget: int) -> None:
+    def __init__(self, pool: Pool, max_body: int, spool_budget: int, cache_budget: int) -> None:
         self.pool, self.max_body = pool, max_body
         self.spooled = Spooled(spool_budget)
-        self.answers = Answers()
+        self.answers = Answers(cache_budget)
 
     async def answer(self, request: dict) -> Response:
         key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(request.items()))
@@ -206,8 +207,8 @@ class Endpoint:
         return await self.describe(request, f"{BASE}shapes", None, whole="shapes")
 
 
-def create(pool: Pool, dist: Path, max_body: int, spool_budget: int) -> Starlette:
-    endpoint = Endpoint(pool, max_body, spool_budget)
+def create(pool: Pool, dist: Path, max_body: int, spool_budget: int, cache_budget: int = 32 * 1024 * 1024) -> Starlette:
+    endpoint = Endpoint(pool, max_body, spool_budget, cache_budget)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:

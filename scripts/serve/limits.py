@@ -46,15 +46,28 @@ class GuardedH11(H11Protocol):
         super().on_response_complete()
         self._arm_head_deadline()
 
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_head_deadline()
+        super().connection_lost(exc)
+
     def _arm_head_deadline(self) -> None:
-        """Close the connection if no new request head has been read `head_timeout` s from now."""
+        """Close the connection if no new request head has been read `head_timeout` s from now. One timer per
+        connection, cancelled when re-armed: a timer left for each past request would keep that request's
+        objects alive for `head_timeout` s, and the garbage collector's pauses would grow with the traffic."""
+        self._disarm_head_deadline()
         cycle = self.cycle
 
         def expire() -> None:
             if self.cycle is cycle and not self.transport.is_closing():
                 self.transport.close()
 
-        self.loop.call_later(self.head_timeout, expire)
+        self._head_deadline = self.loop.call_later(self.head_timeout, expire)
+
+    def _disarm_head_deadline(self) -> None:
+        timer = getattr(self, "_head_deadline", None)
+        if timer is not None:
+            timer.cancel()
+            self._head_deadline = None
 
 
 class BodyTooLarge(Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import shutil
@@ -44,6 +45,8 @@ def options(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--max-answer-mb", type=float, default=64, help="largest answer sent (default 64 MiB; 507 above)")
     parser.add_argument("--spool-mb", type=float, default=1024,
                         help="large answers being sent at once, in total (default 1024 MiB; 503 above)")
+    parser.add_argument("--cache-mb", type=float, default=32,
+                        help="memory for repeated small answers (default 32 MiB; 0 turns the cache off)")
     parser.add_argument("--max-body-kb", type=float, default=1024, help="largest request body (default 1024 KiB; 413 above)")
     parser.add_argument("--memory-mb", type=float, default=1024, help="memory a worker may add for one query (default 1024 MiB)")
     parser.add_argument("--head-timeout-s", type=float, default=10, help="time for a request head to arrive (default 10 s)")
@@ -99,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         pool = Pool(args.workers, tmp / "store.nq", tmp / "spool", args.dist / "ontology" / "ngo-fp-shapes.ttl",
                     int(args.max_answer_mb * MiB), int(args.memory_mb * MiB), args.timeout_s, args.max_waiting)
         max_body = int(args.max_body_kb * 1024)
-        app = Limits(create(pool, args.dist, max_body, int(args.spool_mb * MiB)), max_body, args.io_timeout_s, args.io_timeout_s)
+        app = Limits(create(pool, args.dist, max_body, int(args.spool_mb * MiB), int(args.cache_mb * MiB)), max_body, args.io_timeout_s, args.io_timeout_s)
         GuardedH11.head_timeout, GuardedH11.max_connections = args.head_timeout_s, args.max_connections
         config = uvicorn.Config(app, http=GuardedH11, lifespan="on", backlog=args.backlog, timeout_keep_alive=5,
                                 server_header=False, access_log=False, log_level="warning",
@@ -112,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
             while not server.started and not task.done():
                 await asyncio.sleep(0.05)
             if server.started:
+                # what start-up made (modules, the app, the pool) lives as long as the server: keep it out of
+                # the garbage collector's full passes, whose pauses would otherwise show in the slowest answers
+                gc.freeze()
                 print(f"site:     {url}/site/index.html\nendpoint: {url}/query  (read-only, {args.timeout_s:g} s limit, "
                       f"{inferred} inferred types)\nIRIs:     {url}/resource/...  Ctrl-C stops.", flush=True)
             await task
