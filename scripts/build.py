@@ -16,7 +16,10 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 
@@ -35,6 +38,7 @@ class Built:
     evidence: Graph
     quotes: int
     warnings: list[validate.Result] = field(default_factory=list)
+    published: Graph | None = None  # publish.merge(ontology, data), when already made
 
     @property
     def data(self) -> Graph:
@@ -76,8 +80,20 @@ class Prepared:
     quotes: int
     where: dict[str, tuple[Path, int | None]]
 
+    @cached_property
+    def merged(self) -> Graph:
+        """Ontology, instances and evidence in one graph, as published: made once, for the checks and (in the
+        writer process, which inherits it) the publication."""
+        return publish.merge(self.ontology, self.built().data)
+
+    @cached_property
+    def ntriples(self) -> str:
+        """The merged graph as sorted N-Triples: the key of the checks' cache, and what QC, SHACL and HermiT read."""
+        return publish.ntriples(self.merged)
+
     def built(self, warnings: list[validate.Result] | None = None) -> Built:
-        return Built(self.ontology, self.instances, self.evidence, self.quotes, warnings or [])
+        return Built(self.ontology, self.instances, self.evidence, self.quotes, warnings or [],
+                     self.__dict__.get("merged"))
 
 
 def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
@@ -116,8 +132,7 @@ def check(p: Prepared) -> list[validate.Result]:
     """QC, SHACL and OWL 2 consistency (HermiT runs in its own process meanwhile); return the SHACL warnings,
     raise BuildError on the first failing check. A graph that passed them before with the same shapes, QC
     queries and checking code is not checked again (scripts/cache.py)."""
-    merged = p.ontology + p.instances + p.evidence
-    key = cache.digest([publish.ntriples(merged), *cache.files([SHAPES, qc.QC]), *cache.checking_code(),
+    key = cache.digest([p.ntriples, *cache.files([SHAPES, qc.QC]), *cache.checking_code(),
                         *cache.environment()])
     passed = cache.get("checks", key)
     if isinstance(passed, list):
@@ -126,17 +141,19 @@ def check(p: Prepared) -> list[validate.Result]:
         done(t, f"passed before on this very graph with the same shapes, QC and code (cache {key[:12]}); "
                 f"{len(warnings)} SHACL warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
         return warnings
-    warnings = run_checks(p, merged)
+    warnings = run_checks(p)
     cache.put("checks", key, [asdict(r) for r in warnings])
     return warnings
 
 
-def run_checks(p: Prepared, merged: Graph) -> list[validate.Result]:
+def run_checks(p: Prepared) -> list[validate.Result]:
     os.environ.setdefault("JAVA_TOOL_OPTIONS", JAVA_OPTIONS)
-    with ThreadPoolExecutor(max_workers=1) as pool:  # HermiT is a Java subprocess: it runs beside pyshacl
-        hermit = pool.submit(reasoning.check, merged)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # HermiT is a Java subprocess: it runs beside QC and SHACL
+        hermit = pool.submit(reasoning.check, p.merged, p.ntriples)
         t = step("ontology and data QC (shapes/qc/*-violation.rq)")
-        qc_store = qc.store(merged)
+        store = ox.Store()  # QC and the fast SHACL engine read the same store
+        store.bulk_load(p.ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        qc_store = store
         failures = []
         for qc_check in qc.checks():
             for row in qc.run(qc_check, qc_store):
@@ -146,13 +163,13 @@ def run_checks(p: Prepared, merged: Graph) -> list[validate.Result]:
             raise Problems(f"QC: {len(failures)} row(s) returned by shapes/qc/*-violation.rq", failures)
         done(t, f"{len(qc.checks())} checks passed")
 
-        t = step("SHACL validation (pyshacl, ontology mixed in)")
-        results, _ = validate.shacl(p.instances + p.evidence, p.ontology, p.shapes)
+        t = step("SHACL validation (ontology mixed in)")
+        results, engine = shacl_results(p, store)
         violations = [r for r in results if r.severity == "Violation"]
         warnings = [r for r in results if r.severity != "Violation"]
         if violations:
             raise Problems(f"SHACL: {len(violations)} violation(s)", [shacl_problem(r, p.where) for r in violations])
-        done(t, f"conforms; {len(warnings)} warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
+        done(t, f"conforms ({engine}); {len(warnings)} warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
 
         t = step("OWL 2 consistency (HermiT via owlready2, started with QC)")
         result = hermit.result()
@@ -160,6 +177,20 @@ def run_checks(p: Prepared, merged: Graph) -> list[validate.Result]:
             raise BuildError(f"HermiT: ontology and instances are not consistent: {result.detail}", p.ontology_path)
         done(t, f"consistent ({result.triples} triples, none set aside)")
     return warnings
+
+
+def shacl_results(p: Prepared, store: ox.Store) -> tuple[list[validate.Result], str]:
+    """The SHACL results of the build and the engine that found them: the fast engine on `store` (the merged
+    graph; scripts/fastshacl.py, whose results equal pyshacl's on every fixture and on the publication:
+    tests/test_fastshacl.py), or pyshacl itself when the shapes use a feature the fast engine does not support."""
+    from . import fastshacl
+
+    try:
+        checks = fastshacl.compile_shapes(p.shapes)
+    except fastshacl.Unsupported as why:
+        results, _ = validate.shacl(p.instances + p.evidence, p.ontology, p.shapes)
+        return results, f"pyshacl: the fast engine does not support {why}"
+    return fastshacl.run(store, checks), "fast engine, shapes compiled to SPARQL"
 
 
 def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
@@ -203,7 +234,7 @@ def write_into(built: Built, folder: Path) -> None:
     from .plover import publication as plover
 
     publish.write(built.ontology, built.data, folder, reports={"coverage.md": report}, site=site.write,
-                  datasets=(plover.write,))
+                  datasets=(plover.write,), merged=built.published)
 
 
 def build_and_publish(dist: Path, **sources) -> Built:
@@ -211,6 +242,7 @@ def build_and_publish(dist: Path, **sources) -> Built:
     while this one runs the checks (2 cores: the site and dumps beside pyshacl and HermiT); it is swapped in
     only when both succeed. Call with the lock of `dist` held."""
     prepared = prepare(**sources)
+    prepared.ntriples  # made once here, so that the writer process inherits it with the merged graph
     with atomic.replacing(dist) as tmp:
         t = step(f"publish {display(dist)}/ (written beside the checks, swapped in when they pass)")
         sys.stdout.flush()

@@ -4,7 +4,9 @@
   QC queries and checking code: a rebuild after a change to the site's code, a comment or a blank line only
   writes the publication;
 - a build whose every input (source files, code, version, options) has the same hash as that of the
-  publication in place does nothing but say so.
+  publication in place does nothing but say so;
+- a part of the publication that does not depend on the article's instances (the PLOVER dataset) is kept as
+  a folder and copied in when its inputs have not changed (`get_folder`, `put_folder`).
 
 Keys are SHA-256 digests of the bytes that decide the result; an entry is written atomically (a temporary file
 renamed), so a killed build leaves no half entry. `NGO_FP_NO_CACHE=1` turns the cache off; `NGO_FP_CACHE=folder`
@@ -15,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -57,9 +60,9 @@ def files(paths: Iterable[Path], skip: set[str] = frozenset({"__pycache__"})) ->
 
 
 def environment() -> list[bytes | str]:
-    """What else decides the results: the Python version and the pinned libraries."""
-    requirements = ROOT / "requirements.txt"
-    return [sys.version, requirements.read_bytes() if requirements.exists() else b""]
+    """What else decides the results: the Python version and the pinned libraries (both environments)."""
+    pinned = [ROOT / "requirements.txt", ROOT / "requirements-rml.txt"]
+    return [sys.version, *(p.read_bytes() if p.exists() else b"" for p in pinned)]
 
 
 def checking_code() -> list[bytes | str]:
@@ -88,5 +91,33 @@ def put(kind: str, key: str, value: object) -> None:
         entries = sorted(FOLDER.glob("*.json"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-KEEP]:
             old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def get_folder(kind: str, key: str) -> Path | None:
+    """The folder kept under `kind` and `key`, if there is one (read it, do not change it)."""
+    folder = FOLDER / f"{kind}-{key}"
+    return folder if enabled() and (folder / ".complete").is_file() else None
+
+
+def put_folder(kind: str, key: str, source: Path) -> None:
+    """Keep a copy of the folder `source` under `kind` and `key` (copied, then renamed into place, so a kill
+    leaves no half folder); only the newest folder of each kind is kept. A cache that cannot be written is no
+    error."""
+    if not enabled():
+        return
+    try:
+        FOLDER.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=FOLDER, prefix=".tmp-"))
+        shutil.copytree(source, tmp / "copy", symlinks=False)
+        (tmp / "copy" / ".complete").write_text(key + "\n", encoding="utf-8")
+        target = FOLDER / f"{kind}-{key}"
+        for old in FOLDER.glob(f"{kind}-*"):
+            if old.is_dir() and old != target:
+                shutil.rmtree(old, ignore_errors=True)
+        if not target.exists():
+            os.replace(tmp / "copy", target)
+        shutil.rmtree(tmp, ignore_errors=True)
     except OSError:
         pass

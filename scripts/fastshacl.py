@@ -3,13 +3,15 @@
 pyshacl stays the reference: the tests require the same results (focus node, path, constraint component,
 severity, source shape) on every shape fixture, on ill-typed literals and on the publication itself. This
 path exists for data sets of hundreds of thousands of triples, and stays linear in them:
-- Oxigraph's parser loads the files (scripts/load.py's checks first), one named graph per file;
-- nothing is materialized: SHACL's "instance of" (rdf:type/rdfs:subClassOf*) becomes, when the checks run, a
-  union of `?this a <C>` patterns over the target classes and their subclasses (read from the store: ontology
-  and data), and for sh:class a `?t IN (C, its subclasses)` test on the value's types;
+- Oxigraph's parser loads the files (scripts/load.py's checks first), one named graph per file, in a thread
+  while the shapes are compiled (validate_files);
+- nothing is materialized: SHACL's "instance of" (rdf:type/rdfs:subClassOf*) becomes, when the checks run, one
+  scan of `?this a ?c` joined with the target classes and their subclasses (read from the store: ontology and
+  data), and for sh:class a `?t IN (C, its subclasses)` test on the value's types;
 - one query per property shape for its value constraints (each constraint a boolean column), one for its
-  counts, and a property shape shared by several node shapes (nfps:labelPresent) runs once over the union of
-  their targets: about a hundred queries for the project's shapes, each a scan of its targets.
+  counts (a `NOT EXISTS` for the common minCount 1 alone), and a property shape shared by several node shapes
+  (nfps:labelPresent) runs once over the union of their targets: about 160 queries for the project's shapes,
+  each a scan of its targets, run in parallel threads.
 
 Supported SHACL: targets (targetClass, targetSubjectsOf, targetObjectsOf); paths (IRI, inverse, sequence);
 minCount, maxCount, datatype (with the lexical form checked against the datatype's lexical space, see
@@ -220,7 +222,10 @@ def compile_property(shapes: Graph, prop, owners: list) -> list[Check]:
     counts = [constraint(component, compare, int(n)) for parameter, component, compare in (
         (SH.minCount, "MinCountConstraintComponent", "<"), (SH.maxCount, "MaxCountConstraintComponent", ">"))
         for n in [shapes.value(prop, parameter)] if n is not None]
-    if counts:
+    if [(c.compare, c.bound) for c in counts] == [("<", 1)]:  # the common "at least one": no grouping needed
+        checks.append(Check(f"SELECT DISTINCT ?this WHERE {{ {where} FILTER NOT EXISTS {{ ?this {path} ?value }} }}",
+                            tuple(counts), "rows"))
+    elif counts:
         having = " || ".join(f"?n {c.compare} {c.bound}" for c in counts)
         checks.append(Check(f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {where} OPTIONAL {{ ?this {path} ?value }} }} "
                             f"GROUP BY ?this HAVING ({having.replace('?n', 'COUNT(DISTINCT ?value)')})",
@@ -335,6 +340,33 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
     return store
 
 
+def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote_contexts: bool = False,
+                   timings: dict[str, float] | None = None) -> tuple[list[Result], dict[str, Path]]:
+    """The fast path from files to results (`ngo-fp validate --fast`): the data files are parsed into the store in
+    a thread (Oxigraph releases the GIL) while rdflib reads and compiles the shapes; the ontology file is loaded
+    by Oxigraph too. Returns the results and the data file of each focus node; `timings` (if given) receives
+    the seconds spent before the checks ("parse") and in them ("validate"), for bench/validation.py."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .load import check_file, parse
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(1) as pool:
+        loading = pool.submit(load_store, files, None, None, allow_remote_contexts)
+        checks = compile_shapes(parse(shapes))
+        check_file(ontology)
+        store = loading.result()
+    store.bulk_load(path=str(ontology), format=ox.RdfFormat.TURTLE, base_iri=ontology.resolve().as_uri(),
+                    to_graph=ox.DefaultGraph())
+    loaded = time.perf_counter()
+    results = run(store, checks)
+    found = origins(store, results, files)
+    if timings is not None:
+        timings.update(parse=loaded - start, validate=time.perf_counter() - loaded)
+    return results, found
+
+
 def origins(store: ox.Store, results: list[Result], files: Iterable[Path]) -> dict[str, Path]:
     """The data file each focus node of the results is described in (the first one, in the order given)."""
     order = {file_graph(p).value: (i, p) for i, p in enumerate(files)}
@@ -371,10 +403,11 @@ def run(store: ox.Store, checks: list[Check], workers: int | None = None) -> lis
         cls = match.group(1)
         return ", ".join(f"<{c}>" for c in [cls] + [s for s in hierarchy.get(cls, []) if s != cls])
 
-    def instances(match: re.Match) -> str:
+    def instances(match: re.Match) -> str:  # one scan of rdf:type joined with the classes (faster than a UNION)
         classes = sorted({c for cls in match.group(1).split() for c in [cls] + hierarchy.get(cls, [])})
-        patterns = [f"?this a <{c}> ." for c in classes]
-        return patterns[0] if len(patterns) == 1 else " UNION ".join(f"{{ {p} }}" for p in patterns)
+        if len(classes) == 1:
+            return f"?this a <{classes[0]}> ."
+        return "?this a ?_focusClass . VALUES ?_focusClass { " + " ".join(f"<{c}>" for c in classes) + " }"
 
     def one(check: Check) -> list[Result]:
         query = INSTANCES.sub(instances, CLASS_SET.sub(class_set, check.query))

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import OWL, BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 
@@ -52,6 +53,23 @@ def ntriples(graph: Graph) -> str:
     return "".join(sorted(line + "\n" for line in lines if line.strip()))
 
 
+def oxigraph_text(nt: str, fmt: ox.RdfFormat, prefixes: dict[str, str]) -> str:
+    """`nt` (sorted N-Triples) written by Oxigraph in `fmt`: subjects in that order, each with its predicates and
+    objects together. (rdflib's Turtle serializer took seconds here: it looks up every IRI's namespace in a list
+    that grows with each new one.) Only for graphs without blank nodes, whose labels would not be stable."""
+    triples = [quad.triple for quad in ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+    return ox.serialize(triples, format=fmt, prefixes=prefixes).decode("utf-8")
+
+
+def turtle(nt: str, prefixes: dict[str, str]) -> str:
+    """Turtle from sorted N-Triples, its prefixes sorted (Oxigraph writes them in no stable order)."""
+    lines = oxigraph_text(nt, ox.RdfFormat.TURTLE, prefixes).splitlines(keepends=True)
+    head = 0
+    while head < len(lines) and lines[head].startswith("@prefix "):
+        head += 1
+    return "".join(sorted(lines[:head])) + "\n" + "".join(lines[head:])
+
+
 def jsonld(graph: Graph, ctx: dict[str, str]) -> str:
     """Compact JSON-LD with the context embedded, nodes sorted by @id, keys sorted."""
     doc = json.loads(graph.serialize(format="json-ld", context=ctx, auto_compact=True))
@@ -65,22 +83,27 @@ def jsonld(graph: Graph, ctx: dict[str, str]) -> str:
 
 
 def write_formats(graph: Graph, folder: Path, stem: str) -> list[Path]:
-    """Write `graph` as Turtle, sorted N-Triples, JSON-LD and RDF/XML; return the paths."""
-    canon = SortedGraph(bind_namespaces="core")
+    """Write `graph` as Turtle, sorted N-Triples, JSON-LD and RDF/XML; return the paths. Turtle and RDF/XML
+    are written by Oxigraph from the sorted N-Triples, JSON-LD by rdflib (then sorted); a graph with blank
+    nodes is first given canonical labels and written by rdflib alone, from a graph that lists itself sorted."""
     has_bnodes = any(isinstance(term, BNode) for triple in graph for term in triple)
-    canon += to_canonical_graph(graph) if has_bnodes else graph  # stable blank-node labels, if any
-    for prefix, ns in graph.namespaces():
-        canon.bind(prefix, ns, override=True)
+    if has_bnodes:
+        source: Graph = SortedGraph(bind_namespaces="core")
+        source += to_canonical_graph(graph)  # stable blank-node labels
+        for prefix, ns in graph.namespaces():
+            source.bind(prefix, ns, override=True)
+    else:
+        source = graph
+    nt, prefixes = ntriples(source), context(graph)
+    texts = {"nt": nt, "jsonld": jsonld(source, prefixes)}
+    if has_bnodes:
+        texts.update(ttl=source.serialize(format="turtle"), rdf=source.serialize(format="xml"))
+    else:
+        texts.update(ttl=turtle(nt, prefixes), rdf=oxigraph_text(nt, ox.RdfFormat.RDF_XML, prefixes))
     written = []
-    for ext, (fmt, _) in FORMATS.items():
+    for ext in FORMATS:
         path = folder / f"{stem}.{ext}"
-        if fmt == "nt":
-            text = ntriples(canon)
-        elif fmt == "json-ld":
-            text = jsonld(canon, context(graph))
-        else:
-            text = canon.serialize(format=fmt, encoding="utf-8").decode("utf-8")
-        path.write_text(text, encoding="utf-8")
+        path.write_text(texts[ext], encoding="utf-8")
         written.append(path)
     return written
 
@@ -110,15 +133,21 @@ def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, 
     return dist
 
 
-def write(ontology: Graph, data: Graph, tmp: Path, reports: dict[str, str] | None = None,
-          site: Callable[[Graph, Path], None] | None = None,
-          datasets: tuple[Callable[[Path], object], ...] = ()) -> None:
-    """Write the publication into the empty folder `tmp`."""
+def merge(ontology: Graph, data: Graph) -> Graph:
+    """The published graph: the data and the ontology, with the prefixes of both (the ontology's first)."""
     merged = Graph(bind_namespaces="core")
     merged += data
     merged += ontology
     for prefix, ns in list(ontology.namespaces()) + list(data.namespaces()):
         merged.bind(prefix, ns, override=False)
+    return merged
+
+
+def write(ontology: Graph, data: Graph, tmp: Path, reports: dict[str, str] | None = None,
+          site: Callable[[Graph, Path], None] | None = None,
+          datasets: tuple[Callable[[Path], object], ...] = (), merged: Graph | None = None) -> None:
+    """Write the publication into the empty folder `tmp` (`merged`: `merge(ontology, data)`, if already made)."""
+    merged = merged if merged is not None else merge(ontology, data)
     files = write_formats(merged, tmp, "ngo-fp")
     (tmp / "ontology").mkdir()
     files += write_formats(ontology, tmp / "ontology", "ngo-fp-ontology")

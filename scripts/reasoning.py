@@ -47,8 +47,9 @@ def outside_datatype_map(graph: Graph) -> list[str]:
     return sorted(found)
 
 
-def check(graph: Graph) -> Consistency:
-    """Run HermiT on all of `graph` in a fresh owlready2 world (in a subprocess, so Java state never leaks)."""
+def check(graph: Graph, ntriples: str | None = None) -> Consistency:
+    """Run HermiT on all of `graph` in a fresh owlready2 world (in a subprocess, so Java state never leaks);
+    `ntriples`: the graph already written as N-Triples, if it is."""
     outside = outside_datatype_map(graph)
     if outside:
         more = f" (and {len(outside) - 1} more)" if len(outside) > 1 else ""
@@ -58,7 +59,10 @@ def check(graph: Graph) -> Consistency:
         )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "merged.nt"
-        graph.serialize(path, format="nt", encoding="utf-8")
+        if ntriples is None:
+            graph.serialize(path, format="nt", encoding="utf-8")
+        else:
+            path.write_text(ntriples, encoding="utf-8")
         code = (
             "import sys, owlready2 as o\n"
             "w = o.World(); onto = w.get_ontology('file://' + sys.argv[1]).load()\n"

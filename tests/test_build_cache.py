@@ -13,7 +13,7 @@ import pytest
 from scripts.paths import ROOT
 
 BASE = Path(__file__).parent / "shapes" / "base.ttl"
-CHECKS_RUN = "- SHACL validation (pyshacl"
+CHECKS_RUN = "- SHACL validation ("
 CHECKS_REUSED = "passed before on this very graph"
 NOTHING = "nothing changed since"
 
@@ -66,6 +66,11 @@ def test_cache_skips_only_what_did_not_change(project: dict) -> None:
     assert CHECKS_REUSED in commented.stdout and CHECKS_RUN not in commented.stdout
     assert files(project["dist"]) == published
 
+    # the PLOVER dataset does not depend on instances/: made once, then copied from the cache
+    kept = sorted(p.name for p in project["cache"].iterdir() if p.name.startswith("plover-gsr-"))
+    assert len(kept) == 1 and (project["cache"] / kept[0] / ".complete").is_file()
+    assert not (project["dist"] / "plover-gsr" / ".complete").exists()
+
     # new data: every check runs
     with (project["instances"] / "base.ttl").open("a") as f:
         f.write('\n<https://w3id.org/ngo-fp/resource/state/turkey> '
@@ -93,3 +98,19 @@ def test_no_cache_runs_every_check(project: dict) -> None:
     result = build(project, NGO_FP_NO_CACHE="1")
     assert result.returncode == 0, result.stderr
     assert CHECKS_RUN in result.stdout and CHECKS_REUSED not in result.stdout
+
+
+def test_the_plover_dataset_is_made_again_when_one_of_its_inputs_changes(tmp_path: Path, monkeypatch) -> None:
+    """Its cache key covers the sample and mapping files, the shared codes, ontology, shapes, code and pins."""
+    from scripts.plover import publication
+
+    before = publication.inputs_key()
+    assert publication.inputs_key() == before
+    sample = tmp_path / "plover-gsr"
+    shutil.copytree(publication.EXAMPLE, sample)
+    monkeypatch.setattr(publication, "EXAMPLE", sample)
+    copied = publication.inputs_key()
+    assert publication.inputs_key() == copied
+    with (sample / "expected-refusals.txt").open("a") as f:
+        f.write("# one more line\n")
+    assert publication.inputs_key() not in (before, copied)

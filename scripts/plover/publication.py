@@ -112,8 +112,36 @@ def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, s
     return g
 
 
+def inputs_key() -> str:
+    """A digest of everything the PLOVER dataset is made from: the sample and its mapping files, the ISO codes
+    shared with the article (links/), the ontology and shapes, the code and the pinned libraries. The
+    article's instances are not among them, so a change to instances/ does not map the sample again."""
+    from .. import cache
+    from ..links import LINKS
+    from ..paths import ROOT
+
+    return cache.digest([*cache.files([EXAMPLE, LINKS, ONTOLOGY, SHAPES, ROOT / "scripts"]), *cache.environment()])
+
+
 def write(root: Path) -> list[Path]:
-    """Write dist/plover-gsr/ into the publication folder `root`; return the files written."""
+    """Write dist/plover-gsr/ into the publication folder `root` (a copy of the last one made from the same
+    inputs, if kept in the build cache); return the files written."""
+    import shutil
+
+    from .. import cache
+
+    key = inputs_key()
+    kept = cache.get_folder("plover-gsr", key)
+    if kept is not None:
+        shutil.copytree(kept, root / FOLDER, ignore=shutil.ignore_patterns(".complete"))
+        return sorted(p for p in (root / FOLDER).iterdir() if p.is_file())
+    files = make(root)
+    cache.put_folder("plover-gsr", key, root / FOLDER)
+    return files
+
+
+def make(root: Path) -> list[Path]:
+    """Map, validate and write dist/plover-gsr/ into the publication folder `root`; return the files written."""
     from ..publish import ntriples
     from .run import write_turtle
 

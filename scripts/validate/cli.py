@@ -84,9 +84,8 @@ def validate(args: argparse.Namespace) -> tuple[list[Result], dict[str, Path], i
     if args.fast:
         from .. import fastshacl
 
-        store = fastshacl.load_store(files, parse(ONTOLOGY), allow_remote_contexts=args.allow_remote_contexts)
-        results = fastshacl.run(store, fastshacl.compile_shapes(parse(SHAPES)))
-        return results, fastshacl.origins(store, results, files), len(files), ""
+        results, origin = fastshacl.validate_files(files, ONTOLOGY, SHAPES, args.allow_remote_contexts)
+        return results, origin, len(files), ""
     from . import shacl
     from rdflib import Graph
 
