@@ -141,12 +141,12 @@ def targets(results: dict) -> str:
     noop = cases["`make` with nothing changed"]
     data = next(c for name, c in cases.items() if name.startswith("rebuild after a data change"))
     floor = data["cpu_median"] / results["cores"]
-    return (f"Targets: `make` with nothing changed under 1 s: {noop['wall_median']:.2f} s, met. A rebuild after "
-            f"changing one instance file under 5 s warm: {data['wall_median']:.1f} s wall (median) at a load of "
-            f"{data['load_median']:.1f}, {data['cpu_median']:.1f} s of CPU, not met: even on an idle machine those "
-            f"{data['cpu_median']:.1f} s of CPU on {results['cores']} cores need at least {floor:.1f} s. The CPU goes to "
-            "the site, the four dumps (rdflib's serializers), pyshacl and HermiT; the checks are skipped only "
-            "when the graph did not change.")
+    met = data["wall_median"] < 5
+    return (f"Targets: `make` with nothing changed under 1 s: {noop['wall_median']:.2f} s, "
+            f"{'met' if noop['wall_median'] < 1 else 'not met'}. A rebuild after changing one instance file under 5 s "
+            f"warm: {data['wall_median']:.1f} s wall (median) at a load of {data['load_median']:.1f}, "
+            f"{data['cpu_median']:.1f} s of CPU (at least {floor:.1f} s of wall on {results['cores']} cores), "
+            f"{'met' if met else 'not met'}.")
 
 
 def write_section(results: dict) -> None:

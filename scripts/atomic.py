@@ -175,3 +175,14 @@ def _remove(path: Path) -> None:
         path.unlink()
     else:
         shutil.rmtree(path)
+
+
+def die_with_parent(parent: int) -> None:
+    """Linux: end this (forked) process when its parent ends, so that a killed build leaves no writer behind."""
+    try:
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)

@@ -84,7 +84,10 @@ class Prepared:
     def merged(self) -> Graph:
         """Ontology, instances and evidence in one graph, as published: made once, for the checks and (in the
         writer process, which inherits it) the publication."""
-        return publish.merge(self.ontology, self.built().data)
+        prefixes = Graph(bind_namespaces="core")  # the prefixes of Built.data, without copying its triples
+        for prefix, ns in self.instances.namespaces():
+            prefixes.bind(prefix, ns)
+        return publish.merge(self.ontology, self.instances, self.evidence, prefixes=prefixes)
 
     @cached_property
     def ntriples(self) -> str:
@@ -233,7 +236,7 @@ def write_into(built: Built, folder: Path) -> None:
     report = coverage.markdown(coverage.report(built.instances))
     from .plover import publication as plover
 
-    publish.write(built.ontology, built.data, folder, reports={"coverage.md": report}, site=site.write,
+    publish.write(built.ontology, built.data, folder, reports={"coverage.md": report}, site=site.start,
                   datasets=(plover.write,), merged=built.published)
 
 
@@ -252,7 +255,7 @@ def build_and_publish(dist: Path, **sources) -> Built:
         if writer == 0:  # the child: write, report in one line, never return into the caller's code
             code = 1
             try:
-                _die_with_parent(parent)
+                atomic.die_with_parent(parent)
                 write_into(prepared.built(), tmp)
                 code = 0
             except BaseException as exc:  # noqa: BLE001 - reported in one line
@@ -298,19 +301,6 @@ def unchanged(dist: Path, key: str) -> bool:
     recorded = cache.get("dist", cache.digest([str(dist)]))
     return (isinstance(recorded, dict) and recorded.get("inputs") == key and (dist / atomic.MARKER).is_file()
             and recorded.get("tree") == tree(dist))
-
-
-def _die_with_parent(parent: int) -> None:
-    """Linux: end this process when its parent ends (a killed build must not leave a writer behind)."""
-    try:
-        import ctypes
-
-        pr_set_pdeathsig = 1
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the parent died before the request took effect
-        os._exit(1)
 
 
 def main(argv: list[str] | None = None) -> int:

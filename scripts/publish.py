@@ -121,11 +121,11 @@ def description(ontology: Graph, data: Graph, files: list[Path], root: Path) -> 
 
 
 def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, str] | None = None,
-            site: Callable[[Graph, Path], None] | None = None,
+            site: Callable[[Graph, Path], Callable[[], object]] | None = None,
             datasets: tuple[Callable[[Path], object], ...] = ()) -> Path:
     """Write everything into a fresh folder beside `dist`, then swap it in atomically (scripts/atomic.py); a
     failure or a kill leaves `dist` as it was. `reports` are further text files (name -> content), such as the
-    coverage report; `site(graph, folder)` writes the static site once the dumps and their checksums are there.
+    coverage report; `site(graph, folder)` starts the static site and returns what finishes it (see `write`).
     Each of `datasets` writes a dataset of its own into the new folder (a subfolder with its own VoID/DCAT,
     licence and SHA256SUMS)."""
     with atomic.replacing(dist) as tmp:
@@ -133,21 +133,26 @@ def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, 
     return dist
 
 
-def merge(ontology: Graph, data: Graph) -> Graph:
-    """The published graph: the data and the ontology, with the prefixes of both (the ontology's first)."""
+def merge(ontology: Graph, *data: Graph, prefixes: Graph | None = None) -> Graph:
+    """The published graph: the data graphs and the ontology, with the prefixes of the ontology, then those of
+    `prefixes` (default: of the first data graph)."""
     merged = Graph(bind_namespaces="core")
-    merged += data
-    merged += ontology
-    for prefix, ns in list(ontology.namespaces()) + list(data.namespaces()):
+    for part in (*data, ontology):
+        merged += part
+    named = prefixes if prefixes is not None else data[0]
+    for prefix, ns in list(ontology.namespaces()) + list(named.namespaces()):
         merged.bind(prefix, ns, override=False)
     return merged
 
 
 def write(ontology: Graph, data: Graph, tmp: Path, reports: dict[str, str] | None = None,
-          site: Callable[[Graph, Path], None] | None = None,
+          site: Callable[[Graph, Path], Callable[[], object]] | None = None,
           datasets: tuple[Callable[[Path], object], ...] = (), merged: Graph | None = None) -> None:
-    """Write the publication into the empty folder `tmp` (`merged`: `merge(ontology, data)`, if already made)."""
+    """Write the publication into the empty folder `tmp` (`merged`: `merge(ontology, data)`, if already made).
+    `site(graph, folder)` starts the static site (scripts/site: its resource pages are written by a process of
+    their own meanwhile) and returns what finishes it, called once the dumps and their checksums are there."""
     merged = merged if merged is not None else merge(ontology, data)
+    finish_site = site(merged, tmp) if site is not None else None
     files = write_formats(merged, tmp, "ngo-fp")
     (tmp / "ontology").mkdir()
     files += write_formats(ontology, tmp / "ontology", "ngo-fp-ontology")
@@ -169,8 +174,8 @@ def write(ontology: Graph, data: Graph, tmp: Path, reports: dict[str, str] | Non
     (tmp / "SHA256SUMS").write_text(sums, encoding="utf-8")
     for write_dataset in datasets:
         write_dataset(tmp)
-    if site is not None:
-        site(merged, tmp)
+    if finish_site is not None:
+        finish_site()
 
 
 def write_context(folder: Path, graph: Graph) -> Path:

@@ -196,3 +196,39 @@ def test_example_answers_show_names_not_iris(dist: Path) -> None:
     assert bare == []
     authors = dict(tables)["02-authors-with-several-works"]
     assert "Ö. Çaha" in authors and "E. Fuat Keyman" in authors  # the reference list's entries 6-8 and 13-14
+
+
+def test_a_failure_in_the_resource_pages_process_fails_the_build(dist: Path, published_graph: Graph, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch, capfd) -> None:
+    """The resource pages are written by a forked process: its failure is one line and fails `finish`."""
+    import shutil
+
+    from scripts import site
+    from scripts.errors import BuildError
+
+    copy = tmp_path / "dist"
+    shutil.copytree(dist, copy, ignore=shutil.ignore_patterns("site"))
+
+    def broken(*_: object) -> int:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(site, "write_resource_pages", broken)
+    finish = site.start(published_graph, copy)
+    with pytest.raises(BuildError, match="resource pages failed"):
+        finish()
+    assert "error: site: RuntimeError: disk on fire" in capfd.readouterr().err
+
+
+def test_the_site_written_in_one_process_is_the_same(dist: Path, published_graph: Graph, tmp_path: Path) -> None:
+    """`site.write` (one process) and `site.start` (resource pages in a second one) give the same files."""
+    import shutil
+
+    from scripts import site
+
+    copy = tmp_path / "dist"
+    shutil.copytree(dist, copy, ignore=shutil.ignore_patterns("site"))
+    site.write(published_graph, copy)
+    made = {p.relative_to(copy / "site"): p.read_bytes() for p in (copy / "site").rglob("*") if p.is_file()}
+    published = {p.relative_to(dist / "site"): p.read_bytes() for p in (dist / "site").rglob("*") if p.is_file()}
+    assert made.keys() == published.keys() and len(made) > 1000
+    assert [str(k) for k in made if made[k] != published[k]] == []

@@ -4,12 +4,17 @@ quote marked, a timeline, an actor network, a SPARQL editor with the example que
 documentation. Pages come from Jinja2 templates (`templates/`, autoescaped), styles and scripts from
 `assets/` (third-party libraries vendored under `assets/vendor/` with their licences): no network needed.
 
-`write(graph, dist)` is the one entry point (called by `scripts.publish` through `scripts.build`)."""
+`start(graph, dist)` begins (the resource pages, most of the work, are written by a forked process of their own
+while the caller writes the dumps) and returns `finish`, which writes the pages that read the dumps and waits
+for that process; `scripts.publish` calls both. `write(graph, dist)` does the two at once."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -17,6 +22,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from rdflib import OWL, Graph, URIRef
 
+from ..atomic import die_with_parent
+from ..errors import BuildError
 from ..paths import BASE
 from . import article, browse, cite, ontology_doc, pages, pictures, queries, rdfout
 from .model import Model
@@ -85,16 +92,74 @@ def write_resource_pages(model: Model, out: Writer) -> int:
     return n
 
 
-def write(graph: Graph, dist: Path) -> Path:
-    """Write dist/site/: every page, the search index, the pictures' data and the assets."""
+def fork(work: Callable[[], object]) -> int:
+    """Run `work` in a forked child process (ended if this one ends); its pid. The child reports a failure in
+    one line on stderr and exits 1."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:
+        die_with_parent(parent)
+        work()
+        code = 0
+    except BaseException as exc:  # noqa: BLE001 - reported in one line
+        print(f"error: site: {type(exc).__name__}: {' '.join(str(exc).split())[:500]}", file=sys.stderr)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def start(graph: Graph, dist: Path, parallel: bool = True) -> Callable[[], Path]:
+    """Begin dist/site/: the assets, and the resource pages (which need nothing but the graph) in a child
+    process when `parallel`; return `finish`, which writes every other page (some read the dumps: the landing
+    page's checksums, the answers of the example queries), then waits for the child and raises BuildError if
+    it failed."""
     started = time.perf_counter()
     site = dist / "site"
     site.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ASSETS, site / "assets", dirs_exist_ok=True)
     model = Model(graph)
-    out = Writer(site)
+
+    def resource_pages() -> None:
+        pages_out = Writer(site)
+        write_resource_pages(model, pages_out)
+        pages_out.flush()
+
+    child = fork(resource_pages) if parallel else None
+    if child is None:
+        resource_pages()
+
+    def finish() -> Path:
+        out = Writer(site)
+        try:
+            write_other_pages(graph, model, out, dist)
+        except BaseException:
+            if child is not None:
+                os.kill(child, 9)
+                os.waitpid(child, 0)
+            raise
+        if child is not None:
+            _, status = os.waitpid(child, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise BuildError(f"writing the site's resource pages failed (exit {os.waitstatus_to_exitcode(status)})",
+                                 site)
+        count = out.count + len(model.pages())
+        print(f"  site: {count} pages in {time.perf_counter() - started:.1f} s", flush=True)
+        return site
+
+    return finish
+
+
+def write_other_pages(graph: Graph, model: Model, out: Writer, dist: Path) -> None:
+    """Every page but the resource pages: article, browse and search, pictures, queries, ontology, licences,
+    landing page."""
+    site = out.site
     version = str(graph.value(URIRef(BASE + "ontology"), OWL.versionInfo))
-    write_resource_pages(model, out)
     out.page("article.html", "article.html", **article.context(model))
     index = browse.documents(model)
     out.text("assets/data/resources.js", browse.script(index))
@@ -110,5 +175,8 @@ def write(graph: Graph, dist: Path) -> Path:
     out.page("index.html", "index.html", title=SITE_TITLE, version=version, cite=dataset_cite,
              **browse.landing(model, index, dist))
     out.flush()
-    print(f"  site: {out.count} pages in {time.perf_counter() - started:.1f} s", flush=True)
-    return site
+
+
+def write(graph: Graph, dist: Path) -> Path:
+    """Write dist/site/ in this process: every page, the search index, the pictures' data and the assets."""
+    return start(graph, dist, parallel=False)()
