@@ -10,6 +10,7 @@ Exit codes: 0 published (or validated), 1 the sources or the output folder have 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import signal
 import sys
@@ -231,13 +232,15 @@ def write_publication(built: Built, dist: Path) -> Path:
     return dist
 
 
-def write_into(built: Built, folder: Path) -> None:
-    """Write the publication into the empty folder `folder`."""
+def write_into(built: Built, folder: Path, previous: Path | None = None) -> None:
+    """Write the publication into the empty folder `folder` (`previous`: the publication in place, if any, whose
+    unchanged site files are linked rather than written again)."""
     report = coverage.markdown(coverage.report(built.instances))
     from .plover import publication as plover
 
-    publish.write(built.ontology, built.data, folder, reports={"coverage.md": report}, site=site.start,
-                  datasets=(plover.write,), merged=built.published)
+    publish.write(built.ontology, built.data, folder, reports={"coverage.md": report},
+                  site=functools.partial(site.start, previous=previous), datasets=(plover.write,),
+                  merged=built.published)
 
 
 def build_and_publish(dist: Path, **sources) -> Built:
@@ -256,7 +259,7 @@ def build_and_publish(dist: Path, **sources) -> Built:
             code = 1
             try:
                 atomic.die_with_parent(parent)
-                write_into(prepared.built(), tmp)
+                write_into(prepared.built(), tmp, dist if (dist / atomic.MARKER).is_file() else None)
                 code = 0
             except BaseException as exc:  # noqa: BLE001 - reported in one line
                 print(f"error: publishing: {type(exc).__name__}: {' '.join(str(exc).split())[:500]}", file=sys.stderr)

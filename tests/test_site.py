@@ -232,3 +232,26 @@ def test_the_site_written_in_one_process_is_the_same(dist: Path, published_graph
     published = {p.relative_to(dist / "site"): p.read_bytes() for p in (dist / "site").rglob("*") if p.is_file()}
     assert made.keys() == published.keys() and len(made) > 1000
     assert [str(k) for k in made if made[k] != published[k]] == []
+
+
+def test_unchanged_site_files_are_linked_to_the_previous_publication(dist: Path, published_graph: Graph,
+                                                                      tmp_path: Path) -> None:
+    """A file whose bytes equal the previous publication's is a hard link to it; any other is written anew."""
+    import os
+    import shutil
+
+    from scripts import site
+
+    previous = tmp_path / "previous"
+    shutil.copytree(dist, previous)
+    changed = previous / "site" / "article.html"
+    changed.write_text("an older article page\n", encoding="utf-8")
+    new = tmp_path / "new"
+    shutil.copytree(dist, new, ignore=shutil.ignore_patterns("site"))
+    site.start(published_graph, new, previous=previous)()
+    files = [p.relative_to(new / "site") for p in (new / "site").rglob("*") if p.is_file()]
+    linked = [f for f in files if os.stat(new / "site" / f).st_ino == os.stat(previous / "site" / f).st_ino]
+    assert len(linked) > 0.9 * len(files)
+    assert Path("article.html") not in linked
+    assert (new / "site" / "article.html").read_bytes() == (dist / "site" / "article.html").read_bytes()
+    assert [str(f) for f in files if (new / "site" / f).read_bytes() != (dist / "site" / f).read_bytes()] == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -42,11 +43,14 @@ def environment() -> Environment:
 
 
 class Writer:
-    """Renders templates into files of site/. Files are written by `flush()` from a few threads: with 4,000
-    small files the build waits on the disk more than it computes, and threads overlap those waits."""
+    """Renders templates into files of site/. Files are written by `flush()` from a few threads: with 7,600
+    small files the build waits on the disk more than it computes. A file whose bytes equal those of the same
+    file in `previous` (the site of the publication in place) is hard-linked to it instead: creating a file
+    costs about 0.3 ms here, a link a twentieth of that, and most pages do not change from one build to the
+    next. The old publication is removed after the swap; its linked files live on in the new one."""
 
-    def __init__(self, site: Path) -> None:
-        self.site = site
+    def __init__(self, site: Path, previous: Path | None = None) -> None:
+        self.site, self.previous = site, previous
         self.env = environment()
         self.count = 0
         self.pending: dict[str, str] = {}
@@ -63,8 +67,21 @@ class Writer:
         for folder in sorted({(self.site / rel).parent for rel in self.pending}):
             folder.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(max_workers=8) as pool:
-            list(pool.map(lambda item: (self.site / item[0]).write_bytes(item[1].encode("utf-8")), self.pending.items()))
+            list(pool.map(lambda item: self.put(item[0], item[1].encode("utf-8")), self.pending.items()))
         self.pending.clear()
+
+    def put(self, rel: str, data: bytes) -> None:
+        target = self.site / rel
+        if self.previous is not None:
+            old = self.previous / rel
+            try:
+                info = os.lstat(old)
+                if stat.S_ISREG(info.st_mode) and info.st_size == len(data) and old.read_bytes() == data:
+                    os.link(old, target)
+                    return
+            except OSError:  # no such file, or links not possible here: write it
+                pass
+        target.write_bytes(data)
 
 
 def vendored() -> list[dict[str, object]]:
@@ -114,11 +131,12 @@ def fork(work: Callable[[], object]) -> int:
         os._exit(code)
 
 
-def start(graph: Graph, dist: Path, parallel: bool = True) -> Callable[[], Path]:
+def start(graph: Graph, dist: Path, parallel: bool = True, previous: Path | None = None) -> Callable[[], Path]:
     """Begin dist/site/: the assets, and the resource pages (which need nothing but the graph) in a child
     process when `parallel`; return `finish`, which writes every other page (some read the dumps: the landing
     page's checksums, the answers of the example queries), then waits for the child and raises BuildError if
-    it failed."""
+    it failed. `previous`: the publication in place, whose unchanged site files are linked, not written again."""
+    before = previous / "site" if previous is not None and (previous / "site").is_dir() else None
     started = time.perf_counter()
     site = dist / "site"
     site.mkdir(parents=True, exist_ok=True)
@@ -126,7 +144,7 @@ def start(graph: Graph, dist: Path, parallel: bool = True) -> Callable[[], Path]
     model = Model(graph)
 
     def resource_pages() -> None:
-        pages_out = Writer(site)
+        pages_out = Writer(site, before)
         write_resource_pages(model, pages_out)
         pages_out.flush()
 
@@ -135,7 +153,7 @@ def start(graph: Graph, dist: Path, parallel: bool = True) -> Callable[[], Path]
         resource_pages()
 
     def finish() -> Path:
-        out = Writer(site)
+        out = Writer(site, before)
         try:
             write_other_pages(graph, model, out, dist)
         except BaseException:
