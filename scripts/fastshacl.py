@@ -372,8 +372,8 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path]) -> di
     order = {file_graph(p).value: (i, p) for i, p in enumerate(files)}
     found: dict[str, Path] = {}
     for focus in sorted({r.focus for r in results if r.focus.startswith(("http://", "https://", "urn:", "file:"))}):
-        rows = store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{focus}> ?p ?o }} }}")
-        graphs = [order[row["g"].value] for row in rows if row["g"].value in order]
+        graphs = [order[q.graph_name.value] for q in store.quads_for_pattern(ox.NamedNode(focus), None, None, None)
+                  if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in order]
         if graphs:
             found[focus] = min(graphs)[1]
     return found
