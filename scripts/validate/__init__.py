@@ -10,7 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyshacl import validate as pyshacl_validate
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -34,6 +33,8 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     RDFS inference runs: it would type every object of a property from the property's range (every
     nfp:participant an actor), so a sh:class constraint equal to a range could never fail.
     """
+    from pyshacl import validate as pyshacl_validate  # imported here: the fast engine's users do not wait for it
+
     from .datatypes import retyped, strict_rdflib
 
     strict_rdflib()
