@@ -23,7 +23,7 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -186,3 +186,39 @@ def die_with_parent(parent: int) -> None:
         pass
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
+
+
+def fork(work: Callable[[], object], label: str) -> int:
+    """Run `work` in a forked child process, ended if this one ends; return its pid. The child never returns
+    into the caller's code: a failure is one line on stderr (`error: <label>: ...`) and exit 1."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:
+        die_with_parent(parent)
+        work()
+        code = 0
+    except BaseException as exc:  # noqa: BLE001 - reported in one line
+        print(f"error: {label}: {type(exc).__name__}: {' '.join(str(exc).split())[:500]}", file=sys.stderr)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def join(pid: int, what: str, where: Path) -> None:
+    """Wait for the forked child `pid`; raise BuildError ("<what> failed") if it did not exit 0."""
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise BuildError(f"{what} failed (exit {code})", where)
+
+
+def stop(pid: int) -> None:
+    """End the forked child `pid` (SIGKILL) and reap it."""
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-import signal
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -251,31 +250,14 @@ def build_and_publish(dist: Path, **sources) -> Built:
     prepared.ntriples  # made once here, so that the writer process inherits it with the merged graph
     with atomic.replacing(dist) as tmp:
         t = step(f"publish {display(dist)}/ (written beside the checks, swapped in when they pass)")
-        sys.stdout.flush()
-        sys.stderr.flush()
-        parent = os.getpid()
-        writer = os.fork()
-        if writer == 0:  # the child: write, report in one line, never return into the caller's code
-            code = 1
-            try:
-                atomic.die_with_parent(parent)
-                write_into(prepared.built(), tmp, dist if (dist / atomic.MARKER).is_file() else None)
-                code = 0
-            except BaseException as exc:  # noqa: BLE001 - reported in one line
-                print(f"error: publishing: {type(exc).__name__}: {' '.join(str(exc).split())[:500]}", file=sys.stderr)
-            finally:
-                sys.stdout.flush()
-                sys.stderr.flush()
-                os._exit(code)
+        previous = dist if (dist / atomic.MARKER).is_file() else None
+        writer = atomic.fork(lambda: write_into(prepared.built(), tmp, previous), "publishing")
         try:
             warnings = check(prepared)
         except BaseException:
-            os.kill(writer, signal.SIGKILL)
-            os.waitpid(writer, 0)
+            atomic.stop(writer)
             raise
-        _, status = os.waitpid(writer, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise BuildError(f"writing the publication failed (exit {os.waitstatus_to_exitcode(status)})", dist)
+        atomic.join(writer, "writing the publication", dist)
         built = prepared.built(warnings)
         done(t, f"{len(built.data) + len(built.ontology)} triples written")
     return built

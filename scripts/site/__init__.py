@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import stat
-import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -23,8 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from rdflib import OWL, Graph, URIRef
 
-from ..atomic import die_with_parent
-from ..errors import BuildError
+from .. import atomic
 from ..paths import BASE
 from . import article, browse, cite, ontology_doc, pages, pictures, queries, rdfout
 from .model import Model
@@ -109,28 +107,6 @@ def write_resource_pages(model: Model, out: Writer) -> int:
     return n
 
 
-def fork(work: Callable[[], object]) -> int:
-    """Run `work` in a forked child process (ended if this one ends); its pid. The child reports a failure in
-    one line on stderr and exits 1."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    parent = os.getpid()
-    pid = os.fork()
-    if pid:
-        return pid
-    code = 1
-    try:
-        die_with_parent(parent)
-        work()
-        code = 0
-    except BaseException as exc:  # noqa: BLE001 - reported in one line
-        print(f"error: site: {type(exc).__name__}: {' '.join(str(exc).split())[:500]}", file=sys.stderr)
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-
-
 def start(graph: Graph, dist: Path, parallel: bool = True, previous: Path | None = None) -> Callable[[], Path]:
     """Begin dist/site/: the assets, and the resource pages (which need nothing but the graph) in a child
     process when `parallel`; return `finish`, which writes every other page (some read the dumps: the landing
@@ -148,7 +124,7 @@ def start(graph: Graph, dist: Path, parallel: bool = True, previous: Path | None
         write_resource_pages(model, pages_out)
         pages_out.flush()
 
-    child = fork(resource_pages) if parallel else None
+    child = atomic.fork(resource_pages, "site") if parallel else None
     if child is None:
         resource_pages()
 
@@ -158,14 +134,10 @@ def start(graph: Graph, dist: Path, parallel: bool = True, previous: Path | None
             write_other_pages(graph, model, out, dist)
         except BaseException:
             if child is not None:
-                os.kill(child, 9)
-                os.waitpid(child, 0)
+                atomic.stop(child)
             raise
         if child is not None:
-            _, status = os.waitpid(child, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
-                raise BuildError(f"writing the site's resource pages failed (exit {os.waitstatus_to_exitcode(status)})",
-                                 site)
+            atomic.join(child, "writing the site's resource pages", site)
         count = out.count + len(model.pages())
         print(f"  site: {count} pages in {time.perf_counter() - started:.1f} s", flush=True)
         return site
