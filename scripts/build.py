@@ -16,11 +16,9 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
-
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 
 from . import atomic, cache, coverage, grounding, inputs, links, publish, qc, reasoning, site, validate
@@ -80,7 +78,7 @@ class Prepared:
     quotes: int
     where: dict[str, tuple[Path, int | None]]
 
-    @cached_property
+    @functools.cached_property
     def merged(self) -> Graph:
         """Ontology, instances and evidence in one graph, as published: made once, for the checks and (in the
         writer process, which inherits it) the publication."""
@@ -89,7 +87,7 @@ class Prepared:
             prefixes.bind(prefix, ns)
         return publish.merge(self.ontology, self.instances, self.evidence, prefixes=prefixes)
 
-    @cached_property
+    @functools.cached_property
     def ntriples(self) -> str:
         """The merged graph as sorted N-Triples: the key of the checks' cache, and what QC, SHACL and HermiT read."""
         return publish.ntriples(self.merged)
@@ -156,10 +154,9 @@ def run_checks(p: Prepared) -> list[validate.Result]:
         t = step("ontology and data QC (shapes/qc/*-violation.rq)")
         store = ox.Store()  # QC and the fast SHACL engine read the same store
         store.bulk_load(p.ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        qc_store = store
         failures = []
         for qc_check in qc.checks():
-            for row in qc.run(qc_check, qc_store):
+            for row in qc.run(qc_check, store):
                 path, line = first_iri(row, p.where) or (None, None)
                 failures.append(BuildError(f"QC {qc_check.name}: {qc_check.description}: {' | '.join(row)}", path, line))
         if failures:
