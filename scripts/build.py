@@ -37,6 +37,7 @@ class Built:
     quotes: int
     warnings: list[validate.Result] = field(default_factory=list)
     published: Graph | None = None  # publish.merge(ontology, data), when already made
+    published_nt: str | None = None  # and its sorted N-Triples
 
     @property
     def data(self) -> Graph:
@@ -94,7 +95,7 @@ class Prepared:
 
     def built(self, warnings: list[validate.Result] | None = None) -> Built:
         return Built(self.ontology, self.instances, self.evidence, self.quotes, warnings or [],
-                     self.__dict__.get("merged"))
+                     self.__dict__.get("merged"), self.__dict__.get("ntriples"))
 
 
 def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
@@ -150,7 +151,7 @@ def check(p: Prepared) -> list[validate.Result]:
 def run_checks(p: Prepared) -> list[validate.Result]:
     os.environ.setdefault("JAVA_TOOL_OPTIONS", JAVA_OPTIONS)
     with ThreadPoolExecutor(max_workers=1) as pool:  # HermiT is a Java subprocess: it runs beside QC and SHACL
-        hermit = pool.submit(reasoning.check, p.merged, p.ntriples)
+        hermit = pool.submit(reasoning.check_cached, p.merged, p.ntriples)
         t = step("ontology and data QC (shapes/qc/*-violation.rq)")
         store = ox.Store()  # QC and the fast SHACL engine read the same store
         store.bulk_load(p.ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
@@ -175,7 +176,9 @@ def run_checks(p: Prepared) -> list[validate.Result]:
         result = hermit.result()
         if not result.consistent:
             raise BuildError(f"HermiT: ontology and instances are not consistent: {result.detail}", p.ontology_path)
-        done(t, f"consistent ({result.triples} triples, none set aside)")
+        done(t, f"consistent ({result.triples} triples, none set aside)" if not result.cached else
+                "consistent: HermiT found a graph with the same logical axioms consistent before (only annotations "
+                "differ; scripts/reasoning.py, check_cached)")
     return warnings
 
 
@@ -236,7 +239,7 @@ def write_into(built: Built, folder: Path, previous: Path | None = None) -> None
 
     publish.write(built.ontology, built.data, folder, reports={"coverage.md": report},
                   site=functools.partial(site.start, previous=previous), datasets=(plover.write,),
-                  merged=built.published)
+                  merged=built.published, nt=built.published_nt)
 
 
 def build_and_publish(dist: Path, **sources) -> Built:

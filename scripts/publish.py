@@ -2,6 +2,7 @@
 description with triple counts and checksums. The same input gives byte-identical files."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import shutil
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import OWL, BNode, Graph, Literal, URIRef
+from rdflib import OWL, RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 
 from . import atomic, describe, exports
@@ -71,9 +72,72 @@ def turtle(nt: str, prefixes: dict[str, str]) -> str:
 
 
 def jsonld(graph: Graph, ctx: dict[str, str]) -> str:
-    """Compact JSON-LD with the context embedded, nodes sorted by @id, keys sorted."""
-    doc = json.loads(graph.serialize(format="json-ld", context=ctx, auto_compact=True))
-    nodes = doc.get("@graph", [doc] if "@id" in doc else [])
+    """Compact JSON-LD with the context embedded, nodes sorted by @id, keys sorted. A graph without blank nodes
+    is compacted here (rdflib's serializer took 1 s for the article's graph; a test checks both give the same
+    bytes), one with blank nodes by rdflib."""
+    if any(isinstance(term, BNode) for triple in graph for term in triple):
+        doc = json.loads(graph.serialize(format="json-ld", context=ctx, auto_compact=True))
+        return sorted_jsonld(doc.get("@graph", [doc] if "@id" in doc else []), ctx)
+    return sorted_jsonld(compact_nodes(graph, ctx), ctx)
+
+
+# The datatypes rdflib writes as native JSON values when the context is active.
+NATIVE = frozenset({XSD.boolean, XSD.integer, XSD.double, XSD.string})
+
+
+def split_iri(iri: str) -> tuple[str, str]:
+    """Namespace and local name, split where rdflib's JSON-LD context splits them (last '#', else '/', else ':')."""
+    for delim in "#/:":
+        at = iri.rfind(delim)
+        if at > -1:
+            return iri[: at + 1], iri[at + 1:]
+    return iri, ""
+
+
+def compact_nodes(graph: Graph, ctx: dict[str, str]) -> list[dict[str, object]]:
+    """The node objects rdflib's JSON-LD serializer makes with the prefix-only context `ctx` (auto_compact):
+    IRIs as prefix:name where their namespace is a prefix, rdf:type as @type, one value alone and several in a
+    list, literals as a string, a JSON number or boolean (NATIVE), or a @value with its @language or @type."""
+    by_ns = {ns: prefix for prefix, ns in sorted(ctx.items())}  # as rdflib: the last prefix of a namespace wins
+    terms = {ns: prefix for prefix, ns in ctx.items()}  # an IRI that is itself a prefix's IRI is that term
+
+    @functools.cache
+    def shrink(iri: str) -> str:
+        ns, name = split_iri(iri)
+        return f"{by_ns[ns]}:{name}" if ns in by_ns else iri
+
+    def symbol(iri: str) -> str:
+        return terms[iri] if iri in terms else shrink(iri)
+
+    nodes: dict[str, dict[str, object]] = {}
+    rdf_type = RDF.type
+    for s, p, o in graph:
+        node = nodes.setdefault(shrink(str(s)), {"@id": shrink(str(s))})
+        key = "@type" if p == rdf_type else symbol(str(p))
+        if key == "@type" and isinstance(o, URIRef):
+            value: object = symbol(str(o))
+        else:
+            if isinstance(o, Literal):
+                if o.datatype in NATIVE:
+                    value = o.toPython()
+                elif o.datatype is not None:
+                    value = {"@type": symbol(str(o.datatype)), "@value": str(o)}
+                elif o.language:
+                    value = {"@language": o.language, "@value": str(o)}
+                else:
+                    value = str(o)
+            else:
+                value = {"@id": shrink(str(o))}
+        if key in node:
+            held = node[key]
+            node[key] = held + [value] if isinstance(held, list) else [held, value]
+        else:
+            node[key] = value
+    return list(nodes.values())
+
+
+def sorted_jsonld(nodes: list[dict[str, object]], ctx: dict[str, str]) -> str:
+    """The document: the context, the nodes sorted by @id, each list of values sorted."""
     for node in nodes:
         for key, value in node.items():
             if isinstance(value, list):
@@ -82,10 +146,11 @@ def jsonld(graph: Graph, ctx: dict[str, str]) -> str:
     return json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def write_formats(graph: Graph, folder: Path, stem: str) -> list[Path]:
-    """Write `graph` as Turtle, sorted N-Triples, JSON-LD and RDF/XML; return the paths. Turtle and RDF/XML
-    are written by Oxigraph from the sorted N-Triples, JSON-LD by rdflib (then sorted); a graph with blank
-    nodes is first given canonical labels and written by rdflib alone, from a graph that lists itself sorted."""
+def write_formats(graph: Graph, folder: Path, stem: str, nt: str | None = None) -> list[Path]:
+    """Write `graph` as Turtle, sorted N-Triples, JSON-LD and RDF/XML; return the paths (`nt`: the graph's sorted
+    N-Triples, if already made). Turtle and RDF/XML are written by Oxigraph from the sorted N-Triples, JSON-LD by
+    `jsonld`; a graph with blank nodes is first given canonical labels and written by rdflib alone, from a graph
+    that lists itself sorted."""
     has_bnodes = any(isinstance(term, BNode) for triple in graph for term in triple)
     if has_bnodes:
         source: Graph = SortedGraph(bind_namespaces="core")
@@ -94,7 +159,8 @@ def write_formats(graph: Graph, folder: Path, stem: str) -> list[Path]:
             source.bind(prefix, ns, override=True)
     else:
         source = graph
-    nt, prefixes = ntriples(source), context(graph)
+    nt = ntriples(source) if nt is None or has_bnodes else nt
+    prefixes = context(graph)
     texts = {"nt": nt, "jsonld": jsonld(source, prefixes)}
     if has_bnodes:
         texts.update(ttl=source.serialize(format="turtle"), rdf=source.serialize(format="xml"))
@@ -147,19 +213,21 @@ def merge(ontology: Graph, *data: Graph, prefixes: Graph | None = None) -> Graph
 
 def write(ontology: Graph, data: Graph, tmp: Path, reports: dict[str, str] | None = None,
           site: Callable[[Graph, Path], Callable[[], object]] | None = None,
-          datasets: tuple[Callable[[Path], object], ...] = (), merged: Graph | None = None) -> None:
-    """Write the publication into the empty folder `tmp` (`merged`: `merge(ontology, data)`, if already made).
+          datasets: tuple[Callable[[Path], object], ...] = (), merged: Graph | None = None,
+          nt: str | None = None) -> None:
+    """Write the publication into the empty folder `tmp` (`merged`: `merge(ontology, data)`, and `nt`: its sorted
+    N-Triples, if already made).
     `site(graph, folder)` starts the static site (scripts/site: its resource pages are written by a process of
     their own meanwhile) and returns what finishes it, called once the dumps and their checksums are there."""
     merged = merged if merged is not None else merge(ontology, data)
     finish_site = site(merged, tmp) if site is not None else None
-    files = write_formats(merged, tmp, "ngo-fp")
+    files = write_formats(merged, tmp, "ngo-fp", nt)
     (tmp / "ontology").mkdir()
     files += write_formats(ontology, tmp / "ontology", "ngo-fp-ontology")
     shutil.copyfile(SHAPES, tmp / "ontology" / "ngo-fp-shapes.ttl")
     files.append(tmp / "ontology" / "ngo-fp-shapes.ttl")
     files.append(write_context(tmp, merged))
-    files += exports.write(merged, tmp / "exports")
+    files += exports.write(exports.store(merged, (tmp / "ngo-fp.nt").read_bytes()), tmp / "exports")
     if LINKS.exists():
         (tmp / "links").mkdir()
         for record in sorted(LINKS.glob("*.csv")):
