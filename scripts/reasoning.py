@@ -34,6 +34,47 @@ class Consistency:
     consistent: bool
     triples: int  # how many triples HermiT was given: all of them
     detail: str
+    cached: bool = False  # the verdict HermiT gave on a graph with the same logical axioms (`check_cached`)
+
+
+# OWL 2's built-in annotation properties (Structural Specification, section 5.5).
+BUILT_IN_ANNOTATIONS = frozenset({
+    RDFS.label, RDFS.comment, RDFS.seeAlso, RDFS.isDefinedBy, OWL.deprecated, OWL.versionInfo, OWL.priorVersion,
+    OWL.backwardCompatibleWith, OWL.incompatibleWith,
+})
+
+
+def annotation_properties(graph: Graph) -> set[URIRef]:
+    """The properties whose assertions are annotations: built in, or declared owl:AnnotationProperty and not
+    also declared an object or data property (such punning is outside OWL 2 DL: its triples are kept)."""
+    declared = {p for p in graph.subjects(RDF.type, OWL.AnnotationProperty) if isinstance(p, URIRef)}
+    logical = set(graph.subjects(RDF.type, OWL.ObjectProperty)) | set(graph.subjects(RDF.type, OWL.DatatypeProperty))
+    return (declared | BUILT_IN_ANNOTATIONS) - logical
+
+
+def logical_ntriples(graph: Graph, ntriples: str) -> list[str]:
+    """The lines of `ntriples` (the graph's N-Triples) that are not annotation assertions. Under the OWL 2
+    Direct Semantics annotations carry no meaning, so two graphs with the same such lines are both consistent
+    or both not, with the same unsatisfiable classes."""
+    skip = {f"<{p}>" for p in annotation_properties(graph)}
+    return [line for line in ntriples.splitlines() if line.split(" ", 2)[1] not in skip]
+
+
+def check_cached(graph: Graph, ntriples: str) -> Consistency:
+    """`check`, or the verdict HermiT gave before on a graph with the same logical axioms (a rebuild after a
+    label, comment or quote was edited does not start the reasoner), kept by scripts/cache.py under a digest of
+    those axioms, this module and the pinned libraries."""
+    from . import cache
+
+    outside_or_raise(graph)
+    key = cache.digest([*logical_ntriples(graph, ntriples), Path(__file__).read_bytes(), *cache.environment()])
+    kept = cache.get("hermit", key)
+    if isinstance(kept, dict) and kept.get("consistent") is True:
+        return Consistency(True, len(graph), str(kept.get("detail", "")), cached=True)
+    result = check(graph, ntriples)
+    if result.consistent:
+        cache.put("hermit", key, {"consistent": True, "detail": result.detail})
+    return result
 
 
 def outside_datatype_map(graph: Graph) -> list[str]:
@@ -47,9 +88,7 @@ def outside_datatype_map(graph: Graph) -> list[str]:
     return sorted(found)
 
 
-def check(graph: Graph, ntriples: str | None = None) -> Consistency:
-    """Run HermiT on all of `graph` in a fresh owlready2 world (in a subprocess, so Java state never leaks);
-    `ntriples`: the graph already written as N-Triples, if it is."""
+def outside_or_raise(graph: Graph) -> None:
     outside = outside_datatype_map(graph)
     if outside:
         more = f" (and {len(outside) - 1} more)" if len(outside) > 1 else ""
@@ -57,6 +96,12 @@ def check(graph: Graph, ntriples: str | None = None) -> Consistency:
             f"datatype outside the OWL 2 datatype map: {outside[0]}{more}; write dates and years as plain "
             "ISO 8601 literals (ontology/README.md, Dates and years; python -m scripts.dates converts files)"
         )
+
+
+def check(graph: Graph, ntriples: str | None = None) -> Consistency:
+    """Run HermiT on all of `graph` in a fresh owlready2 world (in a subprocess, so Java state never leaks);
+    `ntriples`: the graph already written as N-Triples, if it is."""
+    outside_or_raise(graph)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "merged.nt"
         if ntriples is None:

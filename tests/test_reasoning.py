@@ -58,3 +58,48 @@ def test_the_profile_checker_reports_what_is_outside_dl() -> None:
     assert kinds == ["UseOfDefinedDatatypeInLiteral", "UseOfUndeclaredDatatype", "UseOfUndeclaredDatatype"]
     assert any("DataPropertyRange" in v and "xsd:gYear" in v for v in outside.violations)
     assert inside.violations == []
+
+
+def test_logical_axioms_leave_out_annotation_assertions_only(ontology: Graph) -> None:
+    nt = "".join(sorted(ontology.serialize(format="nt").splitlines(keepends=True)))
+    kept = reasoning.logical_ntriples(ontology, nt)
+    dropped = set(nt.splitlines()) - set(kept)
+    predicates = {line.split(" ", 2)[1] for line in dropped}
+    assert "<http://www.w3.org/2000/01/rdf-schema#label>" in predicates
+    assert "<http://www.w3.org/2004/02/skos/core#definition>" in predicates  # declared owl:AnnotationProperty
+    assert predicates <= {f"<{p}>" for p in reasoning.annotation_properties(ontology)}
+    assert any("<http://www.w3.org/2000/01/rdf-schema#subClassOf>" in line for line in kept)
+    assert any("22-rdf-syntax-ns#type>" in line for line in kept)
+
+
+def test_a_property_declared_both_annotation_and_data_property_is_kept() -> None:
+    graph = Graph().parse(data="""
+        @prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix ex: <http://example.org/> .
+        ex:p a owl:AnnotationProperty, owl:DatatypeProperty . ex:q a owl:AnnotationProperty .
+        ex:a ex:p "1" ; ex:q "2" .""", format="turtle")
+    nt = graph.serialize(format="nt")
+    kept = "".join(reasoning.logical_ntriples(graph, nt))
+    assert "<http://example.org/p> \"1\"" in kept and "<http://example.org/q> \"2\"" not in kept
+
+
+def test_hermit_verdict_is_reused_only_when_annotations_alone_changed(ontology: Graph, monkeypatch, tmp_path) -> None:
+    from scripts import cache
+
+    monkeypatch.setattr(cache, "FOLDER", tmp_path)
+    monkeypatch.delenv("NGO_FP_NO_CACHE", raising=False)
+
+    def nt(graph: Graph) -> str:
+        return "".join(sorted(graph.serialize(format="nt").splitlines(keepends=True)))
+
+    data = parse(FIXTURES / "person-and-organization.ttl")
+    person = next(data.subjects())
+    consistent = ontology + Graph().parse(data=f"<{person}> a <https://w3id.org/ngo-fp/ontology#Person> .", format="turtle")
+    first = reasoning.check_cached(consistent, nt(consistent))
+    assert first.consistent and not first.cached
+    commented = consistent + Graph().parse(data=f'<{person}> <http://www.w3.org/2000/01/rdf-schema#comment> "edited" .',
+                                           format="turtle")
+    again = reasoning.check_cached(commented, nt(commented))
+    assert again.consistent and again.cached  # only an annotation differs: HermiT not started
+    broken = consistent + data  # the same person also an organization: disjoint classes
+    verdict = reasoning.check_cached(broken, nt(broken))
+    assert not verdict.consistent and not verdict.cached
