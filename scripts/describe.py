@@ -218,12 +218,14 @@ def describe_dataset(g: Graph, info: DatasetInfo, data: Graph, files: list[Path]
 
 
 def statistics(g: Graph, d: URIRef, data: Graph, info: DatasetInfo) -> None:
-    g.add((d, VOID.triples, Literal(len(data), datatype=XSD.integer)))
-    subjects = {s for s in data.subjects() if isinstance(s, URIRef) and str(s).startswith(info.uri_space)}
+    triples = list(data)  # one walk through rdflib's store
+    g.add((d, VOID.triples, Literal(len(triples), datatype=XSD.integer)))
+    all_subjects = {s for s, _, _ in triples}
+    subjects = {s for s in all_subjects if isinstance(s, URIRef) and str(s).startswith(info.uri_space)}
     g.add((d, VOID.entities, Literal(len(subjects), datatype=XSD.integer)))
-    g.add((d, VOID.distinctSubjects, Literal(len(set(data.subjects())), datatype=XSD.integer)))
-    g.add((d, VOID.properties, Literal(len(set(data.predicates())), datatype=XSD.integer)))
-    classes = sorted(set(data.objects(None, RDF.type)))
+    g.add((d, VOID.distinctSubjects, Literal(len(all_subjects), datatype=XSD.integer)))
+    g.add((d, VOID.properties, Literal(len({p for _, p, _ in triples}), datatype=XSD.integer)))
+    classes = sorted({o for _, p, o in triples if p == RDF.type})
     g.add((d, VOID.classes, Literal(len(classes), datatype=XSD.integer)))
     for cls in classes:
         if not str(cls).startswith(str(info.vocabulary)):

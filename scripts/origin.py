@@ -41,21 +41,22 @@ def subject_lines(path: Path, graph: Graph) -> dict[str, int]:
     return found
 
 
-def locate(files: dict[Path, Graph], generated: Graph | None = None, links: Path | None = None) -> dict[str, Location]:
+def locate(files: dict[Path, Graph], generated: tuple[Graph, ...] = (), links: Path | None = None) -> dict[str, Location]:
     """Resource IRI -> (file, line or None) for every subject of `files`; evidence annotations and link
-    records of `generated` map to the place of the resource they belong to (or the link file's row)."""
+    records of the `generated` graphs map to the place of the resource they belong to (or the link file's row)."""
     where: dict[str, Location] = {}
     for path, graph in sorted(files.items()):
         lines = subject_lines(path, graph)
         for s in graph.subjects():
             if isinstance(s, URIRef):
                 where.setdefault(str(s), (path, lines.get(str(s))))
-    if generated is not None:
-        for ev, resource in generated.subject_objects(OA.hasBody):
+    for graph in generated:
+        for ev, resource in graph.subject_objects(OA.hasBody):
             if str(resource) in where:
                 for suffix in ("", "/target", "/quote", "/position"):
                     where.setdefault(f"{ev}{suffix}", where[str(resource)])
-        for record, resource in generated.subject_objects(NFP.linkedResource):
+    for graph in generated:
+        for record, resource in graph.subject_objects(NFP.linkedResource):
             where.setdefault(str(record), _row(links, str(resource)) or where.get(str(resource), (Path(), None)))
     return where
 

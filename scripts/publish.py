@@ -2,16 +2,19 @@
 description with triple counts and checksums. The same input gives byte-identical files."""
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import OWL, RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
+from rdflib.term import Node
 
 from . import atomic, describe, exports
 from .links import LINKS
@@ -38,14 +41,18 @@ class SortedGraph(Graph):
         return iter(sorted(set(super().predicate_objects(subject))))
 
 
-def context(graph: Graph) -> dict[str, str]:
-    """The JSON-LD context: the graph's prefixes that its IRIs use, sorted."""
-    iris = {str(term) for triple in graph for term in triple if isinstance(term, URIRef)}
-    iris |= {str(o.datatype) for o in graph.objects() if isinstance(o, Literal) and o.datatype}
-    return {
-        prefix: str(ns) for prefix, ns in sorted(graph.namespaces())
-        if prefix and any(iri.startswith(str(ns)) for iri in iris)
-    }
+def context(graph: Graph, triples: list[tuple[Node, Node, Node]] | None = None) -> dict[str, str]:
+    """The JSON-LD context: the graph's prefixes that its IRIs use, sorted (`triples`: the graph's, if listed)."""
+    triples = list(graph) if triples is None else triples
+    iris = {str(term) for triple in triples for term in triple if isinstance(term, URIRef)}
+    iris |= {str(o.datatype) for _, _, o in triples if isinstance(o, Literal) and o.datatype}
+    ordered = sorted(iris)
+
+    def used(ns: str) -> bool:  # the first IRI not before `ns` starts with it if any does
+        at = bisect.bisect_left(ordered, ns)
+        return at < len(ordered) and ordered[at].startswith(ns)
+
+    return {prefix: str(ns) for prefix, ns in sorted(graph.namespaces()) if prefix and used(str(ns))}
 
 
 def ntriples(graph: Graph) -> str:
@@ -71,14 +78,15 @@ def turtle(nt: str, prefixes: dict[str, str]) -> str:
     return "".join(sorted(lines[:head])) + "\n" + "".join(lines[head:])
 
 
-def jsonld(graph: Graph, ctx: dict[str, str]) -> str:
+def jsonld(graph: Graph, ctx: dict[str, str], triples: list[tuple[Node, Node, Node]] | None = None) -> str:
     """Compact JSON-LD with the context embedded, nodes sorted by @id, keys sorted. A graph without blank nodes
     is compacted here (rdflib's serializer took 1 s for the article's graph; a test checks both give the same
-    bytes), one with blank nodes by rdflib."""
-    if any(isinstance(term, BNode) for triple in graph for term in triple):
+    bytes), one with blank nodes by rdflib. `triples`: the graph's, if listed."""
+    triples = list(graph) if triples is None else triples
+    if any(isinstance(term, BNode) for triple in triples for term in triple):
         doc = json.loads(graph.serialize(format="json-ld", context=ctx, auto_compact=True))
         return sorted_jsonld(doc.get("@graph", [doc] if "@id" in doc else []), ctx)
-    return sorted_jsonld(compact_nodes(graph, ctx), ctx)
+    return sorted_jsonld(compact_nodes(triples, ctx), ctx)
 
 
 # The datatypes rdflib writes as native JSON values when the context is active.
@@ -94,7 +102,7 @@ def split_iri(iri: str) -> tuple[str, str]:
     return iri, ""
 
 
-def compact_nodes(graph: Graph, ctx: dict[str, str]) -> list[dict[str, object]]:
+def compact_nodes(triples: Iterable[tuple[Node, Node, Node]], ctx: dict[str, str]) -> list[dict[str, object]]:
     """The node objects rdflib's JSON-LD serializer makes with the prefix-only context `ctx` (auto_compact):
     IRIs as prefix:name where their namespace is a prefix, rdf:type as @type, one value alone and several in a
     list, literals as a string, a JSON number or boolean (NATIVE), or a @value with its @language or @type."""
@@ -111,7 +119,7 @@ def compact_nodes(graph: Graph, ctx: dict[str, str]) -> list[dict[str, object]]:
 
     nodes: dict[str, dict[str, object]] = {}
     rdf_type = RDF.type
-    for s, p, o in graph:
+    for s, p, o in triples:
         node = nodes.setdefault(shrink(str(s)), {"@id": shrink(str(s))})
         key = "@type" if p == rdf_type else symbol(str(p))
         if key == "@type" and isinstance(o, URIRef):
@@ -146,12 +154,13 @@ def sorted_jsonld(nodes: list[dict[str, object]], ctx: dict[str, str]) -> str:
     return json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def write_formats(graph: Graph, folder: Path, stem: str, nt: str | None = None) -> list[Path]:
-    """Write `graph` as Turtle, sorted N-Triples, JSON-LD and RDF/XML; return the paths (`nt`: the graph's sorted
-    N-Triples, if already made). Turtle and RDF/XML are written by Oxigraph from the sorted N-Triples, JSON-LD by
-    `jsonld`; a graph with blank nodes is first given canonical labels and written by rdflib alone, from a graph
-    that lists itself sorted."""
-    has_bnodes = any(isinstance(term, BNode) for triple in graph for term in triple)
+def write_formats(graph: Graph, folder: Path, stem: str, nt: str | None = None) -> tuple[list[Path], dict[str, str]]:
+    """Write `graph` as Turtle, sorted N-Triples, JSON-LD and RDF/XML; return the paths and the prefixes used
+    (`context`). `nt`: the graph's sorted N-Triples, if already made. Turtle and RDF/XML are written by Oxigraph
+    from the sorted N-Triples, JSON-LD by `jsonld`; a graph with blank nodes is first given canonical labels and
+    written by rdflib alone, from a graph that lists itself sorted."""
+    triples = list(graph)  # one walk through rdflib's store, for every use below
+    has_bnodes = any(isinstance(term, BNode) for triple in triples for term in triple)
     if has_bnodes:
         source: Graph = SortedGraph(bind_namespaces="core")
         source += to_canonical_graph(graph)  # stable blank-node labels
@@ -160,8 +169,8 @@ def write_formats(graph: Graph, folder: Path, stem: str, nt: str | None = None) 
     else:
         source = graph
     nt = ntriples(source) if nt is None or has_bnodes else nt
-    prefixes = context(graph)
-    texts = {"nt": nt, "jsonld": jsonld(source, prefixes)}
+    prefixes = context(graph, triples)
+    texts = {"nt": nt, "jsonld": jsonld(source, prefixes, None if has_bnodes else triples)}
     if has_bnodes:
         texts.update(ttl=source.serialize(format="turtle"), rdf=source.serialize(format="xml"))
     else:
@@ -171,7 +180,7 @@ def write_formats(graph: Graph, folder: Path, stem: str, nt: str | None = None) 
         path = folder / f"{stem}.{ext}"
         path.write_text(texts[ext], encoding="utf-8")
         written.append(path)
-    return written
+    return written, prefixes
 
 
 def sha256(path: Path) -> str:
@@ -187,7 +196,7 @@ def description(ontology: Graph, data: Graph, files: list[Path], root: Path) -> 
 
 
 def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, str] | None = None,
-            site: Callable[[Graph, Path], Callable[[], object]] | None = None,
+            site: Callable[[Graph, Path], Any] | None = None,
             datasets: tuple[Callable[[Path], object], ...] = ()) -> Path:
     """Write everything into a fresh folder beside `dist`, then swap it in atomically (scripts/atomic.py); a
     failure or a kill leaves `dist` as it was. `reports` are further text files (name -> content), such as the
@@ -211,42 +220,51 @@ def merge(ontology: Graph, *data: Graph, prefixes: Graph | None = None) -> Graph
     return merged
 
 
-def write(ontology: Graph, data: Graph, tmp: Path, reports: dict[str, str] | None = None,
-          site: Callable[[Graph, Path], Callable[[], object]] | None = None,
+def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str] | None = None,
+          site: Callable[[Graph, Path], Any] | None = None,
           datasets: tuple[Callable[[Path], object], ...] = (), merged: Graph | None = None,
           nt: str | None = None) -> None:
     """Write the publication into the empty folder `tmp` (`merged`: `merge(ontology, data)`, and `nt`: its sorted
-    N-Triples, if already made).
-    `site(graph, folder)` starts the static site (scripts/site: its resource pages are written by a process of
-    their own meanwhile) and returns what finishes it, called once the dumps and their checksums are there."""
-    merged = merged if merged is not None else merge(ontology, data)
+    N-Triples, if already made; `data` is then not read).
+    `site(graph, folder)` starts the static site (scripts/site: its pages are written by a process of their own
+    meanwhile) and returns what finishes it (`site.Finish`), called once the dumps and their checksums are there,
+    or aborted if they cannot be written."""
+    if merged is None:
+        if data is None:
+            raise ValueError("publish.write needs the data graph or the merged one")
+        merged = merge(ontology, data)
     finish_site = site(merged, tmp) if site is not None else None
-    files = write_formats(merged, tmp, "ngo-fp", nt)
-    (tmp / "ontology").mkdir()
-    files += write_formats(ontology, tmp / "ontology", "ngo-fp-ontology")
-    shutil.copyfile(SHAPES, tmp / "ontology" / "ngo-fp-shapes.ttl")
-    files.append(tmp / "ontology" / "ngo-fp-shapes.ttl")
-    files.append(write_context(tmp, merged))
-    files += exports.write(exports.store(merged, (tmp / "ngo-fp.nt").read_bytes()), tmp / "exports")
-    if LINKS.exists():
-        (tmp / "links").mkdir()
-        for record in sorted(LINKS.glob("*.csv")):
-            shutil.copyfile(record, tmp / "links" / record.name)
-            files.append(tmp / "links" / record.name)
-    for name, text in sorted((reports or {}).items()):
-        (tmp / name).write_text(text, encoding="utf-8")
-    void = description(ontology, merged, files, tmp)
-    void_path = tmp / "void.ttl"
-    void_path.write_text(void.serialize(format="turtle"), encoding="utf-8")
-    sums = "".join(f"{sha256(p)}  {p.relative_to(tmp).as_posix()}\n" for p in sorted(files + [void_path]))
-    (tmp / "SHA256SUMS").write_text(sums, encoding="utf-8")
-    for write_dataset in datasets:
-        write_dataset(tmp)
+    try:
+        files, prefixes = write_formats(merged, tmp, "ngo-fp", nt)
+        (tmp / "ontology").mkdir()
+        files += write_formats(ontology, tmp / "ontology", "ngo-fp-ontology")[0]
+        shutil.copyfile(SHAPES, tmp / "ontology" / "ngo-fp-shapes.ttl")
+        files.append(tmp / "ontology" / "ngo-fp-shapes.ttl")
+        files.append(write_context(tmp, prefixes))
+        files += exports.write(exports.store(merged, (tmp / "ngo-fp.nt").read_bytes()), tmp / "exports")
+        if LINKS.exists():
+            (tmp / "links").mkdir()
+            for record in sorted(LINKS.glob("*.csv")):
+                shutil.copyfile(record, tmp / "links" / record.name)
+                files.append(tmp / "links" / record.name)
+        for name, text in sorted((reports or {}).items()):
+            (tmp / name).write_text(text, encoding="utf-8")
+        void = description(ontology, merged, files, tmp)
+        void_path = tmp / "void.ttl"
+        void_path.write_text(void.serialize(format="turtle"), encoding="utf-8")
+        sums = "".join(f"{sha256(p)}  {p.relative_to(tmp).as_posix()}\n" for p in sorted(files + [void_path]))
+        (tmp / "SHA256SUMS").write_text(sums, encoding="utf-8")
+        for write_dataset in datasets:
+            write_dataset(tmp)
+    except BaseException:
+        if finish_site is not None:
+            finish_site.abort()  # the site's process would wait for the dumps forever
+        raise
     if finish_site is not None:
         finish_site()
 
 
-def write_context(folder: Path, graph: Graph) -> Path:
+def write_context(folder: Path, prefixes: dict[str, str]) -> Path:
     path = folder / "context.jsonld"
-    path.write_text(json.dumps({"@context": context(graph)}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    path.write_text(json.dumps({"@context": prefixes}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return path

@@ -200,7 +200,7 @@ def test_example_answers_show_names_not_iris(dist: Path) -> None:
 
 def test_a_failure_in_the_resource_pages_process_fails_the_build(dist: Path, published_graph: Graph, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch, capfd) -> None:
-    """The resource pages are written by a forked process: its failure is one line and fails `finish`."""
+    """The pages are written by a forked process: its failure is one line and fails `finish`."""
     import shutil
 
     from scripts import site
@@ -214,13 +214,13 @@ def test_a_failure_in_the_resource_pages_process_fails_the_build(dist: Path, pub
 
     monkeypatch.setattr(site, "write_resource_pages", broken)
     finish = site.start(published_graph, copy)
-    with pytest.raises(BuildError, match="resource pages failed"):
+    with pytest.raises(BuildError, match="writing the site failed"):
         finish()
     assert "error: site: RuntimeError: disk on fire" in capfd.readouterr().err
 
 
 def test_the_site_written_in_one_process_is_the_same(dist: Path, published_graph: Graph, tmp_path: Path) -> None:
-    """`site.write` (one process) and `site.start` (resource pages in a second one) give the same files."""
+    """`site.write` (one process) and `site.start` (the pages in a second one) give the same files."""
     import shutil
 
     from scripts import site

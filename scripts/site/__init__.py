@@ -4,9 +4,10 @@ quote marked, a timeline, an actor network, a SPARQL editor with the example que
 documentation. Pages come from Jinja2 templates (`templates/`, autoescaped), styles and scripts from
 `assets/` (third-party libraries vendored under `assets/vendor/` with their licences): no network needed.
 
-`start(graph, dist)` begins (the resource pages, most of the work, are written by a forked process of their own
-while the caller writes the dumps) and returns `finish`, which writes the pages that read the dumps and waits
-for that process; `scripts.publish` calls both. `write(graph, dist)` does the two at once."""
+`start(graph, dist)` begins: a forked process of its own writes every page while the caller writes the dumps, and
+the two pages that read the dumps once the returned `Finish` is called, which waits for it; `scripts.publish`
+calls both. A resource page whose data did not change since the publication in place is linked from it, not
+rendered again (incremental.py). `write(graph, dist)` does it all in this process."""
 from __future__ import annotations
 
 import json
@@ -23,8 +24,10 @@ from markupsafe import Markup
 from rdflib import OWL, Graph, URIRef
 
 from .. import atomic
+from ..errors import BuildError
 from ..paths import BASE
 from . import article, browse, cite, ontology_doc, pages, pictures, queries, rdfout
+from .incremental import Pages
 from .model import Model
 
 HERE = Path(__file__).resolve().parent
@@ -90,10 +93,18 @@ def vendored() -> list[dict[str, object]]:
     return libraries
 
 
-def write_resource_pages(model: Model, out: Writer) -> int:
+def write_resource_pages(model: Model, out: Writer, record: Pages | None = None) -> int:
+    """Render every resource page (with its .jsonld, .ttl, .nt and citation files) into `out`; with a `record`,
+    a page nothing of which changed since the site in place is linked from it instead (incremental.py).
+    Returns how many pages were rendered."""
     n = 0
     for iri in model.pages():
         rel = model.page_path(iri)
+        if record is not None:
+            if record.reuse(rel, out.site):
+                continue
+            record.begin()
+            before = len(out.pending)
         triples = rdfout.resource_triples(model, iri)
         jsonld = rdfout.jsonld(model, triples)
         out.text(rel.removesuffix(".html") + ".jsonld", jsonld)
@@ -103,53 +114,87 @@ def write_resource_pages(model: Model, out: Writer) -> int:
         ctx["jsonld_safe"] = Markup(jsonld.replace("</", "<\\/"))
         ctx["cite"] = cite.for_work(model, iri, rel, out.text)
         out.page("resource.html", rel, **ctx)
+        if record is not None:
+            record.end(rel, list(out.pending)[before:])
         n += 1
     return n
 
 
-def start(graph: Graph, dist: Path, parallel: bool = True, previous: Path | None = None) -> Callable[[], Path]:
-    """Begin dist/site/: the assets, and the resource pages (which need nothing but the graph) in a child
-    process when `parallel`; return `finish`, which writes every other page (some read the dumps: the landing
-    page's checksums, the answers of the example queries), then waits for the child and raises BuildError if
-    it failed. `previous`: the publication in place, whose unchanged site files are linked, not written again."""
+class Finish:
+    """What `start` returns: call it once the dumps and their checksums are written (it waits for the site and
+    raises BuildError if writing it failed), or call `abort()` if they never will be."""
+
+    def __init__(self, site: Path, pages: Callable[[Callable[[], None]], None], parallel: bool) -> None:
+        self.site, self.pages, self.child, self.ready = site, pages, None, None
+        if parallel:
+            read_end, self.ready = os.pipe()
+
+            def wait_for_dumps() -> None:
+                if os.read(read_end, 1) != b"1":  # the writer ended without writing them
+                    raise BuildError("the dumps were never written", self.site)
+
+            def child() -> None:
+                os.close(self.ready)
+                pages(wait_for_dumps)
+
+            self.child = atomic.fork(child, "site")
+            os.close(read_end)
+
+    def __call__(self) -> Path:
+        if self.child is None:
+            self.pages(lambda: None)
+            return self.site
+        try:
+            os.write(self.ready, b"1")
+        except BrokenPipeError:  # the site's process has already ended: join says how
+            pass
+        os.close(self.ready)
+        atomic.join(self.child, "writing the site", self.site)
+        return self.site
+
+    def abort(self) -> None:
+        if self.child is not None:
+            os.close(self.ready)
+            atomic.stop(self.child)
+            self.child = None
+
+
+def start(graph: Graph, dist: Path, parallel: bool = True, previous: Path | None = None,
+          home: Path | None = None) -> Finish:
+    """Begin dist/site/: with `parallel`, every page is written by a forked process of its own while the caller
+    writes the dumps, and the two pages that read the dumps (the landing page's checksums, the answers of the
+    example queries) once the returned `Finish` is called, which then waits for that process. `previous`: the
+    publication in place, whose unchanged site files are linked, not written again; `home`: where the
+    publication being written will be (`dist` is its staging folder), under which it records what each
+    resource page read, so that the next build renders only the pages whose data changed."""
     before = previous / "site" if previous is not None and (previous / "site").is_dir() else None
     started = time.perf_counter()
     site = dist / "site"
     site.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ASSETS, site / "assets", dirs_exist_ok=True)
-    model = Model(graph)
 
-    def resource_pages() -> None:
-        pages_out = Writer(site, before)
-        write_resource_pages(model, pages_out)
-        pages_out.flush()
-
-    child = atomic.fork(resource_pages, "site") if parallel else None
-    if child is None:
-        resource_pages()
-
-    def finish() -> Path:
+    def pages(wait_for_dumps: Callable[[], None]) -> None:
+        model = Model(graph)
         out = Writer(site, before)
-        try:
-            write_other_pages(graph, model, out, dist)
-        except BaseException:
-            if child is not None:
-                atomic.stop(child)
-            raise
-        if child is not None:
-            atomic.join(child, "writing the site's resource pages", site)
-        count = out.count + len(model.pages())
-        print(f"  site: {count} pages in {time.perf_counter() - started:.1f} s", flush=True)
-        return site
+        record = Pages(model, before, home / "site" if home is not None else None)
+        rendered = write_resource_pages(model, out, record)
+        out.flush()
+        record.save(site)
+        index = write_other_pages(graph, model, out)
+        out.flush()
+        wait_for_dumps()
+        write_dump_pages(graph, model, out, dist, index)
+        out.flush()
+        print(f"  site: {out.count + record.reused} pages in {time.perf_counter() - started:.1f} s "
+              f"({rendered} resource pages rendered, {record.reused} unchanged ones linked)", flush=True)
 
-    return finish
+    return Finish(site, pages, parallel)
 
 
-def write_other_pages(graph: Graph, model: Model, out: Writer, dist: Path) -> None:
-    """Every page but the resource pages: article, browse and search, pictures, queries, ontology, licences,
-    landing page."""
+def write_other_pages(graph: Graph, model: Model, out: Writer) -> list[dict[str, object]]:
+    """Every page but the resource pages and those that read the dumps: article, browse and search, pictures,
+    ontology, licences; returns the search index."""
     site = out.site
-    version = str(graph.value(URIRef(BASE + "ontology"), OWL.versionInfo))
     out.page("article.html", "article.html", **article.context(model))
     index = browse.documents(model)
     out.text("assets/data/resources.js", browse.script(index))
@@ -158,13 +203,18 @@ def write_other_pages(graph: Graph, model: Model, out: Writer, dist: Path) -> No
     out.page("timeline.html", "timeline.html", title="Timeline of events and periods", **pictures.timeline_context(model))
     out.page("network.html", "network.html", title="Actor network", **pictures.network_context(model))
     (site / "ontology-diagram.svg").write_text(pictures.ontology_diagram(graph), encoding="utf-8")
-    out.page("queries.html", "queries.html", title="Queries", **queries.context(model, dist))
     out.page("ontology.html", "ontology.html", **ontology_doc.context(model))
     out.page("licences.html", "licences.html", title="Third-party libraries and their licences", libraries=vendored())
+    return index
+
+
+def write_dump_pages(graph: Graph, model: Model, out: Writer, dist: Path, index: list[dict[str, object]]) -> None:
+    """The pages that read the dumps: the example queries with their answers, and the landing page."""
+    version = str(graph.value(URIRef(BASE + "ontology"), OWL.versionInfo))
+    out.page("queries.html", "queries.html", title="Queries", **queries.context(model, dist))
     dataset_cite = cite.for_dataset(model, version, out.text)
     out.page("index.html", "index.html", title=SITE_TITLE, version=version, cite=dataset_cite,
              **browse.landing(model, index, dist))
-    out.flush()
 
 
 def write(graph: Graph, dist: Path) -> Path:

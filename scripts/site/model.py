@@ -58,6 +58,30 @@ class Value:
     iri: str | None = None
 
 
+class Traced(dict):
+    """A dict of per-node data that notes each node looked up while its model's `reads` is a set: what a page
+    depends on (scripts/site/incremental.py)."""
+
+    def __init__(self, data: dict, model: Model) -> None:
+        super().__init__(data)
+        self.model = model
+
+    def get(self, key, default=None):  # type: ignore[override]
+        if self.model.reads is not None:
+            self.model.reads.add(key)
+        return dict.get(self, key, default)
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if self.model.reads is not None:
+            self.model.reads.add(key)
+        return dict.__getitem__(self, key)
+
+    def __contains__(self, key) -> bool:  # type: ignore[override]
+        if self.model.reads is not None:
+            self.model.reads.add(key)
+        return dict.__contains__(self, key)
+
+
 @dataclass
 class Model:
     graph: Graph
@@ -93,6 +117,11 @@ class Model:
                                  key=lambda t: -len(t[0]))
         self.classes = {c for c in self.graph.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
         self.supers = {c: self._closure(c) for c in self.classes}
+        # the per-node data, traced: while `reads` is a set, every node looked up is added to it
+        self.reads: set[Node] | None = None
+        self.out, self.inc = Traced(self.out, self), Traced(self.inc, self)  # type: ignore[assignment]
+        self.by_prop, self.by_prop_in = Traced(self.by_prop, self), Traced(self.by_prop_in, self)  # type: ignore[assignment]
+        self.names, self.link_labels = Traced(self.names, self), Traced(self.link_labels, self)
 
     # --- names
     def _closure(self, cls: URIRef) -> set[URIRef]:
