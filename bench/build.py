@@ -23,8 +23,13 @@ ROOT = BENCH.parent
 README = BENCH / "README.md"
 RESULTS = BENCH / "build-results.json"
 START, END = "<!-- build-speed:start -->", "<!-- build-speed:end -->"
-RUNS = 3
+RUNS = 5
 EDITED = "places.ttl"  # the instance file the "one file changed" cases edit (in the copy)
+CHANGES = {  # kind of edit (see `edit`): the case's name
+    "annotation": f"rebuild after an annotation change in one instance file (a new rdfs:comment in {EDITED})",
+    "logical": f"rebuild after a logical change in one instance file (a new data property value in {EDITED}; HermiT runs)",
+    "comment": f"rebuild after a comment-only change in one instance file ({EDITED})",
+}
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> dict[str, float]:
@@ -48,13 +53,17 @@ def summary(runs: list[dict[str, float]]) -> dict[str, float]:
             "load_median": statistics.median(r["load"] for r in runs)}
 
 
-def edit(instances: Path, n: int, data: bool) -> None:
-    """Change one instance file: a new statement (the graph changes) or a comment (only the bytes change)."""
+def edit(instances: Path, n: int, kind: str) -> None:
+    """Change one instance file: a new annotation (rdfs:comment: the graph changes, its logical axioms do not), a new
+    data property assertion (nfp:openQuestion: a logical axiom, so HermiT runs again), or a Turtle comment (only the
+    bytes change)."""
     path = instances / EDITED
+    place = "<https://w3id.org/ngo-fp/resource/place/balkans>"
     text = path.read_text(encoding="utf-8")
-    if data:
-        text += (f'\n<https://w3id.org/ngo-fp/resource/place/balkans> <http://www.w3.org/2000/01/rdf-schema#comment> '
-                 f'"benchmark edit {n}"@en .\n')
+    if kind == "annotation":
+        text += f'\n{place} <http://www.w3.org/2000/01/rdf-schema#comment> "benchmark edit {n}"@en .\n'
+    elif kind == "logical":
+        text += f'\n{place} <https://w3id.org/ngo-fp/ontology#openQuestion> "benchmark edit {n}" .\n'
     else:
         text += f"\n# benchmark comment {n}\n"
     path.write_text(text, encoding="utf-8")
@@ -92,16 +101,12 @@ def main() -> int:
         cases["first build, no cache (NGO_FP_NO_CACHE=1)"] = summary(
             [measure(build, {"NGO_FP_NO_CACHE": "1"}) for _ in range(1)])
         measure(build)  # warm: the cache holds this content
-        runs = []
-        for n in range(RUNS):
-            edit(instances, n, data=True)
-            runs.append(measure(build))
-        cases[f"rebuild after a data change in one instance file ({EDITED})"] = summary(runs)
-        runs = []
-        for n in range(RUNS):
-            edit(instances, n, data=False)
-            runs.append(measure(build))
-        cases[f"rebuild after a comment-only change in one instance file ({EDITED})"] = summary(runs)
+        for kind, name in CHANGES.items():
+            runs = []
+            for n in range(RUNS):
+                edit(instances, n, kind)
+                runs.append(measure(build))
+            cases[name] = summary(runs)
         cases["rebuild with nothing changed (same content hashes)"] = summary([measure(build) for _ in range(RUNS)])
     subprocess.run(["make", "--no-print-directory"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     cases["`make` with nothing changed"] = summary([measure(["make", "--no-print-directory"]) for _ in range(5)])
@@ -129,7 +134,14 @@ Builds run on a copy of `instances/` into a temporary `dist/`.
 |---|---:|---:|---:|---:|---:|
 {rows}
 
-The static site alone (`scripts/site.py`, run in one process on the article's publication): {results['site_write_seconds']:.1f} s wall.
+What a rebuild skips: HermiT's verdict is kept by the digest of the logical axioms (an annotation such as a label,
+a comment or a definition has no meaning under the OWL 2 Direct Semantics, so a graph that differs from a checked
+one only there needs no reasoner; scripts/reasoning.py, `check_cached`), and a resource page none of whose data
+changed is linked from the publication in place rather than rendered (scripts/site/incremental.py). A logical
+change runs HermiT again: about 2.5 s of its own, beside the rest.
+
+The static site alone, written afresh (`scripts/site`, in one process on the article's publication):
+{results['site_write_seconds']:.1f} s wall.
 
 {targets(results)}
 {END}"""
@@ -139,14 +151,18 @@ def targets(results: dict) -> str:
     """The issue's targets against these measurements, in words."""
     cases = results["cases"]
     noop = cases["`make` with nothing changed"]
-    data = next(c for name, c in cases.items() if name.startswith("rebuild after a data change"))
-    floor = data["cpu_median"] / results["cores"]
-    met = data["wall_median"] < 5
-    return (f"Targets: `make` with nothing changed under 1 s: {noop['wall_median']:.2f} s, "
-            f"{'met' if noop['wall_median'] < 1 else 'not met'}. A rebuild after changing one instance file under 5 s "
-            f"warm: {data['wall_median']:.1f} s wall (median) at a load of {data['load_median']:.1f}, "
-            f"{data['cpu_median']:.1f} s of CPU (at least {floor:.1f} s of wall on {results['cores']} cores), "
-            f"{'met' if met else 'not met'}.")
+    lines = [f"Targets: `make` with nothing changed under 1 s: {noop['wall_median']:.2f} s, "
+             f"{'met' if noop['wall_median'] < 1 else 'not met'}."]
+    for kind in ("annotation", "logical"):
+        data = cases.get(CHANGES[kind])
+        if data is None:
+            continue
+        floor = data["cpu_median"] / results["cores"]
+        lines.append(f"A rebuild after {'an annotation' if kind == 'annotation' else 'a logical'} change in one "
+                     f"instance file under 5 s warm: {data['wall_median']:.1f} s wall (median of {data['runs']}) at a load "
+                     f"of {data['load_median']:.1f}, {data['cpu_median']:.1f} s of CPU (at least {floor:.1f} s of wall on "
+                     f"{results['cores']} cores), {'met' if data['wall_median'] < 5 else 'not met'}.")
+    return "\n".join(lines)
 
 
 def write_section(results: dict) -> None:

@@ -14,7 +14,6 @@ import functools
 import os
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -90,8 +89,13 @@ class Prepared:
 
     @functools.cached_property
     def ntriples(self) -> str:
-        """The merged graph as sorted N-Triples: the key of the checks' cache, and what QC, SHACL and HermiT read."""
-        return publish.ntriples(self.merged)
+        """The merged graph as sorted N-Triples (made from its parts, without it): the key of the checks' cache,
+        and what QC, SHACL and HermiT read."""
+        return publish.ntriples(*self.parts)
+
+    @property
+    def parts(self) -> tuple[Graph, ...]:
+        return self.ontology, self.instances, self.evidence
 
     def built(self, warnings: list[validate.Result] | None = None) -> Built:
         return Built(self.ontology, self.instances, self.evidence, self.quotes, warnings or [],
@@ -126,59 +130,70 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     return Prepared(ontology, onto, data, evidence, shapes_graph, checked, where)
 
 
-# HermiT runs for a few seconds in a fresh JVM: the quick (C1) compiler and the serial collector halve its CPU time.
-JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+class Checks:
+    """QC, SHACL and OWL 2 consistency of a prepared build. Made, it looks the graph up in the cache (a graph
+    that passed them before with the same shapes, QC queries and checking code is not checked again:
+    scripts/cache.py) and otherwise starts HermiT at once, in a process of its own, since it takes longest;
+    `finish()` runs QC and SHACL meanwhile, then waits for HermiT, and returns the SHACL warnings or raises
+    BuildError on the first failing check."""
+
+    def __init__(self, p: Prepared) -> None:
+        self.p = p
+        self.key = cache.digest([p.ntriples, *cache.files([SHAPES, qc.QC]), *cache.checking_code(),
+                                 *cache.environment()])
+        passed = cache.get("checks", self.key)
+        self.passed = [validate.Result(**r) for r in passed] if isinstance(passed, list) else None
+        self.hermit = reasoning.start_cached(p.parts, p.ntriples) if self.passed is None else None
+
+    def finish(self) -> list[validate.Result]:
+        if self.passed is not None:
+            t = step("QC, SHACL and OWL 2 consistency")
+            done(t, f"passed before on this very graph with the same shapes, QC and code (cache {self.key[:12]}); "
+                    f"{len(self.passed)} SHACL warning(s)" + ("\n" + validate.summary(self.passed) if self.passed else ""))
+            return self.passed
+        assert self.hermit is not None
+        try:
+            warnings = run_checks(self.p, self.hermit)
+        finally:
+            self.hermit.stop()
+        cache.put("checks", self.key, [asdict(r) for r in warnings])
+        return warnings
 
 
 def check(p: Prepared) -> list[validate.Result]:
-    """QC, SHACL and OWL 2 consistency (HermiT runs in its own process meanwhile); return the SHACL warnings,
-    raise BuildError on the first failing check. A graph that passed them before with the same shapes, QC
-    queries and checking code is not checked again (scripts/cache.py)."""
-    key = cache.digest([p.ntriples, *cache.files([SHAPES, qc.QC]), *cache.checking_code(),
-                        *cache.environment()])
-    passed = cache.get("checks", key)
-    if isinstance(passed, list):
-        warnings = [validate.Result(**r) for r in passed]
-        t = step("QC, SHACL and OWL 2 consistency")
-        done(t, f"passed before on this very graph with the same shapes, QC and code (cache {key[:12]}); "
-                f"{len(warnings)} SHACL warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
-        return warnings
-    warnings = run_checks(p)
-    cache.put("checks", key, [asdict(r) for r in warnings])
-    return warnings
+    """QC, SHACL and OWL 2 consistency (`Checks`); the SHACL warnings."""
+    return Checks(p).finish()
 
 
-def run_checks(p: Prepared) -> list[validate.Result]:
-    os.environ.setdefault("JAVA_TOOL_OPTIONS", JAVA_OPTIONS)
-    with ThreadPoolExecutor(max_workers=1) as pool:  # HermiT is a Java subprocess: it runs beside QC and SHACL
-        hermit = pool.submit(reasoning.check_cached, p.merged, p.ntriples)
-        t = step("ontology and data QC (shapes/qc/*-violation.rq)")
-        store = ox.Store()  # QC and the fast SHACL engine read the same store
-        store.bulk_load(p.ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        failures = []
-        for qc_check in qc.checks():
-            for row in qc.run(qc_check, store):
-                path, line = first_iri(row, p.where) or (None, None)
-                failures.append(BuildError(f"QC {qc_check.name}: {qc_check.description}: {' | '.join(row)}", path, line))
-        if failures:
-            raise Problems(f"QC: {len(failures)} row(s) returned by shapes/qc/*-violation.rq", failures)
-        done(t, f"{len(qc.checks())} checks passed")
+def run_checks(p: Prepared, hermit: reasoning.Run) -> list[validate.Result]:
+    """QC and SHACL on the graph while `hermit` runs, then HermiT's verdict."""
+    t = step("ontology and data QC (shapes/qc/*-violation.rq)")
+    store = ox.Store()  # QC and the fast SHACL engine read the same store
+    store.bulk_load(p.ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    failures = []
+    for qc_check in qc.checks():
+        for row in qc.run(qc_check, store):
+            path, line = first_iri(row, p.where) or (None, None)
+            failures.append(BuildError(f"QC {qc_check.name}: {qc_check.description}: {' | '.join(row)}", path, line))
+    if failures:
+        raise Problems(f"QC: {len(failures)} row(s) returned by shapes/qc/*-violation.rq", failures)
+    done(t, f"{len(qc.checks())} checks passed")
 
-        t = step("SHACL validation (ontology mixed in)")
-        results, engine = shacl_results(p, store)
-        violations = [r for r in results if r.severity == "Violation"]
-        warnings = [r for r in results if r.severity != "Violation"]
-        if violations:
-            raise Problems(f"SHACL: {len(violations)} violation(s)", [shacl_problem(r, p.where) for r in violations])
-        done(t, f"conforms ({engine}); {len(warnings)} warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
+    t = step("SHACL validation (ontology mixed in)")
+    results, engine = shacl_results(p, store)
+    violations = [r for r in results if r.severity == "Violation"]
+    warnings = [r for r in results if r.severity != "Violation"]
+    if violations:
+        raise Problems(f"SHACL: {len(violations)} violation(s)", [shacl_problem(r, p.where) for r in violations])
+    done(t, f"conforms ({engine}); {len(warnings)} warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
 
-        t = step("OWL 2 consistency (HermiT via owlready2, started with QC)")
-        result = hermit.result()
-        if not result.consistent:
-            raise BuildError(f"HermiT: ontology and instances are not consistent: {result.detail}", p.ontology_path)
-        done(t, f"consistent ({result.triples} triples, none set aside)" if not result.cached else
-                "consistent: HermiT found a graph with the same logical axioms consistent before (only annotations "
-                "differ; scripts/reasoning.py, check_cached)")
+    t = step("OWL 2 consistency (HermiT via owlready2, started before QC)")
+    result = hermit.result()
+    if not result.consistent:
+        raise BuildError(f"HermiT: ontology and instances are not consistent: {result.detail}", p.ontology_path)
+    done(t, f"consistent ({result.triples} triples, none set aside)" if not result.cached else
+            "consistent: HermiT found a graph with the same logical axioms consistent before (only annotations "
+            "differ; scripts/reasoning.py, start_cached)")
     return warnings
 
 
@@ -254,13 +269,19 @@ def build_and_publish(dist: Path, **sources) -> Built:
     while this one runs the checks (2 cores: the site and dumps beside pyshacl and HermiT); it is swapped in
     only when both succeed. Call with the lock of `dist` held."""
     prepared = prepare(**sources)
-    prepared.ntriples  # made once here, so that the writer process inherits it with the merged graph
+    checks = Checks(prepared)  # HermiT starts now, in a process of its own
+    try:
+        prepared.merged  # made while HermiT runs, once, so that the writer process inherits it
+    except BaseException:
+        if checks.hermit is not None:
+            checks.hermit.stop()
+        raise
     with atomic.replacing(dist) as tmp:
         t = step(f"publish {display(dist)}/ (written beside the checks, swapped in when they pass)")
         previous = dist if (dist / atomic.MARKER).is_file() else None
         writer = atomic.fork(lambda: write_into(prepared.built(), tmp, previous, dist), "publishing")
         try:
-            warnings = check(prepared)
+            warnings = checks.finish()
             write_coverage(prepared.built(), tmp)  # here, while the writer writes the rest
         except BaseException:
             atomic.stop(writer)

@@ -55,9 +55,9 @@ def context(graph: Graph, triples: list[tuple[Node, Node, Node]] | None = None) 
     return {prefix: str(ns) for prefix, ns in sorted(graph.namespaces()) if prefix and used(str(ns))}
 
 
-def ntriples(graph: Graph) -> str:
-    """Sorted N-Triples: one line per triple, a stable order."""
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+def ntriples(*graphs: Graph) -> str:
+    """Sorted N-Triples of the graphs together: one line per triple, a stable order."""
+    lines = {line for graph in graphs for line in graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()}
     return "".join(sorted(line + "\n" for line in lines if line.strip()))
 
 

@@ -7,9 +7,11 @@ a build error naming the triple, before HermiT runs, instead of a Java stack tra
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,37 +46,42 @@ BUILT_IN_ANNOTATIONS = frozenset({
 })
 
 
-def annotation_properties(graph: Graph) -> set[URIRef]:
+def annotation_properties(*graphs: Graph) -> set[URIRef]:
     """The properties whose assertions are annotations: built in, or declared owl:AnnotationProperty and not
     also declared an object or data property (such punning is outside OWL 2 DL: its triples are kept)."""
-    declared = {p for p in graph.subjects(RDF.type, OWL.AnnotationProperty) if isinstance(p, URIRef)}
-    logical = set(graph.subjects(RDF.type, OWL.ObjectProperty)) | set(graph.subjects(RDF.type, OWL.DatatypeProperty))
+    declared = {p for g in graphs for p in g.subjects(RDF.type, OWL.AnnotationProperty) if isinstance(p, URIRef)}
+    logical = {p for g in graphs for kind in (OWL.ObjectProperty, OWL.DatatypeProperty) for p in g.subjects(RDF.type, kind)}
     return (declared | BUILT_IN_ANNOTATIONS) - logical
 
 
-def logical_ntriples(graph: Graph, ntriples: str) -> list[str]:
-    """The lines of `ntriples` (the graph's N-Triples) that are not annotation assertions. Under the OWL 2
-    Direct Semantics annotations carry no meaning, so two graphs with the same such lines are both consistent
-    or both not, with the same unsatisfiable classes."""
-    skip = {f"<{p}>" for p in annotation_properties(graph)}
+def logical_ntriples(graphs: Graph | tuple[Graph, ...], ntriples: str) -> list[str]:
+    """The lines of `ntriples` (the N-Triples of `graphs` together) that are not annotation assertions. Under the
+    OWL 2 Direct Semantics annotations carry no meaning, so two graphs with the same such lines are both
+    consistent or both not, with the same unsatisfiable classes."""
+    skip = {f"<{p}>" for p in annotation_properties(*(graphs if isinstance(graphs, tuple) else (graphs,)))}
     return [line for line in ntriples.splitlines() if line.split(" ", 2)[1] not in skip]
 
 
 def check_cached(graph: Graph, ntriples: str) -> Consistency:
-    """`check`, or the verdict HermiT gave before on a graph with the same logical axioms (a rebuild after a
-    label, comment or quote was edited does not start the reasoner), kept by scripts/cache.py under a digest of
-    those axioms, this module and the pinned libraries."""
+    """`check`, or the verdict HermiT gave before on a graph with the same logical axioms (`start_cached`)."""
+    return start_cached((graph,), ntriples).result()
+
+
+def start_cached(graphs: tuple[Graph, ...], ntriples: str) -> Run:
+    """`start` HermiT on `graphs` (whose N-Triples together are `ntriples`), unless it found a graph with the same
+    logical axioms consistent before (a rebuild after a label, comment or definition was edited does not start
+    the reasoner): that verdict is kept by scripts/cache.py under a digest of those axioms, this module and the
+    pinned libraries."""
     from . import cache
 
-    outside_or_raise(graph)
-    key = cache.digest([*logical_ntriples(graph, ntriples), Path(__file__).read_bytes(), *cache.environment()])
+    for graph in graphs:
+        outside_or_raise(graph)
+    key = cache.digest([*logical_ntriples(graphs, ntriples), Path(__file__).read_bytes(), *cache.environment()])
     kept = cache.get("hermit", key)
     if isinstance(kept, dict) and kept.get("consistent") is True:
-        return Consistency(True, len(graph), str(kept.get("detail", "")), cached=True)
-    result = check(graph, ntriples)
-    if result.consistent:
-        cache.put("hermit", key, {"consistent": True, "detail": result.detail})
-    return result
+        return Run(ntriples, verdict=Consistency(True, ntriples.count("\n"), str(kept.get("detail", "")), cached=True))
+    return Run(ntriples, on_consistent=lambda result: cache.put("hermit", key, {"consistent": True,
+                                                                                "detail": result.detail}))
 
 
 def outside_datatype_map(graph: Graph) -> list[str]:
@@ -98,31 +105,67 @@ def outside_or_raise(graph: Graph) -> None:
         )
 
 
-def check(graph: Graph, ntriples: str | None = None) -> Consistency:
-    """Run HermiT on all of `graph` in a fresh owlready2 world (in a subprocess, so Java state never leaks);
-    `ntriples`: the graph already written as N-Triples, if it is."""
-    outside_or_raise(graph)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "merged.nt"
-        if ntriples is None:
-            graph.serialize(path, format="nt", encoding="utf-8")
-        else:
+# HermiT in a fresh owlready2 world, in a subprocess of its own (so Java state never leaks).
+HERMIT = (
+    "import sys, owlready2 as o\n"
+    "w = o.World(); onto = w.get_ontology('file://' + sys.argv[1]).load()\n"
+    "try:\n"
+    "    o.sync_reasoner_hermit(w, infer_property_values=False, debug=0)\n"
+    "except o.OwlReadyInconsistentOntologyError as e:\n"
+    "    print('INCONSISTENT'); sys.exit(3)\n"
+    "bad = list(w.inconsistent_classes())\n"
+    "print('UNSATISFIABLE ' + ' '.join(sorted(c.iri for c in bad)) if bad else 'CONSISTENT')\n"
+    "sys.exit(4 if bad else 0)\n"
+)
+# HermiT runs for a few seconds in a fresh JVM: the quick (C1) compiler and the serial collector halve its CPU time.
+JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+
+
+class Run:
+    """HermiT running on N-Triples (`start`), or the verdict already known; `result()` waits for it."""
+
+    def __init__(self, ntriples: str, verdict: Consistency | None = None,
+                 on_consistent: Callable[[Consistency], object] | None = None) -> None:
+        self.triples, self.verdict, self.on_consistent = ntriples.count("\n"), verdict, on_consistent
+        self.proc: subprocess.Popen[str] | None = None
+        if verdict is None:
+            self.tmp = tempfile.TemporaryDirectory()
+            path = Path(self.tmp.name) / "merged.nt"
             path.write_text(ntriples, encoding="utf-8")
-        code = (
-            "import sys, owlready2 as o\n"
-            "w = o.World(); onto = w.get_ontology('file://' + sys.argv[1]).load()\n"
-            "try:\n"
-            "    o.sync_reasoner_hermit(w, infer_property_values=False, debug=0)\n"
-            "except o.OwlReadyInconsistentOntologyError as e:\n"
-            "    print('INCONSISTENT'); sys.exit(3)\n"
-            "bad = list(w.inconsistent_classes())\n"
-            "print('UNSATISFIABLE ' + ' '.join(sorted(c.iri for c in bad)) if bad else 'CONSISTENT')\n"
-            "sys.exit(4 if bad else 0)\n"
-        )
-        run = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
-    out = (run.stdout.strip().splitlines() or [""])[-1]
-    if run.returncode == 0:
-        return Consistency(True, len(graph), out)
-    if run.returncode in (3, 4):
-        return Consistency(False, len(graph), out)
-    raise RuntimeError(f"HermiT did not run: {run.stderr.strip()[-800:]}")
+            env = dict(os.environ)
+            env.setdefault("JAVA_TOOL_OPTIONS", JAVA_OPTIONS)
+            self.proc = subprocess.Popen([sys.executable, "-c", HERMIT, str(path)], stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE, text=True, env=env)
+
+    def result(self) -> Consistency:
+        if self.verdict is None and self.proc is not None:
+            stdout, stderr = self.proc.communicate()
+            self.tmp.cleanup()
+            out = (stdout.strip().splitlines() or [""])[-1]
+            if self.proc.returncode not in (0, 3, 4):
+                raise RuntimeError(f"HermiT did not run: {stderr.strip()[-800:]}")
+            self.verdict = Consistency(self.proc.returncode == 0, self.triples, out)
+            if self.verdict.consistent and self.on_consistent is not None:
+                self.on_consistent(self.verdict)
+        assert self.verdict is not None
+        return self.verdict
+
+    def stop(self) -> None:
+        """End HermiT if it still runs (a check before it failed)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+            self.tmp.cleanup()
+
+
+def start(ntriples: str) -> Run:
+    """HermiT on `ntriples`, started now."""
+    return Run(ntriples)
+
+
+def check(graph: Graph, ntriples: str | None = None) -> Consistency:
+    """Run HermiT on all of `graph`; `ntriples`: the graph already written as N-Triples, if it is."""
+    outside_or_raise(graph)
+    if ntriples is None:
+        ntriples = "".join(sorted(line + "\n" for line in graph.serialize(format="nt").splitlines() if line.strip()))
+    return start(ntriples).result()
