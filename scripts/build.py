@@ -266,29 +266,34 @@ def write_into(built: Built, folder: Path, previous: Path | None = None, home: P
 
 def build_and_publish(dist: Path, **sources) -> Built:
     """Validate and publish at once: the publication is written into the staging folder by a child process
-    while this one runs the checks (2 cores: the site and dumps beside pyshacl and HermiT); it is swapped in
-    only when both succeed. Call with the lock of `dist` held."""
+    (which makes the merged graph, then the dumps, while a child of its own writes the site) while this one runs
+    the checks, HermiT in a process of its own; it is swapped in only when both succeed. Call with the lock of
+    `dist` held."""
     prepared = prepare(**sources)
     checks = Checks(prepared)  # HermiT starts now, in a process of its own
+
+    def publication() -> None:  # in the writer process: the merged graph is made there, beside the checks
+        prepared.merged
+        write_into(prepared.built(), tmp, previous, dist)
+
     try:
-        prepared.merged  # made while HermiT runs, once, so that the writer process inherits it
-    except BaseException:
+        with atomic.replacing(dist) as tmp:
+            t = step(f"publish {display(dist)}/ (written beside the checks, swapped in when they pass)")
+            previous = dist if (dist / atomic.MARKER).is_file() else None
+            writer = atomic.fork(publication, "publishing")
+            try:
+                warnings = checks.finish()
+                write_coverage(prepared.built(), tmp)  # here, while the writer writes the rest
+            except BaseException:
+                atomic.stop(writer)
+                raise
+            atomic.join(writer, "writing the publication", dist)
+            built = prepared.built(warnings)
+            triples = prepared.ntriples.count("\n")
+            done(t, f"{triples} triples written")
+    finally:
         if checks.hermit is not None:
             checks.hermit.stop()
-        raise
-    with atomic.replacing(dist) as tmp:
-        t = step(f"publish {display(dist)}/ (written beside the checks, swapped in when they pass)")
-        previous = dist if (dist / atomic.MARKER).is_file() else None
-        writer = atomic.fork(lambda: write_into(prepared.built(), tmp, previous, dist), "publishing")
-        try:
-            warnings = checks.finish()
-            write_coverage(prepared.built(), tmp)  # here, while the writer writes the rest
-        except BaseException:
-            atomic.stop(writer)
-            raise
-        atomic.join(writer, "writing the publication", dist)
-        built = prepared.built(warnings)
-        done(t, f"{len(prepared.merged)} triples written")
     return built
 
 

@@ -196,11 +196,11 @@ def description(ontology: Graph, data: Graph, files: list[Path], root: Path) -> 
 
 
 def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, str] | None = None,
-            site: Callable[[Graph, Path], Any] | None = None,
+            site: Callable[..., Any] | None = None,
             datasets: tuple[Callable[[Path], object], ...] = ()) -> Path:
     """Write everything into a fresh folder beside `dist`, then swap it in atomically (scripts/atomic.py); a
     failure or a kill leaves `dist` as it was. `reports` are further text files (name -> content), such as the
-    coverage report; `site(graph, folder)` starts the static site and returns what finishes it (see `write`).
+    coverage report; `site(graph, folder, ntriples=...)` starts the static site and returns what finishes it (see `write`).
     Each of `datasets` writes a dataset of its own into the new folder (a subfolder with its own VoID/DCAT,
     licence and SHA256SUMS)."""
     with atomic.replacing(dist) as tmp:
@@ -221,19 +221,19 @@ def merge(ontology: Graph, *data: Graph, prefixes: Graph | None = None) -> Graph
 
 
 def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str] | None = None,
-          site: Callable[[Graph, Path], Any] | None = None,
+          site: Callable[..., Any] | None = None,
           datasets: tuple[Callable[[Path], object], ...] = (), merged: Graph | None = None,
           nt: str | None = None) -> None:
     """Write the publication into the empty folder `tmp` (`merged`: `merge(ontology, data)`, and `nt`: its sorted
     N-Triples, if already made; `data` is then not read).
-    `site(graph, folder)` starts the static site (scripts/site: its pages are written by a process of their own
+    `site(graph, folder, ntriples=nt)` starts the static site (scripts/site: its pages are written by a process of their own
     meanwhile) and returns what finishes it (`site.Finish`), called once the dumps and their checksums are there,
     or aborted if they cannot be written."""
     if merged is None:
         if data is None:
             raise ValueError("publish.write needs the data graph or the merged one")
         merged = merge(ontology, data)
-    finish_site = site(merged, tmp) if site is not None else None
+    finish_site = site(merged, tmp, ntriples=nt) if site is not None else None
     try:
         files, prefixes = write_formats(merged, tmp, "ngo-fp", nt)
         (tmp / "ontology").mkdir()

@@ -32,7 +32,8 @@ def publish_site(graph: Graph, dumps: Path, folder: Path, capfd, **options: obje
 
 def changed(graph: Graph) -> Graph:
     """The graph with a label changed that many pages show, a comment added, a statement removed, a new
-    resource with a page (and a link to another), and a resource removed with its page."""
+    resource with a page (and a link to another), a link record's label changed (shown on the pages that link to
+    its target), and a resource removed with its page."""
     new = Graph(bind_namespaces="none")  # the same prefixes: they are common to every page
     new += graph
     for prefix, ns in graph.namespaces():
@@ -47,6 +48,8 @@ def changed(graph: Graph) -> Graph:
     new.add((added, RDF.type, NFP.Place))
     new.add((added, RDFS.label, Literal("Nowhere", lang="en")))
     new.add((added, RDFS.seeAlso, URIRef(f"{RES}place/istanbul")))  # a statement only Istanbul's page shows
+    record = sorted(new.subjects(NFP.targetLabel, None))[0]  # a link record: its label names the link's target
+    new.set((record, NFP.targetLabel, Literal("A label changed in the link record")))
     gone = URIRef(f"{RES}place/new-york")
     assert (gone, RDF.type, None) in new
     new.remove((gone, None, None))

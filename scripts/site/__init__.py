@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from rdflib import OWL, Graph, URIRef
 
-from .. import atomic
+from .. import atomic, publish
 from ..errors import BuildError
 from ..paths import BASE
 from . import article, browse, cite, ontology_doc, pages, pictures, queries, rdfout
@@ -160,13 +160,14 @@ class Finish:
 
 
 def start(graph: Graph, dist: Path, parallel: bool = True, previous: Path | None = None,
-          home: Path | None = None) -> Finish:
+          home: Path | None = None, ntriples: str | None = None) -> Finish:
     """Begin dist/site/: with `parallel`, every page is written by a forked process of its own while the caller
     writes the dumps, and the two pages that read the dumps (the landing page's checksums, the answers of the
     example queries) once the returned `Finish` is called, which then waits for that process. `previous`: the
     publication in place, whose unchanged site files are linked, not written again; `home`: where the
     publication being written will be (`dist` is its staging folder), under which it records what each
-    resource page read, so that the next build renders only the pages whose data changed."""
+    resource page read, so that the next build renders only the pages whose data changed; `ntriples`: the graph's
+    sorted N-Triples (its dump), if already made."""
     before = previous / "site" if previous is not None and (previous / "site").is_dir() else None
     started = time.perf_counter()
     site = dist / "site"
@@ -176,7 +177,8 @@ def start(graph: Graph, dist: Path, parallel: bool = True, previous: Path | None
     def pages(wait_for_dumps: Callable[[], None]) -> None:
         model = Model(graph)
         out = Writer(site, before)
-        record = Pages(model, before, home / "site" if home is not None else None)
+        record = Pages(model, ntriples if ntriples is not None else publish.ntriples(graph), before,
+                       home / "site" if home is not None else None)
         rendered = write_resource_pages(model, out, record)
         out.flush()
         record.save(site)

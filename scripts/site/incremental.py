@@ -2,58 +2,56 @@
 
 While a page is rendered, the model notes every node whose statements, names or link label it looks up
 (`Model.reads`, see model.py). The page's output is a function of those nodes' data and of things common to
-every page (the code and templates, the prefixes, the class hierarchy): if none of them changed since the
-publication in place was written, neither did the page, and its files there are hard-linked instead of
-rendered. A page whose looked-up nodes are the same but whose output would read other nodes is impossible:
-the rendering only reads other nodes because the data of the nodes it read told it to.
+every page (the code and templates, the prefixes, the class hierarchy). The model's data about a node comes
+only from the triples that have it as subject or object (and, for a link label, those of the link record that
+targets it). So the triples that differ between the publication in place (its `ngo-fp.nt`) and the new graph
+name every node whose data changed; a page that read none of them, with the same common things, is the same
+page, and its files in the publication in place are hard-linked instead of rendered. A page cannot start
+reading other nodes without a node it read having changed: it only reads what the data of those told it to.
 
-What each page read is kept in the build cache (scripts/cache.py, `site-pages`), with the size, modification
-time and inode of each file it wrote: a file changed or replaced since then is never reused.
-`tests/test_site_incremental.py` checks that a site written this way after changes equals one written afresh.
+What each page read is kept in the build cache (scripts/cache.py, `site-pages`) with the digest of the
+N-Triples it was rendered from and the size, modification time and inode of each file it wrote: a file changed
+or replaced since then is never reused. `tests/test_site_incremental.py` checks that a site written this way
+after changes equals one written afresh.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.term import Node
 
 from .. import cache
-from ..paths import ROOT
+from ..paths import NFP, ROOT
 from .model import Model
 
 KIND = "site-pages"
+DUMP = "ngo-fp.nt"  # the publication's sorted N-Triples: the graph its pages were rendered from
 
 
 def node_key(node: Node) -> str:
     return node.n3()
 
 
-def text_of(term: Node) -> str:
-    """A term as text that tells kinds, languages and datatypes apart (for digests; cheaper than n3())."""
-    kind = type(term)
-    if kind is URIRef:
-        return "<" + term + ">"
-    if kind is Literal:
-        return f'{str(term)!r}@{term.language or ""}^^{term.datatype or ""}'  # type: ignore[attr-defined]
-    return f"_:{term}"
-
-
 class Pages:
-    """The record of the pages of one site: read from the publication in place, written for the new one."""
+    """The record of the pages of one site: read from the publication in place (`before`, its site folder),
+    written for the new one; `ntriples`: the new graph's sorted N-Triples (its dump); `home`: where the new
+    site will be, the key of its record."""
 
-    def __init__(self, model: Model, before: Path | None, home: Path | None) -> None:
+    def __init__(self, model: Model, ntriples: str, before: Path | None, home: Path | None) -> None:
         self.model, self.before = model, before
         self.key = cache.digest([str(home.resolve())]) if home is not None else None
         self.common = self.common_digest(model)
-        self.by_key = {node_key(n): n for part in (model.out, model.inc, model.names, model.link_labels) for n in part}
-        self.digests: dict[str, bytes] = {}
+        self.graph_digest = cache.digest([ntriples])
         self.old: dict[str, object] = {}
+        self.changed: set[str] = set()
         kept = cache.get(KIND, self.key) if self.key is not None and before is not None else None
-        if isinstance(kept, dict) and kept.get("common") == self.common:
-            self.old = kept
+        if isinstance(kept, dict) and kept.get("common") == self.common and before is not None:
+            old_nt = self.old_ntriples(before.parent / DUMP, str(kept.get("graph")))
+            if old_nt is not None:
+                self.old = kept
+                self.changed = self.changed_nodes(old_nt, ntriples)
         self.pages: dict[str, dict[str, object]] = {}
         self.reused = 0
         self.folders: set[str] = set()
@@ -65,32 +63,32 @@ class Pages:
         supers = sorted((str(c), sorted(map(str, s))) for c, s in model.supers.items())
         return cache.digest([*cache.files([ROOT / "scripts"]), repr(model.namespaces), repr(supers)])
 
-    def node_digest(self, key: str) -> bytes:
-        """A digest of everything the model holds about one node: its statements both ways, names, link label."""
-        if key not in self.digests:
-            node, m = self.by_key.get(key), self.model
-            if node is None:
-                text = ""
-            else:
-                parts = [text_of(a) + "\t" + text_of(b) for a, b in dict.get(m.out, node, ())]
-                parts.append("\x1d")
-                parts += [text_of(a) + "\t" + text_of(b) for a, b in dict.get(m.inc, node, ())]
-                parts.append(repr(sorted(dict.get(m.names, node, {}).items(), key=repr)))
-                parts.append(repr(dict.get(m.link_labels, node)))
-                text = "\n".join(parts)
-            self.digests[key] = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-        return self.digests[key]
+    @staticmethod
+    def old_ntriples(path: Path, digest: str) -> str | None:
+        """The dump of the publication in place, if it is the graph the record was made from."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return text if cache.digest([text]) == digest else None
 
-    def digest(self, keys: list[str]) -> str:
-        h = hashlib.blake2b(digest_size=16)
-        for key in keys:
-            h.update(self.node_digest(key))
-        return h.hexdigest()
+    def changed_nodes(self, old: str, new: str) -> set[str]:
+        """The keys of the nodes whose data differs between the two graphs (sorted N-Triples): the subjects
+        and objects of the triples in one and not the other, and the targets of link records among them."""
+        lines = set(old.splitlines()) ^ set(new.splitlines())
+        diff = Graph(bind_namespaces="none").parse(data="\n".join(lines) + "\n", format="nt") if lines else Graph()
+        changed: set[Node] = set()
+        for s, _, o in diff:
+            changed.add(s)
+            if not isinstance(o, Literal):
+                changed.add(o)
+            changed.update(self.model.objects(s, NFP.linkTarget))  # its label is the target's link label
+        return {node_key(n) for n in changed}
 
     def reuse(self, rel: str, site: Path) -> bool:
         """Link the page `rel` and its files from the site in place if nothing it read changed."""
         old = self.old.get("pages", {}).get(rel) if self.old else None
-        if not isinstance(old, dict) or self.before is None or self.digest(old["deps"]) != old["digest"]:
+        if not isinstance(old, dict) or self.before is None or not self.changed.isdisjoint(old["deps"]):
             return False
         before = f"{self.before}/"  # plain strings: pathlib costs more than the system calls here
         for name, stamp in old["files"].items():
@@ -117,8 +115,7 @@ class Pages:
     def end(self, rel: str, files: list[str]) -> None:
         reads = self.model.reads or set()
         self.model.reads = None
-        deps = sorted(node_key(n) for n in reads)
-        self.pages[rel] = {"deps": deps, "digest": self.digest(deps), "files": {name: None for name in files}}
+        self.pages[rel] = {"deps": sorted(node_key(n) for n in reads), "files": {name: None for name in files}}
 
     def save(self, site: Path) -> None:
         """Keep the record, with the stamps of the files as written (call after they are on disk)."""
@@ -130,4 +127,4 @@ class Pages:
                 if stamp is None:
                     st = os.lstat(site / name)
                     files[name] = [st.st_size, st.st_mtime_ns, st.st_ino]
-        cache.put(KIND, self.key, {"common": self.common, "pages": self.pages})
+        cache.put(KIND, self.key, {"common": self.common, "graph": self.graph_digest, "pages": self.pages})
