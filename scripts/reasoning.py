@@ -4,6 +4,10 @@ Nothing is set aside: every triple goes to the reasoner. That is possible becaus
 OWL 2 datatype map (dates and years are plain ISO 8601 literals, see "Dates and years" in
 ontology/README.md). A literal or an axiom naming a datatype outside the map (such as `xsd:gYear`) is
 a build error naming the triple, before HermiT runs, instead of a Java stack trace.
+
+HermiT runs in a process of its own (`start`, `Run.result`), so the build does other work meanwhile. Its
+verdict is kept by the digest of the logical axioms (`start_cached`): a graph that differs from one found
+consistent only in annotation assertions is consistent too, and the reasoner is not started for it.
 """
 from __future__ import annotations
 
