@@ -137,7 +137,7 @@ Builds run on a copy of `instances/` into a temporary `dist/`.
 
 What a rebuild skips: HermiT's verdict is kept by the digest of the logical axioms (an annotation such as a label,
 a comment or a definition has no meaning under the OWL 2 Direct Semantics, so a graph that differs from a checked
-one only there needs no reasoner; scripts/reasoning.py, `check_cached`), and a resource page none of whose data
+one only there needs no reasoner; scripts/reasoning.py, `start_cached`), and a resource page none of whose data
 changed is linked from the publication in place rather than rendered (scripts/site/incremental.py). A logical
 change runs HermiT again: about 2.5 s of its own, beside the rest.
 

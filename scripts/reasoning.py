@@ -40,7 +40,7 @@ class Consistency:
     consistent: bool
     triples: int  # how many triples HermiT was given: all of them
     detail: str
-    cached: bool = False  # the verdict HermiT gave on a graph with the same logical axioms (`check_cached`)
+    cached: bool = False  # the verdict HermiT gave on a graph with the same logical axioms (`start_cached`)
 
 
 # OWL 2's built-in annotation properties (Structural Specification, section 5.5).
@@ -64,11 +64,6 @@ def logical_ntriples(graphs: Graph | tuple[Graph, ...], ntriples: str) -> list[s
     consistent or both not, with the same unsatisfiable classes."""
     skip = {f"<{p}>" for p in annotation_properties(*(graphs if isinstance(graphs, tuple) else (graphs,)))}
     return [line for line in ntriples.splitlines() if line.split(" ", 2)[1] not in skip]
-
-
-def check_cached(graph: Graph, ntriples: str) -> Consistency:
-    """`check`, or the verdict HermiT gave before on a graph with the same logical axioms (`start_cached`)."""
-    return start_cached((graph,), ntriples).result()
 
 
 def start_cached(graphs: tuple[Graph, ...], ntriples: str) -> Run:

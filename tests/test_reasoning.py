@@ -94,12 +94,12 @@ def test_hermit_verdict_is_reused_only_when_annotations_alone_changed(ontology: 
     data = parse(FIXTURES / "person-and-organization.ttl")
     person = next(data.subjects())
     consistent = ontology + Graph().parse(data=f"<{person}> a <https://w3id.org/ngo-fp/ontology#Person> .", format="turtle")
-    first = reasoning.check_cached(consistent, nt(consistent))
+    first = reasoning.start_cached((consistent,), nt(consistent)).result()
     assert first.consistent and not first.cached
     commented = consistent + Graph().parse(data=f'<{person}> <http://www.w3.org/2000/01/rdf-schema#comment> "edited" .',
                                            format="turtle")
-    again = reasoning.check_cached(commented, nt(commented))
+    again = reasoning.start_cached((commented,), nt(commented)).result()
     assert again.consistent and again.cached  # only an annotation differs: HermiT not started
     broken = consistent + data  # the same person also an organization: disjoint classes
-    verdict = reasoning.check_cached(broken, nt(broken))
+    verdict = reasoning.start_cached((broken,), nt(broken)).result()
     assert not verdict.consistent and not verdict.cached
