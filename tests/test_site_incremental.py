@@ -8,13 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 
-from scripts import cache, site
+from scripts import cache, publish, site
 from scripts.paths import NFP, RES
 
 TURKEY = URIRef(f"{RES}state/turkey")  # named on some 100 other pages
 BALKANS = URIRef(f"{RES}place/balkans")
+ELSEWHERE = URIRef(f"{RES}issue/elsewhere")
+ARAB_SPRING_ITEM = URIRef("http://www.wikidata.org/entity/Q33761")  # linked from event/arab-spring, with a record
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -22,23 +25,40 @@ def files(folder: Path) -> dict[str, bytes]:
 
 
 def publish_site(graph: Graph, dumps: Path, folder: Path, capfd, **options: object) -> tuple[int, int]:
-    """The site of `graph` in `folder` (the dumps copied in from `dumps`); (pages rendered, pages linked)."""
+    """The site of `graph` in `folder` (the other dumps copied in from `dumps`, the N-Triples dump of `graph`
+    itself: the site compares it with the next graph); (pages rendered, pages linked)."""
     shutil.copytree(dumps, folder, ignore=shutil.ignore_patterns("site"))
+    (folder / "ngo-fp.nt").write_text(publish.ntriples(graph), encoding="utf-8")
     site.start(graph, folder, parallel=False, **options)()
     said = re.search(r"\((\d+) resource pages rendered, (\d+) unchanged ones linked\)", capfd.readouterr().out)
     assert said, "the site says how many pages it rendered"
     return int(said.group(1)), int(said.group(2))
 
 
-def changed(graph: Graph) -> Graph:
-    """The graph with a label changed that many pages show, a comment added, a statement removed, a new
-    resource with a page (and a link to another), a link record's label changed (shown on the pages that link to
-    its target), and a resource removed with its page."""
+def copy(graph: Graph) -> Graph:
     new = Graph(bind_namespaces="none")  # the same prefixes: they are common to every page
     new += graph
     for prefix, ns in graph.namespaces():
         new.bind(prefix, ns, override=True)
     assert sorted(new.namespaces()) == sorted(graph.namespaces())
+    return new
+
+
+def with_second_link(graph: Graph) -> Graph:
+    """The graph and a resource whose page shows a Wikidata item's link label (taken from the link record of
+    another resource, which this page does not read)."""
+    new = copy(graph)
+    new.add((ELSEWHERE, RDF.type, NFP.Issue))  # a class no change below touches
+    new.add((ELSEWHERE, RDFS.label, Literal("Elsewhere", lang="en")))
+    new.add((ELSEWHERE, SKOS.exactMatch, ARAB_SPRING_ITEM))
+    return new
+
+
+def changed(graph: Graph) -> Graph:
+    """The graph with a label changed that many pages show, a comment added, a statement removed, a new
+    resource with a page (and a link to another), a link record's label changed (shown on the pages that link to
+    its target), and a resource removed with its page."""
+    new = copy(graph)
     new.remove((TURKEY, RDFS.label, None))
     new.add((TURKEY, RDFS.label, Literal("Republic of Türkiye", lang="en")))
     new.add((BALKANS, RDFS.comment, Literal("edited", lang="en")))
@@ -48,7 +68,7 @@ def changed(graph: Graph) -> Graph:
     new.add((added, RDF.type, NFP.Place))
     new.add((added, RDFS.label, Literal("Nowhere", lang="en")))
     new.add((added, RDFS.seeAlso, URIRef(f"{RES}place/istanbul")))  # a statement only Istanbul's page shows
-    record = sorted(new.subjects(NFP.targetLabel, None))[0]  # a link record: its label names the link's target
+    record = next(new.subjects(NFP.linkTarget, ARAB_SPRING_ITEM))  # its label names the item on ELSEWHERE's page
     new.set((record, NFP.targetLabel, Literal("A label changed in the link record")))
     gone = URIRef(f"{RES}place/new-york")
     assert (gone, RDF.type, None) in new
@@ -66,9 +86,10 @@ def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def test_a_site_written_incrementally_equals_one_written_afresh(own_cache, dist: Path, published_graph: Graph,
                                                                 tmp_path: Path, capfd) -> None:
     first = tmp_path / "first"
-    rendered, linked = publish_site(published_graph, dist, first, capfd, home=first)
+    base = with_second_link(published_graph)
+    rendered, linked = publish_site(base, dist, first, capfd, home=first)
     assert linked == 0 and rendered > 1000
-    graph = changed(published_graph)
+    graph = changed(base)
     # a page file of the site in place edited since it was written: not reused, written again
     tampered = first / "site" / "resource" / "work" / "bulgur-2023.html"
     tampered.write_bytes(tampered.read_bytes().replace(b"</body>", b"<!-- edited by hand --></body>"))
