@@ -166,5 +166,7 @@ def check(graph: Graph, ntriples: str | None = None) -> Consistency:
     """Run HermiT on all of `graph`; `ntriples`: the graph already written as N-Triples, if it is."""
     outside_or_raise(graph)
     if ntriples is None:
-        ntriples = "".join(sorted(line + "\n" for line in graph.serialize(format="nt").splitlines() if line.strip()))
+        from .publish import ntriples as sorted_ntriples
+
+        ntriples = sorted_ntriples(graph)
     return start(ntriples).result()
