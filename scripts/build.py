@@ -187,7 +187,7 @@ def run_checks(p: Prepared, hermit: reasoning.Run) -> list[validate.Result]:
         raise Problems(f"SHACL: {len(violations)} violation(s)", [shacl_problem(r, p.where) for r in violations])
     done(t, f"conforms ({engine}); {len(warnings)} warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
 
-    t = step("OWL 2 consistency (HermiT via owlready2, started before QC)")
+    t = step("OWL 2 consistency (HermiT, started before QC)")
     result = hermit.result()
     if not result.consistent:
         raise BuildError(f"HermiT: ontology and instances are not consistent: {result.detail}", p.ontology_path)

@@ -1,11 +1,11 @@
-"""OWL 2 consistency with HermiT (through owlready2) over the ontology and the instances, all of them.
+"""OWL 2 consistency with HermiT (the reasoner owlready2 ships) over the ontology and the instances, all of them.
 
 Nothing is set aside: every triple goes to the reasoner. That is possible because the data keeps to the
 OWL 2 datatype map (dates and years are plain ISO 8601 literals, see "Dates and years" in
 ontology/README.md). A literal or an axiom naming a datatype outside the map (such as `xsd:gYear`) is
 a build error naming the triple, before HermiT runs, instead of a Java stack trace.
 
-HermiT runs in a process of its own (`start`, `Run.result`), so the build does other work meanwhile. Its
+HermiT runs in a JVM of its own (`start`, `Run.result`), so the build does other work meanwhile. Its
 verdict is kept by the digest of the logical axioms (`start_cached`): a graph that differs from one found
 consistent only in annotation assertions is consistent too, and the reasoner is not started for it.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -104,20 +103,44 @@ def outside_or_raise(graph: Graph) -> None:
         )
 
 
-# HermiT in a fresh owlready2 world, in a subprocess of its own (so Java state never leaks).
-HERMIT = (
-    "import sys, owlready2 as o\n"
-    "w = o.World(); onto = w.get_ontology('file://' + sys.argv[1]).load()\n"
-    "try:\n"
-    "    o.sync_reasoner_hermit(w, infer_property_values=False, debug=0)\n"
-    "except o.OwlReadyInconsistentOntologyError as e:\n"
-    "    print('INCONSISTENT'); sys.exit(3)\n"
-    "bad = list(w.inconsistent_classes())\n"
-    "print('UNSATISFIABLE ' + ' '.join(sorted(c.iri for c in bad)) if bad else 'CONSISTENT')\n"
-    "sys.exit(4 if bad else 0)\n"
-)
-# HermiT runs for a few seconds in a fresh JVM: the quick (C1) compiler and the serial collector halve its CPU time.
-JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+# HermiT is the jar owlready2 ships, run by its own command line in a JVM of its own: -k checks that owl:Thing is
+# satisfiable (the ontology is consistent), -U lists the classes equivalent to owl:Nothing. owlready2's
+# sync_reasoner would load the triples into its world, write them out again and read back every inferred type,
+# about 1 s more for nothing this check uses.
+HERMIT_MAIN = "org.semanticweb.HermiT.cli.CommandLine"
+# HermiT runs for a second or two in a fresh JVM: the quick (C1) compiler and the serial collector halve its CPU time.
+JAVA_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+NOTHING = {"owl:Nothing", f"<{OWL.Nothing}>"}
+
+
+def hermit_jar() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("owlready2")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("HermiT did not run: owlready2 is not installed")
+    return Path(spec.origin).parent / "hermit" / "HermiT.jar"
+
+
+def hermit_command(path: Path) -> list[str]:
+    return ["java", *JAVA_OPTIONS, "-cp", str(hermit_jar()), HERMIT_MAIN, "-k", "-U", path.as_uri()]
+
+
+def read_verdict(returncode: int, stdout: str, stderr: str, triples: int) -> Consistency:
+    """HermiT's answer read from its command line's output: "CONSISTENT", "INCONSISTENT" or "UNSATISFIABLE"
+    followed by the IRIs of the unsatisfiable classes."""
+    if returncode != 0:
+        if "InconsistentOntologyException" in stderr:
+            return Consistency(False, triples, "INCONSISTENT")
+        raise RuntimeError(f"HermiT did not run: {stderr.strip()[-800:]}")
+    lines = stdout.splitlines()
+    if f"{OWL.Thing} is satisfiable." not in lines or "Classes equivalent to 'owl:Nothing':" not in lines:
+        raise RuntimeError(f"HermiT gave no verdict: {(stdout + stderr).strip()[-800:]}")
+    after = lines[lines.index("Classes equivalent to 'owl:Nothing':") + 1:]
+    bad = sorted(line.strip().strip("<>") for line in after if line.startswith("\t") and line.strip() not in NOTHING)
+    if bad:
+        return Consistency(False, triples, "UNSATISFIABLE " + " ".join(bad))
+    return Consistency(True, triples, "CONSISTENT")
 
 
 class Run:
@@ -131,19 +154,19 @@ class Run:
             self.tmp = tempfile.TemporaryDirectory()
             path = Path(self.tmp.name) / "merged.nt"
             path.write_text(ntriples, encoding="utf-8")
-            env = dict(os.environ)
-            env.setdefault("JAVA_TOOL_OPTIONS", JAVA_OPTIONS)
-            self.proc = subprocess.Popen([sys.executable, "-c", HERMIT, str(path)], stdout=subprocess.PIPE,
-                                         stderr=subprocess.PIPE, text=True, env=env)
+            env = {k: v for k, v in os.environ.items() if k != "JAVA_TOOL_OPTIONS"}
+            try:
+                self.proc = subprocess.Popen(hermit_command(path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                             text=True, env=env)
+            except OSError as exc:
+                self.tmp.cleanup()
+                raise RuntimeError(f"HermiT did not run: {exc.strerror or exc} (java)") from None
 
     def result(self) -> Consistency:
         if self.verdict is None and self.proc is not None:
             stdout, stderr = self.proc.communicate()
             self.tmp.cleanup()
-            out = (stdout.strip().splitlines() or [""])[-1]
-            if self.proc.returncode not in (0, 3, 4):
-                raise RuntimeError(f"HermiT did not run: {stderr.strip()[-800:]}")
-            self.verdict = Consistency(self.proc.returncode == 0, self.triples, out)
+            self.verdict = read_verdict(self.proc.returncode, stdout, stderr, self.triples)
             if self.verdict.consistent and self.on_consistent is not None:
                 self.on_consistent(self.verdict)
         assert self.verdict is not None

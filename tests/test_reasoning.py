@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import OWL, Graph
 
 from scripts import owlprofile, reasoning
 from scripts.errors import BuildError
@@ -31,6 +31,25 @@ def test_disjoint_classes_are_caught(ontology: Graph) -> None:
 def test_ngo_that_is_also_a_government_body_is_caught(ontology: Graph) -> None:
     result = reasoning.check(ontology + parse(FIXTURES / "ngo-and-government-body.ttl"))
     assert not result.consistent
+
+
+def test_an_unsatisfiable_class_is_caught_and_named(ontology: Graph) -> None:
+    result = reasoning.check(ontology + parse(FIXTURES / "person-organization-class.ttl"))
+    assert not result.consistent
+    assert result.detail == "UNSATISFIABLE https://example.org/test/PersonOrganization"
+
+
+def test_hermit_output_is_read_strictly() -> None:
+    ok = f"{OWL.Thing} is satisfiable.\nClasses equivalent to 'owl:Nothing':\n\towl:Nothing\n"
+    assert reasoning.read_verdict(0, ok, "", 3) == reasoning.Consistency(True, 3, "CONSISTENT")
+    unsat = ok + "\t<https://example.org/B>\n\t<https://example.org/A>\n"
+    assert reasoning.read_verdict(0, unsat, "", 3).detail == "UNSATISFIABLE https://example.org/A https://example.org/B"
+    inconsistent = "Exception in thread \"main\" org.semanticweb.owlapi.reasoner.InconsistentOntologyException: Inconsistent ontology"
+    assert reasoning.read_verdict(1, "", inconsistent, 3).detail == "INCONSISTENT"
+    with pytest.raises(RuntimeError, match="HermiT did not run: It all went pear-shaped"):  # a parse error, not a verdict
+        reasoning.read_verdict(1, "", "It all went pear-shaped: merged.nt", 3)
+    with pytest.raises(RuntimeError, match="no verdict"):  # exit 0 without the two answers asked for
+        reasoning.read_verdict(0, "", "", 3)
 
 
 def test_datatypes_outside_the_map_are_named_not_set_aside(ontology: Graph) -> None:
