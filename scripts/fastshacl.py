@@ -11,7 +11,10 @@ path exists for data sets of hundreds of thousands of triples, and stays linear 
 - one query per property shape for its value constraints (each constraint a boolean column), one for its
   counts (a `NOT EXISTS` for the common minCount 1 alone), and a property shape shared by several node shapes
   (nfps:labelPresent) runs once over the union of their targets: about 160 queries for the project's shapes,
-  each a scan of its targets, run in parallel threads.
+  each a scan of its targets, run in parallel threads;
+- a value check or a maximum count whose targets are classes has a second form that starts from the path's
+  values and keeps the offending rows whose node is a target (Check.values_first); run() takes it when the path
+  has at most twice as many matches as the targets, which halves the big checks (one join fewer per target).
 
 Supported SHACL: targets (targetClass, targetSubjectsOf, targetObjectsOf); paths (IRI, inverse, sequence);
 minCount, maxCount, datatype (with the lexical form checked against the datatype's lexical space, see
@@ -48,6 +51,7 @@ SUPPORTED = {
 CLASS_SET = re.compile(r"@@class:([^@]+)@@")  # placeholder: a class and its subclasses, filled in by run()
 INSTANCES = re.compile(r"@@instances:([^@]+)@@")  # placeholder: ?this an instance of any of these classes
 COMPARE = {"<": operator.lt, ">": operator.gt}
+RDF_TYPE = ox.NamedNode(str(RDF.type))
 
 
 class Unsupported(Exception):
@@ -72,10 +76,17 @@ class Check:
 
     kind "flags": rows of ?this (?value) and one boolean ?f<i> per constraint, true where it is violated;
     kind "count": rows of ?this and ?n, compared with each constraint's bound; kind "rows": every row is a
-    result of the single constraint."""
+    result of the single constraint.
+
+    `values_first`, when given, is the same check without its targets: it finds the offending values over all
+    of `pattern`'s matches, and run() keeps the rows whose ?this is an instance of one of `classes` (the
+    targets, all of them classes). run() takes it when `pattern` has no more matches than twice the targets."""
     query: str
     constraints: tuple[Constraint, ...]
     kind: str
+    values_first: str = ""
+    pattern: str = ""
+    classes: tuple[str, ...] = ()
 
     @property
     def component(self) -> str:  # the first constraint's, for a quick look at a check
@@ -115,6 +126,13 @@ def targets(shapes: Graph, shape) -> list[str]:
     patterns += [f"?this {term(p)} ?_o ." for p in shapes.objects(shape, SH.targetSubjectsOf)]
     patterns += [f"?_s {term(p)} ?this ." for p in shapes.objects(shape, SH.targetObjectsOf)]
     return patterns
+
+
+def target_classes(patterns: list[str]) -> tuple[str, ...]:
+    """The target classes when every target is a class target; else () (no values-first plan)."""
+    if not patterns or not all(p.startswith("@@instances:") for p in patterns):
+        return ()
+    return tuple(sorted({c for p in patterns for c in p[len("@@instances:"):-2].split()}))
 
 
 def focus(patterns: list[str]) -> str:
@@ -191,14 +209,18 @@ def value_constraints(shapes: Graph, node, var: str) -> Iterable[tuple[str, str]
             yield "OrConstraintComponent", "!(" + " || ".join(alternative(shapes, m, var) for m in items(shapes, o)) + ")"
 
 
-def flags_check(where: str, var: str, exprs: list[tuple[Constraint, str]]) -> Check:
-    """One query deciding several value constraints: a boolean column per constraint, rows where any is true."""
+def flags_check(where: str, var: str, exprs: list[tuple[Constraint, str]], pattern: str = "",
+                classes: tuple[str, ...] = ()) -> Check:
+    """One query deciding several value constraints: a boolean column per constraint, rows where any is true.
+    With the value `pattern` and class targets, also the values-first form of the same query."""
     binds = " ".join(f"BIND (COALESCE({e}, false) AS ?f{i})" for i, (_, e) in enumerate(exprs))
     any_ = " || ".join(f"?f{i}" for i in range(len(exprs)))
     selected = " ".join(f"?f{i}" for i in range(len(exprs)))
     value = " ?value" if var == "?value" else ""
-    return Check(f"SELECT DISTINCT ?this{value} {selected} WHERE {{ {where} {binds} FILTER ({any_}) }}",
-                 tuple(c for c, _ in exprs), "flags")
+    values_first = f"SELECT DISTINCT ?this{value} {selected} WHERE {{ {pattern} {binds} FILTER ({any_}) }}" \
+        if pattern and classes else ""
+    return Check(f"SELECT DISTINCT ?this{value} {selected} WHERE {{ {where} {pattern} {binds} FILTER ({any_}) }}",
+                 tuple(c for c, _ in exprs), "flags", values_first, pattern, classes)
 
 
 def compile_property(shapes: Graph, prop, owners: list) -> list[Check]:
@@ -208,7 +230,8 @@ def compile_property(shapes: Graph, prop, owners: list) -> list[Check]:
         raise Unsupported(f"property shape {prop}: {', '.join(sorted(str(u) for u in unknown))}")
     path_node = shapes.value(prop, SH.path)
     path = sparql_path(shapes, path_node)
-    where = focus([t for owner in owners for t in targets(shapes, owner)])
+    patterns = [t for owner in owners for t in targets(shapes, owner)]
+    where, classes, pattern = focus(patterns), target_classes(patterns), f"?this {path} ?value ."
     shape, sev, message = str(prop), severity(shapes, prop), str(shapes.value(prop, SH.message) or "")
     path_iri = str(path_node) if isinstance(path_node, URIRef) else ""
 
@@ -218,7 +241,7 @@ def compile_property(shapes: Graph, prop, owners: list) -> list[Check]:
     checks = []
     exprs = [(constraint(component), expr) for component, expr in value_constraints(shapes, prop, "?value")]
     if exprs:
-        checks.append(flags_check(f"{where} ?this {path} ?value .", "?value", exprs))
+        checks.append(flags_check(where, "?value", exprs, pattern, classes))
     counts = [constraint(component, compare, int(n)) for parameter, component, compare in (
         (SH.minCount, "MinCountConstraintComponent", "<"), (SH.maxCount, "MaxCountConstraintComponent", ">"))
         for n in [shapes.value(prop, parameter)] if n is not None]
@@ -226,10 +249,13 @@ def compile_property(shapes: Graph, prop, owners: list) -> list[Check]:
         checks.append(Check(f"SELECT DISTINCT ?this WHERE {{ {where} FILTER NOT EXISTS {{ ?this {path} ?value }} }}",
                             tuple(counts), "rows"))
     elif counts:
-        having = " || ".join(f"?n {c.compare} {c.bound}" for c in counts)
+        having = " || ".join(f"COUNT(DISTINCT ?value) {c.compare} {c.bound}" for c in counts)
+        group = f"GROUP BY ?this HAVING ({having})"
+        # a maximum alone: a node with no value never violates it, so the values first are enough
+        values_first = f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {pattern} }} {group}" \
+            if classes and all(c.compare == ">" for c in counts) else ""
         checks.append(Check(f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {where} OPTIONAL {{ ?this {path} ?value }} }} "
-                            f"GROUP BY ?this HAVING ({having.replace('?n', 'COUNT(DISTINCT ?value)')})",
-                            tuple(counts), "count"))
+                            f"{group}", tuple(counts), "count", values_first, pattern, classes))
     value = shapes.value(prop, SH.hasValue)
     if value is not None:
         checks.append(Check(f"SELECT DISTINCT ?this WHERE {{ {where} FILTER NOT EXISTS {{ ?this {path} {term(value)} }} }}",
@@ -389,31 +415,78 @@ def subclasses(store: ox.Store) -> dict[str, list[str]]:
     return {c: sorted(subs) for c, subs in found.items()}
 
 
+def class_sizes(store: ox.Store) -> dict[str, int]:
+    """Every class -> how many rdf:type statements name it (one scan of rdf:type)."""
+    return {row["c"].value: int(row["n"].value) for row in store.query(
+        "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c", use_default_graph_as_union=True)
+        if isinstance(row["c"], ox.NamedNode)}
+
+
 def text(term_) -> str:
     return "" if term_ is None else term_.value
 
 
-def run(store: ox.Store, checks: list[Check], workers: int | None = None) -> list[Result]:
-    """Every check on the store, in parallel threads (Oxigraph evaluates queries without holding the GIL)."""
-    from concurrent.futures import ThreadPoolExecutor
+PLANS = ("auto", "targets", "values")
 
-    hierarchy = subclasses(store)
 
-    def class_set(match: re.Match) -> str:
-        cls = match.group(1)
-        return ", ".join(f"<{c}>" for c in [cls] + [s for s in hierarchy.get(cls, []) if s != cls])
+class Runner:
+    """The checks' queries on one store: placeholders filled in from the store's class hierarchy, and each check's
+    plan. A check with a values-first form (see Check) starts from its targets or from its values, whichever is
+    smaller: from the values when the path has at most twice as many matches as the targets have rdf:type
+    statements (a probe counts the matches up to that bound, so it never reads more than the targets would).
+    Both plans give the same rows; `plan` forces one ("targets" or "values") for the tests."""
 
-    def instances(match: re.Match) -> str:  # one scan of rdf:type joined with the classes (faster than a UNION)
-        classes = sorted({c for cls in match.group(1).split() for c in [cls] + hierarchy.get(cls, [])})
-        if len(classes) == 1:
-            return f"?this a <{classes[0]}> ."
-        return "?this a ?_focusClass . VALUES ?_focusClass { " + " ".join(f"<{c}>" for c in classes) + " }"
+    def __init__(self, store: ox.Store, plan: str = "auto") -> None:
+        if plan not in PLANS:
+            raise ValueError(f"plan {plan!r}: one of {', '.join(PLANS)}")
+        self.store, self.plan = store, plan
+        self.hierarchy = subclasses(store)
+        self.sizes = class_sizes(store) if plan == "auto" else {}
 
-    def one(check: Check) -> list[Result]:
-        query = INSTANCES.sub(instances, CLASS_SET.sub(class_set, check.query))
-        with_value = "?value" in query.split("WHERE", 1)[0]
+    def query(self, query: str):
+        return self.store.query(query, use_default_graph_as_union=True)
+
+    def with_subclasses(self, classes: Iterable[str]) -> set[str]:
+        return {c for cls in classes for c in [cls] + self.hierarchy.get(cls, [])}
+
+    def expand(self, query: str) -> str:
+        def class_set(match: re.Match) -> str:
+            cls = match.group(1)
+            return ", ".join(f"<{c}>" for c in [cls] + [s for s in self.hierarchy.get(cls, []) if s != cls])
+
+        def instances(match: re.Match) -> str:  # one scan of rdf:type joined with the classes (faster than a UNION)
+            classes = sorted(self.with_subclasses(match.group(1).split()))
+            if len(classes) == 1:
+                return f"?this a <{classes[0]}> ."
+            return "?this a ?_focusClass . VALUES ?_focusClass { " + " ".join(f"<{c}>" for c in classes) + " }"
+
+        return INSTANCES.sub(instances, CLASS_SET.sub(class_set, query))
+
+    def values_first(self, check: Check) -> bool:
+        if not check.values_first or self.plan == "targets":
+            return False
+        if self.plan == "values":
+            return True
+        bound = 2 * sum(self.sizes.get(c, 0) for c in self.with_subclasses(check.classes))
+        probe = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT * WHERE {{ {check.pattern} }} LIMIT {bound + 1} }}"
+        return int(next(iter(self.query(probe)))["n"].value) <= bound
+
+    def typed(self, node, classes: set[str]) -> bool:
+        """`node` has an rdf:type (an IRI) among `classes`."""
+        return isinstance(node, (ox.NamedNode, ox.BlankNode)) and any(
+            isinstance(q.object, ox.NamedNode) and q.object.value in classes
+            for q in self.store.quads_for_pattern(node, RDF_TYPE, None, None))
+
+    def rows(self, check: Check):
+        if self.values_first(check):
+            classes = self.with_subclasses(check.classes)
+            return [row for row in self.query(self.expand(check.values_first)) if self.typed(row["this"], classes)]
+        return self.query(self.expand(check.query))
+
+    def results(self, check: Check) -> list[Result]:
+        with_value = "?value" in check.query.split("WHERE", 1)[0]
         found = []
-        for row in store.query(query, use_default_graph_as_union=True):
+        for row in self.rows(check):
             this = text(row["this"])
             value = text(row["value"]) if with_value and check.kind != "count" else ""
             if check.kind == "flags":
@@ -426,7 +499,19 @@ def run(store: ox.Store, checks: list[Check], workers: int | None = None) -> lis
             found += [Result(c.severity, c.shape, c.component, this, c.path, c.message, value) for c in hits]
         return found
 
+
+def chosen_plans(store: ox.Store, checks: list[Check]) -> list[str]:
+    """The plan run() takes for each check on this store: "values" or "targets"."""
+    runner = Runner(store)
+    return ["values" if runner.values_first(check) else "targets" for check in checks]
+
+
+def run(store: ox.Store, checks: list[Check], workers: int | None = None, plan: str = "auto") -> list[Result]:
+    """Every check on the store, in parallel threads (Oxigraph evaluates queries without holding the GIL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    runner = Runner(store, plan)
     # the slowest checks first (they scan the most targets), so that no thread is left with one at the end
     ordered = sorted(checks, key=lambda c: -c.query.count("@@instances:") - c.query.count(" "))
     with ThreadPoolExecutor(workers or min(4, os.cpu_count() or 1)) as pool:
-        return sorted({r for part in pool.map(one, ordered) for r in part})
+        return sorted({r for part in pool.map(runner.results, ordered) for r in part})

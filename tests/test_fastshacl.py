@@ -22,9 +22,12 @@ def checks(shapes: Graph) -> list[fastshacl.Check]:
 
 
 def compare(graph: Graph, ontology: Graph, shapes: Graph, checks) -> int:
+    """pyshacl's verdict, and the fast engine's with each plan: its own choice, every check from its targets,
+    and every check that can from its values."""
     reference, _ = validate.shacl(graph, ontology, shapes)
-    fast = fastshacl.run(fastshacl.load_store(graph=graph, ontology=ontology), checks)
-    assert verdicts(fast) == verdicts(reference)
+    store = fastshacl.load_store(graph=graph, ontology=ontology)
+    for plan in fastshacl.PLANS:
+        assert verdicts(fastshacl.run(store, checks, plan=plan)) == verdicts(reference), plan
     return len(reference)
 
 
@@ -72,6 +75,52 @@ def test_deactivated_shapes_are_skipped_as_pyshacl_does(ontology: Graph) -> None
     fast = fastshacl.run(fastshacl.load_store(graph=data), fastshacl.compile_shapes(shapes))
     assert verdicts(fast) == verdicts(reference) == {
         ("Violation", "https://example.org/a", "https://example.org/p", "MinCountConstraintComponent", "https://example.org/on")}
+
+
+def test_both_plans_keep_exactly_the_target_instances() -> None:
+    """A check run from its values keeps the rows whose node is an instance of a target class (or of a subclass),
+    and no other: not an untyped node, not a node of another class, not one whose rdf:type is a literal."""
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:typed , ex:once .
+        ex:typed sh:path ex:p ; sh:datatype xsd:integer .
+        ex:once sh:path ex:p ; sh:maxCount 1 .""", format="turtle")
+    data = Graph().parse(data="""
+        @prefix ex: <https://example.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        ex:D rdfs:subClassOf ex:C .
+        ex:a a ex:C ; ex:p "x" .            # wrong datatype
+        ex:b a ex:D ; ex:p "y" .            # wrong datatype, an instance through the subclass
+        ex:c ex:p "z" , "w" .               # no type: not a focus node
+        ex:d a ex:Other ; ex:p 1 , 2 .      # another class: not a focus node
+        ex:e a ex:C ; ex:p 1 , 2 .          # two values
+        ex:f a "https://example.org/C" ; ex:p "v" .  # a literal type: not a focus node
+        ex:g a ex:C ; ex:p 3 .              # conforms
+        """, format="turtle")
+    reference, _ = validate.shacl(data, Graph(), shapes)
+    expected = {("Violation", f"https://example.org/{node}", "https://example.org/p", component, f"https://example.org/{shape}")
+                for node, component, shape in (("a", "DatatypeConstraintComponent", "typed"),
+                                               ("b", "DatatypeConstraintComponent", "typed"),
+                                               ("e", "MaxCountConstraintComponent", "once"))}
+    assert verdicts(reference) == expected
+    checks = fastshacl.compile_shapes(shapes)
+    assert all(check.values_first for check in checks)
+    store = fastshacl.load_store(graph=data)
+    for plan in fastshacl.PLANS:
+        assert verdicts(fastshacl.run(store, checks, plan=plan)) == expected, plan
+
+
+def test_the_plan_follows_the_sizes() -> None:
+    """From the values when the path has at most twice as many matches as there are targets, else from the targets."""
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:maxCount 1 ] .""", format="turtle")
+    checks = fastshacl.compile_shapes(shapes)
+    few = "\n".join(f"<https://example.org/n{i}> a <https://example.org/C> ; <https://example.org/p> {i} ." for i in range(10))
+    many = few + "\n" + "\n".join(f"<https://example.org/o{i}> <https://example.org/p> {i} ." for i in range(30))
+    for data, plan in ((few, "values"), (many, "targets")):
+        store = fastshacl.load_store(graph=Graph().parse(data=data, format="turtle"))
+        assert fastshacl.chosen_plans(store, checks) == [plan]
 
 
 def test_unsupported_shapes_are_refused() -> None:
