@@ -367,11 +367,13 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
 
 
 def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote_contexts: bool = False,
-                   timings: dict[str, float] | None = None) -> tuple[list[Result], dict[str, Path]]:
+                   timings: dict[str, float] | None = None, keep: list | None = None) -> tuple[list[Result], dict[str, Path]]:
     """The fast path from files to results (`ngo-fp validate --fast`): the data files are parsed into the store in
     a thread (Oxigraph releases the GIL) while rdflib reads and compiles the shapes; the ontology file is loaded
     by Oxigraph too. Returns the results and the data file of each focus node; `timings` (if given) receives
-    the seconds spent before the checks ("parse") and in them ("validate"), for bench/validation.py."""
+    the seconds spent before the checks ("parse") and in them ("validate"), for bench/validation.py; `keep` (if
+    given) receives the store instead of it being freed on return, for a command that exits right after
+    (scripts/validate/cli.py, exit_with)."""
     import time
     from concurrent.futures import ThreadPoolExecutor
 
@@ -388,6 +390,8 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
     loaded = time.perf_counter()
     results = run(store, checks)
     found = origins(store, results, files)
+    if keep is not None:
+        keep.append(store)
     if timings is not None:
         timings.update(parse=loaded - start, validate=time.perf_counter() - loaded)
     return results, found

@@ -1,4 +1,4 @@
 """`python -m scripts.validate PATH...`: see scripts/validate/cli.py."""
-from .cli import main
+from .cli import exit_with, main
 
-raise SystemExit(main())
+exit_with(lambda keep: main(keep=keep))
