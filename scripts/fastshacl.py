@@ -437,7 +437,7 @@ class Runner:
     """The checks' queries on one store: placeholders filled in from the store's class hierarchy, and each check's
     plan. A check with a values-first form (see Check) starts from its targets or from its values, whichever is
     smaller: from the values when the path has at most twice as many matches as the targets have rdf:type
-    statements (a probe counts the matches up to that bound, so it never reads more than the targets would).
+    statements (a probe counts the matches only up to that bound).
     Both plans give the same rows; `plan` forces one ("targets" or "values") for the tests."""
 
     def __init__(self, store: ox.Store, plan: str = "auto") -> None:

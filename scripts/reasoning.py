@@ -11,7 +11,6 @@ consistent only in annotation assertions is consistent too, and the reasoner is 
 """
 from __future__ import annotations
 
-import os
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -154,10 +153,9 @@ class Run:
             self.tmp = tempfile.TemporaryDirectory()
             path = Path(self.tmp.name) / "merged.nt"
             path.write_text(ntriples, encoding="utf-8")
-            env = {k: v for k, v in os.environ.items() if k != "JAVA_TOOL_OPTIONS"}
             try:
                 self.proc = subprocess.Popen(hermit_command(path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                             text=True, env=env)
+                                             text=True)
             except OSError as exc:
                 self.tmp.cleanup()
                 raise RuntimeError(f"HermiT did not run: {exc.strerror or exc} (java)") from None
