@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Namespace
 
 from scripts import fastshacl, validate
 from test_shapes import INVALID, apply, base_graph, with_evidence
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+NFPS = Namespace("https://w3id.org/ngo-fp/shapes#")
 
 
 def verdicts(results: list[validate.Result]) -> set[tuple[str, str, str, str, str]]:
@@ -43,12 +46,55 @@ def test_every_constraint_compiles(shapes: Graph, checks) -> None:
         "UniqueLangConstraintComponent"}
 
 
-def test_a_shared_property_shape_runs_once(checks) -> None:
-    """nfps:labelPresent is used by many node shapes; its counts are one query over all their targets."""
+def test_counts_on_the_same_targets_are_one_query(shapes: Graph, checks) -> None:
+    """The count constraints of a node shape's property shapes (its own and shared ones such as nfps:labelPresent)
+    run as one query over its targets, a column per path; each node shape using labelPresent has its count."""
+    merged = [c for c in checks if c.kind == "counts"]
+    reference = [c for c in merged if "#ReferenceEntry@@" in c.query]
+    assert len(reference) == 1
+    assert {k.shape.rsplit("#", 1)[1] for k in reference[0].constraints} == {
+        "labelPresent", "evidencePresent", "ReferenceEntryShape-referenceNumber", "ReferenceEntryShape-references",
+        "ReferenceEntryShape-citingWork"}
+    assert len(set(reference[0].columns)) == 5 and len(reference[0].columns) == len(reference[0].constraints) == 9
     label = [c for c in checks if any(k.shape.endswith("#labelPresent") for k in c.constraints)]
-    assert len(label) == 1 and label[0].kind == "count"
-    target_classes = label[0].query.split("@@instances:")[1].split("@@")[0].split()
-    assert len(target_classes) >= 15
+    using = set(shapes.subjects(SH.property, NFPS.labelPresent))
+    assert len(label) == len({fastshacl.focus(fastshacl.targets(shapes, s)) for s in using}) >= 15
+
+
+def test_merged_counts_give_pyshacl_verdicts(tmp_path: Path) -> None:
+    """Counts on several paths of the same targets, one query: each path counted apart, a value stated in two files
+    counted once, a node of two target classes reported once, and a shared property shape on each owner's targets."""
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:oneP , ex:someQ , ex:label .
+        ex:T a sh:NodeShape ; sh:targetClass ex:D ; sh:property ex:label .
+        ex:oneP sh:path ex:p ; sh:minCount 1 ; sh:maxCount 1 .
+        ex:someQ sh:path ex:q ; sh:minCount 2 .
+        ex:label sh:path ex:name ; sh:minCount 1 ; sh:maxCount 1 .""", format="turtle")
+    first = tmp_path / "first.ttl"
+    first.write_text("""@prefix ex: <https://example.org/> .
+        ex:a a ex:C ; ex:p 1 ; ex:q 1 , 2 ; ex:name "a" .      # conforms
+        ex:b a ex:C ; ex:q 1 , 2 ; ex:name "b" .               # no p
+        ex:c a ex:C ; ex:p 1 , 2 ; ex:q 1 ; ex:name "c" .      # two p, one q
+        ex:d a ex:C , ex:D ; ex:p 1 ; ex:q 1 , 2 .             # no name: one result, though two shapes use ex:label
+        ex:e a ex:D ; ex:name "e" , "f" .                      # two names
+        ex:f a ex:C ; ex:p 1 ; ex:q 1 , 2 ; ex:name "f" .      # conforms: the same p again in the other file
+        """)
+    second = tmp_path / "second.ttl"
+    second.write_text('@prefix ex: <https://example.org/> . ex:f ex:p 1 .')
+    data = Graph()
+    for path in (first, second):
+        data.parse(path)
+    reference, _ = validate.shacl(data, Graph(), shapes)
+    checks = fastshacl.compile_shapes(shapes)
+    assert [c.kind for c in checks].count("counts") == 1
+    fast = fastshacl.run(fastshacl.load_store([first, second]), checks)
+    assert verdicts(fast) == verdicts(reference) == {
+        ("Violation", f"https://example.org/{node}", f"https://example.org/{path}", f"{kind}CountConstraintComponent",
+         f"https://example.org/{shape}")
+        for node, path, kind, shape in (("b", "p", "Min", "oneP"), ("c", "p", "Max", "oneP"), ("c", "q", "Min", "someQ"),
+                                        ("d", "name", "Min", "label"), ("e", "name", "Max", "label"))}
+    assert len([r for r in fast if r.focus.endswith("/d")]) == 1
 
 
 def test_same_verdict_on_the_valid_base(ontology: Graph, shapes: Graph, checks) -> None:
