@@ -226,11 +226,11 @@ def scaling(pairs: list[dict]) -> list[str]:
     if not pairs:
         return []
     lines = ["### Scaling from 500k to 2M, paired", "",
-             f"The table above takes each size's median from runs minutes apart; on a shared machine the load drifts in "
-             f"between. Here the fast engine ran in {len(pairs) // 2} pairs per shape: a fresh process on 500k and one on",
-             "2M triples, back to back, the order alternating (*first*). The ratio is taken within each pair; *CPU* is",
-             "user + system time of the process (time on a core, whatever the wait for one). Every run's results are",
-             "checked against the manifest.", "",
+             "The table above takes each size's median from runs minutes apart, and on a shared machine the load drifts",
+             f"in between. Here the fast engine ran in {len(pairs) // 2} pairs per shape: a fresh process on 500k and one on 2M",
+             "triples, back to back, the order alternating (*first*). The ratio is taken within each pair; *CPU* is the",
+             "user and system time of the process (time on a core, whatever the wait for one); *load* is the load average",
+             "at the pair's 500k run. Every run's results are checked against the manifest.", "",
              "| shape | first | 500k wall | 2M wall | 2M/500k wall | 500k CPU | 2M CPU | 2M/500k CPU | load | results |",
              "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for p in pairs:
