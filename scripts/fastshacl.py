@@ -430,7 +430,7 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
     with ThreadPoolExecutor(1) as pool:
         compiling = pool.submit(lambda: compile_shapes(parse(shapes)))
         # the data in this thread: glibc grows another thread's heap by one mprotect call per step (38,000 calls
-        # for 500k triples), the main thread's by brk (a few hundred)
+        # for 500k triples), the main thread's by brk (about 1,300 calls)
         store = load_store(files, None, None, allow_remote_contexts)
         check_file(ontology)
         checks = compiling.result()
