@@ -3,8 +3,8 @@
 pyshacl stays the reference: the tests require the same results (focus node, path, constraint component,
 severity, source shape) on every shape fixture, on ill-typed literals and on the publication itself. This
 path exists for data sets of hundreds of thousands of triples, and stays linear in them:
-- Oxigraph's parser loads the files (scripts/load.py's checks first), one named graph per file, in a thread
-  while the shapes are compiled (validate_files);
+- Oxigraph's parser loads the files (scripts/load.py's checks first), one named graph per file, in the main
+  thread while the shapes are compiled in another (validate_files);
 - nothing is materialized: SHACL's "instance of" (rdf:type/rdfs:subClassOf*) becomes, when the checks run, one
   scan of `?this a ?c` joined with the target classes and their subclasses (read from the store: ontology and
   data), and for sh:class a `?t IN (C, its subclasses)` test on the value's types;
