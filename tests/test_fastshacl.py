@@ -48,14 +48,20 @@ def test_every_constraint_compiles(shapes: Graph, checks) -> None:
 
 def test_counts_on_the_same_targets_are_one_query(shapes: Graph, checks) -> None:
     """The count constraints of a node shape's property shapes (its own and shared ones such as nfps:labelPresent)
-    run as one query over its targets, a column per path; each node shape using labelPresent has its count."""
-    merged = [c for c in checks if c.kind == "counts"]
-    reference = [c for c in merged if "#ReferenceEntry@@" in c.query]
+    run as one query over its targets; each node shape using labelPresent has its count. The shapes' counts are all
+    minimum 1 or maximum 1: with a minimum, existence tests, a flag each, no grouping (EXISTENCE); a maximum alone
+    on class targets grouped, from its values first where they are fewer."""
+    counting = [c for c in checks if c.constraints[0].component in {"MinCountConstraintComponent",
+                                                                    "MaxCountConstraintComponent"}]
+    minimum = [c for c in counting if any(k.component == "MinCountConstraintComponent" for k in c.constraints)]
+    assert {c.kind for c in minimum} == {"flags"} and "GROUP BY" not in " ".join(c.query for c in minimum)
+    assert len([c for c in counting if c.kind == "count" and c.values_first]) >= 10
+    reference = [c for c in counting if "#ReferenceEntry@@" in c.query]
     assert len(reference) == 1
     assert {k.shape.rsplit("#", 1)[1] for k in reference[0].constraints} == {
         "labelPresent", "evidencePresent", "ReferenceEntryShape-referenceNumber", "ReferenceEntryShape-references",
         "ReferenceEntryShape-citingWork"}
-    assert len(set(reference[0].columns)) == 5 and len(reference[0].columns) == len(reference[0].constraints) == 9
+    assert len({k.path for k in reference[0].constraints}) == 5 and len(reference[0].constraints) == 9
     label = [c for c in checks if any(k.shape.endswith("#labelPresent") for k in c.constraints)]
     using = set(shapes.subjects(SH.property, NFPS.labelPresent))
     assert len(label) == len({fastshacl.focus(fastshacl.targets(shapes, s)) for s in using}) >= 15
@@ -63,7 +69,8 @@ def test_counts_on_the_same_targets_are_one_query(shapes: Graph, checks) -> None
 
 def test_merged_counts_give_pyshacl_verdicts(tmp_path: Path) -> None:
     """Counts on several paths of the same targets, one query: each path counted apart, a value stated in two files
-    counted once, a node of two target classes reported once, and a shared property shape on each owner's targets."""
+    counted once, a node of two target classes reported once, and a shared property shape on each owner's targets.
+    ex:S's counts include a minimum of 2 (grouped, kind "counts"); ex:T's are existence tests (kind "flags")."""
     shapes = Graph().parse(data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
         ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:oneP , ex:someQ , ex:label .
@@ -79,15 +86,16 @@ def test_merged_counts_give_pyshacl_verdicts(tmp_path: Path) -> None:
         ex:d a ex:C , ex:D ; ex:p 1 ; ex:q 1 , 2 .             # no name: one result, though two shapes use ex:label
         ex:e a ex:D ; ex:name "e" , "f" .                      # two names
         ex:f a ex:C ; ex:p 1 ; ex:q 1 , 2 ; ex:name "f" .      # conforms: the same p again in the other file
+        ex:g a ex:D ; ex:name "g" .                            # conforms: the same name again in the other file
         """)
     second = tmp_path / "second.ttl"
-    second.write_text('@prefix ex: <https://example.org/> . ex:f ex:p 1 .')
+    second.write_text('@prefix ex: <https://example.org/> . ex:f ex:p 1 . ex:g ex:name "g" .')
     data = Graph()
     for path in (first, second):
         data.parse(path)
     reference, _ = validate.shacl(data, Graph(), shapes)
     checks = fastshacl.compile_shapes(shapes)
-    assert [c.kind for c in checks].count("counts") == 1
+    assert [c.kind for c in checks] == ["counts", "flags"]
     fast = fastshacl.run(fastshacl.load_store([first, second]), checks)
     assert verdicts(fast) == verdicts(reference) == {
         ("Violation", f"https://example.org/{node}", f"https://example.org/{path}", f"{kind}CountConstraintComponent",
@@ -95,6 +103,30 @@ def test_merged_counts_give_pyshacl_verdicts(tmp_path: Path) -> None:
         for node, path, kind, shape in (("b", "p", "Min", "oneP"), ("c", "p", "Max", "oneP"), ("c", "q", "Min", "someQ"),
                                         ("d", "name", "Min", "label"), ("e", "name", "Max", "label"))}
     assert len([r for r in fast if r.focus.endswith("/d")]) == 1
+
+
+def test_qualified_counts_give_pyshacl_verdicts() -> None:
+    """Qualified counts over sh:in values, bounds of 1 and of 2: only the listed values count."""
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:one , ex:two .
+        ex:one sh:path ex:p ; sh:qualifiedValueShape [ sh:in ( ex:x ex:y ) ] ;
+            sh:qualifiedMinCount 1 ; sh:qualifiedMaxCount 1 .
+        ex:two sh:path ex:q ; sh:qualifiedValueShape [ sh:in ( ex:x ex:y ex:z ) ] ;
+            sh:qualifiedMinCount 2 ; sh:qualifiedMaxCount 2 .""", format="turtle")
+    data = Graph().parse(data="""@prefix ex: <https://example.org/> .
+        ex:a a ex:C ; ex:p ex:x , ex:other ; ex:q ex:x , ex:y , ex:other .   # conforms
+        ex:b a ex:C ; ex:p ex:other ; ex:q ex:x .                            # no listed p; one listed q
+        ex:c a ex:C ; ex:p ex:x , ex:y ; ex:q ex:x , ex:y , ex:z .           # two listed p; three listed q
+        """, format="turtle")
+    reference, _ = validate.shacl(data, Graph(), shapes)
+    checks = fastshacl.compile_shapes(shapes)
+    assert [c.kind for c in checks] == ["count", "count"]
+    assert verdicts(fastshacl.run(fastshacl.load_store(graph=data), checks)) == verdicts(reference) == {
+        ("Violation", f"https://example.org/{node}", f"https://example.org/{path}",
+         f"Qualified{kind}CountConstraintComponent", f"https://example.org/{shape}")
+        for node, path, kind, shape in (("b", "p", "Min", "one"), ("b", "q", "Min", "two"),
+                                        ("c", "p", "Max", "one"), ("c", "q", "Max", "two"))}
 
 
 def test_same_verdict_on_the_valid_base(ontology: Graph, shapes: Graph, checks) -> None:
