@@ -17,6 +17,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import Callable
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -123,10 +124,10 @@ def parse(path: Path, graph: Graph | None = None, allow_remote_contexts: bool = 
         return _parse_jsonld_with_rdflib(path, graph)
     blank: dict[str, BNode] = {}
     parser = open_parser(path, fmt)
-    add, count = graph.add, 0
+    add, count, form = graph.add, 0, stored_form()
     try:
         for quad in parser:
-            add((_term(quad.subject, blank, path), URIRef(quad.predicate.value), _term(quad.object, blank, path)))
+            add((_term(quad.subject, blank, form), URIRef(quad.predicate.value), _term(quad.object, blank, form)))
             count += 1
     except SyntaxError as exc:
         raise syntax_error(exc, path) from None
@@ -140,7 +141,26 @@ def parse(path: Path, graph: Graph | None = None, allow_remote_contexts: bool = 
     return graph
 
 
-def _term(node, blank: dict[str, BNode], path: Path):
+def stored_form() -> Callable[[ox.Literal], str]:
+    """The lexical form of a typed literal once it is in an Oxigraph store, cached per literal. The store keeps
+    numbers, booleans, dates and durations by value: "01"^^xsd:integer reads back as "1", "1.50"^^xsd:decimal
+    as "1.5", and "2019-01-01Z"^^xsd:date keeps its timezone (which rdflib's own normalization drops), while an
+    ill-typed literal stays as written. `parse` gives rdflib these forms, not normalized again, so pyshacl judges
+    the literals the fast engine (scripts/fastshacl.py) queries: counts, patterns and lengths agree."""
+    store, forms = ox.Store(), {}
+    predicate = ox.NamedNode("urn:x-stored-form:p")
+
+    def form(literal: ox.Literal) -> str:
+        found = forms.get(literal)
+        if found is None:
+            subject = ox.NamedNode(f"urn:x-stored-form:{len(forms)}")
+            store.add(ox.Quad(subject, predicate, literal))
+            found = forms[literal] = next(store.quads_for_pattern(subject, predicate, None)).object.value
+        return found
+    return form
+
+
+def _term(node, blank: dict[str, BNode], form: Callable[[ox.Literal], str]):
     if isinstance(node, ox.NamedNode):
         return URIRef(node.value)
     if isinstance(node, ox.BlankNode):
@@ -151,7 +171,9 @@ def _term(node, blank: dict[str, BNode], path: Path):
         if node.language:
             return Literal(node.value, lang=node.language)
         datatype = node.datatype.value
-        return Literal(node.value) if datatype == XSD_STRING else Literal(node.value, datatype=URIRef(datatype))
+        if datatype == XSD_STRING:
+            return Literal(node.value)
+        return Literal(form(node), datatype=URIRef(datatype), normalize=False)
     raise BuildError(f"unsupported term {node} (RDF-star triple terms are not read)", path)
 
 

@@ -21,6 +21,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from scripts import fastshacl, validate
+from scripts.load import parse
 from scripts.validate import datatypes
 
 CORPUS = Path(__file__).parent / "datatypes" / "corpus.csv"
@@ -174,3 +175,47 @@ def test_both_engines_judge_plain_dates_with_the_project_shapes() -> None:
     fast = fastshacl.run(fastshacl.load_store(graph=data), fastshacl.compile_shapes(shapes))
     assert verdicts(reference) == expected
     assert verdicts(fast) == expected
+
+
+def test_both_engines_judge_the_stored_forms_of_literals(tmp_path: Path) -> None:
+    """Literals written other than in their canonical form, read from a file as `ngo-fp validate` reads it
+    (scripts/load.py for pyshacl, Oxigraph's loader for --fast): both engines see the form an Oxigraph store
+    keeps (load.stored_form). Value-equal numbers and booleans are one value (01, +1 and 1; true and "1"; 1.50
+    and 1.5; 1.0e0 and 1E0) and their text is the canonical one (0001 is "1", too short for sh:minLength 3); a
+    date keeps its timezone, so "2019-01-01" and "2019-01-01Z" are two values, and the project's exact date
+    pattern refuses "2019-01-01Z" (rdflib's own normalization drops the "Z": pyshacl accepted it before)."""
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:one , ex:pattern , ex:has , ex:length .
+        ex:one sh:path ex:p ; sh:maxCount 1 .
+        ex:pattern sh:path ex:q ; sh:pattern "^[1-9][0-9.]*$" .
+        ex:has sh:path ex:r ; sh:hasValue 1 .
+        ex:length sh:path ex:s ; sh:minLength 3 .""", format="turtle")
+    data = tmp_path / "forms.ttl"
+    data.write_text("""@prefix ex: <https://example.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        ex:a a ex:C ; ex:p 1 , 01 , +1 ; ex:q 007 ; ex:r "01"^^xsd:integer ; ex:s 0001 .
+        ex:b a ex:C ; ex:p true , "1"^^xsd:boolean ; ex:q "1.50"^^xsd:decimal ; ex:r 1 .
+        ex:c a ex:C ; ex:p 1.50 , 1.5 ; ex:r 1 ; ex:s "1.500"^^xsd:decimal .
+        ex:d a ex:C ; ex:p "2019-01-01"^^xsd:date , "2019-01-01Z"^^xsd:date ; ex:r 1 .
+        ex:e a ex:C ; ex:p 1.0e0 , 1E0 ; ex:r 1 .
+        """)
+    expected = {("Violation", "https://example.org/a", "https://example.org/s", "MinLengthConstraintComponent",
+                 "https://example.org/length"),
+                ("Violation", "https://example.org/d", "https://example.org/p", "MaxCountConstraintComponent",
+                 "https://example.org/one")}
+    reference, _ = validate.shacl(parse(data), Graph(), shapes)
+    fast = fastshacl.run(fastshacl.load_store([data]), fastshacl.compile_shapes(shapes))
+    assert verdicts(reference) == verdicts(fast) == expected
+
+    shapes, paths = project_date_shapes()
+    dates = tmp_path / "dates.nt"
+    dates.write_text("".join(f'<{EX}{name}-{zone or "plain"}> <{paths[name]}> "2019-01-01{zone}"^^<{XSD}date> .\n'
+                             for name in ("startDateTyped", "SourceShape-accessDate") for zone in ("", "Z")))
+    reference, _ = validate.shacl(parse(dates), Graph(), shapes)
+    fast = fastshacl.run(fastshacl.load_store([dates]), fastshacl.compile_shapes(shapes))
+    assert verdicts(reference) == verdicts(fast)
+
+    def found(zone: str) -> set[tuple[str, str]]:  # (shape, component) of the values with that ending
+        return {(v[1].removeprefix(EX).rsplit("-", 1)[0], v[3]) for v in verdicts(fast) if v[1].endswith(zone)}
+    assert found("-Z") - found("-plain") == {("startDateTyped", "PatternConstraintComponent"),
+                                              ("SourceShape-accessDate", "PatternConstraintComponent")}
