@@ -189,6 +189,16 @@ def _parse_jsonld_with_rdflib(path: Path, graph: Graph) -> Graph:
         raise BuildError(f"cannot read JSON-LD: {' '.join(str(exc).split())[:300]}", path) from None
     finally:
         socket.setdefaulttimeout(previous)
+    form = stored_form()  # rdflib has normalized the literals its own way; the fast engine loads these triples
+    for s, p, o in list(graph):
+        if isinstance(o, Literal) and o.datatype is not None and str(o.datatype) != XSD_STRING:
+            try:
+                stored = form(ox.Literal(str(o), datatype=ox.NamedNode(str(o.datatype))))
+            except ValueError:  # a datatype that is not an IRI: kept as rdflib read it
+                continue
+            if stored != str(o):
+                graph.remove((s, p, o))
+                graph.add((s, p, Literal(stored, datatype=o.datatype, normalize=False)))
     return graph
 
 

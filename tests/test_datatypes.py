@@ -219,3 +219,40 @@ def test_both_engines_judge_the_stored_forms_of_literals(tmp_path: Path) -> None
         return {(v[1].removeprefix(EX).rsplit("-", 1)[0], v[3]) for v in verdicts(fast) if v[1].endswith(zone)}
     assert found("-Z") - found("-plain") == {("startDateTyped", "PatternConstraintComponent"),
                                               ("SourceShape-accessDate", "PatternConstraintComponent")}
+
+
+def test_remote_context_json_ld_gets_the_stored_forms_too(tmp_path: Path) -> None:
+    """JSON-LD read with --allow-remote-contexts goes through rdflib's JSON-LD parser (its context served here by a
+    real HTTP server on 127.0.0.1); its literals are given the stored forms too, so 1.50 and 1.5 are one value
+    for both engines, as they are in Turtle."""
+    import functools
+    import http.server
+    import json
+    import threading
+
+    served = tmp_path / "served"
+    served.mkdir()
+    (served / "context.jsonld").write_text(json.dumps({"@context": {
+        "xsd": XSD, "p": {"@id": "https://example.org/p", "@type": "xsd:decimal"}}}))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        data = tmp_path / "remote.jsonld"
+        data.write_text(json.dumps({
+            "@context": f"http://127.0.0.1:{server.server_port}/context.jsonld",
+            "@graph": [{"@id": "https://example.org/one", "@type": "https://example.org/C", "p": ["1.50", "1.5"]},
+                       {"@id": "https://example.org/two", "@type": "https://example.org/C", "p": ["1.5", "2.0"]}]}))
+        shapes = Graph().parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+            ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:maxCount 1 ] .""",
+                               format="turtle")
+        graph = parse(data, allow_remote_contexts=True)
+        reference, _ = validate.shacl(graph, Graph(), shapes)
+        store = fastshacl.load_store([data], allow_remote_contexts=True)
+    finally:
+        server.shutdown()
+    fast = fastshacl.run(store, fastshacl.compile_shapes(shapes))
+    assert {str(o) for o in graph.objects()} >= {"1.5", "2"}
+    assert {(r.focus, r.component) for r in reference} == {(r.focus, r.component) for r in fast} == {
+        ("https://example.org/two", "MaxCountConstraintComponent")}
