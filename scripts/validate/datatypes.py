@@ -118,5 +118,5 @@ def retyped(graph):
     copy += graph
     for s, p, o in stale:
         copy.remove((s, p, o))
-        copy.add((s, p, Literal(str(o), datatype=o.datatype)))
+        copy.add((s, p, Literal(str(o), datatype=o.datatype, normalize=False)))  # as scripts/load.py made it
     return copy
