@@ -270,3 +270,32 @@ def test_remote_context_json_ld_gets_the_stored_forms_too(tmp_path: Path) -> Non
     assert {str(o) for o in graph.objects()} >= {"1.5", "2"}
     assert {(r.focus, r.component) for r in reference} == {(r.focus, r.component) for r in fast} == {
         ("https://example.org/two", "MaxCountConstraintComponent")}
+
+
+def test_a_pattern_ends_at_the_end_of_the_string(tmp_path: Path) -> None:
+    """sh:pattern follows XPath (SHACL §4.7.1): without the "m" flag `$` is the end of the string, not also the
+    place before a final newline as in Python's `re`, so both engines refuse "2019\\n" as a date
+    (validate.xpath_patterns); with "m", `$` ends a line in both."""
+    shapes, paths = project_date_shapes()
+    shapes += Graph().parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/dt#> .
+        ex:lines a sh:NodeShape ; sh:targetSubjectsOf ex:line ; sh:property ex:lineShape .
+        ex:lineShape sh:path ex:line ; sh:pattern "^a$" ; sh:flags "m" .
+        ex:whole a sh:NodeShape ; sh:targetSubjectsOf ex:text ; sh:property ex:wholeShape .
+        ex:wholeShape sh:path ex:text ; sh:pattern "^a$" .""", format="turtle")
+    start = paths["startDateTyped"]
+    data = tmp_path / "newlines.nt"
+    data.write_text(f'<{EX}year> <{start}> "2019\\n" .\n<{EX}day> <{start}> "2019-01-01\\n" .\n'
+                    f'<{EX}plain> <{start}> "2019" .\n<{EX}lines> <{EX}line> "a\\nb" .\n'
+                    f'<{EX}whole> <{EX}text> "a\\n" .\n<{EX}one> <{EX}text> "a" .\n')
+    reference, _ = validate.shacl(parse(data), Graph(), shapes)
+    fast = fastshacl.run(fastshacl.load_store([data]), fastshacl.compile_shapes(shapes))
+    assert verdicts(reference) == verdicts(fast) == {
+        ("Violation", f"{EX}{focus}", path, "PatternConstraintComponent", shape)
+        for focus, path, shape in (("year", start, NFPS + "startDateTyped"), ("day", start, NFPS + "startDateTyped"),
+                                   ("whole", f"{EX}text", f"{EX}wholeShape"))}
+
+
+@pytest.mark.parametrize("pattern, python", [
+    ("^a$", "^a\\Z"), ("^[$a]$", "^[$a]\\Z"), ("^a\\$$", "^a\\$\\Z"), ("^(x|y$)", "^(x|y\\Z)"), ("^a", "^a")])
+def test_end_of_string(pattern: str, python: str) -> None:
+    assert validate.end_of_string(pattern) == python

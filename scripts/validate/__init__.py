@@ -40,7 +40,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     strict_rdflib()
     try:
         _, report, _ = pyshacl_validate(
-            retyped(data), shacl_graph=shapes, ont_graph=ontology, inference="none",
+            retyped(data), shacl_graph=xpath_patterns(shapes), ont_graph=ontology, inference="none",
             allow_warnings=True, advanced=False, do_owl_imports=False,
         )
     finally:
@@ -63,6 +63,44 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
             value=one(SH.value),
         ))
     return sorted(results), report
+
+
+def xpath_patterns(shapes: Graph) -> Graph:
+    """`shapes`, or a copy whose sh:pattern values mean in Python's `re` (which pyshacl uses) what they mean in
+    XPath (SHACL §4.7.1 follows SPARQL's REGEX, as the fast engine does): without the "m" flag, `$` is the end of
+    the string only, where Python's `$` also matches before a final newline ("2019\\n" would pass a date pattern)."""
+    changed = []
+    for shape, pattern in shapes.subject_objects(SH.pattern):
+        if "m" not in str(shapes.value(shape, SH.flags) or "") and end_of_string(str(pattern)) != str(pattern):
+            changed.append((shape, pattern))
+    if not changed:
+        return shapes
+    copy = Graph()
+    copy += shapes
+    for shape, pattern in changed:
+        copy.remove((shape, SH.pattern, pattern))
+        copy.add((shape, SH.pattern, Literal(end_of_string(str(pattern)))))
+    return copy
+
+
+def end_of_string(pattern: str) -> str:
+    """The regular expression with each `$` outside a character class (and not escaped) written `\\Z`."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = "\\Z"
+        out.append(char)
+        i += 1
+    return "".join(out)
 
 
 def summary(results: list[Result], examples: int = 3, origin: dict[str, Path] | None = None) -> str:
