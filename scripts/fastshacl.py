@@ -274,7 +274,6 @@ def count_check(where: str, path: str, counts: tuple[Constraint, ...], pattern: 
                  f"{group}", counts, "count", values_first, pattern, classes)
 
 
-
 def count_checks(parts: list[CountPart]) -> list[Check]:
     """The count constraints on the same targets in one query: one pass over the targets (at 2M triples, 0.8 s
     where the five separate queries of the reference entries took 1.6 s, single-threaded). Existence tests where

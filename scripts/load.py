@@ -127,7 +127,8 @@ def parse(path: Path, graph: Graph | None = None, allow_remote_contexts: bool = 
     add, count, form = graph.add, 0, stored_form()
     try:
         for quad in parser:
-            add((_term(quad.subject, blank, form), URIRef(quad.predicate.value), _term(quad.object, blank, form)))
+            add((_term(quad.subject, blank, path, form), URIRef(quad.predicate.value),
+                 _term(quad.object, blank, path, form)))
             count += 1
     except SyntaxError as exc:
         raise syntax_error(exc, path) from None
@@ -160,7 +161,7 @@ def stored_form() -> Callable[[ox.Literal], str]:
     return form
 
 
-def _term(node, blank: dict[str, BNode], form: Callable[[ox.Literal], str]):
+def _term(node, blank: dict[str, BNode], path: Path, form: Callable[[ox.Literal], str]):
     if isinstance(node, ox.NamedNode):
         return URIRef(node.value)
     if isinstance(node, ox.BlankNode):

@@ -69,17 +69,16 @@ def xpath_patterns(shapes: Graph) -> Graph:
     """`shapes`, or a copy whose sh:pattern values mean in Python's `re` (which pyshacl uses) what they mean in
     XPath (SHACL §4.7.1 follows SPARQL's REGEX, as the fast engine does): without the "m" flag, `$` is the end of
     the string only, where Python's `$` also matches before a final newline ("2019\\n" would pass a date pattern)."""
-    changed = []
-    for shape, pattern in shapes.subject_objects(SH.pattern):
-        if "m" not in str(shapes.value(shape, SH.flags) or "") and end_of_string(str(pattern)) != str(pattern):
-            changed.append((shape, pattern))
+    changed = {(shape, pattern): end_of_string(str(pattern)) for shape, pattern in shapes.subject_objects(SH.pattern)
+               if "m" not in str(shapes.value(shape, SH.flags) or "")}
+    changed = {key: python for key, python in changed.items() if python != str(key[1])}
     if not changed:
         return shapes
     copy = Graph()
     copy += shapes
-    for shape, pattern in changed:
+    for (shape, pattern), python in changed.items():
         copy.remove((shape, SH.pattern, pattern))
-        copy.add((shape, SH.pattern, Literal(end_of_string(str(pattern)))))
+        copy.add((shape, SH.pattern, Literal(python)))
     return copy
 
 
