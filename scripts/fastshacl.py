@@ -30,7 +30,7 @@ import operator
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -405,11 +405,31 @@ def file_graph(path: Path) -> ox.NamedNode:
     return ox.NamedNode(path.resolve().as_uri())
 
 
+RDF12_TERM = 'FILTER(isTRIPLE(?o) || LANGDIR(?o) != "")'
+REIFIES = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies>"
+
+
+def refuse_rdf12(store: ox.Store, path: Path, target: ox.NamedNode | None, scan: bool) -> None:
+    """Raise BuildError if the file just loaded (into `target`, or into the store's graphs if None) holds an RDF
+    1.2 triple term or directional language string, as `load._term` does for pyshacl: a reifier's through the
+    rdf:reifies index, any other by a scan of the file's triples, run only if `scan` (load.may_hold_rdf12)."""
+    from .load import rdf12_problem
+
+    graph = f"GRAPH {target}" if target is not None else ""
+    patterns = [f"?s {REIFIES} ?o {RDF12_TERM}"] + ([f"?s ?p ?o {RDF12_TERM}"] if scan else [])
+    for pattern in patterns:
+        for row in store.query(f"SELECT ?o WHERE {{ {graph} {{ {pattern} }} }} LIMIT 1", use_default_graph_as_union=True):
+            raise BuildError(rdf12_problem(row["o"]), path)
+
+
 def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph: Graph | None = None,
-               allow_remote_contexts: bool = False) -> ox.Store:
-    """An in-memory Oxigraph store with the data files (or an rdflib graph) and the ontology. Each file passes scripts/load.py's checks (regular, non-empty, no XML DTD)
-    and goes to a named graph of its own (files with named graphs of their own keep them); queries see the
-    union of all graphs. Problems raise BuildError with file, line and column."""
+               allow_remote_contexts: bool = False, may_hold_rdf12: Callable[[Path], bool] | None = None) -> ox.Store:
+    """An in-memory Oxigraph store with the data files (or an rdflib graph) and the ontology. Each file passes
+    scripts/load.py's checks (regular, non-empty, no XML DTD, no deep nesting, no RDF 1.2 terms: see
+    refuse_rdf12, whose text scan is `may_hold_rdf12`, load.may_hold_rdf12 by default) and goes to a named graph
+    of its own (files with named graphs of their own keep them); queries see the union of all graphs. Problems
+    raise BuildError with file, line and column."""
+    from . import load
     from .load import check_file, parse, syntax_error
 
     store = ox.Store()
@@ -432,6 +452,8 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
         empty = len(store) == before if target is None else not store.query(f"ASK {{ GRAPH {target} {{ ?s ?p ?o }} }}")
         if empty:
             raise BuildError("no triples", path)
+        if not (fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts):  # read by rdflib, which has no RDF 1.2
+            refuse_rdf12(store, path, target, (may_hold_rdf12 or load.may_hold_rdf12)(path))
     for g in (graph, ontology):
         if g is not None:
             store.bulk_load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
@@ -450,14 +472,16 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
     import time
     from concurrent.futures import ThreadPoolExecutor
 
-    from .load import check_file, parse
+    from .load import check_file, may_hold_rdf12, parse
 
     start = time.perf_counter()
     with ThreadPoolExecutor(1) as pool:
         compiling = pool.submit(lambda: compile_shapes(parse(shapes)))
+        # the text scans for RDF 1.2 terms next (0.2 s per 500k triples of N-Triples), while this thread loads
+        scans = {path: pool.submit(may_hold_rdf12, path) for path in files}
         # the data in this thread: glibc grows another thread's heap by one mprotect call per step (38,000 calls
         # for 500k triples), the main thread's by brk (about 1,300 calls)
-        store = load_store(files, None, None, allow_remote_contexts)
+        store = load_store(files, None, None, allow_remote_contexts, lambda path: scans[path].result())
         check_file(ontology)
         checks = compiling.result()
     store.bulk_load(path=str(ontology), format=ox.RdfFormat.TURTLE, base_iri=ontology.resolve().as_uri(),

@@ -4,18 +4,24 @@ Every file goes through the same gate, for the build and for `ngo-fp validate` a
 1. `check_file`: it must be a regular file (not a FIFO, a device or a folder; symlinks are followed, a loop is
    an error), readable and not empty, with a known extension (case does not matter: `.TTL` is Turtle);
 2. RDF/XML only: defusedxml reads it first and refuses any DTD, entity declaration or external reference, so
-   no "billion laughs" or `file:` entity reaches an RDF parser;
+   no "billion laughs" or `file:` entity reaches an RDF parser; RDF/XML and JSON-LD nested deeper than
+   MAX_NESTING levels are refused (Oxigraph's parsers of both slow down with depth, quadratically for RDF/XML:
+   100,000 nested elements, 2.7 MB, took 45 s; a JSON-LD file of 104 KB nesting 4,000 node objects crashed it);
 3. Oxigraph's parsers (pyoxigraph, linear in the input) read it, with the exact line and column of a syntax
    error. JSON-LD `@context` URLs, `file:` and relative contexts alike, are refused unless the caller allows
    remote contexts; then rdflib's JSON-LD parser reads the file, with a timeout on each fetch.
+4. RDF 1.2 triple terms and directional language strings, which Oxigraph reads but SHACL 1.0, rdflib and pyshacl
+   have no notion of, are refused by both engines (`_term` here, `fastshacl.refuse_rdf12` for the store).
 `parse` returns an rdflib Graph (for pyshacl and the build); `scripts/fastshacl.py` loads the same files into
 Oxigraph after the same checks.
 """
 from __future__ import annotations
 
 import errno
+import mmap
 import os
 import stat
+from itertools import accumulate
 from pathlib import Path
 from typing import Callable
 
@@ -33,6 +39,7 @@ FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox
            ".owl": ox.RdfFormat.RDF_XML}
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 CONTEXT_TIMEOUT = 10  # seconds per remote JSON-LD context, when remote contexts are allowed
+MAX_NESTING = 64  # levels of XML elements (RDF/XML) or of JSON objects and arrays (JSON-LD); this project's dumps use 6
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
@@ -59,6 +66,8 @@ def check_file(path: Path) -> ox.RdfFormat:
         raise BuildError("empty file: no triples", path)
     if fmt == ox.RdfFormat.RDF_XML:
         refuse_xml_declarations(path)
+    elif fmt == ox.RdfFormat.JSON_LD:
+        refuse_deep_json(path)
     return fmt
 
 
@@ -77,9 +86,20 @@ def refuse_xml_declarations(path: Path) -> None:
     from defusedxml import DefusedXmlException
     from defusedxml.sax import parse as safe_sax_parse
 
+    class Depth(xml.sax.ContentHandler):
+        depth = 0
+
+        def startElement(self, name, attrs) -> None:  # noqa: N802 (SAX's name)
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise BuildError(f"XML elements nested deeper than {MAX_NESTING} levels are refused", path,
+                                 self._locator.getLineNumber() if self._locator else None)
+
+        def endElement(self, name) -> None:  # noqa: N802
+            self.depth -= 1
+
     try:
-        safe_sax_parse(str(path), xml.sax.ContentHandler(), forbid_dtd=True, forbid_entities=True,
-                       forbid_external=True)
+        safe_sax_parse(str(path), Depth(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise BuildError(f"RDF/XML with a DTD or entity declarations is refused ({type(exc).__name__})", path) from None
     except xml.sax.SAXParseException as exc:
@@ -87,6 +107,60 @@ def refuse_xml_declarations(path: Path) -> None:
                          exc.getLineNumber()) from None
     except OSError as exc:
         raise BuildError(_os_problem(exc), path) from None
+
+
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
+_STEP = [0] * 256
+_STEP[ord("[")] = _STEP[ord("{")] = 1
+_STEP[ord("]")] = _STEP[ord("}")] = -1
+
+
+def json_nesting(data: bytes) -> int:
+    """The deepest nesting of objects and arrays in JSON text, in linear time and without building it: the
+    escaped backslashes and quotes are taken out, then all but quotes and brackets, then every other piece
+    between quotes (the strings); the brackets left are counted (valid JSON or not: syntax errors are the
+    parser's to report)."""
+    unescaped = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, delete=_NOT_STRUCTURE)
+    brackets = b"".join(unescaped.split(b'"')[::2])
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
+
+
+def refuse_deep_json(path: Path) -> None:
+    try:
+        depth = json_nesting(path.read_bytes())
+    except OSError as exc:
+        raise BuildError(_os_problem(exc), path) from None
+    if depth > MAX_NESTING:
+        raise BuildError(f"JSON nested {depth} levels deep is refused (at most {MAX_NESTING})", path)
+
+
+# text without which a file of the format holds no RDF 1.2 triple term or directional language string, other
+# than a reifier's (rdf:reifies, which the store finds through its index): <<( )>> and @lang--ltr in the Turtle
+# family; @direction in JSON-LD, where any name may be written with \u escapes; parseType="Triple" and
+# its:dir="ltr" in RDF/XML, where attribute values may be written with &# references
+_TURTLE_FAMILY = (b"<<(", b"--ltr", b"--rtl")
+RDF12_MARKERS = {ox.RdfFormat.TURTLE: _TURTLE_FAMILY, ox.RdfFormat.TRIG: _TURTLE_FAMILY,
+                 ox.RdfFormat.N_TRIPLES: _TURTLE_FAMILY, ox.RdfFormat.N_QUADS: _TURTLE_FAMILY,
+                 ox.RdfFormat.JSON_LD: (b"direction", b"\\u"), ox.RdfFormat.RDF_XML: (b"Triple", b"ltr", b"rtl", b"&#")}
+
+
+def rdf12_problem(term: ox.Triple | ox.Literal) -> str:
+    """What is said of an RDF 1.2 triple term or directional language string, by both engines."""
+    kind, shown = ("triple term", f"<<( {term} )>>") if isinstance(term, ox.Triple) else ("directional language string", str(term))
+    return f"RDF 1.2 {kind} {shown} is not read (SHACL 1.0 and pyshacl have none)"
+
+
+def may_hold_rdf12(path: Path) -> bool:
+    """False when the file's text cannot hold an RDF 1.2 triple term or directional language string outside a
+    reifier (see RDF12_MARKERS); True when it might, or cannot be told (the store is then asked)."""
+    try:
+        markers = RDF12_MARKERS[rdf_format(path)]
+        if not path.is_file() or path.stat().st_size == 0:  # never open a FIFO; mmap refuses an empty file
+            return True
+        with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as text:
+            return any(text.find(marker) >= 0 for marker in markers)
+    except (BuildError, OSError, ValueError):
+        return True
 
 
 def syntax_error(exc: SyntaxError, path: Path) -> BuildError:
@@ -170,12 +244,14 @@ def _term(node, blank: dict[str, BNode], path: Path, form: Callable[[ox.Literal]
         return blank[node.value]
     if isinstance(node, ox.Literal):
         if node.language:
+            if node.direction:
+                raise BuildError(rdf12_problem(node), path)
             return Literal(node.value, lang=node.language)
         datatype = node.datatype.value
         if datatype == XSD_STRING:
             return Literal(node.value)
         return Literal(form(node), datatype=URIRef(datatype), normalize=False)
-    raise BuildError(f"unsupported term {node} (RDF-star triple terms are not read)", path)
+    raise BuildError(rdf12_problem(node), path)
 
 
 def _parse_jsonld_with_rdflib(path: Path, graph: Graph) -> Graph:

@@ -1,10 +1,13 @@
 """Bad input, tried on purpose (issue 10.3): every case is one line on stderr naming the file (with line and
 column for syntax errors) and exit code 4, in both engines; nothing hangs, nothing is fetched, no parser
-sees a DTD. The files are in tests/inputs/bad/; the cases a repository cannot hold (FIFO, symlink loop,
-missing file, unwritable report) are made by the tests."""
+sees a DTD or deep nesting, neither engine reads an RDF 1.2 term the other cannot. The files are in
+tests/inputs/bad/; the cases a repository cannot hold (FIFO, symlink loop, missing file, unwritable report)
+are made by the tests."""
 from __future__ import annotations
 
+import json
 import os
+import random
 import subprocess
 import sys
 import time
@@ -12,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.load import MAX_NESTING, json_nesting, may_hold_rdf12
 from scripts.paths import ROOT
 from scripts.validate import cli
 
@@ -20,6 +24,10 @@ ENGINES = [[], ["--fast"]]
 ENGINE_IDS = ["pyshacl", "fast"]
 DTD = "RDF/XML with a DTD or entity declarations is refused"
 CONTEXT = "JSON-LD @context that is not inline"
+A_TO_B = ("<<( <https://w3id.org/ngo-fp/resource/organization/a> <https://w3id.org/ngo-fp/ontology#partOf> "
+          "<https://w3id.org/ngo-fp/resource/organization/b> )>>")
+TRIPLE_TERM = f": RDF 1.2 triple term {A_TO_B} is not read (SHACL 1.0 and pyshacl have none)"
+DIRECTIONAL = ': RDF 1.2 directional language string "Organization A"@en--ltr is not read'
 
 # file in tests/inputs/bad -> what the one line must say after the file's name (written from the file)
 STATIC = {
@@ -34,6 +42,14 @@ STATIC = {
     "comma-lines.ttl": ':13: syntax error at column 30: "six" is not a valid subject',
     "latin1.nt": ":1: syntax error",
     "notes.txt": ": unknown RDF file extension '.txt'",
+    "deep-nesting.jsonld": ": JSON nested 100 levels deep is refused (at most 64)",
+    "deep-nesting.rdf": ":36: XML elements nested deeper than 64 levels are refused",
+    "triple-term.nt": TRIPLE_TERM,
+    "triple-term.rdf": TRIPLE_TERM,
+    "annotation.ttl": TRIPLE_TERM,
+    "directional.ttl": DIRECTIONAL,
+    "directional.jsonld": DIRECTIONAL,
+    "directional.rdf": DIRECTIONAL,
 }
 
 
@@ -142,3 +158,82 @@ def test_a_path_with_spaces(capsys, tmp_path: Path, engine: list[str]) -> None:
     code, out, err = run(capsys, str(folder), *engine)
     assert code == 0, out + err
     assert "1 file(s)" in out
+
+
+def nested_jsonld(depth: int) -> str:
+    """A JSON-LD node whose nfp:partOf values nest `depth` levels of JSON objects."""
+    part_of = '{"https://w3id.org/ngo-fp/ontology#partOf": '
+    return ('{"@id": "https://w3id.org/ngo-fp/resource/organization/deep", "https://w3id.org/ngo-fp/ontology#partOf": '
+            + part_of * (depth - 1) + '"end"' + "}" * depth + "\n")
+
+
+def nested_rdfxml(depth: int) -> str:
+    """RDF/XML whose elements nest `depth` levels (rdf:RDF, the node, then property and node elements in turn)."""
+    pairs = (depth - 3) // 2
+    head = ('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:nfp="https://w3id.org/ngo-fp/ontology#">'
+            '<rdf:Description rdf:about="https://w3id.org/ngo-fp/resource/organization/deep">')
+    inner = "<nfp:partOf>end</nfp:partOf>" if (depth - 3) % 2 == 0 else "<nfp:partOf><rdf:Description/></nfp:partOf>"
+    return head + "<nfp:partOf><rdf:Description>" * pairs + inner + "</rdf:Description></nfp:partOf>" * pairs + "</rdf:Description></rdf:RDF>"
+
+
+@pytest.mark.parametrize("engine", ENGINES, ids=ENGINE_IDS)
+def test_nesting_up_to_the_limit_is_read(capsys, tmp_path: Path, engine: list[str]) -> None:
+    for name, text in (("limit.jsonld", nested_jsonld(MAX_NESTING)), ("limit.rdf", nested_rdfxml(MAX_NESTING))):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, out, err = run(capsys, str(tmp_path / name), *engine)
+        assert code == 0, out + err
+    for name, text in (("over.jsonld", nested_jsonld(MAX_NESTING + 1)), ("over.rdf", nested_rdfxml(MAX_NESTING + 1))):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, _, err = run(capsys, str(tmp_path / name), *engine)
+        assert_one_line_error(code, err, f"{name}")
+        assert f"{MAX_NESTING + 1} levels" in err or "deeper than" in err
+
+
+@pytest.mark.parametrize("engine", ENGINES, ids=ENGINE_IDS)
+def test_nesting_that_broke_oxigraph_is_refused_at_once(tmp_path: Path, engine: list[str]) -> None:
+    """5,000 nested JSON-LD node objects (225 KB) crashed Oxigraph's parser (SIGSEGV) after taking 1.0 GB;
+    50,000 nested RDF/XML elements (1.5 MB) took it 10 s. Refused before it sees them, in a process of their own."""
+    (tmp_path / "crash.jsonld").write_text(nested_jsonld(5_000), encoding="utf-8")
+    (tmp_path / "slow.rdf").write_text(nested_rdfxml(50_000), encoding="utf-8")
+    for name in ("crash.jsonld", "slow.rdf"):
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "scripts.validate", str(tmp_path / name), *engine], cwd=ROOT,
+                                capture_output=True, text=True, timeout=120)
+        assert_one_line_error(result.returncode, result.stderr, name)
+        assert time.perf_counter() - start < 10
+
+
+def test_json_nesting_is_what_a_parser_sees() -> None:
+    """Brackets in strings, escaped quotes and escaped backslashes do not count; random documents, compact and
+    indented, against the depth of what json.loads builds."""
+    def depth(value) -> int:
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        return 0 if children is None else 1 + max((depth(c) for c in children), default=0)
+
+    tricky = ['[{', '}]', 'a\\', '\\"', '"[', 'x\\\\"{', '\\n"}', "é[", 5, None]
+    rng = random.Random(7)
+
+    def document(levels: int):
+        if levels == 0:
+            return rng.choice(tricky)
+        kind = rng.randrange(3)
+        if kind == 0:
+            return [document(levels - 1) for _ in range(rng.randrange(4))]
+        if kind == 1:
+            return {f"{i}{rng.choice(tricky[:8])}": document(levels - 1) for i in range(rng.randrange(4))}
+        return document(levels - 1)
+
+    for _ in range(2000):
+        value = document(rng.randrange(10))
+        for text in (json.dumps(value), json.dumps(value, indent=1, ensure_ascii=False)):
+            assert json_nesting(text.encode("utf-8")) == depth(json.loads(text)), text
+    assert json_nesting(b'{"a": "\\\\", "b": [[1]]}') == 3
+
+
+def test_the_rdf12_scan_sees_what_no_index_finds() -> None:
+    """The text scan (load.may_hold_rdf12) flags every RDF 1.2 file whose terms are not a reifier's (those are
+    found by the rdf:reifies index), and not the project's plain data, so plain files skip the store scan."""
+    for name in ("triple-term.nt", "triple-term.rdf", "directional.ttl", "directional.jsonld", "directional.rdf"):
+        assert may_hold_rdf12(BAD / name), name
+    for path in (ROOT / "tests" / "shapes" / "base.ttl", *sorted((ROOT / "instances").glob("*.ttl"))):
+        assert not may_hold_rdf12(path), path
