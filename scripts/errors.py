@@ -40,14 +40,19 @@ class Problems(BuildError):
         return out + [" ".join(self.summary.split())]
 
 
+# control characters in a file name, shown escaped: a message stays one line and cannot drive the terminal
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {9: "\\t", 10: "\\n", 13: "\\r"}
+
+
 def display(path: Path | str) -> str:
-    """A path relative to the project root when it lies inside it."""
+    """A path relative to the project root when it lies inside it, its control characters escaped."""
     import os
 
     from .paths import ROOT
 
     p = Path(os.path.abspath(path))  # not resolve(): a symbolic link is shown as itself, not as its target
     try:
-        return str(p.relative_to(ROOT))
+        shown = str(p.relative_to(ROOT))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return shown.translate(_CONTROL)

@@ -91,7 +91,9 @@ def test_made_up_cases(capsys, tmp_path: Path, engine: list[str]) -> None:
     folder_with_loop.mkdir()
     (folder_with_loop / "self.nt").symlink_to(folder_with_loop / "self.nt")
     good = ROOT / "tests" / "shapes" / "base.ttl"
+    (tmp_path / "two\nlines\x1b[31m.ttl").write_text("<https://example.org/a> <https://example.org/p> .\n")
     cases = [
+        ([str(tmp_path / "two\nlines\x1b[31m.ttl")], "two\\nlines\\x1b[31m.ttl:1: syntax error"),
         ([str(loop)], "loop.ttl: symbolic link loop"),
         ([str(broken)], "broken.ttl: broken symbolic link"),
         ([str(tmp_path / "missing.ttl")], "missing.ttl: file not found"),
@@ -103,7 +105,7 @@ def test_made_up_cases(capsys, tmp_path: Path, engine: list[str]) -> None:
     for args, expected in cases:
         code, _, err = run(capsys, *args, *engine)
         assert_one_line_error(code, err, expected)
-    assert len(cases) == 7
+    assert len(cases) == 8
 
 
 def test_wrong_arguments_exit_4_not_2(capsys) -> None:
