@@ -39,7 +39,7 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
 from .errors import BuildError
-from .validate import Result, datatypes
+from .validate import Result, datatypes, regex
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -197,7 +197,10 @@ def value_constraints(shapes: Graph, node, var: str) -> Iterable[tuple[str, str]
             yield "MinLengthConstraintComponent", f"isBlank({var}) || STRLEN(STR({var})) < {int(o)}"
         elif p == SH.pattern:
             flags = shapes.value(node, SH.flags)
-            pattern = Literal(str(o)).n3()
+            try:  # as XPath reads it (validate/regex.py); pyshacl gets the same through validate.xpath_patterns
+                pattern = Literal(regex.xpath(str(o), str(flags or ""))).n3()
+            except regex.NotXPath as why:
+                raise Unsupported(str(why)) from None
             yield "PatternConstraintComponent", f"isBlank({var}) || !REGEX(STR({var}), {pattern}" + (
                 f", {Literal(str(flags)).n3()})" if flags else ")")
         elif p == SH["class"]:

@@ -1,7 +1,7 @@
 """SHACL validation: the reference engine (pyshacl, the ontology mixed in), its results, a readable summary.
 
-The package also holds `datatypes` (lexical spaces both engines check), `inputs` (which files a command names),
-`report` (SHACL and JSON reports) and `cli` (`ngo-fp validate`, `python -m scripts.validate`); the fast engine
+The package also holds `datatypes` (lexical spaces both engines check), `regex` (sh:pattern read as XPath by
+both), `inputs` (which files a command names), `report` (SHACL and JSON reports) and `cli` (`ngo-fp validate`, `python -m scripts.validate`); the fast engine
 is scripts/fastshacl.py and safe parsing is scripts/load.py.
 """
 from __future__ import annotations
@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
+
+from . import regex
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -67,11 +69,17 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
 
 def xpath_patterns(shapes: Graph) -> Graph:
     """`shapes`, or a copy whose sh:pattern values mean in Python's `re` (which pyshacl uses) what they mean in
-    XPath (SHACL §4.7.1 follows SPARQL's REGEX, as the fast engine does): without the "m" flag, `$` is the end of
-    the string only, where Python's `$` also matches before a final newline ("2019\\n" would pass a date pattern)."""
-    changed = {(shape, pattern): end_of_string(str(pattern)) for shape, pattern in shapes.subject_objects(SH.pattern)
-               if "m" not in str(shapes.value(shape, SH.flags) or "")}
-    changed = {key: python for key, python in changed.items() if python != str(key[1])}
+    XPath (SHACL §4.7.1 follows SPARQL's REGEX; the fast engine gets them written for Rust): `$` is the end of the
+    string without the "m" flag, `\\s` is space, tab, LF and CR only, `.` is neither LF nor CR (validate/regex.py).
+    A pattern the engines would not read alike (regex.NotXPath) is left as written; the fast engine refuses it."""
+    changed = {}
+    for shape, pattern in shapes.subject_objects(SH.pattern):
+        try:
+            python = regex.xpath(str(pattern), str(shapes.value(shape, SH.flags) or ""), python=True)
+        except regex.NotXPath:
+            continue
+        if python != str(pattern):
+            changed[(shape, pattern)] = python
     if not changed:
         return shapes
     copy = Graph()
@@ -80,26 +88,6 @@ def xpath_patterns(shapes: Graph) -> Graph:
         copy.remove((shape, SH.pattern, pattern))
         copy.add((shape, SH.pattern, Literal(python)))
     return copy
-
-
-def end_of_string(pattern: str) -> str:
-    """The regular expression with each `$` outside a character class (and not escaped) written `\\Z`."""
-    out, i, in_class = [], 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "$":
-            char = "\\Z"
-        out.append(char)
-        i += 1
-    return "".join(out)
 
 
 def summary(results: list[Result], examples: int = 3, origin: dict[str, Path] | None = None) -> str:
