@@ -80,10 +80,10 @@ validate: setup ## Validate the project without touching dist/; DATA=path valida
 	  exit "$$code",$(PY) -m scripts.build --no-publish)
 
 link: setup ## Re-check the Wikidata links and look for candidates online (says so and keeps the records when offline)
-	$(PY) -m scripts.reconcile
+	$(PY) -m scripts.link.reconcile
 
 coverage: setup ## Report which resources ground each paragraph and which names map to nothing (fails if any)
-	$(PY) -m scripts.coverage --out dist/coverage.md
+	$(PY) -m scripts.validate.coverage --out dist/coverage.md
 
 test: setup jena ## Run the tests (Jena SHACL and riot as reference tools)
 	$(PY) -m pytest

@@ -70,15 +70,16 @@ def edit(instances: Path, n: int, kind: str) -> None:
 
 
 def site_seconds() -> float:
-    """The static site alone (scripts/site.py's write), in this process, on the article's publication."""
+    """The static site alone (scripts/publish/site's write), in this process, on the article's publication."""
     code = (
         "import sys, tempfile, time, pathlib\n"
         f"sys.path.insert(0, {str(ROOT)!r})\n"
-        "from scripts import build, publish, site\n"
+        "from scripts import build\n"
+        "from scripts.publish import dumps, site\n"
         "b = build.build()\n"
         "with tempfile.TemporaryDirectory() as tmp:\n"
         "    d = pathlib.Path(tmp)\n"
-        "    publish.write(b.ontology, b.data, d, site=None)\n"
+        "    dumps.write(b.ontology, b.data, d, site=None)\n"
         "    g = b.data + b.ontology\n"
         "    for p, ns in list(b.ontology.namespaces()) + list(b.data.namespaces()): g.bind(p, ns, override=False)\n"
         "    t = time.perf_counter(); site.write(g, d); print(time.perf_counter() - t)\n"
@@ -137,11 +138,11 @@ Builds run on a copy of `instances/` into a temporary `dist/`.
 
 What a rebuild skips: HermiT's verdict is kept by the digest of the logical axioms (an annotation such as a label,
 a comment or a definition has no meaning under the OWL 2 Direct Semantics, so a graph that differs from a checked
-one only there needs no reasoner; scripts/reasoning.py, `start_cached`), and a resource page none of whose data
-changed is linked from the publication in place rather than rendered (scripts/site/incremental.py). A logical
+one only there needs no reasoner; scripts/validate/reasoning.py, `start_cached`), and a resource page none of whose data
+changed is linked from the publication in place rather than rendered (scripts/publish/site/incremental.py). A logical
 change runs HermiT again: about 1.3 s of its own (its command line in a fresh JVM), beside the rest.
 
-The static site alone, written afresh (`scripts/site`, in one process on the article's publication):
+The static site alone, written afresh (`scripts/publish/site`, in one process on the article's publication):
 {results['site_write_seconds']:.1f} s wall.
 
 {targets(results)}

@@ -29,7 +29,7 @@ import json, sys, time
 sys.path.insert(0, {root!r})
 t0 = time.perf_counter()
 from pathlib import Path
-from scripts import fastshacl
+from scripts.validate import fastshacl
 from scripts.paths import ONTOLOGY, SHAPES
 timings, keep = {{}}, []
 results, _ = fastshacl.validate_files([Path({data!r})], ONTOLOGY, SHAPES, timings=timings, keep=keep)

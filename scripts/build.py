@@ -3,7 +3,7 @@
 `python -m scripts.build` builds and publishes; `--no-publish` only validates; `--release x.y.z` stamps the
 version and writes releases/x.y.z/. Any failure prints one line per problem (file:line: what is wrong) and
 exits non-zero; dist/ is then left as it was. One build at a time per output folder (a lock); a kill at any
-moment leaves the last good dist/ in place or puts it back at the next build (scripts/atomic.py).
+moment leaves the last good dist/ in place or puts it back at the next build (scripts/publish/atomic.py).
 
 Exit codes: 0 published (or validated), 1 the sources or the output folder have a problem, 130 interrupted.
 """
@@ -20,8 +20,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 
-from . import atomic, cache, coverage, grounding, inputs, links, publish, qc, reasoning, site, validate
+from . import cache, inputs, validate
 from . import version as versions
+from .link import records
+from .publish import atomic, dumps, site
+from .validate import coverage, grounding, qc, reasoning
 from .errors import BuildError, Problems, display
 from .load import load_sources, parse
 from .origin import first_iri, locate
@@ -35,7 +38,7 @@ class Built:
     evidence: Graph
     quotes: int
     warnings: list[validate.Result] = field(default_factory=list)
-    published: Graph | None = None  # publish.merge(ontology, data), when already made
+    published: Graph | None = None  # dumps.merge(ontology, data), when already made
     published_nt: str | None = None  # and its sorted N-Triples
 
     @property
@@ -85,13 +88,13 @@ class Prepared:
         prefixes = Graph(bind_namespaces="core")  # the prefixes of Built.data, without copying its triples
         for prefix, ns in self.instances.namespaces():
             prefixes.bind(prefix, ns)
-        return publish.merge(self.ontology, self.instances, self.evidence, prefixes=prefixes)
+        return dumps.merge(self.ontology, self.instances, self.evidence, prefixes=prefixes)
 
     @functools.cached_property
     def ntriples(self) -> str:
         """The merged graph as sorted N-Triples (made from its parts, without it): the key of the checks' cache,
         and what QC, SHACL and HermiT read."""
-        return publish.ntriples(*self.parts)
+        return dumps.ntriples(*self.parts)
 
     @property
     def parts(self) -> tuple[Graph, ...]:
@@ -103,7 +106,7 @@ class Prepared:
 
 
 def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
-            links_folder: Path = links.LINKS, version: str | None = None) -> Prepared:
+            links_folder: Path = records.LINKS, version: str | None = None) -> Prepared:
     """Parse the sources, add the links, check the quotes and expand them into evidence."""
     inputs.check_regular(tuple(inputs.FOLDERS) + (instances, links_folder))
     release = versions.check(version, "--version") if version is not None else versions.read()
@@ -114,10 +117,10 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     done(t, f"{len(onto)} ontology triples, {len(data)} instance triples from {len(per_file)} files")
 
     t = step(f"links to Wikidata and IR identifiers ({display(links_folder)}/)")
-    link_triples = links.link_graph(set(data.subjects(RDF.type)), links_folder)
+    link_triples = records.link_graph(set(data.subjects(RDF.type)), links_folder)
     data += link_triples
-    done(t, f"{len(set(link_triples.subjects(RDF.type, links.NFP.LinkRecord)))} verified Wikidata links, "
-            f"{len(links.candidates(links_folder))} candidates to review, {len(link_triples)} triples")
+    done(t, f"{len(set(link_triples.subjects(RDF.type, records.NFP.LinkRecord)))} verified Wikidata links, "
+            f"{len(records.candidates(links_folder))} candidates to review, {len(link_triples)} triples")
 
     t = step("check evidence quotes against sources/")
     checked, problems = grounding.check(per_file)
@@ -193,15 +196,15 @@ def run_checks(p: Prepared, hermit: reasoning.Run) -> list[validate.Result]:
         raise BuildError(f"HermiT: ontology and instances are not consistent: {result.detail}", p.ontology_path)
     done(t, f"consistent ({result.triples} triples, none set aside)" if not result.cached else
             "consistent: HermiT found a graph with the same logical axioms consistent before (only annotations "
-            "differ; scripts/reasoning.py, start_cached)")
+            "differ; scripts/validate/reasoning.py, start_cached)")
     return warnings
 
 
 def shacl_results(p: Prepared, store: ox.Store) -> tuple[list[validate.Result], str]:
     """The SHACL results of the build and the engine that found them: the fast engine on `store` (the merged
-    graph; scripts/fastshacl.py, whose results equal pyshacl's on every fixture and on the publication:
+    graph; scripts/validate/fastshacl.py, whose results equal pyshacl's on every fixture and on the publication:
     tests/test_fastshacl.py), or pyshacl itself when the shapes use a feature the fast engine does not support."""
-    from . import fastshacl
+    from .validate import fastshacl
 
     try:
         checks = fastshacl.compile_shapes(p.shapes)
@@ -212,7 +215,7 @@ def shacl_results(p: Prepared, store: ox.Store) -> tuple[list[validate.Result], 
 
 
 def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
-          links_folder: Path = links.LINKS, version: str | None = None) -> Built:
+          links_folder: Path = records.LINKS, version: str | None = None) -> Built:
     """Parse and validate everything; raise BuildError on the first failing step."""
     prepared = prepare(ontology, instances, shapes, links_folder, version)
     return prepared.built(check(prepared))
@@ -248,7 +251,7 @@ def write_publication(built: Built, dist: Path) -> Path:
 
 
 def write_coverage(built: Built, folder: Path) -> None:
-    """The coverage report (scripts/coverage.py): which paragraphs and names of the article the instances cover."""
+    """The coverage report (scripts/validate/coverage.py): which paragraphs and names of the article the instances cover."""
     report = coverage.markdown(coverage.report(built.instances))
     (folder / "coverage.md").write_text(report, encoding="utf-8")
 
@@ -259,7 +262,7 @@ def write_into(built: Built, folder: Path, previous: Path | None = None, home: P
     from .plover import publication as plover
 
     data = built.data if built.published is None else None  # the merged graph holds it already
-    publish.write(built.ontology, data, folder,
+    dumps.write(built.ontology, data, folder,
                   site=functools.partial(site.start, previous=previous, home=home), datasets=(plover.write,),
                   merged=built.published, nt=built.published_nt)
 
@@ -327,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-publish", action="store_true", help="validate only; leave dist/ alone")
     parser.add_argument("--dist", type=Path, default=None, help="output folder (default: dist/)")
     parser.add_argument("--instances", type=Path, default=INSTANCES, help="instance folder (default: instances/)")
-    parser.add_argument("--links", type=Path, default=links.LINKS, help="link records folder (default: links/)")
+    parser.add_argument("--links", type=Path, default=records.LINKS, help="link records folder (default: links/)")
     parser.add_argument("--version", default=None, help="version to stamp (default: the VERSION file)")
     parser.add_argument("--release", default=None, metavar="X.Y.Z",
                         help="stamp this version and write releases/X.Y.Z/ (what `make release` runs)")

@@ -12,7 +12,7 @@ Every file goes through the same gate, for the build and for `ngo-fp validate` a
    remote contexts; then rdflib's JSON-LD parser reads the file, with a timeout on each fetch.
 4. RDF 1.2 triple terms and directional language strings, which Oxigraph reads but SHACL 1.0, rdflib and pyshacl
    have no notion of, are refused by both engines (`_term` here, `fastshacl.refuse_rdf12` for the store).
-`parse` returns an rdflib Graph (for pyshacl and the build); `scripts/fastshacl.py` loads the same files into
+`parse` returns an rdflib Graph (for pyshacl and the build); `scripts/validate/fastshacl.py` loads the same files into
 Oxigraph after the same checks.
 """
 from __future__ import annotations
@@ -221,7 +221,7 @@ def stored_form() -> Callable[[ox.Literal], str]:
     numbers, booleans, dates and durations by value: "01"^^xsd:integer reads back as "1", "1.50"^^xsd:decimal
     as "1.5", and "2019-01-01Z"^^xsd:date keeps its timezone (which rdflib's own normalization drops), while an
     ill-typed literal stays as written. `parse` gives rdflib these forms, not normalized again, so pyshacl judges
-    the literals the fast engine (scripts/fastshacl.py) queries: counts, patterns and lengths agree."""
+    the literals the fast engine (scripts/validate/fastshacl.py) queries: counts, patterns and lengths agree."""
     store, forms = ox.Store(), {}
     predicate = ox.NamedNode("urn:x-stored-form:p")
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from scripts import fastshacl, validate
+from scripts import validate
+from scripts.validate import fastshacl
 from scripts.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

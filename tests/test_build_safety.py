@@ -90,7 +90,7 @@ def test_two_builds_at_once_publish_one_whole_version(project: tuple[Path, Path]
     no_leftovers(dist)
 
 
-# Where a build is killed (SIGKILL, sent by the build to itself at that named moment, see scripts/atomic.py),
+# Where a build is killed (SIGKILL, sent by the build to itself at that named moment, see scripts/publish/atomic.py),
 # the two-rename fallback or the atomic exchange, and which publication dist/ must hold after the next build.
 KILLS = [
     ("staged", "0", "1.1.1"),  # the new publication is complete beside dist/, nothing swapped yet
@@ -233,7 +233,7 @@ def test_make_rebuilds_when_any_source_changes() -> None:
     files, the code or VERSION is newer (`make -W` pretends a file changed; `-n` runs nothing)."""
     changed = ["instances/actors.ttl", "instances", "links/wikidata.csv", "ontology/ngo-fp.ttl",
                "shapes/shapes.ttl", "shapes/qc/blank-node-violation.rq", "sources/bulgur-2023.txt",
-               "queries/01-works-published-in-2001.rq", "scripts/publish.py", "VERSION"]
+               "queries/01-works-published-in-2001.rq", "scripts/publish/dumps.py", "VERSION"]
     for name in changed:
         assert (ROOT / name).exists(), name
         dry = subprocess.run(["make", "-n", "-W", name, "dist/SHA256SUMS"], cwd=ROOT, capture_output=True,

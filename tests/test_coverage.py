@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rdflib import Graph, URIRef
 
-from scripts import coverage
-from scripts.grounding import source_text
+from scripts.validate import coverage
+from scripts.validate.grounding import source_text
 from scripts.paths import ARTICLE
 
 

@@ -20,7 +20,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from scripts import fastshacl, validate
+from scripts import validate
+from scripts.validate import fastshacl
 from scripts.load import parse
 from scripts.validate import datatypes, regex
 

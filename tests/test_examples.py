@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph, Namespace
 
-from scripts import fastshacl
+from scripts.validate import fastshacl
 from scripts.paths import ROOT
 
 RML_PYTHON = ROOT / ".venv-rml" / "bin" / "python"

@@ -6,7 +6,7 @@ import io
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace
 
-from scripts import exports
+from scripts.publish import exports
 
 NFP = Namespace("https://w3id.org/ngo-fp/ontology#")
 ORG = Namespace("https://w3id.org/ngo-fp/resource/organization/")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Namespace
 
-from scripts import fastshacl, validate
+from scripts import validate
+from scripts.validate import fastshacl
 from test_datatypes import read_by_both
 from test_shapes import INVALID, apply, base_graph, with_evidence
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from scripts import grounding
+from scripts.validate import grounding
 from scripts.paths import ARTICLE, NFP, OA, ROOT, SOURCE_TEXTS
 
 SHARED = ROOT.parent / "shared" / "source" / "article.txt"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from scripts import links
+from scripts.link import records
 from scripts.errors import BuildError
 from scripts.paths import ROOT
 
@@ -28,37 +28,37 @@ def linkable(built) -> set[str]:
 
 
 def test_every_linkable_resource_is_linked_or_a_candidate(built) -> None:
-    linked = {r.values["resource"] for r in links.rows(links.LINKS / "wikidata.csv")}
-    candidates = {resource for resource, _ in links.candidates()}
+    linked = {r.values["resource"] for r in records.rows(records.LINKS / "wikidata.csv")}
+    candidates = {resource for resource, _ in records.candidates()}
     assert linked and candidates
     assert not linked & candidates
     assert linkable(built) == linked | candidates
-    assert all(reason.strip() for _, reason in links.candidates())
+    assert all(reason.strip() for _, reason in records.candidates())
 
 
 def test_link_records_keep_label_and_evidence() -> None:
-    records = links.rows(links.LINKS / "wikidata.csv")
-    assert len(records) == 24
-    for row in records:
+    wikidata = records.rows(records.LINKS / "wikidata.csv")
+    assert len(wikidata) == 24
+    for row in wikidata:
         v = row.values
-        assert links.QID.match(v["qid"]), row.line
-        assert links.GITHUB.match(v["evidence_location"]) or (links.SOURCE.match(v["evidence_location"])
+        assert records.QID.match(v["qid"]), row.line
+        assert records.GITHUB.match(v["evidence_location"]) or (records.SOURCE.match(v["evidence_location"])
                                                                and "github.com" not in v["evidence_location"]), row.line
-        assert v["evidence_text"] and links.DATE.match(v["checked_on"]), row.line
+        assert v["evidence_text"] and records.DATE.match(v["checked_on"]), row.line
         assert v["qid"].lstrip("Q") in v["evidence_text"], row.line  # the words seen show the item's number
 
 
 def test_every_decision_is_recorded_with_its_reason() -> None:
-    with (links.LINKS / "candidates.csv").open(encoding="utf-8") as f:
+    with (records.LINKS / "candidates.csv").open(encoding="utf-8") as f:
         decisions = list(csv.DictReader(f))
     kinds = {d["decision"] for d in decisions}
-    assert kinds <= set(links.DECISIONS) and {"rejected", "demoted", "not-found"} <= kinds
+    assert kinds <= set(records.DECISIONS) and {"rejected", "demoted", "not-found"} <= kinds
     for d in decisions:
         if d["decision"] in ("rejected", "demoted"):
-            assert links.QID.match(d["qid"]), d["resource"]
+            assert records.QID.match(d["qid"]), d["resource"]
     # place:cyprus is the island; Q229 is the sovereign state (t2wml country_entities.py)
     cyprus = next(d for d in decisions if d["resource"].endswith("/place/cyprus"))
-    assert (cyprus["decision"], cyprus["qid"]) == ("rejected", "Q229") and links.GITHUB.match(cyprus["source"])
+    assert (cyprus["decision"], cyprus["qid"]) == ("rejected", "Q229") and records.GITHUB.match(cyprus["source"])
 
 
 # Identifiers that only the project's search index understood (issue 12, item 5): a "file id" number, the
@@ -122,14 +122,14 @@ WD_HEADER = ["resource", "qid", "wikidata_label", "wikidata_description", "evide
 def test_undescribed_resource_names_file_and_line(tmp_path: Path) -> None:
     write(tmp_path, "wikidata.csv", WD_HEADER, ["https://w3id.org/ngo-fp/resource/state/atlantis", "Q1", "", "", "https://example.org/x", "x", "2026-11-24"])
     with pytest.raises(BuildError, match=r"wikidata.csv:2: .*state/atlantis is not described"):
-        links.link_graph(set(), tmp_path)
+        records.link_graph(set(), tmp_path)
 
 
 def test_malformed_qid_is_refused(tmp_path: Path) -> None:
     turkey = URIRef("https://w3id.org/ngo-fp/resource/state/turkey")
     write(tmp_path, "wikidata.csv", WD_HEADER, [str(turkey), "43", "", "", "https://example.org/x", "x", "2026-11-24"])
     with pytest.raises(BuildError, match="malformed Wikidata id '43'"):
-        links.link_graph({turkey}, tmp_path)
+        records.link_graph({turkey}, tmp_path)
 
 
 def test_source_that_nobody_can_follow_is_refused(tmp_path: Path) -> None:
@@ -138,14 +138,14 @@ def test_source_that_nobody_can_follow_is_refused(tmp_path: Path) -> None:
                               ("https://github.com/owner/repo/blob/main/path.py", "without pinning it to a commit")]:
         write(tmp_path, "wikidata.csv", WD_HEADER, [str(turkey), "Q43", "", "", location, "x", "2026-12-01"])
         with pytest.raises(BuildError, match=problem):
-            links.link_graph({turkey}, tmp_path)
+            records.link_graph({turkey}, tmp_path)
 
 
 def test_unknown_candidate_decision_is_refused(tmp_path: Path) -> None:
     write(tmp_path, "candidates.csv", ["resource", "decision", "qid", "reason", "source", "checked_on"],
           ["https://w3id.org/ngo-fp/resource/place/cyprus", "maybe", "", "x", "", ""])
     with pytest.raises(BuildError, match=r"candidates.csv:2: decision 'maybe' is not one of"):
-        links.candidates(tmp_path)
+        records.candidates(tmp_path)
 
 
 # --- Outside facts (links/outside-facts.csv) and the names audit ---------------------------------------
@@ -158,7 +158,7 @@ PREFIXES = f"PREFIX nfp: <{NFP}>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n"
 
 def test_outside_facts_are_kept_apart_and_name_their_source(built) -> None:
     g = built.instances
-    rows = links.rows(links.LINKS / "outside-facts.csv")
+    rows = records.rows(records.LINKS / "outside-facts.csv")
     facts = list(g.query(PREFIXES + "SELECT ?f WHERE { ?f a nfp:OutsideFact }"))
     assert len(facts) == len(rows) >= 90
     # both: the founding year of TÜSİAD that the charter-era sources give (1971), with its source
@@ -177,7 +177,7 @@ def test_outside_facts_are_kept_apart_and_name_their_source(built) -> None:
 
 
 def test_acronym_only_organizations_of_the_issue_have_sourced_full_names() -> None:
-    named = {(r.values["resource"].rsplit("/", 1)[1], r.values["lang"]) for r in links.rows(links.LINKS / "outside-facts.csv")
+    named = {(r.values["resource"].rsplit("/", 1)[1], r.values["lang"]) for r in records.rows(records.LINKS / "outside-facts.csv")
              if r.values["fact"] == "full-name"}
     for slug in ("tusiad", "musiad", "orsam", "kagider", "askon", "tisk", "koksav", "tusam", "tasam", "asam", "gesiad"):
         assert any(s == slug for s, _ in named), slug
@@ -196,7 +196,7 @@ def test_acronym_only_organizations_of_the_issue_have_sourced_full_names() -> No
 def test_bad_outside_fact_names_file_and_line(tmp_path: Path, row: list[str], problem: str) -> None:
     write(tmp_path, "outside-facts.csv", FACT_HEADER, [str(TUSIAD), *row])
     with pytest.raises(BuildError, match=r"outside-facts.csv:2: " + problem):
-        links.outside_facts({TUSIAD}, tmp_path)
+        records.outside_facts({TUSIAD}, tmp_path)
 
 
 def test_bad_outside_fact_cases_counted() -> None:
@@ -207,10 +207,10 @@ def test_bad_outside_fact_cases_counted() -> None:
 def test_unsourced_names_list_is_current(built) -> None:
     from scripts.paths import ARTICLE, SOURCE_TEXTS
 
-    found = links.name_audit(built.ontology + built.instances, SOURCE_TEXTS[ARTICLE].read_text(encoding="utf-8"))
-    with (links.LINKS / "names-unsourced.csv").open(encoding="utf-8") as f:
+    found = records.name_audit(built.ontology + built.instances, SOURCE_TEXTS[ARTICLE].read_text(encoding="utf-8"))
+    with (records.LINKS / "names-unsourced.csv").open(encoding="utf-8") as f:
         listed = list(csv.DictReader(f))
-    assert listed == found, "run `python -m scripts.links names` and review links/names-unsourced.csv"
+    assert listed == found, "run `python -m scripts.link.records names` and review links/names-unsourced.csv"
     missing = {r["resource"].rsplit("/", 1)[1] for r in listed if r["problem"] == "no-sourced-full-name"}
     assert "tusiad" not in missing and {"tursam", "turksam", "tudev", "agiad"} <= missing  # acronyms no source expands
     assert not {"koksav", "tusam", "tasam", "gesiad"} & missing  # expanded by their own site or a public page
@@ -228,7 +228,7 @@ def test_name_audit_catches_a_name_from_memory(tmp_path: Path) -> None:
     g.add((org, URIRef(NFP + "acronym"), Literal("XYZ")))
     g.add((org, SKOS.prefLabel, Literal("Xenon Yurt Zümresi", lang="tr")))
     write(tmp_path, "outside-facts.csv", FACT_HEADER, [str(org), "acronym", "XYZ", "", "https://example.org/x", "2026-12-01", "XYZ"])
-    found = links.name_audit(g, "The article names XYZ only.", tmp_path)
+    found = records.name_audit(g, "The article names XYZ only.", tmp_path)
     assert found == [
         {"resource": str(org), "problem": "no-sourced-full-name", "name": "", "lang": ""},
         {"resource": str(org), "problem": "name-without-source", "name": "Xenon Yurt Zümresi", "lang": "tr"},
@@ -236,10 +236,10 @@ def test_name_audit_catches_a_name_from_memory(tmp_path: Path) -> None:
 
 
 def test_quickstatements_file_is_current_and_sends_nothing() -> None:
-    text = (links.QUICKSTATEMENTS).read_text(encoding="utf-8")
-    assert text == links.quickstatements()
+    text = (records.QUICKSTATEMENTS).read_text(encoding="utf-8")
+    assert text == records.quickstatements()
     lines = text.splitlines()
-    assert len(lines) == len(links.rows(links.LINKS / "wikidata.csv")) == 24
+    assert len(lines) == len(records.rows(records.LINKS / "wikidata.csv")) == 24
     assert all(re.fullmatch(r"Q[1-9][0-9]*\tP1343\tQ_ARTICLE", line) for line in lines)
     assert "Q43\tP1343\tQ_ARTICLE" in lines  # Turkey, the first state the article discusses
-    assert links.GITHUB.match(links.DESCRIBED_BY_SOURCE_SEEN_IN)
+    assert records.GITHUB.match(records.DESCRIBED_BY_SOURCE_SEEN_IN)

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
-from scripts import countrycodes, validate
+from scripts import validate
+from scripts.link import countrycodes
 from scripts.load import parse
 from scripts.paths import NFP, QUERIES, RES, ROOT
 from scripts.plover import run
@@ -62,7 +63,7 @@ def test_sample_validates_without_violations(sample: run.Mapped, ontology: Graph
 
 
 def test_sample_is_consistent_with_the_ontology(sample: run.Mapped, ontology: Graph) -> None:
-    from scripts import reasoning
+    from scripts.validate import reasoning
 
     merged = Graph()
     merged += ontology

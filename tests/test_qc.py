@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from scripts import qc
+from scripts.validate import qc
 from scripts.load import parse
 
 CHECKS = qc.checks()

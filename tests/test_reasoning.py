@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, Graph
 
-from scripts import owlprofile, reasoning
+from scripts.validate import owlprofile, reasoning
 from scripts.errors import BuildError
 from scripts.load import parse
 from scripts.paths import ONTOLOGY

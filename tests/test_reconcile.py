@@ -103,7 +103,7 @@ def project(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def reconcile(api: str, instances: Path, links: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scripts.reconcile", "--api", api, "--links", str(links),
+    return subprocess.run([sys.executable, "-m", "scripts.link.reconcile", "--api", api, "--links", str(links),
                            "--instances", str(instances), *extra], cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph, Namespace, URIRef
 
-from scripts import grounding, validate
+from scripts import validate
+from scripts.validate import grounding
 from scripts.load import parse
 
 HERE = Path(__file__).parent / "shapes"

@@ -16,9 +16,9 @@ import rispy
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from scripts.paths import NFP, OA, RES
+from scripts.paths import NFP, OA, QUERIES, RES
 
-SITE_CODE = Path(__file__).resolve().parent.parent / "scripts" / "site"
+SITE_CODE = Path(__file__).resolve().parent.parent / "scripts" / "publish" / "site"
 
 
 class Page(HTMLParser):
@@ -189,7 +189,7 @@ def test_templates_and_assets_are_files_not_python_strings() -> None:
 def test_example_answers_show_names_not_iris(dist: Path) -> None:
     html = (dist / "site" / "queries.html").read_text(encoding="utf-8")
     tables = re.findall(r'<section class="example" id="([^"]+)">(.*?)</section>', html, flags=re.S)
-    assert len(tables) == len(list((SITE_CODE.parent.parent / "queries").glob("*.rq")))
+    assert len(tables) == len(list(QUERIES.glob("*.rq")))
     cells = [(name, cell) for name, body in tables for cell in re.findall(r"<td>(.*?)</td>", body.split("<tbody>")[-1], flags=re.S)]
     assert len(cells) > 100
     bare = [(name, cell) for name, cell in cells if re.sub(r"<[^>]+>", "", cell).strip().startswith(("http://", "https://"))]
@@ -203,7 +203,7 @@ def test_a_failure_in_the_resource_pages_process_fails_the_build(dist: Path, pub
     """The pages are written by a forked process: its failure is one line and fails `finish`."""
     import shutil
 
-    from scripts import site
+    from scripts.publish import site
     from scripts.errors import BuildError
 
     copy = tmp_path / "dist"
@@ -223,7 +223,7 @@ def test_the_site_written_in_one_process_is_the_same(dist: Path, published_graph
     """`site.write` (one process) and `site.start` (the pages in a second one) give the same files."""
     import shutil
 
-    from scripts import site
+    from scripts.publish import site
 
     copy = tmp_path / "dist"
     shutil.copytree(dist, copy, ignore=shutil.ignore_patterns("site"))
@@ -240,7 +240,7 @@ def test_unchanged_site_files_are_linked_to_the_previous_publication(dist: Path,
     import os
     import shutil
 
-    from scripts import site
+    from scripts.publish import site
 
     previous = tmp_path / "previous"
     shutil.copytree(dist, previous)

@@ -1,4 +1,4 @@
-"""Incremental resource pages (scripts/site/incremental.py): a site written after changes to the graph, reusing
+"""Incremental resource pages (scripts/publish/site/incremental.py): a site written after changes to the graph, reusing
 the pages of the site in place whose data did not change, is byte for byte the site written afresh; and it
 does reuse most pages. A page file changed in the site in place since it was written is never reused."""
 from __future__ import annotations
@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 
-from scripts import cache, publish, site
+from scripts import cache
+from scripts.publish import dumps, site
 from scripts.paths import NFP, RES
 
 TURKEY = URIRef(f"{RES}state/turkey")  # named on some 100 other pages
@@ -24,11 +25,11 @@ def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def publish_site(graph: Graph, dumps: Path, folder: Path, capfd, **options: object) -> tuple[int, int]:
-    """The site of `graph` in `folder` (the other dumps copied in from `dumps`, the N-Triples dump of `graph`
+def publish_site(graph: Graph, written: Path, folder: Path, capfd, **options: object) -> tuple[int, int]:
+    """The site of `graph` in `folder` (the other dumps copied in from `written`, the N-Triples dump of `graph`
     itself: the site compares it with the next graph); (pages rendered, pages linked)."""
-    shutil.copytree(dumps, folder, ignore=shutil.ignore_patterns("site"))
-    (folder / "ngo-fp.nt").write_text(publish.ntriples(graph), encoding="utf-8")
+    shutil.copytree(written, folder, ignore=shutil.ignore_patterns("site"))
+    (folder / "ngo-fp.nt").write_text(dumps.ntriples(graph), encoding="utf-8")
     site.start(graph, folder, parallel=False, **options)()
     said = re.search(r"\((\d+) resource pages rendered, (\d+) unchanged ones linked\)", capfd.readouterr().out)
     assert said, "the site says how many pages it rendered"
@@ -111,7 +112,7 @@ def test_nothing_is_reused_when_the_code_changes(own_cache, dist: Path, publishe
                                                  capfd, monkeypatch: pytest.MonkeyPatch) -> None:
     first = tmp_path / "first"
     publish_site(published_graph, dist, first, capfd, home=first)
-    from scripts.site import incremental
+    from scripts.publish.site import incremental
 
     monkeypatch.setattr(incremental.Pages, "common_digest", staticmethod(lambda model: "other code"))
     rendered, linked = publish_site(published_graph, dist, tmp_path / "again", capfd, previous=first, home=first)

@@ -7,7 +7,7 @@ import json
 import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
-from scripts import exports, publish
+from scripts.publish import dumps, exports
 
 EX = Namespace("http://example.org/a/")
 DCT = Namespace("http://purl.org/dc/terms/")
@@ -16,7 +16,7 @@ NFP = Namespace("https://w3id.org/ngo-fp/ontology#")
 
 def rdflib_jsonld(graph: Graph, ctx: dict[str, str]) -> str:
     doc = json.loads(graph.serialize(format="json-ld", context=ctx, auto_compact=True))
-    return publish.sorted_jsonld(doc.get("@graph", [doc] if "@id" in doc else []), ctx)
+    return dumps.sorted_jsonld(doc.get("@graph", [doc] if "@id" in doc else []), ctx)
 
 
 def tricky() -> tuple[Graph, dict[str, str]]:
@@ -44,15 +44,15 @@ def tricky() -> tuple[Graph, dict[str, str]]:
 
 def test_jsonld_writer_equals_rdflib_on_tricky_terms() -> None:
     graph, ctx = tricky()
-    assert publish.jsonld(graph, ctx) == rdflib_jsonld(graph, ctx)
+    assert dumps.jsonld(graph, ctx) == rdflib_jsonld(graph, ctx)
 
 
 def test_jsonld_writer_equals_rdflib_on_the_publication(built) -> None:
     graph = built.ontology + built.data
     for prefix, ns in list(built.ontology.namespaces()) + list(built.data.namespaces()):
         graph.bind(prefix, ns, override=False)
-    ctx = publish.context(graph)
-    assert publish.jsonld(graph, ctx) == rdflib_jsonld(graph, ctx)
+    ctx = dumps.context(graph)
+    assert dumps.jsonld(graph, ctx) == rdflib_jsonld(graph, ctx)
 
 
 @pytest.mark.parametrize("name", sorted(exports.TABLES))

@@ -3,7 +3,7 @@
 A record's country code is an ISO 3166-1 alpha-3 code (the dataset's documentation). It is joined to the
 article's state by that code, through the ISO rows of links/ir-codes.csv; any other state gets
 `<base>state/<slug of countrycode's English name>`. Its identifiers (ISO, UN M49, COW, G-W, V-Dem, Polity)
-come from the countrycode library (scripts/countrycodes.py). IGO/NGO actors have no code of their own in the
+come from the countrycode library (scripts/link/countrycodes.py). IGO/NGO actors have no code of their own in the
 records: `examples/plover-gsr/organizations.csv` (hand-written) names the article's organization an actor
 text denotes; other organizations get `<base>organization/<slug of the actor text>`.
 """
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import countrycodes
-from ..grounding import normalize
+from ..link import countrycodes
+from ..validate.grounding import normalize
 from .scheme import EXAMPLE, slug
 
 ORGANIZATIONS = EXAMPLE / "organizations.csv"

@@ -1,6 +1,6 @@
 """The mapped PLOVER sample as a dataset of its own in dist/plover-gsr/: the graph (Turtle, sorted N-Triples),
 its VoID/DCAT description (licence CC BY-SA 4.0, as the source data's; attribution to the Open Event Data
-Alliance), the licence notice and its own SHA256SUMS. Called by the publication step (scripts/publish.py) with the folder being
+Alliance), the licence notice and its own SHA256SUMS. Called by the publication step (scripts/publish/dumps.py) with the folder being
 built; the graph is validated first (SHACL violations or unexpected refusals fail the build).
 """
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
-from .. import countrycodes
 from ..errors import BuildError
+from ..link import countrycodes
 from ..paths import BASE, DCAT, DCT, NFP, ONTOLOGY, RES, SHAPES, SPDX, VOID
 from .run import expected_refusals, map_file, unexpected
 from .scheme import EXAMPLE
@@ -117,7 +117,7 @@ def inputs_key() -> str:
     shared with the article (links/), the ontology and shapes, the code and the pinned libraries. The
     article's instances are not among them, so a change to instances/ does not map the sample again."""
     from .. import cache
-    from ..links import LINKS
+    from ..link.records import LINKS
     from ..paths import ROOT
 
     return cache.digest([*cache.files([EXAMPLE, LINKS, ONTOLOGY, SHAPES, ROOT / "scripts"]), *cache.environment()])
@@ -142,7 +142,7 @@ def write(root: Path) -> list[Path]:
 
 def make(root: Path) -> list[Path]:
     """Map, validate and write dist/plover-gsr/ into the publication folder `root`; return the files written."""
-    from ..publish import ntriples
+    from ..publish.dumps import ntriples
     from .run import write_turtle
 
     graph, counts = mapped_graph()

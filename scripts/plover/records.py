@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..grounding import normalize
+from ..validate.grounding import normalize
 from .codes import Countries
 from .scheme import Scheme, slug
 

@@ -1,5 +1,5 @@
 """Map a file of PLOVER records to RDF: prepare the tables (Python), map them (RML, morph-kgc), ground every
-evidence quote in its source (scripts/grounding.py), write Turtle.
+evidence quote in its source (scripts/validate/grounding.py), write Turtle.
 
     python -m scripts.plover IN.json OUT.ttl      (make plover IN=... OUT=...)
 
@@ -20,9 +20,10 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from .. import grounding, links
 from ..errors import BuildError, display
+from ..link.records import CODES
 from ..paths import NFP, RES, ROOT
+from ..validate import grounding
 from . import records as rec
 from .codes import Countries
 from .scheme import EXAMPLE, ROLES, SCHEMES, WORKS, Scheme, build, slug
@@ -89,7 +90,7 @@ def tables(result: rec.Result, scheme: Scheme, dataset: str, records_work: str, 
                       for key, (label, _, source) in sorted(SCHEMES.items())]
     integer, string = [], []
     for row in t.codes:
-        prop, datatype = links.CODES[row["scheme"]]
+        prop, datatype = CODES[row["scheme"]]
         target = integer if str(datatype).endswith("integer") else string
         target.append({"iri": row["iri"], "property": str(prop).rsplit("#", 1)[-1], "code": row["code"]})
     out["integer_codes"], out["string_codes"] = integer, string
@@ -175,7 +176,7 @@ def map_file(path: Path, base: str = str(RES), dataset: str | None = None) -> Ma
 
 
 def write_turtle(graph: Graph, path: Path) -> None:
-    from ..publish import SortedGraph
+    from ..publish.dumps import SortedGraph
 
     canon = SortedGraph(bind_namespaces="core")
     canon += graph

@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import BuildError
-from ..grounding import normalize
+from ..validate.grounding import normalize
 
 EXAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "plover-gsr"
 REFERENCE = EXAMPLE / "plover_reference.html"

@@ -1,8 +1,9 @@
 """SHACL validation: the reference engine (pyshacl, the ontology mixed in), its results, a readable summary.
 
 The package also holds `datatypes` (lexical spaces both engines check), `regex` (sh:pattern read as XPath by
-both), `inputs` (which files a command names), `report` (SHACL and JSON reports) and `cli` (`ngo-fp validate`, `python -m scripts.validate`); the fast engine
-is scripts/fastshacl.py and safe parsing is scripts/load.py.
+both), `inputs` (which files a command names), `report` (SHACL and JSON reports), `cli` (`ngo-fp validate`,
+`python -m scripts.validate`) and the fast engine, `fastshacl`; safe parsing is scripts/load.py. `grounding`, `qc`,
+`owlprofile`, `reasoning` and `coverage` are the build's other checks.
 """
 from __future__ import annotations
 

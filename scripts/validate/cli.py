@@ -86,7 +86,7 @@ def validate(args: argparse.Namespace, keep: list | None = None) -> tuple[list[R
 
     files = data_files(args.paths)
     if args.fast:
-        from .. import fastshacl
+        from . import fastshacl
 
         results, origin = fastshacl.validate_files(files, ONTOLOGY, SHAPES, args.allow_remote_contexts, keep=keep)
         return results, origin, len(files), ""

@@ -1,7 +1,7 @@
 """Lexical spaces of the XML Schema datatypes the shapes may name in `sh:datatype`, as regular expressions.
 
 One table serves both engines, so they agree on which literals are ill-typed:
-- the fast engine (scripts/fastshacl.py) compiles each check to `REGEX(STR(?value), pattern)` in SPARQL;
+- the fast engine (scripts/validate/fastshacl.py) compiles each check to `REGEX(STR(?value), pattern)` in SPARQL;
 - pyshacl decides with rdflib's `Literal.ill_typed`, which is lax for several of these datatypes (any string
   passes as xsd:gYear; "1e3" as xsd:decimal; "2019-01-05T10:00:00" as xsd:date). `strict_rdflib()` makes
   rdflib's lexical-to-value mapping refuse every lexical form outside these patterns, through rdflib's public

@@ -11,7 +11,7 @@ Python's `re`, the fast engine with Oxigraph's (Rust's `regex`), and each reads 
 `xpath` writes these for either engine so that both mean what XPath means. Escapes that XPath lacks or that the
 two engines read differently (`\\w`, `\\W`, `\\b`, `\\B`, `\\A`, `\\Z`, `\\z`), and `\\S` inside a character class
 (which neither can write as a complement there), raise NotXPath: the fast engine then does not compile the
-shape (scripts/fastshacl.py, Unsupported) and pyshacl gets the pattern as written.
+shape (scripts/validate/fastshacl.py, Unsupported) and pyshacl gets the pattern as written.
 """
 from __future__ import annotations
 

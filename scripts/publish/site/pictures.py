@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from ..paths import NFP, RES
+from ...paths import NFP, RES
 from .model import Model
 
 FONT = 'font-family="system-ui,sans-serif"'

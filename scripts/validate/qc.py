@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .paths import QC
+from ..paths import QC
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.term import Node
 
-from ..paths import NFP, OA
+from ...paths import NFP, OA
 from .model import DCT, EVIDENCE, OUT_LINKS, SKOS, Model, Value
 
 NAME_KINDS = [(SKOS.prefLabel, "name"), (RDFS.label, "label"), (SKOS.altLabel, "other name"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from ..paths import NFP, OA, RES
+from ...paths import NFP, OA, RES
 
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 DCT = Namespace("http://purl.org/dc/terms/")
@@ -60,7 +60,7 @@ class Value:
 
 class Traced(dict):
     """A dict of per-node data that notes each node looked up while its model's `reads` is a set: what a page
-    depends on (scripts/site/incremental.py)."""
+    depends on (scripts/publish/site/incremental.py)."""
 
     def __init__(self, data: dict, model: Model) -> None:
         super().__init__(data)

@@ -22,8 +22,8 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.term import Node
 
-from .. import cache
-from ..paths import NFP, ROOT
+from ... import cache
+from ...paths import NFP, ROOT
 from .model import Model
 
 KIND = "site-pages"

@@ -38,8 +38,8 @@ import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
-from .errors import BuildError
-from .validate import Result, datatypes, regex
+from ..errors import BuildError
+from . import Result, datatypes, regex
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -420,7 +420,7 @@ def refuse_rdf12(store: ox.Store, path: Path, target: ox.NamedNode | None, scan:
     """Raise BuildError if the file just loaded (into `target`, or into the store's graphs if None) holds an RDF
     1.2 triple term or directional language string, as `load._term` does for pyshacl: a reifier's through the
     rdf:reifies index, any other by a scan of the file's triples, run only if `scan` (load.may_hold_rdf12)."""
-    from .load import rdf12_problem
+    from ..load import rdf12_problem
 
     graph = f"GRAPH {target}" if target is not None else ""
     patterns = [f"?s {REIFIES} ?o {RDF12_TERM}"] + ([f"?s ?p ?o {RDF12_TERM}"] if scan else [])
@@ -436,8 +436,8 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
     refuse_rdf12, whose text scan is `may_hold_rdf12`, load.may_hold_rdf12 by default) and goes to a named graph
     of its own (files with named graphs of their own keep them); queries see the union of all graphs. Problems
     raise BuildError with file, line and column."""
-    from . import load
-    from .load import check_file, parse, syntax_error
+    from .. import load
+    from ..load import check_file, parse, syntax_error
 
     store = ox.Store()
     for path in files:
@@ -479,7 +479,7 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
     import time
     from concurrent.futures import ThreadPoolExecutor
 
-    from .load import check_file, may_hold_rdf12, parse
+    from ..load import check_file, may_hold_rdf12, parse
 
     start = time.perf_counter()
     with ThreadPoolExecutor(1) as pool:

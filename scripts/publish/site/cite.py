@@ -11,7 +11,7 @@ import rispy
 from bibtexparser.model import Entry, Field
 from rdflib import Namespace, URIRef
 
-from ..paths import BASE, NFP
+from ...paths import BASE, NFP
 from .model import DCT, Model
 
 FABIO = Namespace("http://purl.org/spar/fabio/")

@@ -2,7 +2,7 @@
 political scientists use), instead of hand-written rows.
 
 `links/countrycode-keys.csv` names, for each of the article's states, the code countrycode starts from (origin
-and key) and which schemes to take (blank: all). `python -m scripts.countrycodes` rewrites the generated rows of
+and key) and which schemes to take (blank: all). `python -m scripts.link.countrycodes` rewrites the generated rows of
 `links/ir-codes.csv` from it (evidence: library, version and the exact call) and keeps the hand-written rows
 of codes the library lacks (CAMEO, GeoNames); `--check` only says whether the file is up to date (the tests
 run it). The PLOVER mapping (`scripts/plover`) takes the codes of every other state from here too.
@@ -17,8 +17,8 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from .errors import BuildError
-from .paths import ROOT
+from ..errors import BuildError
+from ..paths import ROOT
 
 LINKS = ROOT / "links"
 KEYS = LINKS / "countrycode-keys.csv"
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     current = IR_CODES.read_text(encoding="utf-8") if IR_CODES.exists() else ""
     if args.check:
-        print("links/ir-codes.csv is up to date" if text == current else "links/ir-codes.csv is out of date: run python -m scripts.countrycodes")
+        print("links/ir-codes.csv is up to date" if text == current else "links/ir-codes.csv is out of date: run python -m scripts.link.countrycodes")
         return 0 if text == current else 1
     IR_CODES.write_text(text, encoding="utf-8")
     print(f"links/ir-codes.csv written ({text.count(chr(10)) - 1} rows, {library()})")

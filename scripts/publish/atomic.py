@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BuildError, display
+from ..errors import BuildError, display
 
 MARKER = "SHA256SUMS"  # every publication has it; a folder without it is not ours to replace
 _held: set[Path] = set()  # folders this process holds the lock of (the lock is re-entrant within a process)

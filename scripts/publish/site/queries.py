@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from markupsafe import Markup
 from rdflib import URIRef
 
-from ..paths import QUERIES
+from ...paths import QUERIES
 from .model import Model, Value
 
 DEFAULT_QUERY = """SELECT ?centre ?label WHERE {

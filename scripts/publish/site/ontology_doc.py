@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
 
-from ..paths import BASE, NFP
+from ...paths import BASE, NFP
 from .model import DCT, SKOS, Model, Value
 
 KINDS = [(OWL.Class, "classes", "Classes"), (OWL.ObjectProperty, "object-properties", "Object properties"),

@@ -23,9 +23,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from rdflib import OWL, Graph, URIRef
 
-from .. import atomic, publish
-from ..errors import BuildError
-from ..paths import BASE
+from ...errors import BuildError
+from ...paths import BASE
+from .. import atomic, dumps
 from . import article, browse, cite, ontology_doc, pages, pictures, queries, rdfout
 from .incremental import Pages
 from .model import Model
@@ -177,7 +177,7 @@ def start(graph: Graph, dist: Path, parallel: bool = True, previous: Path | None
     def pages(wait_for_dumps: Callable[[], None]) -> None:
         model = Model(graph)
         out = Writer(site, before)
-        record = Pages(model, ntriples if ntriples is not None else publish.ntriples(graph), before,
+        record = Pages(model, ntriples if ntriples is not None else dumps.ntriples(graph), before,
                        home / "site" if home is not None else None)
         rendered = write_resource_pages(model, out, record)
         out.flush()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rdflib import RDFS, Literal, URIRef
 
-from ..paths import NFP, RES
+from ...paths import NFP, RES
 from .model import EVIDENCE, SKOS, Model
 
 NAME_PROPS = (SKOS.prefLabel, RDFS.label, SKOS.altLabel, NFP.acronym, NFP.nameInSource)

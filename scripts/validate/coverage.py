@@ -24,7 +24,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 
 from .grounding import normalize, quotes, source_text
-from .paths import ARTICLE, INSTANCES, NFP
+from ..paths import ARTICLE, INSTANCES, NFP
 
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 EXCLUSIONS = INSTANCES / "coverage-exclusions.csv"
@@ -257,8 +257,8 @@ def markdown(rep: Report) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .errors import BuildError
-    from .load import load_sources
+    from ..errors import BuildError
+    from ..load import load_sources
 
     parser = argparse.ArgumentParser(description="Write the coverage report and fail on unmapped names or bare paragraphs.")
     parser.add_argument("--out", type=Path, default=None, help="write the Markdown report here")

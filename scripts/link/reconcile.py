@@ -32,8 +32,8 @@ from pathlib import Path
 
 from rdflib import RDFS, Graph, URIRef
 
-from .links import LINKS, QID, SKOS, rows
-from .paths import NFP
+from ..paths import NFP
+from .records import LINKS, QID, SKOS, rows
 
 API = "https://www.wikidata.org/w/api.php"
 USER_AGENT = "ngo-fp-reconcile/0.2 (https://w3id.org/ngo-fp/; linked data of an IR article)"
@@ -183,8 +183,8 @@ def write_review(findings: list[dict[str, str]], out: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .errors import BuildError
-    from .load import load_sources
+    from ..errors import BuildError
+    from ..load import load_sources
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--api", default=API, help="Wikidata API endpoint (tests use a local replay server)")

@@ -1,6 +1,6 @@
 """OWL 2 DL profile check with the reference implementation: OWL API's OWL2DLProfile (Debian libowlapi-java).
 
-`python -m scripts.owlprofile FILE...` compiles `scripts/java/DLProfileCheck.java` once (into
+`python -m scripts.validate.owlprofile FILE...` compiles `scripts/validate/java/DLProfileCheck.java` once (into
 .venv/java-classes/, again whenever the source changes) and prints, per file, the number of violations
 and each violation. Exit code 0 when every file is in the profile, 1 when not, 4 when a file is unreadable
 or the tools are missing (`make setup` installs them as root: a JDK and libowlapi-java).
@@ -14,10 +14,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BuildError
-from .paths import ROOT
+from ..errors import BuildError
+from ..paths import ROOT
 
-SOURCE = ROOT / "scripts" / "java" / "DLProfileCheck.java"
+SOURCE = Path(__file__).parent / "java" / "DLProfileCheck.java"
 CLASSES = ROOT / ".venv" / "java-classes"
 JARS = Path("/usr/share/java")
 # OWL API 5 and the libraries Debian's libowlapi-java depends on.
@@ -79,7 +79,7 @@ def check(*paths: Path) -> list[Report]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0] in ("-h", "--help"):
-        print(__doc__.strip() + "\n\nexample: python -m scripts.owlprofile dist/ngo-fp.ttl")
+        print(__doc__.strip() + "\n\nexample: python -m scripts.validate.owlprofile dist/ngo-fp.ttl")
         return 0 if args else 2
     try:
         reports = check(*map(Path, args))

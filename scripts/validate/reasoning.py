@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from .errors import BuildError
+from ..errors import BuildError
 
 # The OWL 2 datatype map (OWL 2 Structural Specification, section 4) plus rdfs:Literal.
 OWL2_DATATYPES = frozenset({
@@ -69,7 +69,7 @@ def start_cached(graphs: tuple[Graph, ...], ntriples: str) -> Run:
     logical axioms consistent before (a rebuild after a label, comment or definition was edited does not start
     the reasoner): that verdict is kept by scripts/cache.py under a digest of those axioms, this module and the
     pinned libraries."""
-    from . import cache
+    from .. import cache
 
     for graph in graphs:
         outside_or_raise(graph)
@@ -187,7 +187,7 @@ def check(graph: Graph, ntriples: str | None = None) -> Consistency:
     """Run HermiT on all of `graph`; `ntriples`: the graph already written as N-Triples, if it is."""
     outside_or_raise(graph)
     if ntriples is None:
-        from .publish import ntriples as sorted_ntriples
+        from ..publish.dumps import ntriples as sorted_ntriples
 
         ntriples = sorted_ntriples(graph)
     return start(ntriples).result()

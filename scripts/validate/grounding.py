@@ -16,8 +16,8 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from .errors import display
-from .paths import ARTICLE, NFP, OA, RES, SOURCE_TEXTS
+from ..errors import display
+from ..paths import ARTICLE, NFP, OA, RES, SOURCE_TEXTS
 
 CONTEXT = 32  # characters of prefix and suffix kept in a TextQuoteSelector
 
@@ -138,9 +138,9 @@ def annotate(out: Graph, resource: URIRef, quote: str, source: URIRef, text: Sou
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Check the quotes of the given Turtle files (for editors: `python -m scripts.grounding FILE...`)."""
-    from .errors import BuildError
-    from .load import parse
+    """Check the quotes of the given Turtle files (for editors: `python -m scripts.validate.grounding FILE...`)."""
+    from ..errors import BuildError
+    from ..load import parse
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("files", nargs="+", type=Path)

@@ -9,7 +9,7 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
 
-from ..paths import NFP, OA
+from ...paths import NFP, OA
 from .model import Model
 
 Triple = tuple[Node, URIRef, Node]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Namespace, URIRef
 
-from ..paths import ARTICLE, NFP, OA, SOURCE_TEXTS
+from ...paths import ARTICLE, NFP, OA, SOURCE_TEXTS
 from .model import DCT, Model
 
 FRBR = Namespace("http://purl.org/vocab/frbr/core#")

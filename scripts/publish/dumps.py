@@ -16,9 +16,9 @@ from rdflib import OWL, RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
+from ..link.records import LINKS
+from ..paths import BASE, DCT, DIST, SHAPES
 from . import atomic, describe, exports
-from .links import LINKS
-from .paths import BASE, DCT, DIST, SHAPES
 
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 
@@ -188,7 +188,7 @@ def sha256(path: Path) -> str:
 
 
 def description(ontology: Graph, data: Graph, files: list[Path], root: Path) -> Graph:
-    """The VoID and DCAT-AP 3 description (scripts/describe.py) of this dataset and its files."""
+    """The VoID and DCAT-AP 3 description (scripts/publish/describe.py) of this dataset and its files."""
     version = str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo))
     modified = ontology.value(ONTOLOGY_IRI, DCT.modified)
     info = describe.ngo_fp_dataset(version, str(modified) if modified is not None else None)
@@ -198,7 +198,7 @@ def description(ontology: Graph, data: Graph, files: list[Path], root: Path) -> 
 def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, str] | None = None,
             site: Callable[..., Any] | None = None,
             datasets: tuple[Callable[[Path], object], ...] = ()) -> Path:
-    """Write everything into a fresh folder beside `dist`, then swap it in atomically (scripts/atomic.py); a
+    """Write everything into a fresh folder beside `dist`, then swap it in atomically (scripts/publish/atomic.py); a
     failure or a kill leaves `dist` as it was. `reports` are further text files (name -> content), such as the
     coverage report; `site(graph, folder, ntriples=...)` starts the static site and returns what finishes it (see `write`).
     Each of `datasets` writes a dataset of its own into the new folder (a subfolder with its own VoID/DCAT,
@@ -226,7 +226,7 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
           nt: str | None = None) -> None:
     """Write the publication into the empty folder `tmp` (`merged`: `merge(ontology, data)`, and `nt`: its sorted
     N-Triples, if already made; `data` is then not read).
-    `site(graph, folder, ntriples=nt)` starts the static site (scripts/site: its pages are written by a process of their own
+    `site(graph, folder, ntriples=nt)` starts the static site (scripts/publish/site: its pages are written by a process of their own
     meanwhile) and returns what finishes it (`site.Finish`), called once the dumps and their checksums are there,
     or aborted if they cannot be written."""
     if merged is None:
