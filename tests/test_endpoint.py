@@ -148,14 +148,15 @@ def test_the_cache_keeps_nothing_when_turned_off_and_stays_in_its_budget() -> No
         return Reply(200, JSON, b"x" * n, size=n)
 
     off = Answers(budget=0)  # `--cache-mb 0`
-    off.put(("q",), reply(10))
-    assert off.get(("q",)) is None and off.used == 0
-    small = Answers(budget=100, largest=60)
-    for name in "abc":
-        small.put((name,), reply(40))
-    small.put(("too big",), reply(61))
-    assert [small.get((k,)) is not None for k in ("a", "b", "c", "too big")] == [False, True, True, False]
-    assert small.used == 80
+    off.put(b"q", reply(10))
+    assert off.get(b"q") is None and off.used == 0
+    entry = 40 + Answers.ENTRY  # an answer of 40 bytes, and what keeping it costs beside
+    small = Answers(budget=2 * entry + 20, largest=60)
+    for name in (b"a", b"b", b"c"):
+        small.put(name, reply(40))
+    small.put(b"too big", reply(61))
+    assert [small.get(k) is not None for k in (b"a", b"b", b"c", b"too big")] == [False, True, True, False]
+    assert small.used == 2 * entry
 
 
 def test_no_directory_listing(server: Server) -> None:

@@ -3,6 +3,8 @@ negotiation, and the files of dist/ (the site and the downloads)."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import re
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -52,25 +54,27 @@ class Answers:
     answer never goes stale while the server runs: a repeated query (the site's examples, a dashboard polling)
     costs no worker. Bounded in total bytes; answers above `largest` bytes and every error are never kept."""
 
+    ENTRY = 512  # what an entry costs beside its body (key, Reply, headers, the dict's slot), charged to the budget
+
     def __init__(self, budget: int = 32 * 1024 * 1024, largest: int = 256 * 1024) -> None:
         self.budget, self.largest, self.used = budget, largest, 0
-        self.kept: OrderedDict[tuple, Reply] = OrderedDict()
+        self.kept: OrderedDict[bytes, Reply] = OrderedDict()
 
-    def get(self, key: tuple) -> Reply | None:
+    def get(self, key: bytes) -> Reply | None:
         reply = self.kept.get(key)
         if reply is not None:
             self.kept.move_to_end(key)
         return reply
 
-    def put(self, key: tuple, reply: Reply) -> None:
+    def put(self, key: bytes, reply: Reply) -> None:
         if (reply.status != 200 or reply.file is not None or reply.size > min(self.largest, self.budget)
                 or key in self.kept):
             return
         self.kept[key] = reply
-        self.used += reply.size
+        self.used += reply.size + self.ENTRY
         while self.used > self.budget:
             _, dropped = self.kept.popitem(last=False)
-            self.used -= dropped.size
+            self.used -= dropped.size + self.ENTRY
 
 
 class ReplyResponse(Response):
@@ -133,7 +137,8 @@ class Endpoint:
         self.answers = Answers(cache_budget)
 
     async def answer(self, request: dict) -> Response:
-        key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(request.items()))
+        # a digest of the request, not the request: a 1 MiB query text must not be kept for a 26-byte answer
+        key = hashlib.sha256(json.dumps(request, sort_keys=True).encode("utf-8")).digest()
         kept = self.answers.get(key)
         if kept is not None:
             return ReplyResponse(kept, cached=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import shutil
+import signal
 import sys
 import time
 from dataclasses import dataclass
@@ -58,11 +60,13 @@ class Pool:
     def __init__(self, size: int, store: Path, spool: Path, shapes: Path, max_answer: int, memory: int,
                  time_limit: float, max_waiting: int) -> None:
         self.size, self.time_limit, self.max_waiting = size, time_limit, max_waiting
+        self.spool = spool
         self.args = [str(store), str(spool), str(shapes), str(max_answer), str(memory)]
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
         self.everyone: set[Worker] = set()
         self.waiting = 0
         self.closing = False
+        self.warned_online = False
 
     async def spawn(self) -> Worker:
         proc = await asyncio.create_subprocess_exec(
@@ -73,9 +77,13 @@ class Pool:
         self.everyone.add(worker)
         assert proc.stdout
         ready = await asyncio.wait_for(proc.stdout.readline(), 60)
-        if ready != b"ready\n":
+        if ready not in (b"ready\n", b"ready offline\n"):
             worker.kill()
             raise RuntimeError("a query worker failed to start")
+        if ready == b"ready\n" and not self.warned_online:
+            self.warned_online = True
+            log.warning("query workers could not be taken off the network (no user namespaces here): "
+                        "SERVICE is still refused by parsing each query")
         return worker
 
     async def start(self) -> None:
@@ -85,6 +93,7 @@ class Pool:
     async def replace(self, worker: Worker) -> None:
         worker.kill()
         await worker.proc.wait()
+        shutil.rmtree(self.spool / str(worker.proc.pid), ignore_errors=True)  # the answer it was writing
         self.everyone.discard(worker)
         if not self.closing:
             try:
@@ -115,8 +124,16 @@ class Pool:
             asyncio.ensure_future(self.replace(worker))
             raise
         except (EOFError, asyncio.IncompleteReadError, ConnectionError, json.JSONDecodeError):
-            log.warning("a query worker ended during a query (most likely out of memory)")
+            try:  # the pipe closed: the process is ending, and its exit status tells why
+                code: int | None = await asyncio.wait_for(worker.proc.wait(), 1)
+            except asyncio.TimeoutError:
+                code = None
             asyncio.ensure_future(self.replace(worker))
+            if code is not None and code < 0 and -code in (signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT):
+                log.warning("a query worker crashed during a query (signal %d)", -code)
+                return text(503, "Query stopped: the query engine failed on it (too deeply nested?). "
+                                 "Simplify the query.")
+            log.warning("a query worker ended during a query (most likely out of memory)")
             return text(503, "Query stopped: it needed more memory than the endpoint allows per query.")
         self.idle.put_nowait(worker)
         return reply
