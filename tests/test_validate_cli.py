@@ -154,3 +154,51 @@ def test_a_subclass_type_held_in_a_trig_named_graph_is_targeted(tmp_path: Path, 
     found = {(r["focus"], r["component"], r["shape"]) for r in doc["results"]}
     assert ("https://w3id.org/ngo-fp/resource/organization/unnamed", "MinCountConstraintComponent",
             "https://w3id.org/ngo-fp/shapes#labelPresent") in found, found
+
+
+# --- inputs on which the two engines once disagreed (found by running both on mutations of the base) ----------
+
+BASE_TEXT = BASE.read_text(encoding="utf-8")
+DISAGREED = {
+    # Python's re (pyshacl's REGEX) lets "$" match before a final line feed; XPath's does not: a violation in both
+    "final-newline-in-a-wikidata-iri": (
+        {"data.ttl": BASE_TEXT + 'person:sule-kut skos:exactMatch "http://www.wikidata.org/entity/Q5\\n" .\n'}, 3),
+    # one statement in two graphs is one statement of the data graph (a count over the union saw it twice)
+    "a-statement-in-two-graphs": (
+        {"data.ttl": BASE_TEXT,
+         "more.trig": "<urn:x:g> { <https://w3id.org/ngo-fp/resource/fact/organization-turksam-founding-year-1> "
+                      "<https://w3id.org/ngo-fp/ontology#foundingYear> 2000 . }\n"}, 0),
+    # a subclass IRI holding the fast engine's placeholder text was filled in twice (a query syntax error, exit 5)
+    "a-placeholder-in-a-subclass-iri": (
+        {"data.ttl": BASE_TEXT + "<https://example.org/@@instances:https://example.org/x@@> rdfs:subClassOf nfp:Place .\n"},
+         0),
+    # a dataset file whose statements were all loaded already (a copy) is not empty
+    "a-dataset-file-twice": (
+        {"data.ttl": BASE_TEXT,
+         "a.nq": '<https://example.org/a> <http://www.w3.org/2000/01/rdf-schema#comment> "x" <urn:x:g> .\n',
+         "b.nq": '<https://example.org/a> <http://www.w3.org/2000/01/rdf-schema#comment> "x" <urn:x:g> .\n'}, 0),
+    # an empty file is empty even when another file names a graph after it
+    "a-graph-named-after-an-empty-file": (
+        {"a.trig": "<file://{folder}/b-empty.ttl> { <https://example.org/a> "
+                   '<http://www.w3.org/2000/01/rdf-schema#comment> "x" . }\n',
+         "b-empty.ttl": "# nothing\n"}, 4),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DISAGREED))
+def test_both_engines_agree_where_they_once_did_not(case: str, tmp_path: Path) -> None:
+    files, expected = DISAGREED[case]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text.replace("{folder}", str(folder.resolve())), encoding="utf-8")
+    seen = {}
+    for engine in ([], ["--fast"]):
+        report = tmp_path / f"report{len(engine)}.json"
+        result = validate(str(folder), "--report-json", str(report), *engine)
+        assert result.returncode == expected, (engine, result.stdout + result.stderr)
+        rows = json.loads(report.read_text(encoding="utf-8"))["results"] if report.exists() else []
+        seen[bool(engine)] = {(r["severity"], r["focus"], r["path"], r["component"], r["shape"]) for r in rows}
+    assert seen[False] == seen[True]
+    if expected == 3:
+        assert seen[True]

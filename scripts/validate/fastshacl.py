@@ -50,8 +50,9 @@ SUPPORTED = {
     SH.sparql, SH.message, SH.severity, SH.name, SH.description, SH.order, SH.group, SH.deactivated,
     URIRef(RDFS_NS + "label"), URIRef(RDFS_NS + "comment"), RDF.type,
 }
-CLASS_SET = re.compile(r"@@class:([^@]+)@@")  # placeholder: a class and its subclasses, filled in by run()
-INSTANCES = re.compile(r"@@instances:([^@]+)@@")  # placeholder: ?this an instance of any of these classes
+# Placeholders filled in by Runner.expand from the store's class hierarchy: "@@class:C@@" is C and its subclasses,
+# "@@instances:C D@@" binds ?this to an instance of any of these classes or their subclasses.
+PLACEHOLDER = re.compile(r"@@(class|instances):([^@]+)@@")
 COMPARE = {"<": operator.lt, ">": operator.gt}
 RDF_TYPE = ox.NamedNode(str(RDF.type))
 
@@ -366,10 +367,42 @@ def prefixes(shapes: Graph, sparql) -> str:
     return "\n".join(out)
 
 
+def closing_brace(text: str, start: int) -> int:
+    """The index of the `}` that closes the `{` at `start` (braces in string literals and comments do not count)."""
+    depth, i, quote = 0, start, ""
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c == "#" and (i == 0 or text[i - 1].isspace()):  # a comment (a # in an IRI follows its name)
+            i = text.find("\n", i)
+            if i < 0:
+                break
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise Unsupported("a SPARQL constraint whose WHERE clause does not close")
+
+
 def compile_sparql(shapes: Graph, shape, sparql, where: str) -> Check:
+    """The constraint's SELECT with the shape's targets joined first in its WHERE clause; a clause that is a
+    sub-query is wrapped in a group of its own first, so that the targets can go beside it."""
     select = str(shapes.value(sparql, SH.select)).replace("$this", "?this")
     start = select.index("{", select.upper().index("WHERE"))
-    query = prefixes(shapes, sparql) + "\n" + select[:start + 1] + f" {where} " + select[start + 1:]
+    body = select[start + 1:]
+    if re.match(r"(\s|#[^\n]*\n)*SELECT\b", body, flags=re.I):
+        end = closing_brace(select, start) - start - 1
+        body = "{ " + body[:end] + " }" + body[end:]
+    query = prefixes(shapes, sparql) + "\n" + select[:start + 1] + f" {where} " + body
     return Check(query, (Constraint(str(shape), "SPARQLConstraintComponent", severity(shapes, shape),
                                     str(shapes.value(sparql, SH.message) or ""), ""),), "rows")
 
@@ -443,20 +476,21 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
     for path in files:
         fmt = check_file(path)
         target = None if fmt in DATASET_FORMATS else file_graph(path)
-        before = len(store) if target is None else 0
         try:
             if fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts:
-                store.bulk_load(parse(path, allow_remote_contexts=True).serialize(format="nt", encoding="utf-8"),
-                                format=ox.RdfFormat.N_TRIPLES)
-            elif target is None:
-                store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+                nt = parse(path, allow_remote_contexts=True).serialize(format="nt", encoding="utf-8")
+                store.bulk_load(nt, format=ox.RdfFormat.N_TRIPLES)
+                empty = not nt.strip()
             else:
-                store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri(), to_graph=target)
+                options = {"format": fmt, "base_iri": path.resolve().as_uri()}
+                store.bulk_load(path=str(path), **options, **({} if target is None else {"to_graph": target}))
+                # whether the file itself holds a statement (the store may have had them all already, or another
+                # file may have filled this file's graph): the first one read is enough
+                empty = next(iter(ox.parse(path=str(path), **options, lenient=True)), None) is None
         except SyntaxError as exc:
             raise syntax_error(exc, path) from None
         except OSError as exc:
             raise BuildError(exc.strerror or str(exc), path) from None
-        empty = len(store) == before if target is None else not store.query(f"ASK {{ GRAPH {target} {{ ?s ?p ?o }} }}")
         if empty:
             raise BuildError("no triples", path)
         if not (fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts):  # read by rdflib, which has no RDF 1.2
@@ -564,17 +598,18 @@ class Runner:
         return {c for cls in classes for c in [cls] + self.subclasses(cls)}
 
     def expand(self, query: str) -> str:
-        def class_set(match: re.Match) -> str:
-            cls = match.group(1)
+        def class_set(cls: str) -> str:
             return ", ".join(f"<{c}>" for c in [cls] + self.subclasses(cls))
 
-        def instances(match: re.Match) -> str:  # one scan of rdf:type joined with the classes (faster than a UNION)
-            classes = sorted(self.with_subclasses(match.group(1).split()))
+        def instances(classes_text: str) -> str:  # one scan of rdf:type joined with the classes (faster than a UNION)
+            classes = sorted(self.with_subclasses(classes_text.split()))
             if len(classes) == 1:
                 return f"?this a <{classes[0]}> ."
             return "?this a ?_focusClass . VALUES ?_focusClass { " + " ".join(f"<{c}>" for c in classes) + " }"
 
-        return INSTANCES.sub(instances, CLASS_SET.sub(class_set, query))
+        # one pass over the query: an IRI filled in (a subclass named in the data) is never read as a placeholder
+        return PLACEHOLDER.sub(lambda m: class_set(m.group(2)) if m.group(1) == "class" else instances(m.group(2)),
+                               query)
 
     def values_first(self, check: Check) -> bool:
         if not check.values_first or self.plan == "targets":
