@@ -172,6 +172,13 @@ DISAGREED = {
     "a-placeholder-in-a-subclass-iri": (
         {"data.ttl": BASE_TEXT + "<https://example.org/@@instances:https://example.org/x@@> rdfs:subClassOf nfp:Place .\n"},
          0),
+    # an instance of a blank-node subclass is a target of the class's shape (here without label or evidence) ...
+    "a-target-through-a-blank-node-subclass": (
+        {"data.ttl": BASE_TEXT + "_:placeKind rdfs:subClassOf nfp:Place .\nplace:ankara a _:placeKind .\n"}, 3),
+    # ... and a value of sh:class nfp:Place (Istanbul, the place of an event, typed only so)
+    "a-class-value-through-a-blank-node-subclass": (
+        {"data.ttl": BASE_TEXT.replace("place:istanbul a nfp:Place ;", "place:istanbul a [ rdfs:subClassOf nfp:Place ] ;")},
+        0),
     # a dataset file whose statements were all loaded already (a copy) is not empty
     "a-dataset-file-twice": (
         {"data.ttl": BASE_TEXT,

@@ -122,7 +122,7 @@ def sparql_path(shapes: Graph, path) -> str:
 
 def instance_of(var: str, cls, type_var: str) -> str:
     """A pattern: `var` is a SHACL instance of `cls` (typed with it or one of its subclasses)."""
-    return f"{var} a {type_var} . FILTER ({type_var} IN (@@class:{cls}@@))"
+    return f"{var} a {type_var} . FILTER (@@class:{type_var} {cls}@@)"
 
 
 def targets(shapes: Graph, shape) -> list[str]:
@@ -549,13 +549,15 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path]) -> di
     return found
 
 
-def subclasses(store: ox.Store, cls: str) -> list[str]:
-    """The subclasses of `cls` in the store's rdfs:subClassOf hierarchy (ontology and data), itself excluded: one
-    walk up from the class, linear in the hierarchy (the closure of every class at once is quadratic: a chain of
-    3,000 classes in the data, 400 KB, made 4.5 million pairs, 41 s and 2 GB)."""
-    return sorted({row["c"].value for row in store.query(
-        f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS_NS}subClassOf>+ <{cls}> }}", use_default_graph_as_union=True)
-        if isinstance(row["c"], ox.NamedNode) and row["c"].value != cls})
+def subclasses(store: ox.Store, cls: str) -> tuple[list[str], bool]:
+    """The IRI subclasses of `cls` in the store's rdfs:subClassOf hierarchy (ontology and data), itself excluded,
+    and whether a blank node is a subclass too (a query cannot name it; see Runner.expand): one walk up from the
+    class, linear in the hierarchy (the closure of every class at once is quadratic: a chain of 3,000 classes in
+    the data, 400 KB, made 4.5 million pairs, 41 s and 2 GB)."""
+    rows = [row["c"] for row in store.query(
+        f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS_NS}subClassOf>+ <{cls}> }}", use_default_graph_as_union=True)]
+    iris = sorted({c.value for c in rows if isinstance(c, ox.NamedNode) and c.value != cls})
+    return iris, any(isinstance(c, ox.BlankNode) for c in rows)
 
 
 def class_sizes(store: ox.Store) -> dict[str, int]:
@@ -584,6 +586,7 @@ class Runner:
             raise ValueError(f"plan {plan!r}: one of {', '.join(PLANS)}")
         self.store, self.plan = store, plan
         self.hierarchy: dict[str, list[str]] = {}  # a class -> its subclasses, asked of the store when first needed
+        self.blank: set[str] = set()  # the classes of which a blank node is a subclass
         self.sizes = class_sizes(store) if plan == "auto" else {}
 
     def query(self, query: str):
@@ -591,17 +594,32 @@ class Runner:
 
     def subclasses(self, cls: str) -> list[str]:
         if cls not in self.hierarchy:
-            self.hierarchy[cls] = subclasses(self.store, cls)
+            self.hierarchy[cls], blank = subclasses(self.store, cls)
+            if blank:
+                self.blank.add(cls)
         return self.hierarchy[cls]
+
+    def has_blank_subclass(self, classes: Iterable[str]) -> bool:
+        self.with_subclasses(classes)
+        return any(c in self.blank for c in classes)
 
     def with_subclasses(self, classes: Iterable[str]) -> set[str]:
         return {c for cls in classes for c in [cls] + self.subclasses(cls)}
 
     def expand(self, query: str) -> str:
-        def class_set(cls: str) -> str:
-            return ", ".join(f"<{c}>" for c in [cls] + self.subclasses(cls))
+        """Fill in the placeholders by listing classes; where a blank node is a subclass (it cannot be listed), by
+        a property path up the hierarchy instead (slower, and only there)."""
+        def class_set(text_: str) -> str:
+            var, cls = text_.split()
+            if self.has_blank_subclass([cls]):
+                return f"EXISTS {{ {var} <{RDFS_NS}subClassOf>* <{cls}> }}"
+            return f"{var} IN (" + ", ".join(f"<{c}>" for c in [cls] + self.subclasses(cls)) + ")"
 
         def instances(classes_text: str) -> str:  # one scan of rdf:type joined with the classes (faster than a UNION)
+            if self.has_blank_subclass(classes_text.split()):
+                roots = " ".join(f"<{c}>" for c in classes_text.split())
+                return (f"{{ SELECT DISTINCT ?this WHERE {{ ?this a ?_focusClass . "
+                        f"?_focusClass <{RDFS_NS}subClassOf>* ?_root . VALUES ?_root {{ {roots} }} }} }}")
             classes = sorted(self.with_subclasses(classes_text.split()))
             if len(classes) == 1:
                 return f"?this a <{classes[0]}> ."
@@ -612,8 +630,8 @@ class Runner:
                                query)
 
     def values_first(self, check: Check) -> bool:
-        if not check.values_first or self.plan == "targets":
-            return False
+        if not check.values_first or self.plan == "targets" or self.has_blank_subclass(check.classes):
+            return False  # (typed() below looks for the classes by name)
         if self.plan == "values":
             return True
         bound = 2 * sum(self.sizes.get(c, 0) for c in self.with_subclasses(check.classes))
