@@ -208,6 +208,9 @@ def shacl_results(p: Prepared, store: ox.Store) -> tuple[list[validate.Result], 
 
     try:
         checks = fastshacl.compile_shapes(p.shapes)
+        predicates = fastshacl.watched(p.shapes)
+        for graph in (p.instances, p.evidence):  # a literal the store would keep as another type, where checks look
+            fastshacl.refuse_retyped(fastshacl.retyped_in(graph, predicates))
     except fastshacl.Unsupported as why:
         results, _ = validate.shacl(p.instances + p.evidence, p.ontology, p.shapes)
         return results, f"pyshacl: the fast engine does not support {why}"

@@ -346,3 +346,50 @@ def test_whitespace_and_dot_are_xpaths_in_both_engines(tmp_path: Path) -> None:
                 for name, (kind, _, conforms) in cases.items() if not conforms}
     assert verdicts(reference) == expected
     assert verdicts(fast) == expected
+
+
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+RETYPED_WRITINGS = {  # one literal typed xsd:int (or another type Oxigraph keeps as another), as each format may write it
+    "full.nt": f'<https://example.org/a> <https://example.org/p> "1"^^<{XSD_NS}int> .\n',
+    "prefixed.ttl": f'@prefix xsd: <{XSD_NS}> .\n<https://example.org/a> <https://example.org/p> "1"^^xsd:short .\n',
+    "empty-prefix.ttl": f'@prefix : <{XSD_NS}> .\n<https://example.org/a> <https://example.org/p> "1"^^:byte .\n',
+    "relative.ttl": '@base <http://www.w3.org/2001/XMLSchema> .\n'
+                    '<https://example.org/a> <https://example.org/p> "1"^^<#positiveInteger> .\n',
+    "escaped.nt": '<https://example.org/a> <https://example.org/p> "1"^^<http://www.w3.org/2001/XMLSchema\\u0023long> .\n',
+    "compact.jsonld": '{"@context": {"xsd": "%s"}, "@id": "https://example.org/a", '
+                      '"https://example.org/p": {"@value": "1", "@type": "xsd:unsignedInt"}}' % XSD_NS,
+    "vocab.jsonld": '{"@context": {"@vocab": "%s"}, "@id": "https://example.org/a", '
+                    '"https://example.org/p": {"@value": "2001-01-01T00:00:00Z", "@type": "dateTimeStamp"}}' % XSD_NS,
+    "full.rdf": '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about='
+                f'"https://example.org/a"><p xmlns="https://example.org/" rdf:datatype="{XSD_NS}int">1</p>'
+                '</rdf:Description></rdf:RDF>\n',
+    "base.rdf": '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xml:base="http://www.w3.org/2001/'
+                'XMLSchema"><rdf:Description rdf:about="https://example.org/a"><p xmlns="https://example.org/" '
+                'rdf:datatype="#negativeInteger">-1</p></rdf:Description></rdf:RDF>\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(RETYPED_WRITINGS))
+def test_literals_oxigraph_retypes_are_found_however_written(name: str, tmp_path: Path) -> None:
+    """The fast engine's text scan flags every way a file can name such a datatype, and the reading that follows
+    finds the literal; the file then goes to pyshacl (scripts/load.py, RETYPED_BY_OXIGRAPH)."""
+    from scripts.load import may_hold_retyped, retyped_literal, rdf_format
+
+    path = tmp_path / name
+    path.write_text(RETYPED_WRITINGS[name], encoding="utf-8")
+    assert may_hold_retyped(path)
+    found = retyped_literal(path, rdf_format(path), frozenset({"https://example.org/p"}))
+    assert found is not None and found.datatype.value.startswith(XSD_NS)
+    assert retyped_literal(path, rdf_format(path), frozenset({"https://example.org/q"})) is None  # no check reads p
+
+
+def test_the_retyped_scan_passes_what_names_no_such_datatype() -> None:
+    """Neither the base fixture's text nor its predicates: the evidence offsets (oa:start, xsd:nonNegativeInteger)
+    are read by no check, so they leave the fast engine its data; a value a check reads does not."""
+    from scripts.load import may_hold_retyped
+    from scripts.paths import SHAPES
+
+    assert not may_hold_retyped(Path(__file__).parent / "shapes" / "base.ttl")
+    predicates = fastshacl.watched(Graph().parse(SHAPES))
+    assert "http://www.w3.org/ns/oa#start" not in predicates
+    assert {"https://w3id.org/ngo-fp/ontology#referenceNumber", "https://w3id.org/ngo-fp/ontology#fullName"} <= predicates

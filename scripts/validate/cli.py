@@ -88,8 +88,12 @@ def validate(args: argparse.Namespace, keep: list | None = None) -> tuple[list[R
     if args.fast:
         from . import fastshacl
 
-        results, origin = fastshacl.validate_files(files, ONTOLOGY, SHAPES, args.allow_remote_contexts, keep=keep)
-        return results, origin, len(files), ""
+        try:
+            results, origin = fastshacl.validate_files(files, ONTOLOGY, SHAPES, args.allow_remote_contexts, keep=keep)
+            return results, origin, len(files), ""
+        except fastshacl.Unsupported as why:  # the data needs what the fast engine cannot judge: pyshacl does
+            print(f"note: --fast cannot judge {why}; validating with pyshacl instead",
+                  file=sys.stderr)
     from . import shacl
     from rdflib import Graph
 
