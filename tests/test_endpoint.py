@@ -251,3 +251,22 @@ def test_keep_alive_answers_do_not_wait_for_a_delayed_ack(server: Server) -> Non
                 data += sock.recv(65536)
             times.append(time.perf_counter() - start)
     assert statistics.median(times) < 0.035, f"median {statistics.median(times) * 1000:.1f} ms"
+
+
+def test_from_chooses_the_dataset(server: Server) -> None:
+    """FROM and FROM NAMED set the query's dataset (SPARQL 1.1, 13.2); without them the default graph is the
+    union of the published triples and the inferred types. (The union flag used to override FROM.)"""
+    inferred = "https://w3id.org/ngo-fp/graph/inferred-types"
+
+    def count(query: str) -> int:
+        answer = post_direct(server.url, query)
+        assert answer.status == 200, answer.body
+        return int(json.loads(answer.body)["results"]["bindings"][0]["n"]["value"])
+
+    everything = count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    only_inferred = count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} }}")
+    assert 0 < only_inferred < everything
+    assert count(f"SELECT (COUNT(*) AS ?n) FROM <{inferred}> WHERE {{ ?s ?p ?o }}") == only_inferred
+    assert count("SELECT (COUNT(*) AS ?n) FROM <http://example.org/none> WHERE { ?s ?p ?o }") == 0
+    assert count(f"select (count(*) as ?n) from named <{inferred}> where {{ graph ?g {{ ?s ?p ?o }} }}") == only_inferred
+    assert count('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER (STR(?o) != "from") }') == everything

@@ -45,14 +45,27 @@ def may_hold_service(query: str) -> bool:
         return True
 
 
-def _has_service(node: Any) -> bool:
+def _has(node: Any, name: str) -> bool:
+    """A part named `name` anywhere in rdflib's parse tree."""
     if isinstance(node, CompValue):
-        if node.name == "ServiceGraphPattern":
+        if node.name == name:
             return True
-        return any(_has_service(v) for v in node.values())
+        return any(_has(v, name) for v in node.values())
     if isinstance(node, (ParseResults, list, tuple)):
-        return any(_has_service(v) for v in node)
+        return any(_has(v, name) for v in node)
     return False
+
+
+def names_its_dataset(query: str) -> bool:
+    """The query has a FROM or FROM NAMED clause: its dataset is then the one it names (SPARQL 1.1, 13.2), not the
+    endpoint's default (the union of the published triples and the inferred types). Parsed only when the text
+    holds "from"; a query rdflib cannot parse is taken as naming none (Oxigraph reports its own errors)."""
+    if "from" not in query.casefold():
+        return False
+    try:
+        return _has(parseQuery(query.replace("\r", "\n")), "DatasetClause")
+    except Exception:  # noqa: BLE001 - rdflib raises assorted errors on odd input
+        return False
 
 
 def check(query: str) -> None:
@@ -69,6 +82,6 @@ def check(query: str) -> None:
                       f"(line {err.lineno}, column {err.col}: {err.msg}).") from None
     except Exception as err:  # rdflib raises assorted errors on odd input (e.g. undefined prefixes)
         raise Refused(f"Query refused: it mentions SERVICE but could not be parsed to check it ({err}).") from None
-    if _has_service(tree):
+    if _has(tree, "ServiceGraphPattern"):
         raise Refused("Query refused: SERVICE (federated query) is not allowed on this endpoint; "
                       "it makes no outbound requests. Run federated queries on your own store.")

@@ -1,7 +1,8 @@
 """The store the endpoint serves: the published graph in the default graph, and the subclass closure of
 `rdf:type` in one named graph, so that a query over a class finds its subclasses' members.
 
-Queries see both graphs as their default graph (Oxigraph's union default graph). The inferred graph holds
+Queries see both graphs as their default graph (Oxigraph's union default graph), unless they name their dataset
+(FROM, FROM NAMED, or the protocol's graph parameters: worker.py). The inferred graph holds
 only types that are not already asserted, so no triple is counted twice; `GRAPH <INFERRED> { ... }` shows
 what was inferred. Descriptions of resource IRIs (`/resource/...`) use the asserted graph only, like the
 dumps.

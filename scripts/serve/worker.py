@@ -141,7 +141,7 @@ class Worker:
             if req.get("default_graphs") or req.get("named_graphs"):
                 options["default_graph"] = [ox.NamedNode(g) for g in req.get("default_graphs", [])]
                 options["named_graphs"] = [ox.NamedNode(g) for g in req.get("named_graphs", [])]
-            else:
+            elif not service.names_its_dataset(text):  # FROM and FROM NAMED choose the dataset themselves
                 options["use_default_graph_as_union"] = True  # the asserted triples and the inferred types
         except ValueError as err:
             return error(400, f"Bad default-graph-uri or named-graph-uri: {err}")
