@@ -20,6 +20,7 @@ reads no escape in a keyword, so a `SERVICE` pattern needs the letters "service"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from pyparsing import ParseException, ParseResults
@@ -45,6 +46,13 @@ def may_hold_service(query: str) -> bool:
         return True
 
 
+@lru_cache(maxsize=1)  # the last query only: a tree can be many times its text
+def parsed(query: str) -> ParseResults:
+    """rdflib's parse tree of the query, every CR read as a LF (see above); kept for the next question about the
+    same query (the SERVICE check, then the dataset), which would otherwise parse it again."""
+    return parseQuery(query.replace("\r", "\n"))
+
+
 def _has(node: Any, name: str) -> bool:
     """A part named `name` anywhere in rdflib's parse tree."""
     if isinstance(node, CompValue):
@@ -63,7 +71,7 @@ def names_its_dataset(query: str) -> bool:
     if "from" not in query.casefold():
         return False
     try:
-        return _has(parseQuery(query.replace("\r", "\n")), "DatasetClause")
+        return _has(parsed(query), "DatasetClause")
     except Exception:  # noqa: BLE001 - rdflib raises assorted errors on odd input
         return False
 
@@ -76,7 +84,7 @@ def check(query: str) -> None:
         raise Refused("Query refused: it mentions SERVICE and holds \\u or \\U code-point escapes, which the check "
                       "cannot read as the query engine does. Write those characters as themselves.")
     try:
-        tree = parseQuery(query.replace("\r", "\n"))
+        tree = parsed(query)
     except ParseException as err:
         raise Refused(f"Query refused: it mentions SERVICE but could not be parsed to check it "
                       f"(line {err.lineno}, column {err.col}: {err.msg}).") from None
