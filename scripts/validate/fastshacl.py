@@ -32,6 +32,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -55,6 +56,8 @@ SUPPORTED = {
 PLACEHOLDER = re.compile(r"@@(class|instances):([^@]+)@@")
 COMPARE = {"<": operator.lt, ">": operator.gt}
 RDF_TYPE = ox.NamedNode(str(RDF.type))
+AT_LEAST = ox.NamedNode("https://w3id.org/ngo-fp/fastshacl#atLeast")  # at_least() below, for sh:minInclusive
+XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 
 
 class Unsupported(Exception):
@@ -196,7 +199,8 @@ def value_constraints(shapes: Graph, node, var: str) -> Iterable[tuple[str, str]
             langs = " || ".join(f'LANGMATCHES(LANG({var}), "{l}")' for l in items(shapes, o))
             yield "LanguageInConstraintComponent", f"!isLiteral({var}) || !({langs})"
         elif p == SH.minInclusive:
-            yield "MinInclusiveConstraintComponent", f"!isLiteral({var}) || !COALESCE({var} >= {o.n3()}, false)"
+            yield "MinInclusiveConstraintComponent", (
+                f"!isLiteral({var}) || !COALESCE({var} >= {o.n3()}, <{AT_LEAST.value}>({var}, {o.n3()}), false)")
         elif p == SH.minLength:
             yield "MinLengthConstraintComponent", f"isBlank({var}) || STRLEN(STR({var})) < {int(o)}"
         elif p == SH.pattern:
@@ -217,6 +221,22 @@ def value_constraints(shapes: Graph, node, var: str) -> Iterable[tuple[str, str]
             yield "InConstraintComponent", f"!({one_of(var, items(shapes, o))})"
         elif p == SH["or"]:
             yield "OrConstraintComponent", "!(" + " || ".join(alternative(shapes, m, var) for m in items(shapes, o)) + ")"
+
+
+def at_least(value, bound) -> ox.Literal | None:
+    """`value` >= `bound` as rdflib (and so pyshacl) compares them; the queries call it where Oxigraph's `>=` is an
+    error, which sh:minInclusive reads as a violation. Oxigraph cannot compare an integer past 64 bits, a decimal
+    past 18 fraction digits (or 20 integer ones), nor a double written with spaces (" 28", which rdflib reads
+    with Python's float()); rdflib compares them all. What rdflib cannot compare either stays an error (None)."""
+    datatypes.strict_rdflib()  # ill-typed integers and decimals have no value, as in pyshacl
+    values = [Literal(t.value, datatype=t.datatype.value).value
+              if isinstance(t, ox.Literal) and t.language is None else None for t in (value, bound)]
+    if not all(isinstance(v, (int, float, Decimal)) and not isinstance(v, bool) for v in values):
+        return None
+    try:
+        return ox.Literal("true" if values[0] >= values[1] else "false", datatype=XSD_BOOLEAN)
+    except (ArithmeticError, TypeError):  # Decimal NaN
+        return None
 
 
 def one_of(var: str, values: Iterable) -> str:
@@ -630,7 +650,7 @@ class Runner:
         self.sizes = class_sizes(store) if plan == "auto" else {}
 
     def query(self, query: str):
-        return self.store.query(query, use_default_graph_as_union=True)
+        return self.store.query(query, use_default_graph_as_union=True, custom_functions={AT_LEAST: at_least})
 
     def subclasses(self, cls: str) -> list[str]:
         if cls not in self.hierarchy:
