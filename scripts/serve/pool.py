@@ -131,8 +131,7 @@ class Pool:
             asyncio.ensure_future(self.replace(worker))
             if code is not None and code < 0 and -code in (signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT):
                 log.warning("a query worker crashed during a query (signal %d)", -code)
-                return text(503, "Query stopped: the query engine failed on it (too deeply nested?). "
-                                 "Simplify the query.")
+                return text(503, "Query stopped: the query engine crashed on it. Simplify the query.")
             log.warning("a query worker ended during a query (most likely out of memory)")
             return text(503, "Query stopped: it needed more memory than the endpoint allows per query.")
         self.idle.put_nowait(worker)

@@ -1,4 +1,6 @@
-"""No outbound requests: a query holding a `SERVICE` pattern is refused before it is evaluated.
+"""What is refused before a query is evaluated: brackets nested past MAX_NESTING (below), and SERVICE.
+
+No outbound requests: a query holding a `SERVICE` pattern is refused before it is evaluated.
 
 Oxigraph would fetch any URL named by `SERVICE` (port probing, requests multiplied by nested calls), so the
 endpoint decides by parsing the query with rdflib's SPARQL 1.1 parser and looking for a
@@ -30,6 +32,37 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 class Refused(Exception):
     """The query is not evaluated; the message says why (answered with 400)."""
+
+
+# Nesting: Oxigraph's parser and evaluator recurse once per level, and a worker's stack (8 MiB) overflows
+# (SIGSEGV, the worker lost) at about 400 nested collections `( ( ...`, 1,000 nested EXISTS or function calls and
+# 5,000 nested parentheses. A hand-written query seldom nests 20 deep.
+MAX_NESTING = 128
+# the spans in which a bracket does not nest for Oxigraph: comments and strings (skipped), IRIs (counted anyway:
+# a `<` read here as an IRI may be a less-than for Oxigraph, and what follows must not be hidden)
+TOKEN = re.compile("|".join([
+    r"#[^\n\r]*",  # a comment
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""', r"'''(?:[^'\\]|\\.|'(?!''))*'''",  # long strings
+    r'"(?:[^"\\\n\r]|\\.)*"', r"'(?:[^'\\\n\r]|\\.)*'",  # short strings
+    r'<[^<>"{}|^`\\\x00-\x20]*>',  # an IRI
+    r"[(\[{)\]}]",
+]), re.S)
+
+
+def nesting(query: str) -> int:
+    """How deep brackets of any kind nest in the query, outside comments and strings; linear in its length."""
+    depth = deepest = 0
+    for m in TOKEN.finditer(query):
+        token = m.group()
+        if token[0] in "#'\"":
+            continue
+        for char in token:
+            if char in "([{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in ")]}":
+                depth = max(depth - 1, 0)  # a closing bracket too many hides nothing that follows
+    return deepest
 
 
 ESCAPE = re.compile(r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")
@@ -77,7 +110,10 @@ def names_its_dataset(query: str) -> bool:
 
 
 def check(query: str) -> None:
-    """Raise Refused if the query holds a SERVICE pattern (or cannot be checked)."""
+    """Raise Refused if the query nests deeper than MAX_NESTING or holds a SERVICE pattern (or cannot be checked)."""
+    if (depth := nesting(query)) > MAX_NESTING:
+        raise Refused(f"Query refused: its brackets nest {depth} deep, past this endpoint's limit of {MAX_NESTING}, "
+                      "beyond which the query engine could run out of stack.")
     if not may_hold_service(query):
         return
     if "\\u" in query or "\\U" in query:
