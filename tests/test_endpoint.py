@@ -173,6 +173,20 @@ def test_get_without_query_is_a_service_description(server: Server) -> None:
     assert (URIRef(f"{server.url}/query"), RDF.type, URIRef("http://www.w3.org/ns/sparql-service-description#Service")) in sd
 
 
+@pytest.mark.parametrize("media,fmt", [("application/n-triples", "nt"), ("application/ld+json", "json-ld"),
+                                       ("application/rdf+xml", "xml")])
+def test_the_service_description_follows_accept(server: Server, media: str, fmt: str) -> None:
+    """The same graph as the Turtle description, in the format asked for; 406 for a format not offered."""
+    turtle = request(f"{server.url}/query")
+    answer = request(f"{server.url}/query", Accept=f"{media}, text/turtle;q=0.5")
+    assert answer.status == 200 and answer.type == media
+    assert "Accept" in answer.headers.get("vary", "")
+    base = f"{server.url}/query"
+    assert isomorphic(Graph().parse(data=answer.body, format=fmt, publicID=base),
+                      Graph().parse(data=turtle.body, format="turtle", publicID=base))
+    assert request(f"{server.url}/query", Accept="image/png").status == 406
+
+
 # --- issue 13.10: the subclass closure of rdf:type ------------------------------------------------------------
 
 def test_a_query_over_a_class_finds_its_subclasses_members(server: Server, published_graph: Graph) -> None:

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -22,7 +23,7 @@ from starlette.types import Receive, Scope, Send
 
 from ..paths import BASE
 from .limits import BodyTimeout, BodyTooLarge
-from .negotiate import GRAPHS, choose
+from .negotiate import GRAPHS, choose, content_type
 from .pool import Pool, Reply, text
 
 METHODS = "GET, HEAD, POST, OPTIONS"
@@ -178,7 +179,12 @@ class Endpoint:
         queries = params.get("query", [])
         if not queries:
             if request.method in ("GET", "HEAD") and not params:
-                return Response(SERVICE_DESCRIPTION.read_bytes(), media_type="text/turtle; charset=utf-8")
+                media = choose(request.headers.get("accept"), list(GRAPHS))
+                if media is None:
+                    return error(406, "Not acceptable: the service description is available as "
+                                      + ", ".join(GRAPHS) + ".", Vary="Accept")
+                description = service_description(media, str(request.url).split("?", 1)[0])
+                return Response(description, headers={"Vary": "Accept"}, media_type=content_type(media))
             return error(400, "Bad request: no query. Send query=... (SPARQL 1.1 Protocol).")
         if len(queries) > 1:
             return error(400, "Bad request: more than one query parameter.")
@@ -210,6 +216,15 @@ class Endpoint:
 
     async def shapes(self, request: Request) -> Response:
         return await self.describe(request, f"{BASE}shapes", None, whole="shapes")
+
+
+def service_description(media: str, base: str) -> bytes:
+    """The SPARQL service description (service-description.ttl, whose IRIs are relative to the endpoint's URL,
+    `base`) in one of the graph formats: the file itself as Turtle, absolute IRIs in the others."""
+    if media == "text/turtle":
+        return SERVICE_DESCRIPTION.read_bytes()
+    quads = ox.parse(SERVICE_DESCRIPTION.read_bytes(), ox.RdfFormat.TURTLE, base_iri=base)
+    return ox.serialize(quads, format=getattr(ox.RdfFormat, GRAPHS[media]))
 
 
 def create(pool: Pool, dist: Path, max_body: int, spool_budget: int, cache_budget: int = 32 * 1024 * 1024) -> Starlette:

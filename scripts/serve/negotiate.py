@@ -57,3 +57,8 @@ def choose(header: str | None, offered: list[str]) -> str | None:
     scored = [(_quality(media, ranges), -i, media) for i, media in enumerate(offered)]
     q, _, media = max(scored)
     return media if q > 0 else None
+
+
+def content_type(media: str) -> str:
+    """The Content-Type header for an answer in `media`: UTF-8 named for the text-based formats."""
+    return media + ("; charset=utf-8" if media.startswith("text/") or "json" in media or "xml" in media else "")

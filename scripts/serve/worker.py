@@ -28,7 +28,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from . import service
-from .negotiate import GRAPHS, RESULTS, choose
+from .negotiate import GRAPHS, RESULTS, choose, content_type
 from .store import open_in_memory
 
 INLINE = 64 * 1024  # answers up to this size travel through the pipe; larger ones through a spool file
@@ -125,10 +125,9 @@ class Worker:
                                   "not sent. Add a LIMIT, or download the dumps.")
             return error(500, f"Query evaluation failed: {err}")
         spool.close()
-        charset = "; charset=utf-8" if media.startswith("text/") or "json" in media or "xml" in media else ""
         if spool.path is None:
-            return Answer(200, media + charset, bytes(spool.buffer))
-        return Answer(200, media + charset, spool=spool)
+            return Answer(200, content_type(media), bytes(spool.buffer))
+        return Answer(200, content_type(media), spool=spool)
 
     def query(self, req: dict) -> Answer:
         text = req["query"]
