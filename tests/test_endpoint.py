@@ -234,6 +234,7 @@ def test_resource_iri_refuses_what_it_cannot_give(server: Server) -> None:
     assert request(f"{server.url}/resource/organization/turksam", Accept="application/pdf").status == 406
     assert request(f"{server.url}/resource/organization/no-such-thing", Accept="text/turtle").status == 404
     assert request(f"{server.url}/resource/..%2f..%2fetc/passwd", Accept="text/turtle").status == 404
+    assert request(f"{server.url}/resource/organization/turksam%0A", Accept="text/turtle").status == 404
 
 
 def test_ontology_and_shapes_iris(server: Server) -> None:

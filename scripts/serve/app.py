@@ -27,7 +27,7 @@ from .negotiate import GRAPHS, choose, content_type
 from .pool import Pool, Reply, text
 
 METHODS = "GET, HEAD, POST, OPTIONS"
-SLUG = re.compile(r"^[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
+SLUG = re.compile(r"[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*")  # the whole path (fullmatch)
 SERVICE_DESCRIPTION = Path(__file__).with_name("service-description.ttl")
 
 
@@ -206,8 +206,9 @@ class Endpoint:
         return await self.answer({"op": "describe", "iri": iri, "accept": media, "whole": whole})
 
     async def resource(self, request: Request) -> Response:
-        path = request.path_params["path"]
-        if not SLUG.match(path):
+        # the whole decoded path: Starlette's route pattern ends in $, which also matches before a final line feed
+        path = request.scope["path"].removeprefix("/resource/")
+        if not SLUG.fullmatch(path):
             return error(404, "Not found.")
         return await self.describe(request, f"{BASE}resource/{path}", f"/site/resource/{path}.html")
 
