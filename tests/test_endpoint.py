@@ -9,6 +9,7 @@ import io
 import json
 import urllib.parse
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from rdflib import Graph, Namespace, URIRef
@@ -59,6 +60,21 @@ def test_every_protocol_form_answers(server: Server, send) -> None:
     assert json.loads(answer.body)["boolean"] is True
 
 
+def test_a_query_body_is_utf8_and_says_no_other_charset(server: Server) -> None:
+    """application/sparql-query is always UTF-8 (its IANA registration): a body that declares another charset is a
+    415, not read as UTF-8 anyway; utf-8 and its subset us-ascii, in any case and quoted, are read."""
+    query = f'ASK {{ <{TURKSAM}> ?p "Türkiye"@en }}'.encode("latin-1")  # what a client declaring latin-1 sends
+    for kind in ("application/sparql-query", "application/x-www-form-urlencoded"):
+        body = query if kind.endswith("query") else b"query=" + urllib.parse.quote_from_bytes(query).encode()
+        refused = request(f"{server.url}/query", "POST", body, Content_Type=f"{kind}; charset=ISO-8859-1",
+                          Accept=JSON)
+        assert refused.status == 415 and b"charset=iso-8859-1" in refused.body and b"UTF-8" in refused.body
+    for declared in ("utf-8", '"UTF-8"', "US-ASCII"):
+        answer = request(f"{server.url}/query", "POST", f"ASK {{ <{TURKSAM}> ?p ?o }}".encode(), Accept=JSON,
+                         Content_Type=f"application/sparql-query;charset={declared}")
+        assert answer.status == 200 and json.loads(answer.body)["boolean"] is True
+
+
 def test_updates_are_refused_by_every_route(server: Server) -> None:
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
     form = urllib.parse.urlencode({"update": update}).encode()
@@ -97,6 +113,11 @@ def test_options_and_cors_for_read_only_requests(server: Server) -> None:
     assert "PUT" not in preflight.headers["access-control-allow-methods"]
     simple = request(f"{server.url}/query?query=ASK%7B%7D", Origin="https://example.org")
     assert simple.status == 200 and simple.headers["access-control-allow-origin"] == "*"
+    for route in ("/resource/organization/turksam", "/ontology", "/shapes", "/"):  # the read-only routes
+        for method in ("OPTIONS", "PUT"):
+            answer = request(f"{server.url}{route}", method)
+            assert answer.status == (204 if method == "OPTIONS" else 405), (route, method)
+            assert set(answer.headers["allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}, (route, method)
 
 
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "TRACE", "PROPFIND"])
@@ -124,6 +145,26 @@ def test_results_follow_the_accept_header(server: Server) -> None:
     assert get_query(server.url, query, accept="text/html;q=0.9, */*;q=0.1").type == JSON  # a browser
     refused = get_query(server.url, query, accept="image/png")
     assert refused.status == 406 and b"application/sparql-results+json" in refused.body
+
+
+def test_xml_answers_are_well_formed_or_refused(server: Server) -> None:
+    """Oxigraph's XML writers put out what XML 1.0 cannot hold; such an answer is a 406 naming the other formats,
+    never an ill-formed 200. Every XML answer given parses, a large one (written in many pieces) too."""
+    control = 'SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }'
+    refused = get_query(server.url, control, accept="application/sparql-results+xml")
+    assert refused.status == 406 and b"well-formed XML" in refused.body
+    assert b"application/sparql-results+json" in refused.body and b"text/csv" in refused.body
+    as_json = get_query(server.url, control)
+    assert as_json.status == 200 and json.loads(as_json.body)["results"]["bindings"][0]["x"]["value"] == "a\x01b"
+    unnamed = 'CONSTRUCT { <http://example.org/s> <http://example.org/1> "o" } WHERE {}'  # no XML name ends it
+    refused = get_query(server.url, unnamed, accept="application/rdf+xml")
+    assert refused.status == 406 and b"text/turtle" in refused.body and b"rdf+xml is" not in refused.body
+    assert get_query(server.url, unnamed, accept="text/turtle").status == 200
+    large = get_query(server.url, "SELECT * WHERE { ?s ?p ?o } LIMIT 3000", accept="application/sparql-results+xml")
+    assert large.status == 200 and len(large.body) > 256 * 1024
+    assert len(ElementTree.fromstring(large.body).findall(".//{http://www.w3.org/2005/sparql-results#}result")) == 3000
+    described = get_query(server.url, f"DESCRIBE <{TURKSAM}>", accept="application/rdf+xml")
+    assert described.status == 200 and len(Graph().parse(data=described.body, format="xml")) > 10
 
 
 def test_a_repeated_query_is_answered_from_the_cache_with_the_same_bytes(server: Server) -> None:

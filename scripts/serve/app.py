@@ -28,6 +28,7 @@ from .pool import Pool, Reply, text
 
 METHODS = "GET, HEAD, POST, OPTIONS"
 SLUG = re.compile(r"[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*")  # the whole path (fullmatch)
+UTF8 = {"utf-8", "utf8", "us-ascii", "ascii"}  # the charsets a query may declare (ASCII is UTF-8's subset)
 SERVICE_DESCRIPTION = Path(__file__).with_name("service-description.ttl")
 
 
@@ -107,6 +108,15 @@ class ReplyResponse(Response):
                 self.spooled.release(self.reply)
 
 
+def charset(parameters: list[str]) -> str:
+    """The charset parameter of a Content-Type header's parameters, lower case ("utf-8" when none is given)."""
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip('"').lower()
+    return "utf-8"
+
+
 def error(status: int, message: str, **headers: str) -> PlainTextResponse:
     return PlainTextResponse(message.rstrip() + "\n", status_code=status, headers=headers or None)
 
@@ -117,15 +127,19 @@ def options(_: Request) -> Response:
 
 class only:
     """A route's handler taking every method (so that the static files mounted below never answer for its
-    path) and answering 405 with the right Allow header to the methods it does not serve."""
+    path), answering OPTIONS with the methods it serves (204 and Allow) and 405 with the same Allow header to
+    the methods it does not serve."""
 
     def __init__(self, methods: list[str], handler: Callable[[Request], Awaitable[Response]]) -> None:
-        self.methods, self.handler, self.allowed = methods, handler, ", ".join(methods)
+        self.methods, self.handler = methods, handler
+        self.allowed = ", ".join(methods + ([] if "OPTIONS" in methods else ["OPTIONS"]))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
-        if request.method not in self.methods:
-            response: Response = error(405, f"Method not allowed: use {self.allowed}.", Allow=self.allowed)
+        if request.method == "OPTIONS" and "OPTIONS" not in self.methods:
+            response: Response = Response(status_code=204, headers={"Allow": self.allowed})
+        elif request.method not in self.methods:
+            response = error(405, f"Method not allowed: use {self.allowed}.", Allow=self.allowed)
         else:
             response = await self.handler(request)
         await response(scope, receive, send)
@@ -153,7 +167,8 @@ class Endpoint:
         if request.method in ("GET", "HEAD"):
             params = {k: request.query_params.getlist(k) for k in request.query_params.keys()}
         else:
-            kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            kind, *parameters = [part.strip() for part in request.headers.get("content-type", "").split(";")]
+            kind = kind.lower()
             try:
                 body = await request.body()
             except BodyTooLarge:
@@ -162,6 +177,10 @@ class Endpoint:
                 return error(408, str(late), Connection="close")
             if kind == "application/sparql-update":
                 return error(403, "Forbidden: this endpoint is read-only; updates are refused.")
+            if (declared := charset(parameters)) not in UTF8:
+                return error(415, f"Unsupported media type: the body says charset={declared}; a SPARQL query is "
+                                  "always UTF-8 (the IANA registration of application/sparql-query and the "
+                                  "SPARQL 1.1 Protocol). Send it as UTF-8.")
             try:
                 text = body.decode("utf-8")
             except UnicodeDecodeError:

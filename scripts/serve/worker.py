@@ -21,6 +21,7 @@ import resource
 import signal
 import sys
 import uuid
+import xml.parsers.expat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -31,6 +32,7 @@ from . import service
 from .negotiate import GRAPHS, RESULTS, choose, content_type
 from .store import open_in_memory
 
+XML = {"XML", "RDF_XML"}  # the formats (negotiate.py's names) whose answers are checked to be well-formed
 INLINE = 64 * 1024  # answers up to this size travel through the pipe; larger ones through a spool file
 
 
@@ -85,6 +87,38 @@ class Spool:
             self.path.unlink(missing_ok=True)
 
 
+class IllFormed(Exception):
+    pass
+
+
+class WellFormed:
+    """A sink in front of a Spool that reads what is written as XML (expat, with namespaces) and stops at the first
+    thing that is not well-formed. Oxigraph's XML writers do not escape what XML 1.0 cannot hold: a control
+    character in a literal (`"\\u0001"`), or a predicate IRI that RDF/XML cannot write as an element name
+    (`<http://example.org/1>` becomes `<oxprefix:>`)."""
+
+    def __init__(self, spool: Spool) -> None:
+        self.spool, self.problem = spool, ""
+        self.parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+
+    def write(self, data: bytes) -> int:
+        self.read(bytes(data), final=False)
+        return self.spool.write(data)
+
+    def read(self, data: bytes, final: bool) -> None:
+        try:
+            self.parser.Parse(data, final)
+        except xml.parsers.expat.ExpatError as err:
+            self.problem = str(err)
+            raise IllFormed() from None
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.read(b"", final=True)
+
+
 @dataclass
 class Answer:
     status: int
@@ -116,13 +150,21 @@ class Worker:
             return not_acceptable(offered)
         fmt_enum = ox.RdfFormat if offered is GRAPHS else ox.QueryResultsFormat
         spool = Spool(self.spool_dir, self.cap)
+        sink = WellFormed(spool) if offered[media] in XML else spool
         try:
-            result.serialize(spool, getattr(fmt_enum, offered[media]))  # type: ignore[attr-defined]
+            result.serialize(sink, getattr(fmt_enum, offered[media]))  # type: ignore[attr-defined]
+            if isinstance(sink, WellFormed):
+                sink.close()
         except Exception as err:
             spool.discard()
             if spool.too_large:
                 return error(507, f"Answer too large: it exceeds the limit of {self.cap // 2**20} MiB and was "
                                   "not sent. Add a LIMIT, or download the dumps.")
+            if isinstance(sink, WellFormed) and sink.problem:
+                others = [m for m in offered if offered[m] not in XML]
+                return error(406, f"Not acceptable: this answer cannot be written as well-formed XML ({sink.problem}:"
+                                  " a character XML 1.0 cannot hold, or a property IRI RDF/XML cannot name). "
+                                  "It is available as " + ", ".join(others) + ".")
             return error(500, f"Query evaluation failed: {err}")
         spool.close()
         if spool.path is None:
