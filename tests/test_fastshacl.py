@@ -153,6 +153,40 @@ def test_in_compares_terms_as_pyshacl_does(tmp_path: Path) -> None:
         ("c", "QualifiedMinCountConstraintComponent", "")}
 
 
+def test_language_in_matches_tags_as_pyshacl_does(tmp_path: Path) -> None:
+    """sh:languageIn with primary-language ranges and "*": a tag matches a range whatever its case and whatever
+    subtags follow (en-GB-oxendict is English), a three-letter code or a literal without a tag does not."""
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:listed , ex:any .
+        ex:listed sh:path ex:p ; sh:languageIn ( "en" "TR" ) .
+        ex:any sh:path ex:q ; sh:languageIn ( "*" ) .""", format="turtle")
+    data = tmp_path / "languages.ttl"
+    data.write_text("""@prefix ex: <https://example.org/> .
+        ex:a a ex:C ; ex:p "x"@en , "x"@EN , "x"@en-GB , "x"@en-GB-oxendict , "x"@tr , "x"@tr-TR ; ex:q "x"@de-CH .
+        ex:b a ex:C ; ex:p "x"@eng ; ex:q "x" .         # not English; no tag
+        ex:c a ex:C ; ex:p "x"@de , "x" ; ex:q ex:x .   # another language, no tag; not a literal
+        ex:d a ex:C ; ex:p ex:x , 1 ; ex:q 1 .          # not literals with a tag
+        """)
+    reference, fast = read_by_both(data, shapes)
+    assert verdicts(fast) == verdicts(reference)
+    assert {(r.focus.rsplit("/", 1)[1], r.path.rsplit("/", 1)[1], r.value) for r in fast} == {
+        ("b", "p", "x"), ("b", "q", "x"), ("c", "p", "x"), ("c", "q", "https://example.org/x"),
+        ("d", "p", "https://example.org/x"), ("d", "p", "1"), ("d", "q", "1")}
+
+
+def test_language_ranges_with_subtags_are_left_to_pyshacl() -> None:
+    """A range with a subtag ("en-GB") is where SHACL's langMatches and pyshacl part: pyshacl compares the whole
+    tag or its first subtag only, so en-GB-oxendict fails ( "en-GB" ) there. The fast engine does not guess which
+    is meant; it declines the shapes, and `ngo-fp validate --fast` then runs pyshacl."""
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:languageIn ( "en" "en-GB" ) ] .
+        """, format="turtle")
+    with pytest.raises(fastshacl.Unsupported, match="en-GB"):
+        fastshacl.compile_shapes(shapes)
+
+
 def test_same_verdict_on_the_valid_base(ontology: Graph, shapes: Graph, checks) -> None:
     compare(with_evidence(base_graph()), ontology, shapes, checks)
 
