@@ -20,7 +20,7 @@ BUILD_INPUTS := $(shell find instances links ontology shapes sources queries scr
 unexport VERSION
 quote = '$(subst ','\'',$(1))'
 
-.PHONY: help all setup java jena build validate test coverage link serve release bench bench-load bench-build examples plover clean
+.PHONY: help all setup java jena build validate test coverage link serve release bench bench-load bench-store bench-build examples plover clean
 .PRECIOUS: dist/SHA256SUMS
 
 help: ## List the targets
@@ -111,6 +111,9 @@ bench: setup ## Benchmark validation, queries and serialization at 10k-2M triple
 
 bench-load: setup ## Load the endpoint with 8, 32 and 128 clients on the example queries; writes the Load table of bench/README.md
 	$(PY) bench/load.py
+
+bench-store: setup ## Time Oxigraph's in-memory load alone at 50k-4M triples (the fast engine's load); writes its section of bench/README.md
+	$(PY) bench/store.py
 
 bench-build: setup ## Time the article's own build (nothing changed, one file changed, make's no-op); writes its section of bench/README.md
 	$(PY) bench/build.py

@@ -20,7 +20,6 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-README = BENCH / "README.md"
 RESULTS = BENCH / "build-results.json"
 START, END = "<!-- build-speed:start -->", "<!-- build-speed:end -->"
 RUNS = 5
@@ -168,13 +167,9 @@ def targets(results: dict) -> str:
 
 
 def write_section(results: dict) -> None:
-    text = README.read_text(encoding="utf-8") if README.exists() else ""
-    new = section(results)
-    if START in text and END in text:
-        text = text[:text.index(START)] + new + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + new + "\n"
-    README.write_text(text, encoding="utf-8")
+    from readme import put_section
+
+    put_section(START, END, section(results))
 
 
 if __name__ == "__main__":

@@ -108,14 +108,9 @@ def readme_section(saved: dict) -> str:
 
 
 def write_readme(saved: dict) -> None:
-    readme = BENCH / "README.md"
-    text = readme.read_text(encoding="utf-8") if readme.exists() else "# Benchmark\n\n"
-    section = readme_section(saved)
-    if BEGIN in text and END in text:
-        text = text[:text.index(BEGIN)] + section + text[text.index(END) + len(END) + 1:]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    readme.write_text(text, encoding="utf-8")
+    from readme import put_section
+
+    put_section(BEGIN, END, readme_section(saved).rstrip("\n"))
 
 
 def main(argv: list[str] | None = None) -> int:

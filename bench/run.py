@@ -1,7 +1,8 @@
 """`make bench`: the validation engines side by side (bench/validation.py: the fast engine, pyshacl and Jena
 SHACL on the same generated files, spread and hub-shaped, 10k to 2M triples) and the example queries on the
 endpoint; writes bench/README.md (and the raw numbers to bench/*.json), keeping the sections of
-`make bench-build` (bench/build.py) and `make bench-load` (bench/load.py) from their saved numbers.
+`make bench-build` (bench/build.py), `make bench-store` (bench/store.py) and `make bench-load` (bench/load.py) from
+their saved numbers.
 """
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ def write_readme(validation_lines: list[str], medians: dict[str, float]) -> None
              "(2 cores, shared with other work: see the load column).", ""]
     lines += validation_lines
     lines += ["The sections below come from the last full `make bench` (bench/results.json), `make bench-build` "
-              "(bench/build-results.json) and `make bench-load` (bench/load.json); "
+              "(bench/build-results.json), `make bench-store` (bench/store.json) and `make bench-load` (bench/load.json); "
               "`python bench/run.py --readme-only` rewrites this file from the saved numbers.", ""]
     lines += targets(medians)
     lines += ["## Endpoint", "", "Median of 50 HTTP requests per example query (SPARQL Protocol, JSON results) to the",
@@ -74,6 +75,10 @@ def write_readme(validation_lines: list[str], medians: dict[str, float]) -> None
     if build_results.exists():
         from build import section
         lines += [section(json.loads(build_results.read_text())), ""]
+    store = BENCH / "store.json"  # the Store scaling section, kept from the last `make bench-store`
+    if store.exists():
+        from store import section as store_section
+        lines += [store_section(json.loads(store.read_text())), ""]
     load = BENCH / "load.json"  # the Load section, kept from the last `make bench-load`
     if load.exists():
         sys.path.insert(0, str(BENCH))
