@@ -43,6 +43,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     from .datatypes import retyped, strict_rdflib
 
     strict_rdflib()
+    ranges_by_value()
     try:
         _, report, _ = with_deep_stack(lambda: pyshacl_validate(
             retyped(data), shacl_graph=xpath_patterns(shapes), ont_graph=ontology, inference="none",
@@ -68,6 +69,30 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
             value=one(SH.value),
         ))
     return sorted(results), report
+
+
+def ranges_by_value() -> None:
+    """Make pyshacl's sh:minInclusive, minExclusive, maxInclusive and maxExclusive fail a literal without a value.
+
+    pyshacl compares with rdflib's ordering, which orders literals it cannot compare by their datatype IRIs (as
+    SPARQL's ORDER BY does): "0"^^<https://example.org/number> passed sh:minInclusive 1, because that IRI sorts
+    after xsd:integer's, while "0"^^<http://example.org/number> failed it. SHACL 1.0 (4.4) decides by SPARQL's
+    `<=`, which has no operator for such a pair: an error, so a violation, whatever the IRI. A literal rdflib
+    gives no value (a datatype it does not know, or an ill-typed lexical form under strict_rdflib) is now an
+    error for pyshacl's comparison too, which it reports as a violation, as the fast engine does. Idempotent."""
+    from pyshacl.constraints.core import value_range_constraints as ranges
+
+    compare = ranges.compare_literal
+    if getattr(compare, "by_value", False):
+        return
+
+    def by_value(l1: Literal, l2: Literal) -> int:
+        if l1.value is None or l2.value is None:
+            raise TypeError(f"no order between {l1.n3()} and {l2.n3()}")
+        return compare(l1, l2)
+
+    by_value.by_value = True  # type: ignore[attr-defined]
+    ranges.compare_literal = by_value
 
 
 STACK_BYTES = 256 << 20
