@@ -303,27 +303,35 @@ def _term(node, blank: dict[str, BNode], path: Path, form: Callable[[ox.Literal]
 
 
 def _parse_jsonld_with_rdflib(path: Path, graph: Graph) -> Graph:
-    """JSON-LD whose contexts may be fetched (only when asked for), with a timeout on each fetch."""
+    """JSON-LD whose contexts may be fetched (only when asked for), with a timeout on each fetch. Read into a
+    dataset, so that named graphs are merged into `graph` as parse() merges them from every other format."""
     import socket
 
+    from rdflib import Dataset
+
+    read = Dataset()
     previous = socket.getdefaulttimeout()
     socket.setdefaulttimeout(CONTEXT_TIMEOUT)
     try:
-        graph.parse(path, format="json-ld")
+        read.parse(path, format="json-ld")
     except Exception as exc:  # rdflib and urllib raise many types; all mean this file could not be read
         raise BuildError(f"cannot read JSON-LD: {' '.join(str(exc).split())[:300]}", path) from None
     finally:
         socket.setdefaulttimeout(previous)
     form = stored_form()  # rdflib has normalized the literals its own way; the fast engine loads these triples
-    for s, p, o in list(graph):
+    count = 0
+    for s, p, o, _ in read.quads((None, None, None, None)):
+        count += 1
         if isinstance(o, Literal) and o.datatype is not None and str(o.datatype) != XSD_STRING:
             try:
                 stored = form(ox.Literal(str(o), datatype=ox.NamedNode(str(o.datatype))))
             except ValueError:  # a datatype that is not an IRI: kept as rdflib read it
-                continue
+                stored = str(o)
             if stored != str(o):
-                graph.remove((s, p, o))
-                graph.add((s, p, Literal(stored, datatype=o.datatype, normalize=False)))
+                o = Literal(stored, datatype=o.datatype, normalize=False)
+        graph.add((s, p, o))
+    if count == 0:
+        raise BuildError("no triples", path)
     return graph
 
 

@@ -226,3 +226,27 @@ def test_both_engines_agree_where_they_once_did_not(case: str, tmp_path: Path) -
     assert seen[False] == seen[True]
     if expected == 3:
         assert seen[True]
+
+
+NAMED_GRAPH_ONLY = ('{"@context": {"nfp": "https://w3id.org/ngo-fp/ontology#"}, "@id": "https://example.org/graph", '
+                    '"@graph": [{"@id": "https://w3id.org/ngo-fp/resource/person/someone", "@type": "nfp:Person"}]}')
+
+
+@pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
+def test_json_ld_named_graphs_are_read_with_remote_contexts_allowed_too(tmp_path: Path, engine: list[str]) -> None:
+    """--allow-remote-contexts reads JSON-LD with rdflib: its named graphs are merged as Oxigraph's reading merges
+    them (they were dropped: a file whose data is all in a named graph "conformed"), and a file without a triple
+    is exit 4 in both engines (pyshacl said it conformed)."""
+    data = tmp_path / "named.jsonld"
+    data.write_text(NAMED_GRAPH_ONLY, encoding="utf-8")
+    seen = []
+    for flag in ([], ["--allow-remote-contexts"]):
+        report = tmp_path / f"report{len(flag)}.json"
+        result = validate(str(data), "--report-json", str(report), *engine, *flag)
+        assert result.returncode == 3, (flag, result.stdout + result.stderr)
+        seen.append({(r["focus"], r["component"], r["shape"]) for r in json.loads(report.read_text())["results"]})
+    assert seen[0] == seen[1] and ("https://w3id.org/ngo-fp/resource/person/someone", "MinCountConstraintComponent",
+                                   "https://w3id.org/ngo-fp/shapes#labelPresent") in seen[0]
+    (tmp_path / "named.jsonld").write_text('{"@context": {"nfp": "https://w3id.org/ngo-fp/ontology#"}}', encoding="utf-8")
+    result = validate(str(data), "--allow-remote-contexts", *engine)
+    assert result.returncode == 4 and "no triples" in result.stderr
