@@ -664,9 +664,10 @@ class Runner:
 
     def subclasses(self, cls: str) -> list[str]:
         if cls not in self.hierarchy:
-            self.hierarchy[cls], blank = subclasses(self.store, cls)
-            if blank:
+            listed, blank = subclasses(self.store, cls)
+            if blank:  # before the class is listed: run()'s other threads take a listed class as fully known
                 self.blank.add(cls)
+            self.hierarchy[cls] = listed
         return self.hierarchy[cls]
 
     def has_blank_subclass(self, classes: Iterable[str]) -> bool:
