@@ -302,6 +302,28 @@ def _term(node, blank: dict[str, BNode], path: Path, form: Callable[[ox.Literal]
     raise BuildError(rdf12_problem(node), path)
 
 
+def _well_formed(triple: tuple, path: Path) -> bool:
+    """Whether rdflib's statement is RDF as Oxigraph reads it: rdflib's JSON-LD parser keeps IRIs with spaces or
+    control characters and language tags that are none, which Oxigraph's drops (False); a string that is not
+    Unicode (a lone surrogate, from a JSON escape) is refused as Oxigraph's parser refuses it."""
+    try:
+        for term in triple:
+            if isinstance(term, URIRef):
+                ox.NamedNode(str(term))
+            elif isinstance(term, Literal):
+                str(term).encode("utf-8")
+                if term.language:
+                    ox.Literal(str(term), language=term.language)
+                elif term.datatype is not None:
+                    ox.NamedNode(str(term.datatype))
+    except UnicodeEncodeError:
+        raise BuildError("cannot read JSON-LD: a string holds a lone surrogate (\\ud800-\\udfff), which is not "
+                         "Unicode", path) from None
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_jsonld_with_rdflib(path: Path, graph: Graph) -> Graph:
     """JSON-LD whose contexts may be fetched (only when asked for), with a timeout on each fetch. Read into a
     dataset, so that named graphs are merged into `graph` as parse() merges them from every other format."""
@@ -321,6 +343,8 @@ def _parse_jsonld_with_rdflib(path: Path, graph: Graph) -> Graph:
     form = stored_form()  # rdflib has normalized the literals its own way; the fast engine loads these triples
     count = 0
     for s, p, o, _ in read.quads((None, None, None, None)):
+        if not _well_formed((s, p, o), path):
+            continue  # as Oxigraph's JSON-LD parser, and the JSON-LD 1.1 API (Object to RDF), drop it
         count += 1
         if isinstance(o, Literal) and o.datatype is not None and str(o.datatype) != XSD_STRING:
             try:

@@ -196,6 +196,15 @@ DISAGREED = {
     "an-unknown-datatype-under-min-inclusive": (
         {"data.ttl": BASE_TEXT.replace("nfp:referenceNumber 28 ;", 'nfp:referenceNumber "0"^^<https://example.org/n> ;')},
         3),
+    # JSON-LD drops a statement with an ill-formed IRI or language tag (JSON-LD 1.1 API, Object to RDF): a file
+    # with no other statement holds no triple for either engine (the fast engine's check once kept them)
+    "a-json-ld-statement-with-an-ill-formed-iri": (
+        {"data.jsonld": '{"@id": "https://w3id.org/ngo-fp/resource/place/istanbul", '
+                        '"http://www.w3.org/2004/02/skos/core#exactMatch": {"@id": "http://www.wikidata.org/entity/Q44\\n"}}'},
+        4),
+    "a-json-ld-statement-with-an-ill-formed-language-tag": (
+        {"data.jsonld": '{"@id": "https://w3id.org/ngo-fp/resource/place/istanbul", '
+                        '"http://www.w3.org/2000/01/rdf-schema#label": {"@value": "x", "@language": "en\\u00a0us"}}'}, 4),
     # a dataset file whose statements were all loaded already (a copy) is not empty
     "a-dataset-file-twice": (
         {"data.ttl": BASE_TEXT,
@@ -250,3 +259,26 @@ def test_json_ld_named_graphs_are_read_with_remote_contexts_allowed_too(tmp_path
     (tmp_path / "named.jsonld").write_text('{"@context": {"nfp": "https://w3id.org/ngo-fp/ontology#"}}', encoding="utf-8")
     result = validate(str(data), "--allow-remote-contexts", *engine)
     assert result.returncode == 4 and "no triples" in result.stderr
+
+
+ISTANBUL = '{"@id": "https://w3id.org/ngo-fp/resource/place/istanbul", '
+ILL_FORMED_JSON_LD = {  # rdflib's JSON-LD parser (--allow-remote-contexts) kept these; Oxigraph's does not
+    "an-iri-with-a-line-feed": ISTANBUL + '"http://www.w3.org/2004/02/skos/core#exactMatch": {"@id": "http://x.org/Q\\n"}}',
+    "an-iri-with-a-pipe": ISTANBUL + '"http://www.w3.org/2004/02/skos/core#exactMatch": {"@id": "http://x.org/Q|"}}',
+    "a-subject-with-a-line-feed": '{"@id": "https://example.org/a\\n", "http://www.w3.org/2000/01/rdf-schema#label": "x"}',
+    "a-lone-surrogate": ISTANBUL + '"https://w3id.org/ngo-fp/ontology#evidenceQuote": "\\ud800ab"}',
+}
+
+
+@pytest.mark.parametrize("case", sorted(ILL_FORMED_JSON_LD))
+def test_ill_formed_json_ld_is_read_alike_with_remote_contexts_allowed(case: str, tmp_path: Path) -> None:
+    """A statement with an ill-formed IRI is dropped (JSON-LD 1.1 API, Object to RDF), a lone surrogate is no
+    Unicode: each file is exit 4 ("no triples", or unreadable) in both engines, with and without the flag (it was
+    exit 0 or 3 under pyshacl and an internal error, exit 5, under --fast)."""
+    data = tmp_path / "data.jsonld"
+    data.write_text(ILL_FORMED_JSON_LD[case], encoding="utf-8")
+    for engine in ([], ["--fast"]):
+        for flag in ([], ["--allow-remote-contexts"]):
+            result = validate(str(data), *engine, *flag)
+            assert result.returncode == 4, (engine, flag, result.stdout + result.stderr)
+            assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr

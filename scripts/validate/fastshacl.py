@@ -540,7 +540,7 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
                 store.bulk_load(path=str(path), **options, **({} if target is None else {"to_graph": target}))
                 # whether the file itself holds a statement (the store may have had them all already, or another
                 # file may have filled this file's graph): the first one read is enough
-                empty = next(iter(ox.parse(path=str(path), **options, lenient=True)), None) is None
+                empty = next(iter(ox.parse(path=str(path), **options)), None) is None  # as strict as the load
         except SyntaxError as exc:
             raise syntax_error(exc, path) from None
         except OSError as exc:
