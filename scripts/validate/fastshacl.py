@@ -31,7 +31,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -94,6 +94,7 @@ class Check:
     pattern: str = ""
     classes: tuple[str, ...] = ()
     columns: tuple[int, ...] = ()  # kind "counts": the ?n<i> column of each constraint
+    of_node_shape: bool = False  # a node shape's own constraints: without ?value, the focus node is the value
 
     @property
     def component(self) -> str:  # the first constraint's, for a quick look at a check
@@ -428,7 +429,7 @@ def compile_sparql(shapes: Graph, shape, sparql, where: str) -> Check:
         body = "{ " + body[:end] + " }" + body[end:]
     query = prefixes(shapes, sparql) + "\n" + select[:start + 1] + f" {where} " + body
     return Check(query, (Constraint(str(shape), "SPARQLConstraintComponent", severity(shapes, shape),
-                                    str(shapes.value(sparql, SH.message) or ""), ""),), "rows")
+                                    str(shapes.value(sparql, SH.message) or ""), ""),), "rows", of_node_shape=True)
 
 
 def compile_shapes(shapes: Graph) -> list[Check]:
@@ -451,7 +452,7 @@ def compile_shapes(shapes: Graph) -> list[Check]:
         exprs = [(Constraint(str(shape), component, severity(shapes, shape), message, ""), expr)
                  for component, expr in value_constraints(shapes, shape, "?this")]
         if exprs:
-            checks.append(flags_check(where, "?this", exprs))
+            checks.append(replace(flags_check(where, "?this", exprs), of_node_shape=True))
         for sparql in sorted(shapes.objects(shape, SH.sparql), key=lambda s: str(shapes.value(s, SH.select))):
             checks.append(compile_sparql(shapes, shape, sparql, where))
     parts: list[CountPart] = []
@@ -737,6 +738,8 @@ class Runner:
                         if COMPARE[c.compare](int(row[f"n{i}"].value), c.bound)]
             else:
                 hits = list(check.constraints)
+            if check.of_node_shape and not with_value:
+                value = this  # a node shape's value node is its focus node (SHACL 1.0, 2.1.1), as pyshacl reports
             found += [Result(c.severity, c.shape, c.component, this, c.path, c.message, value) for c in hits]
         return found
 
