@@ -22,7 +22,8 @@ Supported SHACL: targets (targetClass, targetSubjectsOf, targetObjectsOf); paths
 minCount, maxCount, datatype (with the lexical form checked against the datatype's lexical space, see
 scripts/validate/datatypes.py), languageIn (primary languages and "*"), minLength, minInclusive, pattern, class,
 nodeKind sh:IRI, in, hasValue, uniqueLang, sh:or of datatype/class alternatives, qualifiedValueShape with sh:in,
-SPARQL-based constraints, sh:deactivated. A shapes graph using anything else is refused with the unsupported feature named.
+SPARQL-based constraints, sh:deactivated. A shapes graph using anything else is refused with the unsupported
+feature named.
 """
 from __future__ import annotations
 
