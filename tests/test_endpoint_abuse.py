@@ -313,7 +313,7 @@ def test_the_answer_cache_counts_what_its_entries_hold() -> None:
             return Reply(200, "application/sparql-results+json", b'{"head":{},"boolean":true}', None, 26)
 
     budget = 1024 * 1024
-    endpoint = Endpoint(Pool(), MAX_BODY, budget, budget)  # type: ignore[arg-type]
+    endpoint = Endpoint(Pool(), Path("."), MAX_BODY, budget, budget)  # type: ignore[arg-type]
     padding = "x" * 100_000
 
     async def ask_all() -> None:

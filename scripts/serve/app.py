@@ -9,7 +9,7 @@ import re
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from urllib.parse import parse_qs
+from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 from starlette.applications import Starlette
@@ -28,6 +28,8 @@ from .pool import Pool, Reply, text
 
 METHODS = "GET, HEAD, POST, OPTIONS"
 SLUG = re.compile(r"[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*")  # the whole path (fullmatch)
+NOT_ASCII = re.compile(rb"[\x80-\xff]")
+NOT_UTF8 = "Bad request: the query string or the body is not UTF-8 once its %-escapes are decoded."
 UTF8 = {"utf-8", "utf8", "us-ascii", "ascii"}  # the charsets a query may declare (ASCII is UTF-8's subset)
 SERVICE_DESCRIPTION = Path(__file__).with_name("service-description.ttl")
 
@@ -117,6 +119,16 @@ def charset(parameters: list[str]) -> str:
     return "utf-8"
 
 
+def form_fields(raw: bytes) -> dict[str, list[str]]:
+    """The fields of a query string or of an application/x-www-form-urlencoded body, their %-escapes read as
+    UTF-8 (RFC 3986, 2.5): UnicodeDecodeError where they are not, never a U+FFFD put in the query's place."""
+    escaped = NOT_ASCII.sub(lambda m: b"%%%02X" % m.group()[0], raw).decode("ascii")  # bytes sent unescaped
+    fields: dict[str, list[str]] = {}
+    for name, value in parse_qsl(escaped, keep_blank_values=True, encoding="utf-8", errors="strict"):
+        fields.setdefault(name, []).append(value)
+    return fields
+
+
 def error(status: int, message: str, **headers: str) -> PlainTextResponse:
     return PlainTextResponse(message.rstrip() + "\n", status_code=status, headers=headers or None)
 
@@ -146,8 +158,8 @@ class only:
 
 
 class Endpoint:
-    def __init__(self, pool: Pool, max_body: int, spool_budget: int, cache_budget: int) -> None:
-        self.pool, self.max_body = pool, max_body
+    def __init__(self, pool: Pool, dist: Path, max_body: int, spool_budget: int, cache_budget: int) -> None:
+        self.pool, self.dist, self.max_body = pool, dist, max_body
         self.spooled = Spooled(spool_budget)
         self.answers = Answers(cache_budget)
 
@@ -165,7 +177,10 @@ class Endpoint:
         if request.method == "OPTIONS":
             return options(request)
         if request.method in ("GET", "HEAD"):
-            params = {k: request.query_params.getlist(k) for k in request.query_params.keys()}
+            try:
+                params = form_fields(request.scope["query_string"])
+            except UnicodeDecodeError:
+                return error(400, NOT_UTF8)
         else:
             kind, *parameters = [part.strip() for part in request.headers.get("content-type", "").split(";")]
             kind = kind.lower()
@@ -181,18 +196,17 @@ class Endpoint:
                 return error(415, f"Unsupported media type: the body says charset={declared}; a SPARQL query is "
                                   "always UTF-8 (the IANA registration of application/sparql-query and the "
                                   "SPARQL 1.1 Protocol). Send it as UTF-8.")
-            try:
-                text = body.decode("utf-8")
-            except UnicodeDecodeError:
-                return error(400, "Bad request: the body is not UTF-8.")
-            if kind == "application/x-www-form-urlencoded":
-                params = parse_qs(text, keep_blank_values=True)
-            elif kind == "application/sparql-query":
-                params = {k: v for k, v in parse_qs(request.url.query, keep_blank_values=True).items()}
-                params["query"] = [text]
-            else:
+            if kind not in ("application/x-www-form-urlencoded", "application/sparql-query"):
                 return error(415, "Unsupported media type: send the query as application/sparql-query or as "
                                   "application/x-www-form-urlencoded (query=...).")
+            try:
+                if kind == "application/x-www-form-urlencoded":
+                    params = form_fields(body)
+                else:  # the query is the body; the URL may hold the protocol's other parameters
+                    params = form_fields(request.scope["query_string"])
+                    params["query"] = [body.decode("utf-8")]
+            except UnicodeDecodeError:
+                return error(400, NOT_UTF8)
         if "update" in params:
             return error(403, "Forbidden: this endpoint is read-only; updates are refused.")
         queries = params.get("query", [])
@@ -221,6 +235,8 @@ class Endpoint:
             return error(406, "Not acceptable: this resource is available as " + ", ".join(offered) + ".",
                          Vary="Accept")
         if media == "text/html":
+            if not (self.dist / page.lstrip("/")).is_file():  # type: ignore[union-attr]
+                return error(404, f"Not found: {iri} is not described in this dataset.", Vary="Accept")
             return RedirectResponse(page, status_code=303, headers={"Vary": "Accept"})  # type: ignore[arg-type]
         return await self.answer({"op": "describe", "iri": iri, "accept": media, "whole": whole})
 
@@ -248,7 +264,7 @@ def service_description(media: str, base: str) -> bytes:
 
 
 def create(pool: Pool, dist: Path, max_body: int, spool_budget: int, cache_budget: int = 32 * 1024 * 1024) -> Starlette:
-    endpoint = Endpoint(pool, max_body, spool_budget, cache_budget)
+    endpoint = Endpoint(pool, dist, max_body, spool_budget, cache_budget)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -263,7 +279,7 @@ def create(pool: Pool, dist: Path, max_body: int, spool_budget: int, cache_budge
     routes = [
         Route("/", only(read, home)),
         Route("/query", only(["GET", "HEAD", "POST", "OPTIONS"], endpoint.query)),
-        Route("/update", only(["GET", "POST"], endpoint.update)),
+        Route("/update", only(["GET", "HEAD", "POST"], endpoint.update)),
         Route("/resource/{path:path}", only(read, endpoint.resource)),
         Route("/ontology", only(read, endpoint.ontology)),
         Route("/shapes", only(read, endpoint.shapes)),

@@ -22,7 +22,6 @@ reads no escape in a keyword, so a `SERVICE` pattern needs the letters "service"
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from pyparsing import ParseException, ParseResults
@@ -79,10 +78,8 @@ def may_hold_service(query: str) -> bool:
         return True
 
 
-@lru_cache(maxsize=1)  # the last query only: a tree can be many times its text
 def parsed(query: str) -> ParseResults:
-    """rdflib's parse tree of the query, every CR read as a LF (see above); kept for the next question about the
-    same query (the SERVICE check, then the dataset), which would otherwise parse it again."""
+    """rdflib's parse tree of the query, every CR read as a LF (see above)."""
     return parseQuery(query.replace("\r", "\n"))
 
 
@@ -95,18 +92,6 @@ def _has(node: Any, name: str) -> bool:
     if isinstance(node, (ParseResults, list, tuple)):
         return any(_has(v, name) for v in node)
     return False
-
-
-def names_its_dataset(query: str) -> bool:
-    """The query has a FROM or FROM NAMED clause: its dataset is then the one it names (SPARQL 1.1, 13.2), not the
-    endpoint's default (the union of the published triples and the inferred types). Parsed only when the text
-    holds "from"; a query rdflib cannot parse is taken as naming none (Oxigraph reports its own errors)."""
-    if "from" not in query.casefold():
-        return False
-    try:
-        return _has(parsed(query), "DatasetClause")
-    except Exception:  # noqa: BLE001 - rdflib raises assorted errors on odd input
-        return False
 
 
 def check(query: str) -> None:

@@ -1,11 +1,12 @@
-"""The store the endpoint serves: the published graph in the default graph, and the subclass closure of
-`rdf:type` in one named graph, so that a query over a class finds its subclasses' members.
+"""The store the endpoint serves: the published graph and the subclass closure of `rdf:type`, so that a query
+over a class finds its subclasses' members.
 
-Queries see both graphs as their default graph (Oxigraph's union default graph), unless they name their dataset
-(FROM, FROM NAMED, or the protocol's graph parameters: worker.py). The inferred graph holds
-only types that are not already asserted, so no triple is counted twice; `GRAPH <INFERRED> { ... }` shows
-what was inferred. Descriptions of resource IRIs (`/resource/...`) use the asserted graph only, like the
-dumps.
+The default graph holds both: the published triples and the inferred types. The inferred types are also kept in
+one named graph, so that `GRAPH <INFERRED> { ... }` shows what was inferred; it holds only types that are not
+already asserted, so no triple is counted twice. A query that names its dataset (FROM, FROM NAMED, or the
+protocol's graph parameters: worker.py) gets that dataset, as Oxigraph reads the query: the endpoint does not
+decide it by reading the query otherwise. Descriptions of resource IRIs (`/resource/...`) leave the inferred
+types out, like the dumps (worker.py, asserted_description).
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ def build(dump: Path, location: Path) -> int:
     store = ox.Store()
     store.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
     store.update(CLOSURE)
+    store.update(f"INSERT {{ ?x a ?super }} WHERE {{ GRAPH <{INFERRED}> {{ ?x a ?super }} }}")  # into the default graph
     inferred = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(INFERRED)))
     store.dump(output=str(location), format=ox.RdfFormat.N_QUADS)
     return inferred

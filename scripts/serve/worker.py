@@ -30,7 +30,15 @@ import pyoxigraph as ox
 
 from . import service
 from .negotiate import GRAPHS, RESULTS, choose, content_type
-from .store import open_in_memory
+from .store import INFERRED, open_in_memory
+
+
+def asserted_description(iri: str) -> str:
+    """A resource's description as published (the dumps have no blank nodes, so its triples are those whose subject
+    it is): the default graph without the inferred types, which store.py also keeps in a named graph of their own."""
+    return (f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o "
+            f"FILTER NOT EXISTS {{ GRAPH <{INFERRED}> {{ <{iri}> ?p ?o }} }} }}")
+
 
 XML = {"XML", "RDF_XML"}  # the formats (negotiate.py's names) whose answers are checked to be well-formed
 INLINE = 64 * 1024  # answers up to this size travel through the pipe; larger ones through a spool file
@@ -177,13 +185,11 @@ class Worker:
             service.check(text)
         except service.Refused as refused:
             return error(400, str(refused))
-        options: dict = {}
+        options: dict = {}  # none: the store's default graph, or the dataset the query names (FROM, FROM NAMED)
         try:
             if req.get("default_graphs") or req.get("named_graphs"):
                 options["default_graph"] = [ox.NamedNode(g) for g in req.get("default_graphs", [])]
                 options["named_graphs"] = [ox.NamedNode(g) for g in req.get("named_graphs", [])]
-            elif not service.names_its_dataset(text):  # FROM and FROM NAMED choose the dataset themselves
-                options["use_default_graph_as_union"] = True  # the asserted triples and the inferred types
         except ValueError as err:
             return error(400, f"Bad default-graph-uri or named-graph-uri: {err}")
         try:
@@ -204,7 +210,7 @@ class Worker:
             query = ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o "
                      f"FILTER(?s = <{iri}> || STRSTARTS(STR(?s), \"{iri}#\")) }}")
         else:
-            source, query = self.store, f"DESCRIBE <{iri}>"
+            source, query = self.store, asserted_description(iri)
         result = source.query(query)
         probe = source.query(f"ASK {{ <{iri}> ?p ?o }}") if not req.get("whole") else True
         if not probe:
