@@ -282,3 +282,47 @@ def test_ill_formed_json_ld_is_read_alike_with_remote_contexts_allowed(case: str
             result = validate(str(data), *engine, *flag)
             assert result.returncode == 4, (engine, flag, result.stdout + result.stderr)
             assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
+NFP_PREFIX = "@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .\n"
+SAME_REPORT = {
+    # a state is an actor and a place: the label check both node shapes share is one result, counted once
+    "a-check-shared-by-two-node-shapes": {
+        "state.ttl": NFP_PREFIX + '<https://w3id.org/ngo-fp/resource/state/nolabel> a nfp:State ; '
+                                  'nfp:evidenceQuote "some quote here" .\n'},
+    # a SPARQL constraint's message names the solution's bindings ({?value}), in both engines
+    "a-message-with-bindings": {
+        "links.ttl": "<https://example.org/x> <http://www.w3.org/2004/02/skos/core#exactMatch> "
+                     "<http://www.wikidata.org/entity/Q1> , <http://www.wikidata.org/entity/Q2> .\n"},
+    # each focus node's file is the first that describes it, a dataset file (TriG, JSON-LD) too
+    "files-of-focus-nodes-from-dataset-files": {
+        "a.trig": NFP_PREFIX + '<https://w3id.org/ngo-fp/resource/person/x> a nfp:Person ; nfp:evidenceQuote "q" .\n',
+        "b.ttl": NFP_PREFIX + '<https://w3id.org/ngo-fp/resource/person/x> nfp:evidenceQuote "other" .\n',
+        "c.jsonld": '{"@id": "https://w3id.org/ngo-fp/resource/person/y", "@type": '
+                    '"https://w3id.org/ngo-fp/ontology#Person", "https://w3id.org/ngo-fp/ontology#evidenceQuote": "q"}'},
+}
+
+
+@pytest.mark.parametrize("case", sorted(SAME_REPORT))
+def test_both_engines_write_the_same_report(case: str, tmp_path: Path) -> None:
+    """Not only the verdicts: each result's message, value and file, the counts, and the number of results in the
+    SHACL report (pyshacl reported a shared check twice; --fast left {?value} unfilled and named no file, or the
+    wrong one, for a node read from a dataset file)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name, text in SAME_REPORT[case].items():
+        (folder / name).write_text(text, encoding="utf-8")
+    files = [str(folder / name) for name in SAME_REPORT[case]]  # in this order: the first file that describes a node
+    reports = []
+    for engine in ([], ["--fast"]):
+        as_json, as_ttl = tmp_path / f"report{len(engine)}.json", tmp_path / f"report{len(engine)}.ttl"
+        result = validate(*files, "--report-json", str(as_json), "--report-ttl", str(as_ttl), *engine)
+        assert result.returncode == 3, result.stdout + result.stderr
+        doc = json.loads(as_json.read_text(encoding="utf-8"))
+        rows = {tuple(r[k] for k in ("severity", "focus", "path", "component", "shape", "message", "value", "file"))
+                for r in doc["results"]}
+        results_in_ttl = len(list(Graph().parse(as_ttl).subjects(
+            URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef("http://www.w3.org/ns/shacl#ValidationResult"))))
+        reports.append((doc["counts"], len(doc["results"]), rows, results_in_ttl))
+        assert all("{?" not in row[5] for row in rows) and all(row[7] for row in rows if row[1].startswith("https://w3id"))
+    assert reports[0] == reports[1]

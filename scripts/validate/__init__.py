@@ -51,15 +51,15 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
         ))
     finally:
         strict_rdflib()  # pyshacl puts rdflib's own xsd:boolean mapping back when it is done
-    results = []
+    results: set[Result] = set()
     nodes = list(report.subjects(RDF.type, SH.ValidationResult))
     for root in report.subjects(RDF.type, SH.ValidationReport):  # SHACL 3.6.1: true only without any result
         report.set((root, SH.conforms, Literal(not nodes)))
-    for node in nodes:
+    for node in sorted(nodes):
         def one(pred: URIRef) -> str:
             value = report.value(node, pred)
             return "" if value is None else str(value)
-        results.append(Result(
+        result = Result(
             severity=one(SH.resultSeverity).rsplit("#", 1)[-1],
             shape=one(SH.sourceShape),
             component=one(SH.sourceConstraintComponent).rsplit("#", 1)[-1],
@@ -67,7 +67,13 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
             path=one(SH.resultPath),
             message=one(SH.resultMessage),
             value=one(SH.value),
-        ))
+        )
+        # a property shape shared by two node shapes that target one node is checked once per node shape, and
+        # gives the same result twice: kept once, in the results and in the report (as the fast engine gives it)
+        if result in results:
+            report.remove((node, None, None))
+            report.remove((None, SH.result, node))
+        results.add(result)
     return sorted(results), report
 
 

@@ -601,7 +601,7 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
                     to_graph=ox.DefaultGraph())
     loaded = time.perf_counter()
     results = run(store, checks)
-    found = origins(store, results, files)
+    found = origins(store, results, files, allow_remote_contexts)
     if keep is not None:
         keep.append(store)
     if timings is not None:
@@ -609,15 +609,29 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
     return results, found
 
 
-def origins(store: ox.Store, results: list[Result], files: Iterable[Path]) -> dict[str, Path]:
-    """The data file each focus node of the results is described in (the first one, in the order given)."""
-    order = {file_graph(p).value: (i, p) for i, p in enumerate(files)}
+def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
+            allow_remote_contexts: bool = False) -> dict[str, Path]:
+    """The data file each focus node of the results is described in (the first one, in the order given, where it
+    is a subject), as `ngo-fp validate` names it for pyshacl. A file of triples is asked through its graph in the
+    store; a dataset file (TriG, N-Quads, JSON-LD), whose graphs are its own, is read again."""
+    from ..load import check_file, parse
+
+    wanted = {r.focus for r in results if r.focus.startswith(("http://", "https://", "urn:", "file:"))}
     found: dict[str, Path] = {}
-    for focus in sorted({r.focus for r in results if r.focus.startswith(("http://", "https://", "urn:", "file:"))}):
-        graphs = [order[q.graph_name.value] for q in store.quads_for_pattern(ox.NamedNode(focus), None, None, None)
-                  if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in order]
-        if graphs:
-            found[focus] = min(graphs)[1]
+    for path in files:
+        left = wanted - found.keys()
+        if not left:
+            break
+        fmt = check_file(path)
+        if fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts:
+            described = {str(s) for s in parse(path, allow_remote_contexts=True).subjects()} & left
+        elif fmt in DATASET_FORMATS:
+            described = {q.subject.value for q in ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+                         if isinstance(q.subject, ox.NamedNode) and q.subject.value in left}
+        else:
+            graph = file_graph(path)
+            described = {f for f in left if next(store.quads_for_pattern(ox.NamedNode(f), None, None, graph), None)}
+        found.update((focus, path) for focus in described)
     return found
 
 
@@ -741,8 +755,24 @@ class Runner:
                 hits = list(check.constraints)
             if check.of_node_shape and not with_value:
                 value = this  # a node shape's value node is its focus node (SHACL 1.0, 2.1.1), as pyshacl reports
-            found += [Result(c.severity, c.shape, c.component, this, c.path, c.message, value) for c in hits]
+            found += [Result(c.severity, c.shape, c.component, this, c.path, filled(c.message, row), value)
+                      for c in hits]
         return found
+
+
+MESSAGE_VARIABLE = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def filled(message: str, row) -> str:
+    """The message with each {?var} or {$var} replaced by the row's binding of that variable (SHACL 1.0, 5.3.2);
+    one the row does not bind stays as written."""
+    def binding(m: re.Match) -> str:
+        try:
+            value = row[m.group(1)]
+        except (KeyError, IndexError, TypeError):
+            return m.group()
+        return m.group() if value is None else text(value)
+    return MESSAGE_VARIABLE.sub(binding, message) if "{" in message else message
 
 
 def chosen_plans(store: ox.Store, checks: list[Check]) -> list[str]:
