@@ -251,6 +251,20 @@ def test_a_bad_graph_iri_is_400(server: Server) -> None:
         assert answer.status == 400 and b"graph-uri" in answer.body, (params, answer.status, answer.body)
 
 
+def test_a_query_past_the_memory_cap_is_told_so(site: Path) -> None:
+    """A query whose strings double 40 times reaches the per-query memory cap within a second or two: Oxigraph's
+    allocation fails and Rust aborts the worker (SIGABRT). The answer says the memory limit stopped it (it said the
+    engine had crashed), and the next query is served."""
+    doubling = 'SELECT (STRLEN(?v40) AS ?n) WHERE { BIND("xxxxxxxxxxxxxxxx" AS ?v0) ' + " ".join(
+        f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(40)) + " }"
+    with Server(site, port=free_port(), timeout_s=10, workers=1, memory_mb=64) as small:
+        answer = get_query(small.url, doubling, timeout=30)
+        assert answer.status == 503 and b"more memory than the endpoint allows" in answer.body, answer.body
+        assert b"crashed" not in answer.body
+        time.sleep(1.5)  # the worker is replaced
+        assert get_query(small.url, SMALL).status == 200
+
+
 def test_a_stopped_query_leaves_no_spool_file_and_a_crash_is_told(site: Path, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A query stopped at the time limit while its answer was being spooled leaves no file behind; a query that

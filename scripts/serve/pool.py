@@ -129,10 +129,13 @@ class Pool:
             except asyncio.TimeoutError:
                 code = None
             asyncio.ensure_future(self.replace(worker))
-            if code is not None and code < 0 and -code in (signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT):
+            if code is not None and code < 0 and -code in (signal.SIGSEGV, signal.SIGBUS):
                 log.warning("a query worker crashed during a query (signal %d)", -code)
                 return text(503, "Query stopped: the query engine crashed on it. Simplify the query.")
-            log.warning("a query worker ended during a query (most likely out of memory)")
+            # the memory cap (RLIMIT_AS) makes an allocation fail: Rust then aborts the process (SIGABRT), and a
+            # Python allocation raises MemoryError, answered by the worker itself
+            log.warning("a query worker ended during a query (most likely out of memory%s)",
+                        ", signal %d" % -code if code is not None and code < 0 else "")
             return text(503, "Query stopped: it needed more memory than the endpoint allows per query.")
         self.idle.put_nowait(worker)
         return reply
