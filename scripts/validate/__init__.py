@@ -41,6 +41,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     from pyshacl import validate as pyshacl_validate  # imported here: the fast engine's users do not wait for it
 
     from .datatypes import retyped, strict_rdflib
+    from .shaclpath import name as path_name
 
     strict_rdflib()
     ranges_by_value()
@@ -64,7 +65,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
             shape=one(SH.sourceShape),
             component=one(SH.sourceConstraintComponent).rsplit("#", 1)[-1],
             focus=one(SH.focusNode),
-            path=one(SH.resultPath),
+            path=path_name(report, report.value(node, SH.resultPath)),
             message=one(SH.resultMessage),
             value=one(SH.value),
         )

@@ -41,7 +41,7 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
 from ..errors import BuildError, display
-from . import Result, datatypes, regex
+from . import Result, datatypes, regex, shaclpath
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -72,7 +72,7 @@ class Constraint:
     component: str
     severity: str
     message: str
-    path: str  # the sh:path IRI ("" for node-level constraints or complex paths)
+    path: str  # the sh:path as results name it (shaclpath.name: an IRI, SPARQL text, or "" for a node shape)
     compare: str = ""  # count constraints: "<" or ">" against `bound`
     bound: int = 0
 
@@ -115,14 +115,18 @@ def items(shapes: Graph, head) -> list:
 
 
 def sparql_path(shapes: Graph, path) -> str:
+    """The path in SPARQL (shaclpath.text), if it is one this engine supports: IRIs, inverses and sequences."""
     if isinstance(path, URIRef):
         return term(path)
     inverse = shapes.value(path, SH.inversePath)
     if inverse is not None:
-        return f"^({sparql_path(shapes, inverse)})"
-    if shapes.value(path, RDF.first) is not None:
-        return "/".join(sparql_path(shapes, p) for p in items(shapes, path))
-    raise Unsupported(f"path {path}")
+        sparql_path(shapes, inverse)
+    elif shapes.value(path, RDF.first) is not None:
+        for p in items(shapes, path):
+            sparql_path(shapes, p)
+    else:
+        raise Unsupported(f"path {path}")
+    return shaclpath.text(shapes, path)
 
 
 def instance_of(var: str, cls, type_var: str) -> str:
@@ -345,10 +349,9 @@ def compile_property(shapes: Graph, prop, owners: list, parts: list[CountPart]) 
     patterns = [t for owner in owners for t in targets(shapes, owner)]
     where, classes, pattern = focus(patterns), target_classes(patterns), f"?this {path} ?value ."
     shape, sev, message = str(prop), severity(shapes, prop), str(shapes.value(prop, SH.message) or "")
-    path_iri = str(path_node) if isinstance(path_node, URIRef) else ""
 
     def constraint(component: str, compare: str = "", bound: int = 0) -> Constraint:
-        return Constraint(shape, component, sev, message, path_iri, compare, bound)
+        return Constraint(shape, component, sev, message, shaclpath.name(shapes, path_node), compare, bound)
 
     checks = []
     exprs = [(constraint(component), expr) for component, expr in value_constraints(shapes, prop, "?value")]
@@ -357,7 +360,7 @@ def compile_property(shapes: Graph, prop, owners: list, parts: list[CountPart]) 
     counts = tuple(constraint(component, compare, int(n)) for parameter, component, compare in (
         (SH.minCount, "MinCountConstraintComponent", "<"), (SH.maxCount, "MaxCountConstraintComponent", ">"))
         for n in [shapes.value(prop, parameter)] if n is not None)
-    if path_iri and any(c.compare == "<" for c in counts):  # merged per target set by compile_shapes (count_checks)
+    if isinstance(path_node, URIRef) and any(c.compare == "<" for c in counts):  # merged per target set by compile_shapes (count_checks)
         parts += [CountPart(focus(targets(shapes, owner)), path, counts) for owner in owners]
     elif counts:
         checks.append(count_check(where, path, counts, pattern, classes))

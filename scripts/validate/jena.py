@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..paths import ROOT
 from . import Result
+from .shaclpath import canonical
 
 JAVA = Path("/usr/share/java")
 JARS = ["commons-cli", "commons-codec", "commons-compress", "commons-csv", "commons-io", "commons-lang3",
@@ -62,7 +63,7 @@ def shacl(shapes: Path, ontology: Path, data: list[Path], timeout: float = 900) 
             seen.add(Path(parts[1]))
             continue
         file, severity, focus, path, component, shape = parts
-        results[Path(file)].append(Result(severity, shape, component, focus, path, "", ""))
+        results[Path(file)].append(Result(severity, shape, component, focus, canonical(path), "", ""))
     if seen != set(data):
         raise RuntimeError(f"Jena SHACL did not report on {sorted(set(data) - seen)}")
     return results

@@ -5,12 +5,14 @@ severities; the exit code (cli.py) tells warnings from violations.
 """
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 
-from . import Result
+from . import Result, shaclpath
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -20,6 +22,12 @@ def node(text: str):
     if text.startswith(("http://", "https://", "urn:", "file:")):
         return URIRef(text)
     return Literal(text)
+
+
+def numbered(prefix: str) -> Callable[[], BNode]:
+    """Blank nodes prefix0, prefix1 ...: a report is written the same every time."""
+    steps = itertools.count()
+    return lambda: BNode(f"{prefix}{next(steps)}")
 
 
 def report_graph(results: list[Result]) -> Graph:
@@ -39,8 +47,8 @@ def report_graph(results: list[Result]) -> Graph:
         g.add((result, SH.sourceShape, URIRef(r.shape)))
         if r.message:
             g.add((result, SH.resultMessage, Literal(r.message)))
-        if r.path:
-            g.add((result, SH.resultPath, URIRef(r.path)))
+        if r.path:  # a path other than an IRI as the blank nodes SHACL writes it with (shaclpath.py)
+            g.add((result, SH.resultPath, shaclpath.node(g, r.path, numbered(f"r{i}p"))))
         if r.value:
             g.add((result, SH.value, node(r.value)))
     return g

@@ -30,7 +30,9 @@ public class ShaclBatch {
             ValidationReport report = ShaclValidator.get().validate(shapes, data);
             System.out.println("#\t" + args[i] + "\t" + report.conforms());
             for (ReportEntry e : report.getEntries()) {
-                String path = e.resultPath() instanceof P_Link ? ((P_Link) e.resultPath()).getNode().getURI() : "";
+                String path = e.resultPath() == null ? ""
+                        : e.resultPath() instanceof P_Link ? ((P_Link) e.resultPath()).getNode().getURI()
+                        : e.resultPath().toString();  // SPARQL syntax, made canonical by scripts/validate/shaclpath.py
                 String severity = e.severity().level().getLocalName();
                 String component = e.constraint().getComponent().getLocalName();
                 System.out.println(String.join("\t", args[i], severity, text(e.focusNode()), path, component,

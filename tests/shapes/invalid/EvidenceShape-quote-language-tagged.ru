@@ -1,6 +1,5 @@
 # A hand-made evidence annotation whose quoted text is tagged @en.
-# note: the result path is a sequence path (a blank node in the shapes graph), which the expect format cannot name; "-" stands for it, so this fixture fails the exact-match test until the harness maps blank-node paths to "-".
-# expect: Violation <https://w3id.org/ngo-fp/resource/evidence/0000000000000000> - DatatypeConstraintComponent
+# expect: Violation <https://w3id.org/ngo-fp/resource/evidence/0000000000000000> <http://www.w3.org/ns/oa#hasTarget>/<http://www.w3.org/ns/oa#hasSelector>/<http://www.w3.org/ns/oa#exact> DatatypeConstraintComponent
 PREFIX oa: <http://www.w3.org/ns/oa#>
 INSERT DATA {
   <https://w3id.org/ngo-fp/resource/evidence/0000000000000000> a nfp:Evidence ; oa:motivatedBy nfp:evidencing ; oa:hasBody organization:turksam ; oa:hasTarget <https://w3id.org/ngo-fp/resource/evidence/0000000000000000/target> .
