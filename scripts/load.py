@@ -22,6 +22,7 @@ import mmap
 import os
 import re
 import stat
+from collections import deque
 from itertools import accumulate
 from pathlib import Path
 from typing import Callable
@@ -176,7 +177,7 @@ RETYPED_BY_OXIGRAPH = frozenset("http://www.w3.org/2001/XMLSchema#" + name for n
 # resolves it, so "#int" is a marker too; entities are refused before). Each starts with a literal, so that `re`
 # skips to it: 0.2 s for 80 MB of N-Triples. Turtle, TriG and JSON-LD have no such markers: a prefix, a context term
 # or @vocab can end inside the IRI ("...XMLSchema#in" and "t"), and a name can be written after a comment or
-# split by an escape in the local part, so those files are always read by the parser (retyped_literal).
+# split by an escape in the local part, so those files are always read by the parser (read_whole).
 _NAMES = b"(?:" + b"|".join(i.rsplit("#", 1)[1].encode() for i in sorted(RETYPED_BY_OXIGRAPH)) + b")(?![A-Za-z0-9_.-])"
 _IRI, _ESCAPE = b"XMLSchema#" + _NAMES, rb"\\[uU]"
 RETYPED_MARKERS = {
@@ -188,7 +189,7 @@ _RETYPED_PATTERNS = {fmt: [re.compile(m) for m in markers] for fmt, markers in R
 
 def may_hold_retyped(path: Path) -> bool:
     """False when the file's text cannot name a datatype of RETYPED_BY_OXIGRAPH; True when it might, or cannot be
-    told (Turtle, TriG and JSON-LD always: `retyped_literal` then reads the file)."""
+    told (Turtle, TriG and JSON-LD always: `read_whole` then reads the file)."""
     try:
         patterns = _RETYPED_PATTERNS.get(rdf_format(path))
         if patterns is None:
@@ -201,14 +202,22 @@ def may_hold_retyped(path: Path) -> bool:
         return True
 
 
-def retyped_literal(path: Path, fmt: ox.RdfFormat, predicates: frozenset[str]) -> ox.Literal | None:
-    """The file's first literal typed with a datatype of RETYPED_BY_OXIGRAPH as the value of one of `predicates`,
-    read by Oxigraph's parser."""
-    for quad in ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri(), lenient=True):
+def read_whole(path: Path, fmt: ox.RdfFormat, predicates: frozenset[str] | None = None
+               ) -> tuple[bool, ox.Literal | None]:
+    """Oxigraph's strict parser over the whole file: whether it holds a statement, and (if `predicates` are given)
+    its first literal typed with a datatype of RETYPED_BY_OXIGRAPH as the value of one of them. Raises SyntaxError
+    and OSError as the parser does, wherever in the file."""
+    quads = ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+    if predicates is None:
+        return bool(deque(quads, maxlen=1)), None
+    holds = False
+    for quad in quads:
+        holds = True
         if (isinstance(quad.object, ox.Literal) and quad.object.datatype.value in RETYPED_BY_OXIGRAPH
                 and quad.predicate.value in predicates):
-            return quad.object
-    return None
+            deque(quads, maxlen=0)  # the rest of the file, for its syntax errors
+            return True, quad.object
+    return holds, None
 
 
 def syntax_error(exc: SyntaxError, path: Path) -> BuildError:

@@ -115,6 +115,25 @@ def test_wrong_arguments_exit_4_not_2(capsys) -> None:
 
 
 @pytest.mark.parametrize("engine", ENGINES, ids=ENGINE_IDS)
+def test_what_only_a_strict_parser_refuses(capsys, tmp_path: Path, engine: list[str]) -> None:
+    """The fast engine loads leniently while Oxigraph's strict parser reads the file in another thread
+    (fastshacl.load_store, read_elsewhere): what a lenient load takes in (an IRI with a space, a relative IRI in
+    N-Triples, a language tag's malformed extension) is still refused, with the strict parser's line and column."""
+    good = "<https://example.org/a> <https://example.org/p> \"x\" .\n"
+    cases = {
+        "space.nt": (good + "<https://example.org/a b> <https://example.org/p> \"x\" .\n", ":2: syntax error at column 1"),
+        "relative.nt": (good + good + "<a> <https://example.org/p> \"x\" .\n", ":3: syntax error at column 1"),
+        "datatype.nt": (good + "<https://example.org/a> <https://example.org/p> \"x\"^^<a type> .\n",
+                        ":2: syntax error at column 54"),  # where the IRI starts
+        "tag.ttl": ("@prefix e: <https://example.org/> .\ne:a e:p \"x\"@en-a-b .\n", ":2: syntax error at column 13"),
+    }
+    for name, (text, expected) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, _, err = run(capsys, str(tmp_path / name), *engine)
+        assert_one_line_error(code, err, name + expected)
+
+
+@pytest.mark.parametrize("engine", ENGINES, ids=ENGINE_IDS)
 def test_a_fifo_is_refused_without_blocking(tmp_path: Path, engine: list[str]) -> None:
     fifo = tmp_path / "pipe.ttl"
     os.mkfifo(fifo)

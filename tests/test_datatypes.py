@@ -392,20 +392,20 @@ RETYPED_WRITINGS = {  # one literal typed xsd:int (or another type Oxigraph keep
 def test_literals_oxigraph_retypes_are_found_however_written(name: str, tmp_path: Path) -> None:
     """The fast engine's text scan flags every way a file can name such a datatype, and the reading that follows
     finds the literal; the file then goes to pyshacl (scripts/load.py, RETYPED_BY_OXIGRAPH)."""
-    from scripts.load import may_hold_retyped, retyped_literal, rdf_format
+    from scripts.load import may_hold_retyped, rdf_format, read_whole
 
     path = tmp_path / name
     path.write_text(RETYPED_WRITINGS[name], encoding="utf-8")
     assert may_hold_retyped(path)
-    found = retyped_literal(path, rdf_format(path), frozenset({"https://example.org/p"}))
+    holds, found = read_whole(path, rdf_format(path), frozenset({"https://example.org/p"}))
     assert found is not None and found.datatype.value.startswith(XSD_NS)
-    assert retyped_literal(path, rdf_format(path), frozenset({"https://example.org/q"})) is None  # no check reads p
+    assert holds and read_whole(path, rdf_format(path), frozenset({"https://example.org/q"})) == (True, None)  # no check reads p
 
 
 def test_the_retyped_scan_passes_what_names_no_such_datatype(tmp_path: Path) -> None:
     """Neither the base fixture's text nor its predicates: the evidence offsets (oa:start, xsd:nonNegativeInteger)
     are read by no check, so they leave the fast engine its data; a value a check reads does not."""
-    from scripts.load import may_hold_retyped, rdf_format, retyped_literal
+    from scripts.load import may_hold_retyped, rdf_format, read_whole
     from scripts.paths import SHAPES
 
     base = Path(__file__).parent / "shapes" / "base.ttl"
@@ -413,7 +413,7 @@ def test_the_retyped_scan_passes_what_names_no_such_datatype(tmp_path: Path) -> 
     as_nt.write_text(Graph().parse(base).serialize(format="nt"), encoding="utf-8")
     assert not may_hold_retyped(as_nt)  # N-Triples: the scan rules it out
     predicates = fastshacl.watched(Graph().parse(SHAPES))
-    assert may_hold_retyped(base) and retyped_literal(base, rdf_format(base), predicates) is None  # Turtle: parsed
+    assert may_hold_retyped(base) and read_whole(base, rdf_format(base), predicates) == (True, None)  # Turtle: parsed
     assert "http://www.w3.org/ns/oa#start" not in predicates
     assert {"https://w3id.org/ngo-fp/ontology#referenceNumber", "https://w3id.org/ngo-fp/ontology#fullName"} <= predicates
 

@@ -522,12 +522,18 @@ def refuse_retyped(found: str | ox.Literal | None, path: Path | None = None) -> 
 
 
 def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph: Graph | None = None,
-               allow_remote_contexts: bool = False, may_hold_rdf12: Callable[[Path], bool] | None = None) -> ox.Store:
+               allow_remote_contexts: bool = False, may_hold_rdf12: Callable[[Path], bool] | None = None,
+               read_elsewhere: Callable[[Path], bool] | None = None) -> ox.Store:
     """An in-memory Oxigraph store with the data files (or an rdflib graph) and the ontology. Each file passes
     scripts/load.py's checks (regular, non-empty, no XML DTD, no deep nesting, no RDF 1.2 terms: see
     refuse_rdf12, whose text scan is `may_hold_rdf12`, load.may_hold_rdf12 by default) and goes to a named graph
     of its own (files with named graphs of their own keep them); queries see the union of all graphs. Problems
-    raise BuildError with file, line and column."""
+    raise BuildError with file, line and column.
+
+    `read_elsewhere`, if given, is the strict parser's reading of a file in another thread (validate_files:
+    load.read_whole, while this thread loads): it returns whether the file holds a statement, or raises what the
+    parser raises. The load itself is then lenient (Oxigraph skips its IRI and language tag checks, 15% of the
+    load's time), and every syntax error is still the strict parser's, with its line and column."""
     from .. import load
     from ..load import check_file, parse, syntax_error
 
@@ -542,10 +548,17 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
                 empty = not nt.strip()
             else:
                 options = {"format": fmt, "base_iri": path.resolve().as_uri()}
-                store.bulk_load(path=str(path), **options, **({} if target is None else {"to_graph": target}))
+                try:
+                    store.bulk_load(path=str(path), **options, lenient=read_elsewhere is not None,
+                                    **({} if target is None else {"to_graph": target}))
+                except SyntaxError:
+                    if read_elsewhere is not None:
+                        read_elsewhere(path)  # the strict parser's error, where it finds one first
+                    raise
                 # whether the file itself holds a statement (the store may have had them all already, or another
                 # file may have filled this file's graph): the first one read is enough
-                empty = next(iter(ox.parse(path=str(path), **options)), None) is None  # as strict as the load
+                empty = not read_elsewhere(path) if read_elsewhere is not None else \
+                    next(iter(ox.parse(path=str(path), **options)), None) is None  # as strict as the load
         except SyntaxError as exc:
             raise syntax_error(exc, path) from None
         except OSError as exc:
@@ -572,7 +585,7 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
     import time
     from concurrent.futures import ThreadPoolExecutor
 
-    from ..load import check_file, may_hold_rdf12, may_hold_retyped, parse, retyped_literal
+    from ..load import check_file, may_hold_rdf12, may_hold_retyped, parse, read_whole
 
     start = time.perf_counter()
     with ThreadPoolExecutor(1) as pool:
@@ -581,25 +594,26 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
         # the text scans for RDF 1.2 terms next (0.2 s per 500k triples of N-Triples), while this thread loads
         scans = {path: pool.submit(may_hold_rdf12, path) for path in files}
 
-        def retyped_in_file(path: Path) -> str | ox.Literal | None:
-            """A literal Oxigraph retypes on a property a check reads: a text scan first (0.07 s per 80 MB of
-            N-Triples), then Oxigraph's parser where the scan cannot rule it out (Turtle, TriG and JSON-LD
-            always: 1.2 s per 500k triples of Turtle, beside the load)."""
-            if not may_hold_retyped(path):
-                return None
-            predicates, fmt = watched(shapes_graph.result()), check_file(path)
-            if fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts:
-                return retyped_in(parse(path, allow_remote_contexts=True), predicates)
-            return retyped_literal(path, fmt, predicates)
+        def read(path: Path) -> tuple[bool, str | ox.Literal | None]:
+            """The file read by Oxigraph's strict parser while this thread loads it (load_store, read_elsewhere:
+            1.2 s per 500k triples of N-Triples beside a load of 3 s): whether it holds a statement, and a literal
+            Oxigraph retypes on a property a check reads, looked for where a text scan cannot rule one out (0.07 s
+            per 80 MB of N-Triples; Turtle, TriG and JSON-LD always)."""
+            fmt = check_file(path)
+            predicates = watched(shapes_graph.result()) if may_hold_retyped(path) else None
+            if fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts:  # rdflib reads it (load_store)
+                return True, None if predicates is None else retyped_in(parse(path, allow_remote_contexts=True), predicates)
+            return read_whole(path, fmt, predicates)
 
-        retyped = {path: pool.submit(retyped_in_file, path) for path in files}
+        reads = {path: pool.submit(read, path) for path in files}
         # the data in this thread: glibc grows another thread's heap by one mprotect call per step (38,000 calls
         # for 500k triples), the main thread's by brk (about 1,300 calls)
-        store = load_store(files, None, None, allow_remote_contexts, lambda path: scans[path].result())
+        store = load_store(files, None, None, allow_remote_contexts, lambda path: scans[path].result(),
+                           lambda path: reads[path].result()[0])
         check_file(ontology)
         checks = compiling.result()
-        for path, found in retyped.items():
-            refuse_retyped(found.result(), path)
+        for path, found in reads.items():
+            refuse_retyped(found.result()[1], path)
     store.bulk_load(path=str(ontology), format=ox.RdfFormat.TURTLE, base_iri=ontology.resolve().as_uri(),
                     to_graph=ox.DefaultGraph())
     loaded = time.perf_counter()
