@@ -326,3 +326,17 @@ def test_both_engines_write_the_same_report(case: str, tmp_path: Path) -> None:
         reports.append((doc["counts"], len(doc["results"]), rows, results_in_ttl))
         assert all("{?" not in row[5] for row in rows) and all(row[7] for row in rows if row[1].startswith("https://w3id"))
     assert reports[0] == reports[1]
+
+
+def test_examples_per_group_none_one_or_refused() -> None:
+    """`--examples N`: N focus nodes per group, none at all for 0 (no empty "e.g." line); a negative or
+    non-numeric N is a usage error (exit 4)."""
+    from scripts.validate import Result, summary
+
+    results = [Result("Violation", "https://example.org/shapes#S", "MinCountConstraintComponent", f"https://example.org/{x}",
+                      "https://example.org/p", "needs p", "") for x in "ab"]
+    assert summary(results, 0) == "  Violation ×2 [S] needs p"
+    assert summary(results, 1).splitlines()[1].strip() == "e.g. https://example.org/a"
+    for wrong in ("-1", "x", "²"):
+        done = validate(str(BASE), "--fast", "--examples", wrong)
+        assert done.returncode == 4 and "--examples" in done.stderr and "Traceback" not in done.stderr, done.stderr

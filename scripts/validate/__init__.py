@@ -173,7 +173,7 @@ def summary(results: list[Result], examples: int = 3, origin: dict[str, Path] | 
     for (severity, shape, message), rs in sorted(groups.items(), key=lambda kv: (-EXIT_CODES.get(kv[0][0], 0), kv[0])):
         focus = sorted({r.focus for r in rs})[:examples]
         shown = ", ".join(f"{f} ({display(origin[f])})" if origin and f in origin else f for f in focus)
-        lines.append(f"  {severity} ×{len(rs)} [{shape.rsplit('#', 1)[-1]}] {message}\n      e.g. {shown}")
+        lines.append(f"  {severity} ×{len(rs)} [{shape.rsplit('#', 1)[-1]}] {message}" + (f"\n      e.g. {shown}" if shown else ""))
     return "\n".join(lines)
 
 

@@ -41,6 +41,13 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(INPUT_ERROR)
 
 
+def count(text: str) -> int:
+    """A whole number of at least 0 (argparse's `type`)."""
+    if not text.isascii() or not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 0")
+    return int(text)
+
+
 def parser(prog: str) -> argparse.ArgumentParser:
     p = Parser(prog=prog, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXAMPLE,
                description="Validate RDF files or folders (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) "
@@ -50,7 +57,8 @@ def parser(prog: str) -> argparse.ArgumentParser:
                    "(for large data; same verdicts as pyshacl, checked by the tests)")
     p.add_argument("--report-ttl", type=Path, metavar="FILE", help="write the SHACL validation report as Turtle")
     p.add_argument("--report-json", type=Path, metavar="FILE", help="write the results as JSON")
-    p.add_argument("--examples", type=int, default=3, metavar="N", help="example focus nodes shown per group")
+    p.add_argument("--examples", type=count, default=3, metavar="N",
+                   help="example focus nodes shown per group (0: none)")
     p.add_argument("--allow-remote-contexts", action="store_true", help="let JSON-LD files load their @context "
                    "from URLs or files (off by default: such contexts are refused, exit 4)")
     return p
