@@ -418,6 +418,37 @@ def test_the_retyped_scan_passes_what_names_no_such_datatype(tmp_path: Path) -> 
     assert {"https://w3id.org/ngo-fp/ontology#referenceNumber", "https://w3id.org/ngo-fp/ontology#fullName"} <= predicates
 
 
+@pytest.mark.parametrize("allow", [False, True], ids=["oxigraph-reads", "rdflib-reads"])
+def test_the_fast_engine_refuses_a_retyped_literal_however_the_file_is_read(tmp_path: Path, allow: bool) -> None:
+    """validate_files looks for such literals in every data file, a JSON-LD file read by rdflib
+    (--allow-remote-contexts) as well as one Oxigraph's strict parser reads beside the lenient load."""
+    from scripts.paths import ONTOLOGY, SHAPES
+
+    data = tmp_path / "entry.jsonld"
+    data.write_text('{"@id": "https://w3id.org/ngo-fp/resource/reference/x", "https://w3id.org/ngo-fp/ontology#'
+                    f'referenceNumber": {{"@value": "3", "@type": "{XSD_NS}int"}}}}', encoding="utf-8")
+    with pytest.raises(fastshacl.Unsupported, match="Oxigraph keeps literals of this datatype as another"):
+        fastshacl.validate_files([data], ONTOLOGY, SHAPES, allow_remote_contexts=allow)
+
+
+def test_an_error_in_one_file_does_not_wait_for_the_next_files_reading(tmp_path: Path, monkeypatch) -> None:
+    """The strict parser reads a file while it loads (fastshacl.load_store, read_elsewhere), not all files ahead:
+    a syntax error in the first file is reported without a strict reading of the others."""
+    from scripts import load
+    from scripts.errors import BuildError
+    from scripts.paths import ONTOLOGY, SHAPES
+
+    read = []
+    whole = load.read_whole
+    monkeypatch.setattr(load, "read_whole", lambda path, *rest: read.append(path.name) or whole(path, *rest))
+    bad, good = tmp_path / "bad.nt", tmp_path / "good.nt"
+    bad.write_text("<https://example.org/a> <https://example.org/p> <a b> .\n", encoding="utf-8")
+    good.write_text("<https://example.org/a> <https://example.org/p> <https://example.org/b> .\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="syntax error"):
+        fastshacl.validate_files([bad, good], ONTOLOGY, SHAPES)
+    assert read == ["bad.nt"]
+
+
 MIN_INCLUSIVE = list(csv.DictReader((Path(__file__).parent / "datatypes" / "min-inclusive.csv").open(encoding="utf-8")))
 
 

@@ -523,17 +523,18 @@ def refuse_retyped(found: str | ox.Literal | None, path: Path | None = None) -> 
 
 def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph: Graph | None = None,
                allow_remote_contexts: bool = False, may_hold_rdf12: Callable[[Path], bool] | None = None,
-               read_elsewhere: Callable[[Path], bool] | None = None) -> ox.Store:
+               read_elsewhere: Callable[[Path], Callable[[], bool]] | None = None) -> ox.Store:
     """An in-memory Oxigraph store with the data files (or an rdflib graph) and the ontology. Each file passes
     scripts/load.py's checks (regular, non-empty, no XML DTD, no deep nesting, no RDF 1.2 terms: see
     refuse_rdf12, whose text scan is `may_hold_rdf12`, load.may_hold_rdf12 by default) and goes to a named graph
     of its own (files with named graphs of their own keep them); queries see the union of all graphs. Problems
     raise BuildError with file, line and column.
 
-    `read_elsewhere`, if given, is the strict parser's reading of a file in another thread (validate_files:
-    load.read_whole, while this thread loads): it returns whether the file holds a statement, or raises what the
-    parser raises. The load itself is then lenient (Oxigraph skips its IRI and language tag checks, 15% of the
-    load's time), and every syntax error is still the strict parser's, with its line and column."""
+    `read_elsewhere`, if given, starts the strict parser's reading of a file in another thread (validate_files:
+    load.read_whole, while this thread loads it) and gives the call that waits for it: it returns whether the file
+    holds a statement, or raises what the parser raises. The load itself is then lenient (Oxigraph skips its IRI
+    and language tag checks, 15% of the load's time), and every syntax error is still the strict parser's, with
+    its line and column. A file's reading starts with its load, so that an error stops the work at once."""
     from .. import load
     from ..load import check_file, parse, syntax_error
 
@@ -548,16 +549,17 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
                 empty = not nt.strip()
             else:
                 options = {"format": fmt, "base_iri": path.resolve().as_uri()}
+                strict = read_elsewhere(path) if read_elsewhere is not None else None
                 try:
-                    store.bulk_load(path=str(path), **options, lenient=read_elsewhere is not None,
+                    store.bulk_load(path=str(path), **options, lenient=strict is not None,
                                     **({} if target is None else {"to_graph": target}))
                 except SyntaxError:
-                    if read_elsewhere is not None:
-                        read_elsewhere(path)  # the strict parser's error, where it finds one first
+                    if strict is not None:
+                        strict()  # the strict parser's error, where it finds one first
                     raise
                 # whether the file itself holds a statement (the store may have had them all already, or another
                 # file may have filled this file's graph): the first one read is enough
-                empty = not read_elsewhere(path) if read_elsewhere is not None else \
+                empty = not strict() if strict is not None else \
                     next(iter(ox.parse(path=str(path), **options)), None) is None  # as strict as the load
         except SyntaxError as exc:
             raise syntax_error(exc, path) from None
@@ -583,7 +585,7 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
     given) receives the store instead of it being freed on return, for a command that exits right after
     (scripts/validate/cli.py, exit_with)."""
     import time
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import Future, ThreadPoolExecutor
 
     from ..load import check_file, may_hold_rdf12, may_hold_retyped, parse, read_whole
 
@@ -596,7 +598,7 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
 
         def read(path: Path) -> tuple[bool, str | ox.Literal | None]:
             """The file read by Oxigraph's strict parser while this thread loads it (load_store, read_elsewhere:
-            1.2 s per 500k triples of N-Triples beside a load of 3 s): whether it holds a statement, and a literal
+            1.2 s per 500k triples of N-Triples beside a lenient load of 2.7 s): whether it holds a statement, and a literal
             Oxigraph retypes on a property a check reads, looked for where a text scan cannot rule one out (0.07 s
             per 80 MB of N-Triples; Turtle, TriG and JSON-LD always)."""
             fmt = check_file(path)
@@ -605,15 +607,19 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
                 return True, None if predicates is None else retyped_in(parse(path, allow_remote_contexts=True), predicates)
             return read_whole(path, fmt, predicates)
 
-        reads = {path: pool.submit(read, path) for path in files}
+        reads: dict[Path, Future] = {}
+
+        def start_reading(path: Path) -> Callable[[], bool]:
+            reads[path] = pool.submit(read, path)
+            return lambda: reads[path].result()[0]
+
         # the data in this thread: glibc grows another thread's heap by one mprotect call per step (38,000 calls
         # for 500k triples), the main thread's by brk (about 1,300 calls)
-        store = load_store(files, None, None, allow_remote_contexts, lambda path: scans[path].result(),
-                           lambda path: reads[path].result()[0])
+        store = load_store(files, None, None, allow_remote_contexts, lambda path: scans[path].result(), start_reading)
         check_file(ontology)
         checks = compiling.result()
-        for path, found in reads.items():
-            refuse_retyped(found.result()[1], path)
+        for path in files:  # (a JSON-LD file whose contexts may be fetched was read by rdflib, not started above)
+            refuse_retyped((reads[path].result() if path in reads else read(path))[1], path)
     store.bulk_load(path=str(ontology), format=ox.RdfFormat.TURTLE, base_iri=ontology.resolve().as_uri(),
                     to_graph=ox.DefaultGraph())
     loaded = time.perf_counter()
