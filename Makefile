@@ -106,10 +106,10 @@ plover: setup ## Map a file of PLOVER event records: make plover IN=records.json
 	@[ -n "$(IN)" ] && [ -n "$(OUT)" ] || { echo "usage: make plover IN=records.json OUT=records.ttl" >&2; exit 2; }
 	$(PY) -m scripts.plover $(IN) $(OUT)
 
-bench: setup ## Benchmark validation, queries and serialization at 10k-2M triples; writes bench/README.md (slow)
+bench: setup dist/SHA256SUMS ## Benchmark validation, queries and serialization at 10k-2M triples; writes bench/README.md (slow)
 	$(PY) bench/run.py
 
-bench-load: setup ## Load the endpoint with 8, 32 and 128 clients on the example queries; writes the Load table of bench/README.md
+bench-load: setup dist/SHA256SUMS ## Load the endpoint with 8, 32 and 128 clients on the example queries; writes the Load table of bench/README.md
 	$(PY) bench/load.py
 
 bench-store: setup ## Time Oxigraph's in-memory load alone at 50k-4M triples (the fast engine's load); writes its section of bench/README.md

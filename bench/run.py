@@ -42,6 +42,11 @@ def main() -> int:
     import validation
 
     if "--readme-only" not in sys.argv:  # otherwise: rewrite bench/README.md from the saved numbers
+        sys.path.insert(0, str(ROOT))
+        from scripts.paths import DIST
+        if not (DIST / "SHA256SUMS").exists():  # the endpoint's part needs the publication: say so before the long part
+            print(f"error: {DIST} has no publication: run `make` first (`make bench` does)", file=sys.stderr)
+            return 1
         validation.main()
         (BENCH / "results.json").write_text(json.dumps({"medians": endpoint_medians()}, indent=1) + "\n")
     saved = json.loads((BENCH / "results.json").read_text())
