@@ -355,7 +355,9 @@ def _parse_jsonld_with_rdflib(path: Path, graph: Graph) -> Graph:
         if not _well_formed((s, p, o), path):
             continue  # as Oxigraph's JSON-LD parser, and the JSON-LD 1.1 API (Object to RDF), drop it
         count += 1
-        if isinstance(o, Literal) and o.datatype is not None and str(o.datatype) != XSD_STRING:
+        if isinstance(o, Literal) and str(o.datatype) == XSD_STRING:  # one term with "x" (RDF 1.1, 3.3), as _term reads it
+            o = Literal(str(o))
+        elif isinstance(o, Literal) and o.datatype is not None:
             try:
                 stored = form(ox.Literal(str(o), datatype=ox.NamedNode(str(o.datatype))))
             except ValueError:  # a datatype that is not an IRI: kept as rdflib read it

@@ -11,6 +11,7 @@ import pytest
 from rdflib import Graph, Namespace
 
 from scripts import validate
+from scripts.load import parse
 from scripts.validate import fastshacl
 from test_datatypes import read_by_both
 from test_shapes import INVALID, apply, base_graph, with_evidence
@@ -324,3 +325,31 @@ def test_unique_languages_among_many_values(tmp_path: Path) -> None:
     assert verdicts(reference) == verdicts(fast) == {
         ("Violation", f"{ex}twice", f"{ex}name", "UniqueLangConstraintComponent", f"{ex}unique")}
     assert time.perf_counter() - start < 30  # a bound against pairing the values (over 300 s)
+
+
+def test_a_sparql_constraint_counts_for_each_focus_node_once(tmp_path: Path) -> None:
+    """A SPARQL constraint's aggregate sees each focus node once, however many times the data names it a target:
+    its type stated in two files (the union of their graphs), in two graphs of one TriG file, or by two classes of
+    the target's hierarchy. The fast engine once counted one value as two there (a probe found it)."""
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select \"\"\"
+            SELECT $this (COUNT(?v) AS ?n) WHERE { { SELECT DISTINCT $this ?v WHERE { $this <https://example.org/p> ?v } } }
+            GROUP BY $this HAVING (COUNT(?v) != 1)\"\"\" ] .""", format="turtle")
+    files = {"two-files": {"a.ttl": "ex:a a ex:C ; ex:p 1 . ex:b a ex:C ; ex:p 1 , 2 .", "b.ttl": "ex:a a ex:C ."},
+             "two-graphs": {"a.trig": "ex:g1 { ex:a a ex:C ; ex:p 1 . ex:b a ex:C ; ex:p 1 , 2 . } ex:g2 { ex:a a ex:C . }"},
+             "two-classes": {"a.ttl": "ex:D rdfs:subClassOf ex:C . ex:a a ex:C , ex:D ; ex:p 1 . ex:b a ex:C ; ex:p 1 , 2 ."}}
+    checks = fastshacl.compile_shapes(shapes)
+    for case, texts in files.items():
+        paths = []
+        for name, text in texts.items():
+            paths.append(tmp_path / f"{case}-{name}")
+            paths[-1].write_text("@prefix ex: <https://example.org/> . "
+                                 "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . " + text)
+        data = Graph()
+        for path in paths:
+            parse(path, data)
+        reference, _ = validate.shacl(data, Graph(), shapes)
+        fast = fastshacl.run(fastshacl.load_store(paths), checks)
+        assert verdicts(fast) == verdicts(reference) == {
+            ("Violation", "https://example.org/b", "", "SPARQLConstraintComponent", "https://example.org/S")}, case

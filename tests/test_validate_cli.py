@@ -261,6 +261,27 @@ def test_json_ld_named_graphs_are_read_with_remote_contexts_allowed_too(tmp_path
     assert result.returncode == 4 and "no triples" in result.stderr
 
 
+
+STRING_TWICE = {"@context": {"nfp": "https://w3id.org/ngo-fp/ontology#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+                             "prov": "http://www.w3.org/ns/prov#", "xsd": "http://www.w3.org/2001/XMLSchema#"},
+                "@id": "https://w3id.org/ngo-fp/resource/fact/f1", "@type": "nfp:OutsideFact",
+                "rdfs:label": {"@value": "founding year of X", "@language": "en"},
+                "nfp:factAbout": {"@id": "https://w3id.org/ngo-fp/resource/organization/x"}, "nfp:foundingYear": 2000,
+                "prov:wasDerivedFrom": {"@id": "https://example.org/x/about"}, "nfp:wordsSeen": "founded in 2000",
+                "nfp:readOn": ["2026-12-01", {"@value": "2026-12-01", "@type": "xsd:string"}]}
+
+
+@pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
+def test_a_simple_literal_and_its_xsd_string_form_are_one_value(tmp_path: Path, engine: list[str]) -> None:
+    """"x" and "x"^^xsd:string are one RDF term (RDF 1.1, 3.3), so one value of a property with sh:maxCount 1,
+    however the JSON-LD is read (rdflib's reading, under --allow-remote-contexts, kept them apart: exit 3)."""
+    data = tmp_path / "fact.jsonld"
+    data.write_text(json.dumps(STRING_TWICE), encoding="utf-8")
+    for flag in ([], ["--allow-remote-contexts"]):
+        result = validate(str(data), *engine, *flag)
+        assert result.returncode == 0, (flag, result.stdout + result.stderr)
+
+
 ISTANBUL = '{"@id": "https://w3id.org/ngo-fp/resource/place/istanbul", '
 ILL_FORMED_JSON_LD = {  # rdflib's JSON-LD parser (--allow-remote-contexts) kept these; Oxigraph's does not
     "an-iri-with-a-line-feed": ISTANBUL + '"http://www.w3.org/2004/02/skos/core#exactMatch": {"@id": "http://x.org/Q\\n"}}',

@@ -424,14 +424,16 @@ def closing_brace(text: str, start: int) -> int:
 
 def compile_sparql(shapes: Graph, shape, sparql, where: str) -> Check:
     """The constraint's SELECT with the shape's targets joined first in its WHERE clause; a clause that is a
-    sub-query is wrapped in a group of its own first, so that the targets can go beside it."""
+    sub-query is wrapped in a group of its own first, so that the targets can go beside it. The targets are a
+    distinct set: the constraint's own aggregates (a COUNT) must see each focus node once, as SHACL's pre-bound
+    $this is, not once per graph or per target class that names it."""
     select = str(shapes.value(sparql, SH.select)).replace("$this", "?this")
     start = select.index("{", select.upper().index("WHERE"))
     body = select[start + 1:]
     if re.match(r"(\s|#[^\n]*\n)*SELECT\b", body, flags=re.I):
         end = closing_brace(select, start) - start - 1
         body = "{ " + body[:end] + " }" + body[end:]
-    query = prefixes(shapes, sparql) + "\n" + select[:start + 1] + f" {where} " + body
+    query = prefixes(shapes, sparql) + "\n" + select[:start + 1] + f" {{ SELECT DISTINCT ?this WHERE {{ {where} }} }} " + body
     return Check(query, (Constraint(str(shape), "SPARQLConstraintComponent", severity(shapes, shape),
                                     str(shapes.value(sparql, SH.message) or ""), ""),), "rows", of_node_shape=True)
 
