@@ -18,6 +18,7 @@ Oxigraph after the same checks.
 from __future__ import annotations
 
 import errno
+import itertools
 import mmap
 import os
 import re
@@ -220,6 +221,20 @@ def read_whole(path: Path, fmt: ox.RdfFormat, predicates: frozenset[str] | None 
     return holds, None
 
 
+# rdflib's NamespaceManager.bind takes time quadratic in the prefixes already bound (its trie): 10,000 prefixes
+# took 7 s, 40,000 took 107 s. The prefixes only name terms in what is written from the graph (a report, a dump),
+# and a hand-written file has a few dozen, so a file's first 1,000 are bound and the rest are not.
+BOUND_PREFIXES = 1_000
+
+
+def too_long(exc: MemoryError, path: Path) -> BuildError:
+    """Oxigraph's parsers hold one token (a literal, an IRI, a name, a comment, a JSON key) in a buffer of at most
+    16 MiB and raise MemoryError past it: an input error of the file. Any other MemoryError is raised again."""
+    if "buffer maximal size" not in str(exc):
+        raise exc
+    return BuildError("a token (a literal, IRI, name, comment or JSON key) longer than 16 MiB, the longest the parser reads", path)
+
+
 def syntax_error(exc: SyntaxError, path: Path) -> BuildError:
     """pyoxigraph's SyntaxError carries the line and column; the message starts with them."""
     message = " ".join(str(exc.msg if exc.msg else exc).split())
@@ -263,12 +278,14 @@ def parse(path: Path, graph: Graph | None = None, allow_remote_contexts: bool = 
             count += 1
     except SyntaxError as exc:
         raise syntax_error(exc, path) from None
+    except MemoryError as exc:
+        raise too_long(exc, path) from None
     except OSError as exc:
         raise BuildError(_os_problem(exc), path) from None
     if count == 0:
         raise BuildError("no triples", path)
-    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
-        for prefix, namespace in parser.prefixes.items():
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):  # the first BOUND_PREFIXES (see there)
+        for prefix, namespace in itertools.islice(parser.prefixes.items(), BOUND_PREFIXES):
             graph.bind(prefix, namespace)
     return graph
 

@@ -6,8 +6,9 @@ Exit codes, the same for both engines, reach the shell unchanged:
   2  warnings, no violation (the report says sh:conforms false, as SHACL requires for any result)
   3  at least one violation
   4  the input could not be read (missing, not a regular file, a symlink loop, empty, an unknown extension,
-     a syntax error with its line and column, RDF/XML with a DTD, a JSON-LD context that would be fetched),
-     a report could not be written, or the command line is wrong
+     a syntax error with its line and column, RDF/XML with a DTD, a JSON-LD context that would be fetched, a
+     token longer than the parsers' 16 MiB), a report or the output could not be written (a report path that
+     is an input file is refused), or the command line is wrong (an empty path, for one)
   5  an internal error (a bug: please report it)
 Every error is one line on stderr, never a traceback.
 """
@@ -48,15 +49,22 @@ def count(text: str) -> int:
     return int(text)
 
 
+def path(text: str) -> Path:
+    """A path that is not empty (argparse's `type`): Path("") would be the current folder."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path")
+    return Path(text)
+
+
 def parser(prog: str) -> argparse.ArgumentParser:
     p = Parser(prog=prog, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXAMPLE,
                description="Validate RDF files or folders (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) "
                            "against the nfp: ontology and SHACL shapes.")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="an RDF file or a folder of them")
+    p.add_argument("paths", nargs="+", type=path, metavar="PATH", help="an RDF file or a folder of them")
     p.add_argument("--fast", action="store_true", help="validate with the shapes compiled to SPARQL on Oxigraph "
                    "(for large data; same verdicts as pyshacl, checked by the tests)")
-    p.add_argument("--report-ttl", type=Path, metavar="FILE", help="write the SHACL validation report as Turtle")
-    p.add_argument("--report-json", type=Path, metavar="FILE", help="write the results as JSON")
+    p.add_argument("--report-ttl", type=path, metavar="FILE", help="write the SHACL validation report as Turtle")
+    p.add_argument("--report-json", type=path, metavar="FILE", help="write the results as JSON")
     p.add_argument("--examples", type=count, default=3, metavar="N",
                    help="example focus nodes shown per group (0: none)")
     p.add_argument("--allow-remote-contexts", action="store_true", help="let JSON-LD files load their @context "
@@ -64,11 +72,17 @@ def parser(prog: str) -> argparse.ArgumentParser:
     return p
 
 
-def writable(path: Path | None) -> None:
-    """Refuse a report path that cannot be written, before the validation runs."""
+def writable(path: Path | None, inputs: list[Path]) -> None:
+    """Refuse a report path that cannot be written, or that is one of the inputs, before the validation runs."""
     if path is None:
         return
-    if path.is_dir():
+    try:
+        if path.exists() and any(p.exists() and p.samefile(path) for p in inputs):
+            raise BuildError("the report path is one of the files to validate", path)
+        folder = path.is_dir()
+    except OSError as exc:  # a name too long for the system, for one
+        raise BuildError(exc.strerror or str(exc), path) from None
+    if folder:
         raise BuildError("the report path is a folder", path)
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
@@ -120,8 +134,8 @@ def main(argv: list[str] | None = None, prog: str = "python -m scripts.validate"
     args = parser(prog).parse_args(argv)
     start = time.perf_counter()
     try:
-        writable(args.report_ttl)
-        writable(args.report_json)
+        writable(args.report_ttl, args.paths)
+        writable(args.report_json, args.paths)
         results, origin, n_files, size = validate(args, keep)
         if args.report_ttl:
             from .report import report_graph
@@ -140,28 +154,57 @@ def main(argv: list[str] | None = None, prog: str = "python -m scripts.validate"
         print(f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} (please report it)",
               file=sys.stderr)
         return INTERNAL_ERROR
-    print(f"{size}{n_files} file(s) validated in {time.perf_counter() - start:.1f} s")
-    if results:
-        print(summary(results, args.examples, origin))
     worst = max((r.severity for r in results), key=lambda s: EXIT_CODES.get(s, 0), default="")
     counts = f"({sum(r.severity == 'Violation' for r in results)} violations, " \
              f"{sum(r.severity == 'Warning' for r in results)} warnings)"
-    print(f"conforms {counts}" if not results else f"does not conform {counts}")
+    try:
+        print(f"{size}{n_files} file(s) validated in {time.perf_counter() - start:.1f} s")
+        if results:
+            print(summary(results, args.examples, origin))
+        print(f"conforms {counts}" if not results else f"does not conform {counts}")
+        if sys.stdout is not None:  # (None: the standard output was closed, and nothing is written)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # the reader stopped reading (`| head`): the verdict stands
+    except OSError as exc:
+        return unwritable(exc)
     return EXIT_CODES.get(worst, 3)
 
 
 def exit_with(command: Callable[[list], int]) -> NoReturn:
     """Run `command` and end the process with its exit code, its output flushed, without freeing what it loaded:
     the fast engine's store of half a million triples takes a quarter of a second to free, two million several
-    times that, and the process is ending anyway (os._exit)."""
+    times that, and the process is ending anyway (os._exit). Output that cannot be written (a full disk) is one
+    line and exit 4; a reader that stops reading (`| head`) changes nothing."""
     keep: list = []
     try:
         code = command(keep)
+        if sys.stdout is not None:  # (None: the standard output was closed)
+            sys.stdout.flush()
     except SystemExit as exc:  # argparse's --help and errors
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else INPUT_ERROR)
-    sys.stdout.flush()
-    sys.stderr.flush()
+    except BrokenPipeError:
+        code = 0
+    except OSError as exc:
+        code = unwritable(exc)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()  # what argparse wrote
+    except BrokenPipeError:
+        pass
+    except OSError as exc:
+        code = unwritable(exc)
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except OSError:
+        pass
     os._exit(code)
+
+
+def unwritable(exc: OSError) -> int:
+    print(f"error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+    return INPUT_ERROR
 
 
 def command() -> NoReturn:

@@ -538,7 +538,7 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
     and language tag checks, 15% of the load's time), and every syntax error is still the strict parser's, with
     its line and column. A file's reading starts with its load, so that an error stops the work at once."""
     from .. import load
-    from ..load import check_file, parse, syntax_error
+    from ..load import check_file, parse, syntax_error, too_long
 
     store = ox.Store()
     for path in files:
@@ -565,6 +565,8 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
                     next(iter(ox.parse(path=str(path), **options)), None) is None  # as strict as the load
         except SyntaxError as exc:
             raise syntax_error(exc, path) from None
+        except MemoryError as exc:
+            raise too_long(exc, path) from None
         except OSError as exc:
             raise BuildError(exc.strerror or str(exc), path) from None
         if empty:

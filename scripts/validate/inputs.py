@@ -13,7 +13,11 @@ def data_files(paths: list[Path]) -> list[Path]:
     links to folders are not followed), in a stable order. Each is checked (scripts/load.py: check_file)."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir() and not path.is_symlink():
+        try:
+            folder = path.is_dir() and not path.is_symlink()
+        except OSError as exc:  # a name too long for the system, for one
+            raise BuildError(exc.strerror or str(exc), path) from None
+        if folder:
             inside = list(_walk(path))
             if not inside:
                 raise BuildError(f"no RDF files ({', '.join(FORMATS)}) in this folder", path)
