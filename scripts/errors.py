@@ -17,7 +17,7 @@ class BuildError(Exception):
         where = ""
         if self.path is not None:
             where = f"{display(self.path)}:{self.line}: " if self.line else f"{display(self.path)}: "
-        return where + " ".join(self.problem.split())
+        return where + " ".join(self.problem.split()).translate(_CONTROL)
 
     def lines(self) -> list[str]:
         """What to print: one line per problem."""
@@ -40,8 +40,10 @@ class Problems(BuildError):
         return out + [" ".join(self.summary.split())]
 
 
-# control characters in a file name, shown escaped: a message stays one line and cannot drive the terminal
-_CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {9: "\\t", 10: "\\n", 13: "\\r"}
+# control characters (and the invisible byte order mark) in a file name or a parser's message, shown escaped: a
+# message stays one line and cannot drive the terminal
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(32), *range(127, 160))} | {9: "\\t", 10: "\\n", 13: "\\r",
+                                                                                0xFEFF: "\\ufeff"}
 
 
 def display(path: Path | str) -> str:

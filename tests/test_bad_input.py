@@ -91,6 +91,12 @@ def test_made_up_cases(capsys, tmp_path: Path, engine: list[str]) -> None:
     folder_with_loop.mkdir()
     (folder_with_loop / "self.nt").symlink_to(folder_with_loop / "self.nt")
     good = ROOT / "tests" / "shapes" / "base.ttl"
+    linked_folder = tmp_path / "linked"
+    linked_folder.symlink_to(empty_folder)
+    terminal = tmp_path / "terminal.ttl"  # control sequences a parser's message quoted raw to the terminal
+    terminal.write_text('@prefix ex: <http://example.org/> .\n\x1b[2J\x1b[31mFAKE\x1b[0m ex:b "c" .\n')
+    bom = tmp_path / "bom.ttl"
+    bom.write_text('\ufeff<http://example.org/a> <http://example.org/b> "c" .\n', encoding="utf-8")
     (tmp_path / "two\nlines\x1b[31m.ttl").write_text("<https://example.org/a> <https://example.org/p> .\n")
     cases = [
         ([str(tmp_path / "two\nlines\x1b[31m.ttl")], "two\\nlines\\x1b[31m.ttl:1: syntax error"),
@@ -104,11 +110,14 @@ def test_made_up_cases(capsys, tmp_path: Path, engine: list[str]) -> None:
         ([str(tmp_path / ("a" * 300 + ".ttl"))], "File name too long"),
         ([str(good), "--report-json", str(tmp_path / ("a" * 300 + ".json"))], "File name too long"),
         ([str(good), "--report-ttl", str(good)], "base.ttl: the report path is one of the files to validate"),
+        ([str(linked_folder)], "linked: a symbolic link to a folder, which is not followed"),
+        ([str(terminal)], "terminal.ttl:2: syntax error at column 1: '\\x1b' is not allowed"),  # escaped, not raw
+        ([str(bom)], "bom.ttl:1: syntax error at column 1: \\ufeff is not"),  # the invisible byte order mark, named
     ]
     for args, expected in cases:
         code, _, err = run(capsys, *args, *engine)
         assert_one_line_error(code, err, expected)
-    assert len(cases) == 11
+    assert len(cases) == 14
 
 
 def test_an_empty_path_is_a_usage_error(capsys) -> None:
@@ -185,6 +194,35 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path, engine: list[str]) -
     result = subprocess.run([sys.executable, "-m", "scripts.validate", str(fifo), *engine], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert_one_line_error(result.returncode, result.stderr, "pipe.ttl: not a regular file")
+
+
+@pytest.mark.parametrize("engine", ENGINES, ids=ENGINE_IDS)
+def test_a_fifo_as_the_report_path_is_refused_without_blocking(tmp_path: Path, engine: list[str]) -> None:
+    fifo = tmp_path / "report.json"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "scripts.validate", str(ROOT / "tests" / "shapes" / "base.ttl"),
+                             "--report-json", str(fifo), *engine], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert_one_line_error(result.returncode, result.stderr, "report.json: cannot write the report: a FIFO that nobody reads")
+
+
+def test_ctrl_c_ends_the_fast_engine_during_its_load(tmp_path: Path) -> None:
+    """Python's handler waited for Oxigraph's load to return (10 s for 2M triples); Ctrl-C now ends the process at
+    once, with SIGINT's default action (nothing is written before the engine returns)."""
+    import signal
+
+    data = tmp_path / "many.nt"
+    with data.open("w") as out:
+        for i in range(30):
+            out.write("".join(f'<https://example.org/{i}/{j}> <https://example.org/p> "v{j}" .\n' for j in range(50_000)))
+    process = subprocess.Popen([sys.executable, "-m", "scripts.validate", str(data), "--fast"], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(2.0)  # imports done, the load of 1.5 million triples under way (about 4 s)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    sent = time.perf_counter()
+    process.wait(timeout=60)
+    assert process.returncode in (-signal.SIGINT, 130), process.stderr.read()
+    assert time.perf_counter() - sent < 1.0, f"{time.perf_counter() - sent:.1f} s after Ctrl-C"
 
 
 @pytest.mark.parametrize("engine", ENGINES, ids=ENGINE_IDS)

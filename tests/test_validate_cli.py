@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from scripts.paths import ROOT
 
@@ -121,6 +121,10 @@ def test_the_console_script_passes_exit_codes_through(tmp_path: Path) -> None:
     assert codes == {"valid": "exit=0", "violation": "exit=3", "unreadable": "exit=4"}
     usage = subprocess.run([str(script), "validate", "--help"], capture_output=True, text=True, timeout=60)
     assert usage.returncode == 0 and "ngo-fp validate dist/ngo-fp.ttl" in usage.stdout
+    bare = subprocess.run([str(script)], capture_output=True, text=True, timeout=60)  # a usage error: on stderr,
+    assert bare.returncode == 4 and bare.stdout == ""  # with every option (it omitted two)
+    assert all(option in bare.stderr for option in ("--fast", "--report-ttl", "--report-json", "--examples",
+                                                    "--allow-remote-contexts"))
 
 
 def test_make_validate_keeps_the_codes_apart_and_paths_with_spaces(tmp_path: Path) -> None:
@@ -361,3 +365,29 @@ def test_examples_per_group_none_one_or_refused() -> None:
     for wrong in ("-1", "x", "²"):
         done = validate(str(BASE), "--fast", "--examples", wrong)
         assert done.returncode == 4 and "--examples" in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def test_both_engines_write_the_same_terms_in_the_turtle_report(tmp_path: Path) -> None:
+    """sh:focusNode and sh:value are the terms themselves (SHACL 1.0, 3.6.2): a blank node, an IRI of any scheme
+    and a literal with its datatype or language. --fast wrote a blank node and a tag: IRI as string literals."""
+    data = tmp_path / "nodes.ttl"
+    data.write_text("""@prefix nfp: <https://w3id.org/ngo-fp/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        [] a nfp:Place ; rdfs:label "X"@en ; nfp:evidenceQuote "abcd" .
+        <tag:example.org,2026:x> a nfp:Place ; rdfs:label "X"@en ; nfp:evidenceQuote "abcd" .
+        <urn:example:y> a nfp:Place ; rdfs:label "Y" ; nfp:evidenceQuote "abcd" .
+        """, encoding="utf-8")
+    sh = "http://www.w3.org/ns/shacl#"
+    seen = []
+    for engine in ([], ["--fast"]):
+        report = tmp_path / f"report{len(engine)}.ttl"
+        result = validate(str(data), "--report-ttl", str(report), *engine)
+        assert result.returncode == 3, result.stdout + result.stderr
+        graph = Graph().parse(report)
+        masked = lambda term: "blank node" if isinstance(term, BNode) else term  # labels are each engine's own
+        seen.append({(str(graph.value(r, URIRef(sh + "sourceShape"))), masked(graph.value(r, URIRef(sh + "focusNode"))),
+                      masked(graph.value(r, URIRef(sh + "value"))))
+                     for r in graph.subjects(URIRef(sh + "focusNode"), None)})
+    assert seen[0] == seen[1]
+    kinds = {type(term) for row in seen[1] for term in row[1:]}
+    assert {str, URIRef, Literal} <= kinds, kinds  # a blank node, IRIs and a literal value were all reported
+    assert any(row[1] == URIRef("tag:example.org,2026:x") for row in seen[1])

@@ -8,11 +8,12 @@ both), `inputs` (which files a command names), `report` (SHACL and JSON reports)
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TypeVar
 
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 
 from . import regex
 
@@ -29,6 +30,10 @@ class Result:
     path: str
     message: str
     value: str
+    # the focus node and the value as RDF terms where the fast engine gives them, for its Turtle report (the text
+    # alone cannot tell an IRI from a blank node or a literal); not compared: the texts are the result
+    focus_term: Node | None = field(default=None, compare=False)
+    value_term: Node | None = field(default=None, compare=False)
 
 
 def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Graph]:

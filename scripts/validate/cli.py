@@ -15,10 +15,14 @@ Every error is one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -87,16 +91,38 @@ def writable(path: Path | None, inputs: list[Path]) -> None:
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise BuildError("cannot write the report: its folder does not exist", path)
-    import os
     if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise BuildError("cannot write the report: permission denied", path)
 
 
 def write(path: Path, text: str) -> None:
+    """Write a report; a FIFO nobody reads is refused at once (opened without blocking), not waited on."""
     try:
-        path.write_text(text, encoding="utf-8")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NONBLOCK, 0o666)
+    except OSError as exc:
+        problem = "a FIFO that nobody reads" if exc.errno == errno.ENXIO else exc.strerror or str(exc)
+        raise BuildError(f"cannot write the report: {problem}", path) from None
+    try:
+        os.set_blocking(fd, True)
+        with open(fd, "w", encoding="utf-8") as out:
+            out.write(text)
     except OSError as exc:
         raise BuildError(f"cannot write the report: {exc.strerror or exc}", path) from None
+
+
+@contextmanager
+def ended_at_once_by_ctrl_c() -> Iterator[None]:
+    """Ctrl-C ends the process at once (SIGINT's default action: the shell sees 130) while the fast engine runs.
+    Python's own handler waits until Oxigraph's load returns to Python, after the whole file (10 s for 2M
+    triples); nothing is written before the engine returns, so nothing is left half done."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_DFL)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def validate(args: argparse.Namespace, keep: list | None = None) -> tuple[list[Result], dict[str, Path], int, str]:
@@ -111,7 +137,9 @@ def validate(args: argparse.Namespace, keep: list | None = None) -> tuple[list[R
         from . import fastshacl
 
         try:
-            results, origin = fastshacl.validate_files(files, ONTOLOGY, SHAPES, args.allow_remote_contexts, keep=keep)
+            with ended_at_once_by_ctrl_c():
+                results, origin = fastshacl.validate_files(files, ONTOLOGY, SHAPES, args.allow_remote_contexts,
+                                                           keep=keep)
             return results, origin, len(files), ""
         except fastshacl.Unsupported as why:  # the data needs what the fast engine cannot judge: pyshacl does
             print(f"note: --fast cannot judge {why}; validating with pyshacl instead",
@@ -215,10 +243,9 @@ def command() -> NoReturn:
 def ngo_fp(argv: list[str] | None = None, keep: list | None = None) -> int:
     """The `ngo-fp` console script: `ngo-fp validate PATH...`."""
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0] in ("-h", "--help"):
-        print("usage: ngo-fp validate [-h] [--fast] [--report-ttl FILE] [--report-json FILE] PATH [PATH ...]\n\n"
-              "commands:\n  validate   validate RDF files or folders against the nfp: ontology and shapes "
-              "(ngo-fp validate -h)")
+    if not argv or argv[0] in ("-h", "--help"):  # the usage of `validate` as argparse writes it, every option in
+        print(parser("ngo-fp validate").format_usage() + "\ncommands:\n  validate   validate RDF files or folders "
+              "against the nfp: ontology and shapes (ngo-fp validate -h)", file=sys.stdout if argv else sys.stderr)
         return 0 if argv else INPUT_ERROR
     if argv[0] != "validate":
         print(f"ngo-fp: error: unknown command {argv[0]!r} (try: ngo-fp validate PATH)", file=sys.stderr)

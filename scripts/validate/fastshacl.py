@@ -37,7 +37,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
 from ..errors import BuildError, display
@@ -684,6 +684,21 @@ def text(term_) -> str:
     return "" if term_ is None else term_.value
 
 
+def rdf_term(term_):
+    """An Oxigraph term as rdflib's, for the report (None for none, or for an RDF 1.2 triple term)."""
+    if isinstance(term_, ox.NamedNode):
+        return URIRef(term_.value)
+    if isinstance(term_, ox.BlankNode):
+        return BNode(term_.value)
+    if isinstance(term_, ox.Literal):
+        if term_.language:
+            return Literal(term_.value, lang=term_.language)
+        datatype = term_.datatype.value
+        return Literal(term_.value, datatype=None if datatype == datatypes.XSD + "string" else URIRef(datatype),
+                       normalize=False)
+    return None
+
+
 PLANS = ("auto", "targets", "values")
 
 
@@ -768,8 +783,9 @@ class Runner:
         with_value = "?value" in check.query.split("WHERE", 1)[0]
         found = []
         for row in self.rows(check):
-            this = text(row["this"])
-            value = text(row["value"]) if with_value and check.kind != "count" else ""
+            this, this_term = text(row["this"]), rdf_term(row["this"])
+            value, value_term = (text(row["value"]), rdf_term(row["value"])) if with_value and check.kind != "count" \
+                else ("", None)
             if check.kind == "flags":
                 hits = [c for i, c in enumerate(check.constraints) if row[f"f{i}"] is not None and row[f"f{i}"].value == "true"]
             elif check.kind == "count":
@@ -781,9 +797,10 @@ class Runner:
             else:
                 hits = list(check.constraints)
             if check.of_node_shape and not with_value:
-                value = this  # a node shape's value node is its focus node (SHACL 1.0, 2.1.1), as pyshacl reports
-            found += [Result(c.severity, c.shape, c.component, this, c.path, filled(c.message, row), value)
-                      for c in hits]
+                value, value_term = this, this_term  # a node shape's value node is its focus node (SHACL 1.0,
+                # 2.1.1), as pyshacl reports
+            found += [Result(c.severity, c.shape, c.component, this, c.path, filled(c.message, row), value,
+                             this_term, value_term) for c in hits]
         return found
 
 

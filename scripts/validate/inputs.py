@@ -15,6 +15,8 @@ def data_files(paths: list[Path]) -> list[Path]:
     for path in paths:
         try:
             folder = path.is_dir() and not path.is_symlink()
+            if path.is_dir() and path.is_symlink():
+                raise BuildError("a symbolic link to a folder, which is not followed (name the folder itself)", path)
         except OSError as exc:  # a name too long for the system, for one
             raise BuildError(exc.strerror or str(exc), path) from None
         if folder:

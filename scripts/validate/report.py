@@ -17,8 +17,11 @@ from . import Result, shaclpath
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
-def node(text: str):
-    """A result's focus node or value back as an RDF term (Result keeps strings)."""
+def node(text: str, term=None):
+    """A result's focus node or value as an RDF term: the term itself where the engine gave it (Result.focus_term,
+    value_term), else guessed from its text."""
+    if term is not None:
+        return term
     if text.startswith(("http://", "https://", "urn:", "file:")):
         return URIRef(text)
     return Literal(text)
@@ -42,15 +45,15 @@ def report_graph(results: list[Result]) -> Graph:
         g.add((report, SH.result, result))
         g.add((result, RDF.type, SH.ValidationResult))
         g.add((result, SH.resultSeverity, SH[r.severity]))
-        g.add((result, SH.focusNode, node(r.focus)))
+        g.add((result, SH.focusNode, node(r.focus, r.focus_term)))
         g.add((result, SH.sourceConstraintComponent, SH[r.component]))
         g.add((result, SH.sourceShape, URIRef(r.shape)))
         if r.message:
             g.add((result, SH.resultMessage, Literal(r.message)))
         if r.path:  # a path other than an IRI as the blank nodes SHACL writes it with (shaclpath.py)
             g.add((result, SH.resultPath, shaclpath.node(g, r.path, numbered(f"r{i}p"))))
-        if r.value:
-            g.add((result, SH.value, node(r.value)))
+        if r.value or r.value_term is not None:
+            g.add((result, SH.value, node(r.value, r.value_term)))
     return g
 
 
