@@ -207,8 +207,6 @@ def exit_with(command: Callable[[list], int]) -> NoReturn:
     keep: list = []
     try:
         code = command(keep)
-        if sys.stdout is not None:  # (None: the standard output was closed)
-            sys.stdout.flush()
     except SystemExit as exc:  # argparse's --help and errors
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else INPUT_ERROR)
     except BrokenPipeError:
@@ -216,8 +214,8 @@ def exit_with(command: Callable[[list], int]) -> NoReturn:
     except OSError as exc:
         code = unwritable(exc)
     try:
-        if sys.stdout is not None:
-            sys.stdout.flush()  # what argparse wrote
+        if sys.stdout is not None:  # (None: the standard output was closed)
+            sys.stdout.flush()  # what is left: argparse's help, for one
     except BrokenPipeError:
         pass
     except OSError as exc:
