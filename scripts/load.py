@@ -18,13 +18,12 @@ Oxigraph after the same checks.
 from __future__ import annotations
 
 import errno
-import itertools
 import mmap
 import os
 import re
 import stat
 from collections import deque
-from itertools import accumulate
+from itertools import accumulate, islice
 from pathlib import Path
 from typing import Callable
 
@@ -285,7 +284,7 @@ def parse(path: Path, graph: Graph | None = None, allow_remote_contexts: bool = 
     if count == 0:
         raise BuildError("no triples", path)
     if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):  # the first BOUND_PREFIXES (see there)
-        for prefix, namespace in itertools.islice(parser.prefixes.items(), BOUND_PREFIXES):
+        for prefix, namespace in islice(parser.prefixes.items(), BOUND_PREFIXES):
             graph.bind(prefix, namespace)
     return graph
 
@@ -309,23 +308,32 @@ def stored_form() -> Callable[[ox.Literal], str]:
     return form
 
 
-def _term(node, blank: dict[str, BNode], path: Path, form: Callable[[ox.Literal], str]):
+def rdflib_term(node, blank: dict[str, BNode] | None = None, form: Callable[[ox.Literal], str] | None = None):
+    """An Oxigraph term as rdflib's: a blank node fresh per label in `blank` (its own label if None), a literal's
+    lexical form by `form` (as written if None); None for an RDF 1.2 term (a triple term, a directional string)."""
     if isinstance(node, ox.NamedNode):
         return URIRef(node.value)
     if isinstance(node, ox.BlankNode):
+        if blank is None:
+            return BNode(node.value)
         if node.value not in blank:
             blank[node.value] = BNode()
         return blank[node.value]
     if isinstance(node, ox.Literal):
         if node.language:
-            if node.direction:
-                raise BuildError(rdf12_problem(node), path)
-            return Literal(node.value, lang=node.language)
+            return None if node.direction else Literal(node.value, lang=node.language)
         datatype = node.datatype.value
         if datatype == XSD_STRING:
             return Literal(node.value)
-        return Literal(form(node), datatype=URIRef(datatype), normalize=False)
-    raise BuildError(rdf12_problem(node), path)
+        return Literal(node.value if form is None else form(node), datatype=URIRef(datatype), normalize=False)
+    return None
+
+
+def _term(node, blank: dict[str, BNode], path: Path, form: Callable[[ox.Literal], str]):
+    term = rdflib_term(node, blank, form)
+    if term is None:
+        raise BuildError(rdf12_problem(node), path)
+    return term
 
 
 def _well_formed(triple: tuple, path: Path) -> bool:

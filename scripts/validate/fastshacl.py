@@ -37,10 +37,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
 from ..errors import BuildError, display
+from ..load import rdflib_term
 from . import Result, datatypes, regex, shaclpath
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -684,21 +685,6 @@ def text(term_) -> str:
     return "" if term_ is None else term_.value
 
 
-def rdf_term(term_):
-    """An Oxigraph term as rdflib's, for the report (None for none, or for an RDF 1.2 triple term)."""
-    if isinstance(term_, ox.NamedNode):
-        return URIRef(term_.value)
-    if isinstance(term_, ox.BlankNode):
-        return BNode(term_.value)
-    if isinstance(term_, ox.Literal):
-        if term_.language:
-            return Literal(term_.value, lang=term_.language)
-        datatype = term_.datatype.value
-        return Literal(term_.value, datatype=None if datatype == datatypes.XSD + "string" else URIRef(datatype),
-                       normalize=False)
-    return None
-
-
 PLANS = ("auto", "targets", "values")
 
 
@@ -783,8 +769,8 @@ class Runner:
         with_value = "?value" in check.query.split("WHERE", 1)[0]
         found = []
         for row in self.rows(check):
-            this, this_term = text(row["this"]), rdf_term(row["this"])
-            value, value_term = (text(row["value"]), rdf_term(row["value"])) if with_value and check.kind != "count" \
+            this, this_term = text(row["this"]), rdflib_term(row["this"])
+            value, value_term = (text(row["value"]), rdflib_term(row["value"])) if with_value and check.kind != "count" \
                 else ("", None)
             if check.kind == "flags":
                 hits = [c for i, c in enumerate(check.constraints) if row[f"f{i}"] is not None and row[f"f{i}"].value == "true"]

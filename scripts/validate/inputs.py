@@ -14,12 +14,12 @@ def data_files(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         try:
-            folder = path.is_dir() and not path.is_symlink()
-            if path.is_dir() and path.is_symlink():
+            folder, linked = path.is_dir(), path.is_symlink()
+            if folder and linked:
                 raise BuildError("a symbolic link to a folder, which is not followed (name the folder itself)", path)
         except OSError as exc:  # a name too long for the system, for one
             raise BuildError(exc.strerror or str(exc), path) from None
-        if folder:
+        if folder:  # (not a link: refused above)
             inside = list(_walk(path))
             if not inside:
                 raise BuildError(f"no RDF files ({', '.join(FORMATS)}) in this folder", path)
