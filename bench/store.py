@@ -1,4 +1,4 @@
-"""`make bench-store`: how Oxigraph's in-memory store scales, alone. Each run is a fresh process that bulk-loads one
+"""`make bench-store`: how Oxigraph's in-memory store scales, alone. Each run is a fresh process that loads one
 generated N-Triples file (bench/generate.py, seed 42, as bench/validation.py uses) into a named graph of an
 in-memory store, exactly as `ngo-fp validate --fast` loads a data file (leniently: Oxigraph's strict parser reads
 the file in another thread meanwhile, scripts/validate/fastshacl.py, load_store), and reports the load's CPU time and the
@@ -6,7 +6,7 @@ process's peak memory. Sizes are run in turn, round after round, so that a drift
 over all of them. Writes bench/store.json and the "Store scaling" section of bench/README.md.
 
 Why it is here: issue 10 asks for 2M triples validated in at most 4x the 500k time. The fast engine's load is
-that store's bulk load (hash maps and linked lists per subject, predicate, object and graph: oxigraph/oxigraph,
+that store's load (hash maps and linked lists per subject, predicate, object and graph: oxigraph/oxigraph,
 lib/oxigraph/src/storage/memory.rs), whose cost per triple this measures at each size.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ import pyoxigraph as ox
 usage = lambda: (lambda r: r.ru_utime + r.ru_stime)(resource.getrusage(resource.RUSAGE_SELF))
 before = usage()
 store = ox.Store()
-store.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("file:///data"), lenient=True)
+store.load(path=sys.argv[1], format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("file:///data"), lenient=True)
 print(json.dumps({"triples": len(store), "cpu": usage() - before,
                   "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -79,7 +79,7 @@ def ratios(rows: list[dict], key: str = "cpu_median") -> list[tuple[int, int, fl
 def section(saved: dict) -> str:
     rows = saved["rows"]
     lines = [START, "## Store scaling", "",
-             f"`make bench-store` (bench/store.py): Oxigraph's in-memory store alone, the lenient bulk load `ngo-fp "
+             f"`make bench-store` (bench/store.py): Oxigraph's in-memory store alone, the lenient load `ngo-fp "
              f"validate --fast` does (the strict parser reads the file in another thread meanwhile), in a fresh process per run, {saved['rounds']} runs per size, the sizes taken in turn "
              f"({saved['cores']} cores, shared with other work: load average {saved['load_before']} before the run). "
              "Same spread files as the validation table (bench/generate.py, seed 42). *Best* is the least disturbed "
