@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 import urllib.parse
 from pathlib import Path
 from xml.etree import ElementTree
@@ -194,6 +195,26 @@ def test_a_repeated_query_is_answered_from_the_cache_with_the_same_bytes(server:
     assert [get_query(server.url, refused).status for _ in range(2)] == [400, 400]  # errors are never kept
     big = "SELECT * WHERE { ?s ?p ?o } # cache test"  # megabytes: streamed, never kept
     assert [get_query(server.url, big).headers["x-cache"] for _ in range(2)] == ["miss", "miss"]
+
+
+@pytest.mark.parametrize("call", ["NOW()", "RAND()", "UUID()", "STRUUID()", "BNODE()", "now()", "Rand()"])
+def test_an_answer_that_differs_at_each_run_is_never_kept(server: Server, call: str) -> None:
+    """NOW, RAND, UUID, STRUUID and BNODE are new at each evaluation (SPARQL 1.1 Query, 17.4): the same text
+    asked again is run again, not answered from the cache."""
+    query = f"SELECT ({call} AS ?v) WHERE {{}} # fresh each run {time.monotonic_ns()}"
+    answers = [get_query(server.url, query) for _ in range(3)]
+    assert [a.status for a in answers] == [200] * 3
+    assert [a.headers["x-cache"] for a in answers] == ["miss"] * 3
+    values = {json.loads(a.body)["results"]["bindings"][0]["v"]["value"] for a in answers}
+    assert len(values) == 3, values
+
+
+def test_an_answer_a_format_cannot_hold_is_406_naming_the_others(server: Server) -> None:
+    """JSON-LD cannot write an RDF 1.2 triple term: not a server fault (500) but a format that does not fit."""
+    query = "CONSTRUCT { <urn:s> <urn:p> <<( <urn:a> <urn:b> <urn:c> )>> } WHERE {}"
+    answer = get_query(server.url, query, accept="application/ld+json")
+    assert answer.status == 406 and b"text/turtle" in answer.body, answer.body
+    assert get_query(server.url, query, accept="text/turtle").status == 200
 
 
 def test_the_cache_keeps_nothing_when_turned_off_and_stays_in_its_budget() -> None:

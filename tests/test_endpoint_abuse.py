@@ -128,6 +128,8 @@ def test_declared_oversize_body_is_413_before_it_is_read(server: Server) -> None
                      b"Content-Length: 300000000\r\n\r\nSELECT")
         reply = sock.recv(4096)
     assert status_of(reply) == 413 and time.monotonic() - start < 2
+    # answered before the application's CORS layer sees it, and still readable by a browser's script
+    assert b"\r\naccess-control-allow-origin: *\r\n" in reply.lower()
 
 
 def test_chunked_oversize_body_is_413(server: Server) -> None:
@@ -158,6 +160,38 @@ def test_a_body_that_never_comes_is_408(server: Server) -> None:
         reply = sock.recv(4096)
     assert status_of(reply) == 408
     assert IO_TIMEOUT_S - 0.5 < time.monotonic() - start < IO_TIMEOUT_S + 3
+
+
+def test_a_body_sent_a_byte_at_a_time_is_408_at_the_deadline(server: Server) -> None:
+    """The whole body must come within the read timeout: a byte now and then (each within the timeout) does
+    not keep the connection, and what it would hold, for ever (1,000 bytes at one a second: 17 minutes)."""
+    start = time.monotonic()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=IO_TIMEOUT_S + 10) as sock:
+        sock.sendall(post_head(b"#" * 1000)[:-1000])  # the head of a 1,000-byte body
+        sock.setblocking(False)
+        reply = b""
+        while not reply and time.monotonic() - start < IO_TIMEOUT_S + 5:
+            try:
+                sock.send(b"#")
+                reply = sock.recv(4096)
+            except BlockingIOError:
+                time.sleep(0.5)
+            except (BrokenPipeError, ConnectionResetError):
+                break
+    assert status_of(reply) == 408, reply[:100]
+    assert IO_TIMEOUT_S - 0.5 < time.monotonic() - start < IO_TIMEOUT_S + 2
+
+
+def test_a_client_that_leaves_mid_body_leaves_no_traceback_in_the_log(server: Server) -> None:
+    for _ in range(3):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+            sock.sendall(post_head(b"ASK {}" + b" " * 94)[:-98])  # 2 of the 100 bytes announced, then gone
+            time.sleep(0.2)
+    time.sleep(0.5)
+    healthy(server)
+    server.log.seek(0)
+    log = server.log.read()
+    assert "Traceback" not in log and "Exception in ASGI application" not in log, log[-2000:]
 
 
 def test_a_body_that_is_not_utf8_is_400(server: Server) -> None:
@@ -306,9 +340,23 @@ def test_deep_nesting_is_refused_before_the_engine_sees_it(site: Path) -> None:
     assert nesting("ASK { <urn:x#> ((( }") == 4  # the # of an IRI starts no comment
     assert nesting("ASK { FILTER(1<((((1))))>0) }") == 6  # a less-than, not an IRI: counted all the same
     assert nesting(")))(((") == 3
+    # a prefixed name's escaped # or quote starts no comment or string, nor does the # of an IRI with a \u escape
+    # (read as one, they hid what followed: 5,000 parentheses after them crashed a worker)
+    def behind_escape(depth: int) -> list[str]:  # each query's brackets nest `depth` deep
+        inner = "(" * (depth - 1) + "1" + ")" * (depth - 2)
+        return [rf"PREFIX ex: <http://e/> ASK {{ ?s ?p ex:a\# FILTER{inner}) }}",
+                rf"ASK {{ ?s ?p <http://e/\u0041#> FILTER{inner}) }}",
+                rf"PREFIX ex: <http://e/> ASK {{ ?s ?p ex:a\' FILTER{inner} || 'x') }}",
+                rf"PREFIX ex: <http://e/> ASK {{ ?s ?p ex:a\( FILTER{inner}) }}"]
+
+    assert [nesting(q) for q in behind_escape(4)] == [4, 4, 4, 4]
+    assert [nesting(q) for q in behind_escape(5000)] == [5000] * 4
     with Server(site, port=free_port()) as server:
         assert get_query(server.url, parens(MAX_NESTING)).status == 200
-        for query in (parens(MAX_NESTING + 1), parens(5000), "ASK { ?s ?p " + "( " * 400 + "1" + " )" * 400 + " }"):
+        for query in behind_escape(MAX_NESTING):
+            assert get_query(server.url, query).status == 200, query
+        for query in (parens(MAX_NESTING + 1), parens(5000), "ASK { ?s ?p " + "( " * 400 + "1" + " )" * 400 + " }",
+                      *behind_escape(MAX_NESTING + 1), *behind_escape(5000)):
             answer = post_direct(server.url, query)
             assert answer.status == 400, answer.status
             assert b"nest" in answer.body, answer.body
@@ -326,13 +374,19 @@ def test_the_answer_cache_counts_what_its_entries_hold() -> None:
         async def run(self, request: dict) -> Reply:
             return Reply(200, "application/sparql-results+json", b'{"head":{},"boolean":true}', None, 26)
 
+    class Client:  # a client that stays connected
+        async def receive(self) -> dict:
+            await asyncio.Event().wait()
+            return {}
+
     budget = 1024 * 1024
     endpoint = Endpoint(Pool(), Path("."), MAX_BODY, budget, budget)  # type: ignore[arg-type]
     padding = "x" * 100_000
 
     async def ask_all() -> None:
         for n in range(2000):
-            await endpoint.answer({"op": "query", "query": f"ASK {{}} # {n} {padding}", "accept": JSON})
+            await endpoint.answer({"op": "query", "query": f"ASK {{}} # {n} {padding}", "accept": JSON},
+                                  Client())  # type: ignore[arg-type]
 
     tracemalloc.start()
     asyncio.run(ask_all())
@@ -396,6 +450,28 @@ def test_runaway_query_is_stopped_in_about_the_limit(server: Server, query: str)
         time.sleep(0.2)
     assert len(now) == 2 and len(workers_before - now) == 1
     assert not any(alive(pid) for pid in workers_before - now)
+
+
+def test_a_query_whose_client_went_away_is_stopped(server: Server) -> None:
+    """A client that closes its connection mid-query frees its worker at once (the worker is ended and
+    replaced), rather than leaving the query to run to the time limit."""
+    workers_before = set(descendants(server.pid))
+    assert len(workers_before) == 2
+    query = urllib.parse.quote(RUNAWAY[0] + f" # {time.monotonic_ns()}")
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(f"GET /query?query={query} HTTP/1.1\r\nHost: x\r\nAccept: {JSON}\r\n\r\n".encode())
+        time.sleep(1.0)  # the query runs
+    left = time.monotonic()
+    while time.monotonic() - left < 5:
+        now = set(descendants(server.pid))
+        if len(now) == 2 and now != workers_before:
+            break
+        time.sleep(0.1)
+    assert len(workers_before - now) == 1 and time.monotonic() - left < 3, "the worker ran on"
+    assert not any(alive(pid) for pid in workers_before - now)
+    healthy(server)
+    server.log.seek(0)
+    assert "its client went away" in server.log.read()
 
 
 def test_error_answers_show_no_internal_address_or_path(server: Server) -> None:
@@ -526,6 +602,39 @@ def test_large_answers_in_flight_are_capped_in_total(site: Path) -> None:
         holder.close()
         third = post_direct(small.url, query.decode())
         assert third.status == 200 and third.body.rstrip().endswith(b"}")
+
+
+def test_a_client_reading_a_large_answer_a_trickle_at_a_time_is_dropped(site: Path) -> None:
+    """Each write makes progress (no write timeout), but the answer comes far slower than the least rate: the
+    client is dropped at the answer's deadline (io timeout + size / rate) and its spooled share released, so
+    that a few such clients cannot keep every large answer refused for hours. A client reading at its own
+    pace gets the whole answer."""
+    rate = 2 * MiB
+    with Server(site, port=free_port(), workers=2, spool_mb=10, io_timeout_s=IO_TIMEOUT_S,
+                min_rate_kb=rate // 1024) as small:
+        query = values(1).encode()  # about 6.5 MB
+        whole = post_direct(small.url, query.decode())
+        assert whole.status == 200 and whole.body.rstrip().endswith(b"}")
+        trickle = socket.create_connection(("127.0.0.1", small.port), timeout=30)
+        trickle.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        trickle.sendall(post_head(query))
+        start, got, dropped = time.monotonic(), 0, False
+        while time.monotonic() - start < 30:
+            try:
+                chunk = trickle.recv(16 * 1024)  # 16 KiB every 0.1 s: at most 160 KiB/s
+            except ConnectionResetError:
+                dropped = True
+                break
+            if not chunk:
+                dropped = True
+                break
+            got += len(chunk)
+            time.sleep(0.1)
+        elapsed = time.monotonic() - start
+        trickle.close()
+        assert dropped and got < len(whole.body) / 2, (got, elapsed)
+        assert elapsed < IO_TIMEOUT_S + len(whole.body) / rate + 3, elapsed
+        assert post_direct(small.url, query.decode()).status == 200  # its share of the spool is free again
 
 
 def test_connections_past_the_cap_are_closed_at_once(site: Path) -> None:

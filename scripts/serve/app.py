@@ -2,6 +2,7 @@
 negotiation, and the files of dist/ (the site and the downloads)."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import json
@@ -15,7 +16,7 @@ import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -32,6 +33,11 @@ NOT_ASCII = re.compile(rb"[\x80-\xff]")
 NOT_UTF8 = "Bad request: the query string or the body is not UTF-8 once its %-escapes are decoded."
 UTF8 = {"utf-8", "utf8", "us-ascii", "ascii"}  # the charsets a query may declare (ASCII is UTF-8's subset)
 SERVICE_DESCRIPTION = Path(__file__).with_name("service-description.ttl")
+# the functions whose value differs at each evaluation (SPARQL 1.1 Query, 17.4: NOW is the time of the query's
+# run, RAND pseudo-random, UUID, STRUUID and BNODE new at each call): an answer using one is never kept. Read
+# from the text, in any case (Oxigraph reads no escape in a function's name); a mention elsewhere (a string, a
+# comment, a prefixed name) only costs the cache.
+FRESH_EACH_RUN = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE)\b", re.IGNORECASE)
 
 
 class Spooled:
@@ -55,7 +61,8 @@ class Spooled:
 
 class Answers:
     """Small successful answers kept in memory, least recently used first out. The store is read-only, so an
-    answer never goes stale while the server runs: a repeated query (the site's examples, a dashboard polling)
+    answer never goes stale while the server runs (unless the query asks for the time, a random number or a
+    new identifier: FRESH_EACH_RUN, never kept): a repeated query (the site's examples, a dashboard polling)
     costs no worker. Bounded in total bytes; answers above `largest` bytes and every error are never kept."""
 
     ENTRY = 512  # what an entry costs beside its body (key, Reply, headers, the dict's slot), charged to the budget
@@ -108,6 +115,13 @@ class ReplyResponse(Response):
             self.reply.file.unlink(missing_ok=True)
             if self.spooled is not None:
                 self.spooled.release(self.reply)
+
+
+async def disconnected(client: Request) -> None:
+    """Returns when the client has closed its connection (the server's `http.disconnect`); the request's body,
+    if any, has been read before."""
+    while (await client.receive())["type"] != "http.disconnect":
+        pass
 
 
 def charset(parameters: list[str]) -> str:
@@ -163,14 +177,25 @@ class Endpoint:
         self.spooled = Spooled(spool_budget)
         self.answers = Answers(cache_budget)
 
-    async def answer(self, request: dict) -> Response:
+    async def answer(self, request: dict, client: Request) -> Response:
         # a digest of the request, not the request: a 1 MiB query text must not be kept for a 26-byte answer
         key = hashlib.sha256(json.dumps(request, sort_keys=True).encode("utf-8")).digest()
-        kept = self.answers.get(key)
+        keep = not FRESH_EACH_RUN.search(request.get("query", ""))
+        kept = self.answers.get(key) if keep else None
         if kept is not None:
             return ReplyResponse(kept, cached=True)
-        reply = self.spooled.admit(await self.pool.run(request))
-        self.answers.put(key, reply)
+        running = asyncio.ensure_future(self.pool.run(request))
+        gone = asyncio.ensure_future(disconnected(client))
+        await asyncio.wait((running, gone), return_when=asyncio.FIRST_COMPLETED)
+        if not running.done():  # the client went away: stop its query (Pool.run ends the worker) and answer no one
+            running.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await running
+            return error(400, "Bad request: the connection closed before the answer was ready.")
+        gone.cancel()
+        reply = self.spooled.admit(running.result())
+        if keep:
+            self.answers.put(key, reply)
         return ReplyResponse(reply, self.spooled)
 
     async def query(self, request: Request) -> Response:
@@ -190,6 +215,8 @@ class Endpoint:
                 return error(413, f"Request body too large: the limit is {self.max_body} bytes.", Connection="close")
             except BodyTimeout as late:
                 return error(408, str(late), Connection="close")
+            except ClientDisconnect:  # the client left before its body was sent: nothing to answer, no one to tell
+                return error(400, "Bad request: the connection closed before the body was sent.", Connection="close")
             if kind == "application/sparql-update":
                 return error(403, "Forbidden: this endpoint is read-only; updates are refused.")
             if (declared := charset(parameters)) not in UTF8:
@@ -223,7 +250,7 @@ class Endpoint:
             return error(400, "Bad request: more than one query parameter.")
         return await self.answer({"op": "query", "query": queries[0], "accept": request.headers.get("accept"),
                                   "default_graphs": params.get("default-graph-uri", []),
-                                  "named_graphs": params.get("named-graph-uri", [])})
+                                  "named_graphs": params.get("named-graph-uri", [])}, request)
 
     async def update(self, request: Request) -> Response:
         return error(403, "Forbidden: this endpoint is read-only; updates are refused.")
@@ -238,7 +265,7 @@ class Endpoint:
             if not (self.dist / page.lstrip("/")).is_file():  # type: ignore[union-attr]
                 return error(404, f"Not found: {iri} is not described in this dataset.", Vary="Accept")
             return RedirectResponse(page, status_code=303, headers={"Vary": "Accept"})  # type: ignore[arg-type]
-        return await self.answer({"op": "describe", "iri": iri, "accept": media, "whole": whole})
+        return await self.answer({"op": "describe", "iri": iri, "accept": media, "whole": whole}, request)
 
     async def resource(self, request: Request) -> Response:
         # the whole decoded path: Starlette's route pattern ends in $, which also matches before a final line feed

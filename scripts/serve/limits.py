@@ -1,6 +1,8 @@
-"""Bounds on what one client can make the server hold: request body size (413), body read time (408),
-time to read the request head (slow clients are dropped), time for each write to make progress
-(clients that stop reading are dropped), and the number of open connections.
+"""Bounds on what one client can make the server hold: request body size (413), body read time (408: the
+whole body within the read timeout, however it trickles in), time to read the request head (slow clients are
+dropped), time for each write to make progress and a least average rate for the whole answer (clients that
+stop reading, or read a large answer a few bytes at a time, are dropped, with the spooled answer they held),
+and the number of open connections.
 
 The HTTP server is uvicorn; `GuardedH11` is its h11 protocol with two additions uvicorn lacks: a deadline
 for a request head to arrive (uvicorn only times out idle keep-alive connections, so a client that sends
@@ -79,19 +81,23 @@ class BodyTimeout(Exception):
 
 
 def plain(status: int, message: str) -> list[Message]:
+    """An answer sent before the application (and its CORS middleware) sees the request: open to every origin
+    as the application's own answers are, so that a browser's script can read the message."""
     body = (message + "\n").encode("utf-8")
     return [{"type": "http.response.start", "status": status,
              "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-                         (b"connection", b"close")]},
+                         (b"connection", b"close"), (b"access-control-allow-origin", b"*")]},
             {"type": "http.response.body", "body": body}]
 
 
 class Limits:
-    """ASGI middleware: body cap and read timeout on `receive`, progress timeout on `send`."""
+    """ASGI middleware: body cap and read deadline on `receive`; on `send`, a progress timeout per write and a
+    deadline for the whole answer of `write_timeout` plus its bytes at `min_rate` bytes per second."""
 
-    def __init__(self, app: ASGIApp, max_body: int, read_timeout: float, write_timeout: float) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, read_timeout: float, write_timeout: float,
+                 min_rate: float = 64 * 1024) -> None:
         self.app, self.max_body = app, max_body
-        self.read_timeout, self.write_timeout = read_timeout, write_timeout
+        self.read_timeout, self.write_timeout, self.min_rate = read_timeout, write_timeout, min_rate
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -102,13 +108,20 @@ class Limits:
             for message in plain(413, f"Request body too large: the limit is {self.max_body} bytes."):
                 await send(message)
             return
-        state: dict[str, Any] = {"received": 0, "done": False, "started": False}
+        loop = asyncio.get_running_loop()
+        state: dict[str, Any] = {"received": 0, "done": False, "started": False, "sent": 0,
+                                 "body_deadline": None, "answer_start": None}
 
         async def guarded_receive() -> Message:
             if state["done"]:
                 return await receive()
+            if state["body_deadline"] is None:
+                state["body_deadline"] = loop.time() + self.read_timeout
             try:
-                message = await asyncio.wait_for(receive(), self.read_timeout)
+                left = state["body_deadline"] - loop.time()
+                if left <= 0:
+                    raise asyncio.TimeoutError
+                message = await asyncio.wait_for(receive(), left)
             except asyncio.TimeoutError:
                 raise BodyTimeout(f"Request body not received within {self.read_timeout:g} s.") from None
             if message["type"] == "http.request":
@@ -120,7 +133,15 @@ class Limits:
 
         async def guarded_send(message: Message) -> None:
             state["started"] = True
-            await asyncio.wait_for(send(message), self.write_timeout)
+            if message["type"] == "http.response.start":
+                state["answer_start"], state["sent"] = loop.time(), 0
+                await asyncio.wait_for(send(message), self.write_timeout)
+                return
+            state["sent"] += len(message.get("body", b""))
+            allowed = state["answer_start"] + self.write_timeout + state["sent"] / self.min_rate - loop.time()
+            if allowed <= 0:
+                raise asyncio.TimeoutError
+            await asyncio.wait_for(send(message), min(self.write_timeout, allowed))
 
         try:
             await self.app(scope, guarded_receive, guarded_send)

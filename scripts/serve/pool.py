@@ -106,13 +106,22 @@ class Pool:
         if self.waiting >= self.max_waiting:
             return text(503, "Server busy: too many queries are waiting. Try again shortly.")
         self.waiting += 1
+        # a worker handed over as the request is cancelled (its client went away) goes back, never lost
+        getting = asyncio.ensure_future(self.idle.get())
         try:
-            worker = await asyncio.wait_for(self.idle.get(), self.time_limit)
-        except asyncio.TimeoutError:
-            return text(503, f"Server busy: no query worker was free within the time limit of "
-                             f"{self.time_limit:g} s. Try again shortly.")
+            await asyncio.wait((getting,), timeout=self.time_limit)
+        except asyncio.CancelledError:
+            if getting.done() and not getting.cancelled():
+                self.idle.put_nowait(getting.result())
+            getting.cancel()
+            raise
         finally:
             self.waiting -= 1
+        if not getting.done():
+            getting.cancel()
+            return text(503, f"Server busy: no query worker was free within the time limit of "
+                             f"{self.time_limit:g} s. Try again shortly.")
+        worker = getting.result()
         try:
             reply = await asyncio.wait_for(worker.ask(request), max(deadline - time.monotonic(), 0.001))
         except asyncio.TimeoutError:
@@ -120,7 +129,8 @@ class Pool:
             asyncio.ensure_future(self.replace(worker))
             return text(503, f"Query timed out: it ran longer than the time limit of {self.time_limit:g} s "
                              "and was stopped.")
-        except asyncio.CancelledError:  # the client went away mid-query: stop the query too
+        except asyncio.CancelledError:  # the client went away mid-query (app.py, Endpoint.answer): stop it too
+            log.warning("query stopped: its client went away")
             asyncio.ensure_future(self.replace(worker))
             raise
         except (EOFError, asyncio.IncompleteReadError, ConnectionError, json.JSONDecodeError):

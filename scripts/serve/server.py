@@ -51,7 +51,11 @@ def options(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--memory-mb", type=float, default=1024, help="memory a worker may add for one query (default 1024 MiB)")
     parser.add_argument("--head-timeout-s", type=float, default=10, help="time for a request head to arrive (default 10 s)")
     parser.add_argument("--io-timeout-s", type=float, default=30,
-                        help="time for a body read or an answer write to make progress (default 30 s)")
+                        help="time for a whole request body to arrive, and for each write of an answer to make "
+                             "progress (default 30 s)")
+    parser.add_argument("--min-rate-kb", type=float, default=64,
+                        help="least average rate at which a client must read an answer, after the io timeout's "
+                             "grace (default 64 KiB/s)")
     parser.add_argument("--max-connections", type=int, default=1024, help="open connections (default 1024)")
     parser.add_argument("--max-waiting", type=int, default=256, help="queries waiting for a worker (default 256; 503 above)")
     parser.add_argument("--backlog", type=int, default=2048, help="listen backlog (default 2048)")
@@ -102,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         pool = Pool(args.workers, tmp / "store.nq", tmp / "spool", args.dist / "ontology" / "ngo-fp-shapes.ttl",
                     int(args.max_answer_mb * MiB), int(args.memory_mb * MiB), args.timeout_s, args.max_waiting)
         max_body = int(args.max_body_kb * 1024)
-        app = Limits(create(pool, args.dist, max_body, int(args.spool_mb * MiB), int(args.cache_mb * MiB)), max_body, args.io_timeout_s, args.io_timeout_s)
+        app = Limits(create(pool, args.dist, max_body, int(args.spool_mb * MiB), int(args.cache_mb * MiB)), max_body,
+                     args.io_timeout_s, args.io_timeout_s, args.min_rate_kb * 1024)
         GuardedH11.head_timeout, GuardedH11.max_connections = args.head_timeout_s, args.max_connections
         config = uvicorn.Config(app, http=GuardedH11, lifespan="on", backlog=args.backlog, timeout_keep_alive=5,
                                 server_header=False, access_log=False, log_level="warning",

@@ -38,12 +38,17 @@ class Refused(Exception):
 # 5,000 nested parentheses. A hand-written query seldom nests 20 deep.
 MAX_NESTING = 128
 # the spans in which a bracket does not nest for Oxigraph: comments and strings (skipped), IRIs (counted anyway:
-# a `<` read here as an IRI may be a less-than for Oxigraph, and what follows must not be hidden)
+# a `<` read here as an IRI may be a less-than for Oxigraph, and what follows must not be hidden), and a
+# backslash with the character after it (skipped). Outside strings and IRIs, Oxigraph reads `\` only in a
+# prefixed name's escape (`ex:a\#`, `ex:a\'`: SPARQL 1.1, PN_LOCAL_ESC), where the `#` or the quote starts no
+# comment or string; and an IRI may hold `\u`/`\U` escapes (UCHAR) before a `#`. Read otherwise, the rest of the
+# line or of the query would be hidden from the count (5,000 parentheses after `ex:a\#` crashed a worker).
 TOKEN = re.compile("|".join([
     r"#[^\n\r]*",  # a comment
     r'"""(?:[^"\\]|\\.|"(?!""))*"""', r"'''(?:[^'\\]|\\.|'(?!''))*'''",  # long strings
     r'"(?:[^"\\\n\r]|\\.)*"', r"'(?:[^'\\\n\r]|\\.)*'",  # short strings
-    r'<[^<>"{}|^`\\\x00-\x20]*>',  # an IRI
+    r'<(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>',  # an IRI
+    r"\\.",  # an escaped character in a prefixed name
     r"[(\[{)\]}]",
 ]), re.S)
 
@@ -53,7 +58,7 @@ def nesting(query: str) -> int:
     depth = deepest = 0
     for m in TOKEN.finditer(query):
         token = m.group()
-        if token[0] in "#'\"":
+        if token[0] in "#'\"\\":
             continue
         for char in token:
             if char in "([{":

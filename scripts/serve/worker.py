@@ -173,6 +173,10 @@ class Worker:
                 return error(406, f"Not acceptable: this answer cannot be written as well-formed XML ({sink.problem}:"
                                   " a character XML 1.0 cannot hold, or a property IRI RDF/XML cannot name). "
                                   "It is available as " + ", ".join(others) + ".")
+            if "does not support" in str(err):  # a format that cannot hold this answer (JSON-LD, RDF 1.2 terms)
+                others = [m for m in offered if m != media]
+                return error(406, f"Not acceptable: this answer cannot be written as {media} ({err}). "
+                                  "It is available as " + ", ".join(others) + ".")
             return error(500, f"Query evaluation failed: {err}")
         spool.close()
         if spool.path is None:
