@@ -209,6 +209,35 @@ DISAGREED = {
     "a-json-ld-statement-with-an-ill-formed-language-tag": (
         {"data.jsonld": '{"@id": "https://w3id.org/ngo-fp/resource/place/istanbul", '
                         '"http://www.w3.org/2000/01/rdf-schema#label": {"@value": "x", "@language": "en\\u00a0us"}}'}, 4),
+    # --fast loaded JSON-LD leniently, which keeps what JSON-LD's reading drops or normalizes: a language tag as
+    # written ("en-GB" beside Turtle's "en-gb": two labels, sh:maxCount failed; two tags for sh:uniqueLang), an
+    # IRI with a space (a focus node pyshacl never saw), an ill-formed tag (an internal error, exit 5)
+    "a-language-tag-in-two-formats": (
+        {"ayse.ttl": '<https://w3id.org/ngo-fp/resource/person/ayse> a <https://w3id.org/ngo-fp/ontology#Person> ;\n'
+                     '    <http://www.w3.org/2000/01/rdf-schema#label> "Ayse"@en-GB ;\n'
+                     '    <https://w3id.org/ngo-fp/ontology#evidenceQuote> "Ayse said so" .\n',
+         "ayse.jsonld": '{"@id": "https://w3id.org/ngo-fp/resource/person/ayse", "http://www.w3.org/2000/01/rdf-schema#label":'
+                        ' {"@value": "Ayse", "@language": "en-GB"}}'}, 0),
+    "two-cases-of-one-language-tag-under-unique-lang": (
+        {"ayse.jsonld": '{"@id": "https://w3id.org/ngo-fp/resource/person/ayse", "@type": "https://w3id.org/ngo-fp/ontology#Person",'
+                        ' "http://www.w3.org/2000/01/rdf-schema#label": {"@value": "Ayse", "@language": "en"},'
+                        ' "https://w3id.org/ngo-fp/ontology#evidenceQuote": "Ayse said so",'
+                        ' "http://www.w3.org/2004/02/skos/core#prefLabel": [{"@value": "Ayse", "@language": "en-GB"},'
+                        ' {"@value": "Ayshe", "@language": "en-gb"}]}'}, 3),
+    "a-json-ld-subject-iri-with-a-space": (
+        {"data.jsonld": '[{"@id": "https://w3id.org/ngo-fp/resource/person/a b", "@type": "https://w3id.org/ngo-fp/ontology#Person"},'
+                        ' {"@id": "https://example.org/x", "https://example.org/p": "x"}]'}, 0),
+    "a-json-ld-language-tag-with-an-underscore": (
+        {"ayse.jsonld": '{"@id": "https://w3id.org/ngo-fp/resource/person/ayse", "@type": "https://w3id.org/ngo-fp/ontology#Person",'
+                        ' "http://www.w3.org/2000/01/rdf-schema#label": {"@value": "Ayse", "@language": "en_US"},'
+                        ' "https://w3id.org/ngo-fp/ontology#evidenceQuote": "Ayse said so"}'}, 3),
+    # pyshacl mixes in the ontology's RDFS and OWL statements only; --fast loaded all of it, so an ontology
+    # resource the data makes a focus node had a title or a definition for --fast alone
+    "the-ontology-cited-as-a-work": (
+        {"data.nt": "<https://example.org/entry> <http://purl.org/spar/biro/references> <https://w3id.org/ngo-fp/ontology> .\n"}, 2),
+    "an-ontology-class-typed-as-a-concept": (
+        {"data.nt": "<https://w3id.org/ngo-fp/ontology#Actor> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+                    "<http://www.w3.org/2004/02/skos/core#Concept> .\n"}, 3),
     # a dataset file whose statements were all loaded already (a copy) is not empty
     "a-dataset-file-twice": (
         {"data.ttl": BASE_TEXT,

@@ -559,8 +559,11 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
                 options = {"format": fmt, "base_iri": path.resolve().as_uri()}
                 strict = read_elsewhere(path) if read_elsewhere is not None else None
                 try:
-                    store.load(path=str(path), **options, lenient=strict is not None,
-                                    **({} if target is None else {"to_graph": target}))
+                    # JSON-LD strictly all the same: its reading drops a statement with an ill-formed IRI or
+                    # language tag (JSON-LD 1.1 API, 8.2) and writes tags in lower case, where a lenient one keeps
+                    # them as written, so the engines would judge different graphs
+                    store.load(path=str(path), **options, lenient=strict is not None and fmt != ox.RdfFormat.JSON_LD,
+                               **({} if target is None else {"to_graph": target}))
                 except SyntaxError:
                     if strict is not None:
                         strict()  # the strict parser's error, where it finds one first
@@ -579,18 +582,29 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
             raise BuildError("no triples", path)
         if not (fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts):  # read by rdflib, which has no RDF 1.2
             refuse_rdf12(store, path, target, (may_hold_rdf12 or load.may_hold_rdf12)(path))
-    for g in (graph, ontology):
+    for g in (graph, None if ontology is None else mixed_in(ontology)):
         if g is not None:
             store.load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
-                            to_graph=ox.DefaultGraph())
+                       to_graph=ox.DefaultGraph())
     return store
+
+
+def mixed_in(ontology: Graph) -> Graph:
+    """What pyshacl mixes into the data graph from its `ont_graph` (pyshacl.rdfutil.inoculate, called here so
+    that both engines judge one graph): the ontology's RDFS and OWL statements (classes, properties, the
+    subclass hierarchy, labels), not its other annotations (skos:definition, dcterms:title, ...). With the whole
+    ontology, a resource of it that the data makes a focus node (a cited work, a concept) had values under
+    --fast that pyshacl does not see."""
+    from pyshacl.rdfutil.inoculate import inoculate
+
+    return inoculate(Graph(), ontology)
 
 
 def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote_contexts: bool = False,
                    timings: dict[str, float] | None = None, keep: list | None = None) -> tuple[list[Result], dict[str, Path]]:
     """The fast path from files to results (`ngo-fp validate --fast`): the data files are parsed into the store
-    while rdflib reads and compiles the shapes in a thread (Oxigraph releases the GIL); the ontology file is loaded
-    by Oxigraph too. Returns the results and the data file of each focus node; `timings` (if given) receives
+    while rdflib reads and compiles the shapes in a thread (Oxigraph releases the GIL), and the part of the
+    ontology pyshacl mixes in (`mixed_in`). Returns the results and the data file of each focus node; `timings` (if given) receives
     the seconds spent before the checks ("parse") and in them ("validate"), for bench/validation.py; `keep` (if
     given) receives the store instead of it being freed on return, for a command that exits right after
     (scripts/validate/cli.py, exit_with)."""
@@ -603,6 +617,7 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
     with ThreadPoolExecutor(1) as pool:
         shapes_graph = pool.submit(parse, shapes)
         compiling = pool.submit(lambda: compile_shapes(shapes_graph.result()))
+        mixing = pool.submit(lambda: mixed_in(parse(ontology)).serialize(format="nt", encoding="utf-8"))
         # the text scans for RDF 1.2 terms next (0.2 s per 500k triples of N-Triples), while this thread loads
         scans = {path: pool.submit(may_hold_rdf12, path) for path in files}
 
@@ -630,8 +645,8 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
         checks = compiling.result()
         for path in files:  # (a JSON-LD file whose contexts may be fetched was read by rdflib, not started above)
             refuse_retyped((reads[path].result() if path in reads else read(path))[1], path)
-    store.load(path=str(ontology), format=ox.RdfFormat.TURTLE, base_iri=ontology.resolve().as_uri(),
-                    to_graph=ox.DefaultGraph())
+        ontology_nt = mixing.result()
+    store.load(ontology_nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     loaded = time.perf_counter()
     results = run(store, checks)
     found = origins(store, results, files, allow_remote_contexts)
