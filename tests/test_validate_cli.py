@@ -3,6 +3,7 @@ machine-readable report, an exit code that follows the worst severity, on both e
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -268,6 +269,18 @@ def test_both_engines_agree_where_they_once_did_not(case: str, tmp_path: Path) -
     assert seen[False] == seen[True]
     if expected == 3:
         assert seen[True]
+
+
+def test_what_pyshacl_mixes_in_does_not_depend_on_the_environment(tmp_path: Path) -> None:
+    """PYSHACL_USE_FULL_MIXIN=1 made pyshacl mix in the whole ontology, then fail (exit 5); the graph both
+    engines judge is the project's choice (fastshacl.mixed_in), not the session's."""
+    data = tmp_path / "data.nt"
+    data.write_text(DISAGREED["the-ontology-cited-as-a-work"][0]["data.nt"], encoding="utf-8")
+    plain = validate(str(data))
+    full = subprocess.run([sys.executable, "-m", "scripts.validate", str(data)], cwd=ROOT,
+                          capture_output=True, text=True, env={**os.environ, "PYSHACL_USE_FULL_MIXIN": "1"})
+    assert plain.returncode == full.returncode == 2, full.stdout + full.stderr
+    assert plain.stdout == full.stdout
 
 
 NAMED_GRAPH_ONLY = ('{"@context": {"nfp": "https://w3id.org/ngo-fp/ontology#"}, "@id": "https://example.org/graph", '

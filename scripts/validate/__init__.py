@@ -43,11 +43,16 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     RDFS inference runs: it would type every object of a property from the property's range (every
     nfp:participant an actor), so a sh:class constraint equal to a range could never fail.
     """
+    import pyshacl.validator
     from pyshacl import validate as pyshacl_validate  # imported here: the fast engine's users do not wait for it
 
     from .datatypes import retyped, strict_rdflib
     from .shaclpath import name as path_name
 
+    # what is mixed in is the ontology's RDFS and OWL statements (fastshacl.mixed_in), whatever the environment:
+    # PYSHACL_USE_FULL_MIXIN=1 would mix in all of it (and pyshacl 0.40.1 then fails: 'Dataset' object has no
+    # attribute 'is_multigraph')
+    pyshacl.validator.USE_FULL_MIXIN = False
     strict_rdflib()
     ranges_by_value()
     try:
