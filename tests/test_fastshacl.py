@@ -353,3 +353,28 @@ def test_a_sparql_constraint_counts_for_each_focus_node_once(tmp_path: Path) -> 
         fast = fastshacl.run(fastshacl.load_store(paths), checks)
         assert verdicts(fast) == verdicts(reference) == {
             ("Violation", "https://example.org/b", "", "SPARQLConstraintComponent", "https://example.org/S")}, case
+
+
+def test_the_ontology_is_mixed_in_as_pyshacl_mixes_it_and_kept_by_its_content(tmp_path: Path, monkeypatch) -> None:
+    """--fast loads the part of the ontology pyshacl mixes in (its RDFS and OWL statements, not skos:definition),
+    computed once per ontology content and pyshacl version, then read back from the build cache."""
+    from rdflib.compare import isomorphic
+
+    from scripts import cache
+    from scripts.paths import ONTOLOGY
+
+    monkeypatch.setattr(cache, "FOLDER", tmp_path)
+    first = fastshacl.mixed_in_file(ONTOLOGY)
+    mixed = Graph().parse(data=first, format="nt")
+    assert isomorphic(mixed, fastshacl.mixed_in(parse(ONTOLOGY)))
+    skos_definition = "http://www.w3.org/2004/02/skos/core#definition"
+    assert not any(str(p) == skos_definition for p in mixed.predicates())
+    assert any(str(p) == skos_definition for p in parse(ONTOLOGY).predicates())
+    assert len(list(tmp_path.glob("mixed-in-*.json"))) == 1
+
+    monkeypatch.setattr(fastshacl, "mixed_in", lambda _: pytest.fail("computed again"))
+    assert fastshacl.mixed_in_file(ONTOLOGY) == first
+    other = tmp_path / "other.ttl"
+    other.write_bytes(ONTOLOGY.read_bytes() + b"\n# another version\n")
+    with pytest.raises(pytest.fail.Exception):
+        fastshacl.mixed_in_file(other)  # another content: another entry, computed
