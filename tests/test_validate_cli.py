@@ -357,6 +357,20 @@ SAME_REPORT = {
     "a-check-shared-by-two-node-shapes": {
         "state.ttl": NFP_PREFIX + '<https://w3id.org/ngo-fp/resource/state/nolabel> a nfp:State ; '
                                   'nfp:evidenceQuote "some quote here" .\n'},
+    # ... each binding as it is: pyshacl read a value as a re.sub template (`\1` was an internal error, exit 5,
+    # and `\n` a line feed)
+    "a-message-value-with-backslashes": {
+        "link.ttl": '<https://example.org/a> <http://www.w3.org/2004/02/skos/core#exactMatch> "wikidata.org/\\\\1\\\\n" .\n'},
+    # the file of a focus node whatever its IRI's scheme (--fast named one only for http, https, urn and file)
+    "a-focus-node-with-a-tag-iri": {
+        "a.ttl": '<tag:example.org,2026:x> a <https://w3id.org/ngo-fp/ontology#Factor> ;\n'
+                 '  <http://www.w3.org/2000/01/rdf-schema#label> "x"@en ; <https://w3id.org/ngo-fp/ontology#evidenceQuote> "abcd" .\n'},
+    # ... and not a file whose graph another file named (--fast loaded a.ttl into the graph <a.ttl>, which b.trig
+    # filled: a.ttl was named for b.trig's node)
+    "a-trig-graph-named-after-another-file": {
+        "a.ttl": '<https://example.org/other> <https://example.org/p> "x" .\n',
+        "b.trig": '<a.ttl> { <https://w3id.org/ngo-fp/resource/factor/f> a <https://w3id.org/ngo-fp/ontology#Factor> ;\n'
+                  '  <http://www.w3.org/2000/01/rdf-schema#label> "f"@en . }\n'},
     # a SPARQL constraint's message names the solution's bindings ({?value}), in both engines
     "a-message-with-bindings": {
         "links.ttl": "<https://example.org/x> <http://www.w3.org/2004/02/skos/core#exactMatch> "
@@ -393,6 +407,19 @@ def test_both_engines_write_the_same_report(case: str, tmp_path: Path) -> None:
         reports.append((doc["counts"], len(doc["results"]), rows, results_in_ttl))
         assert all("{?" not in row[5] for row in rows) and all(row[7] for row in rows if row[1].startswith("https://w3id"))
     assert reports[0] == reports[1]
+
+
+def test_both_engines_name_the_file_of_a_blank_node_focus(tmp_path: Path) -> None:
+    """A blank node's labels differ between the engines, its file must not (--fast named none)."""
+    data = tmp_path / "a.ttl"
+    data.write_text(SAME_REPORT["a-focus-node-with-a-tag-iri"]["a.ttl"].replace("<tag:example.org,2026:x>", "_:x"),
+                    encoding="utf-8")
+    for engine in ([], ["--fast"]):
+        report = tmp_path / f"report{len(engine)}.json"
+        result = validate(str(data), "--report-json", str(report), *engine)
+        assert result.returncode == 3, result.stdout + result.stderr
+        rows = json.loads(report.read_text(encoding="utf-8"))["results"]
+        assert rows and {r["file"] for r in rows} == {str(data)}, (engine, rows)
 
 
 def test_examples_per_group_none_one_or_refused() -> None:

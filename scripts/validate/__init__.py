@@ -55,6 +55,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     pyshacl.validator.USE_FULL_MIXIN = False
     strict_rdflib()
     ranges_by_value()
+    verbatim_messages()
     try:
         _, report, _ = with_deep_stack(lambda: pyshacl_validate(
             retyped(data), shacl_graph=xpath_patterns(shapes), ont_graph=ontology, inference="none",
@@ -110,6 +111,44 @@ def ranges_by_value() -> None:
 
     by_value.by_value = True  # type: ignore[attr-defined]
     ranges.compare_literal = by_value
+
+
+class _Verbatim:
+    """A term whose text re.sub writes as it is (a backslash doubled, since re.sub reads its replacement as a
+    template)."""
+
+    def __init__(self, term: object) -> None:
+        self.term = term
+
+    def __str__(self) -> str:
+        return str(self.term).replace("\\", "\\\\")
+
+
+def verbatim_messages() -> None:
+    """Make pyshacl fill a SPARQL-based constraint's message with each value as it is (SHACL 1.0, 5.3.2).
+
+    pyshacl replaces {?var} with `re.sub(pattern, str(value), message)`, which reads the value as a template: a
+    value holding `\\1` was an internal error (exit 5, "invalid group reference"), and `\\n` became a line feed,
+    where the fast engine writes the value's text. Each value is handed over as a _Verbatim. Idempotent."""
+    from pyshacl.constraints.constraint_component import ConstraintComponent
+
+    fill = ConstraintComponent._format_sparql_based_result_message
+    if getattr(fill, "verbatim", False):
+        return
+
+    def wrap(value: object) -> object:
+        return None if value is None else _Verbatim(value)
+
+    def verbatim(self: ConstraintComponent, msg: str, bound_vars: object) -> str:
+        if isinstance(bound_vars, (tuple, list)):
+            bound_vars = [({k: wrap(v) for k, v in value.items()} if isinstance(value, dict) else wrap(value))
+                          for value in bound_vars]
+        elif isinstance(bound_vars, dict):
+            bound_vars = {k: wrap(v) for k, v in bound_vars.items()}
+        return fill(self, msg, bound_vars)
+
+    verbatim.verbatim = True  # type: ignore[attr-defined]
+    ConstraintComponent._format_sparql_based_result_message = verbatim  # type: ignore[method-assign]
 
 
 STACK_BYTES = 256 << 20

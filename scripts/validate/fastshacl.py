@@ -30,6 +30,7 @@ from __future__ import annotations
 import operator
 import os
 import re
+import secrets
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -37,7 +38,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
 from ..errors import BuildError, display
@@ -472,9 +473,14 @@ def compile_shapes(shapes: Graph) -> list[Check]:
 DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD)
 
 
+# a token of this process in the names of the files' graphs: a data file can name any graph (a TriG file naming
+# one `<a.ttl>` filled a.ttl's graph, and results named a.ttl for nodes only the TriG file described), not these
+RUN = secrets.token_hex(8)
+
+
 def file_graph(path: Path) -> ox.NamedNode:
     """The named graph a data file is loaded into, so that results can name the file of their focus node."""
-    return ox.NamedNode(path.resolve().as_uri())
+    return ox.NamedNode(f"urn:x-ngo-fp-file:{RUN}:{path.resolve().as_uri()}")
 
 
 RDF12_TERM = 'FILTER(isTRIPLE(?o) || LANGDIR(?o) != "")'
@@ -683,10 +689,13 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
     store; a dataset file (TriG, N-Quads, JSON-LD), whose graphs are its own, is read again."""
     from ..load import check_file, parse
 
-    wanted = {r.focus for r in results if r.focus.startswith(("http://", "https://", "urn:", "file:"))}
+    # every IRI and blank node (a blank node by the store's label, as the results give it; a blank node of a
+    # dataset file, read again below with the file's own labels, is not found)
+    wanted = {r.focus: (ox.NamedNode(r.focus) if isinstance(r.focus_term, URIRef) else ox.BlankNode(r.focus))
+              for r in results if isinstance(r.focus_term, (URIRef, BNode))}
     found: dict[str, Path] = {}
     for path in files:
-        left = wanted - found.keys()
+        left = wanted.keys() - found.keys()
         if not left:
             break
         fmt = check_file(path)
@@ -697,7 +706,7 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
                          if isinstance(q.subject, ox.NamedNode) and q.subject.value in left}
         else:
             graph = file_graph(path)
-            described = {f for f in left if next(store.quads_for_pattern(ox.NamedNode(f), None, None, graph), None)}
+            described = {f for f in left if next(store.quads_for_pattern(wanted[f], None, None, graph), None)}
         found.update((focus, path) for focus in described)
     return found
 
