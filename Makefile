@@ -13,14 +13,21 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 RML_VENV := .venv-rml
 RML_STAMP := $(RML_VENV)/.installed-$(shell sha256sum requirements-rml.txt | cut -c1-12)
 # What the build reads: `make` rebuilds dist/ when one of these files (or a folder's list of files) is newer
-# than dist/SHA256SUMS, which the build dates to its own start; otherwise it does nothing.
-BUILD_INPUTS := $(shell find instances links ontology shapes sources queries scripts examples/plover-gsr -name __pycache__ -prune \
-	-o \( -type f -o -type d -o -type l \) -print 2>/dev/null | LC_ALL=C sort | sed 's/ /\\ /g') VERSION
+# than dist/SHA256SUMS, which the build dates to its own start; otherwise it does nothing. Only names make reads
+# as names are listed (ASCII letters, digits, . _ - + @ / and spaces, escaped): a ; : $ # % or tab in a file's
+# name would be make syntax (a name with `;touch\tX` ran `touch X`). Where another name is found, make runs the
+# build every time (FORCE), and the build decides by content hashes whether anything changed.
+INPUT_FOLDERS := instances links ontology shapes sources queries scripts examples/plover-gsr
+MAKE_SAFE_NAME := [-A-Za-z0-9._/+@ ]*
+BUILD_INPUTS := $(shell LC_ALL=C find $(INPUT_FOLDERS) -name __pycache__ -prune -o -regextype posix-extended \
+	-regex '$(MAKE_SAFE_NAME)' \( -type f -o -type d -o -type l \) -print 2>/dev/null | LC_ALL=C sort | sed 's/ /\\ /g') VERSION \
+	$(if $(shell LC_ALL=C find $(INPUT_FOLDERS) -name __pycache__ -prune -o -regextype posix-extended \
+	! -regex '$(MAKE_SAFE_NAME)' -print 2>/dev/null | head -c 1),FORCE)
 # `make release VERSION=...` hands the value to the build as one quoted argument, never to make or the shell.
 unexport VERSION
 quote = '$(subst ','\'',$(1))'
 
-.PHONY: help all setup java jena build validate test coverage link serve release bench bench-load bench-store bench-build examples plover clean
+.PHONY: help all setup java jena build validate test coverage link serve release bench bench-load bench-store bench-build examples plover clean FORCE
 .PRECIOUS: dist/SHA256SUMS
 
 help: ## List the targets
@@ -72,10 +79,14 @@ build: setup ## Validate everything and publish dist/ atomically, even if make t
 dist/SHA256SUMS: $(BUILD_INPUTS) $(STAMP)
 	$(PY) -m scripts.build
 
-# DATA is read from the environment ("$$DATA"), so a path with spaces or quotes stays one path. make itself
+FORCE:
+
+# DATA is handed to the validator as one quoted argument after `--`, never expanded by make (a `$(shell ...)` in
+# it ran) nor read as an option (a leading -): a path with spaces, quotes or a dash stays one path. make itself
 # exits 2 on any failure; it prints the validator's own exit code (use `ngo-fp validate` in scripts).
+unexport DATA
 validate: setup ## Validate the project without touching dist/; DATA=path validates one RDF file or folder instead
-	$(if $(DATA),@code=0; $(PY) -m scripts.validate "$$DATA" || code=$$?; \
+	$(if $(value DATA),@code=0; $(PY) -m scripts.validate -- $(call quote,$(value DATA)) || code=$$?; \
 	  [ "$$code" = 0 ] || echo "make validate: the validator exited with $$code (2 warnings, 3 violations, 4 unreadable input)" >&2; \
 	  exit "$$code",$(PY) -m scripts.build --no-publish)
 

@@ -305,8 +305,7 @@ def build_and_publish(dist: Path, **sources) -> Built:
 
 def inputs_key(instances: Path, links_folder: Path, version: str | None) -> str:
     """A digest of everything a build reads: the source folders, the code, the version and the options."""
-    extra = [ROOT / "examples" / "plover-gsr"]  # the second dataset published beside the article
-    return cache.digest([*cache.files([*inputs.FOLDERS, instances, links_folder, ROOT / "scripts", *extra]),
+    return cache.digest([*cache.files([*inputs.FOLDERS, instances, links_folder, ROOT / "scripts"]),
                          versions.read() if version is None else version, *cache.environment()])
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from .errors import BuildError
 from .paths import INSTANCES, ONTOLOGY, QUERIES, ROOT, SHAPES, SOURCES
 
-FOLDERS = (ONTOLOGY.parent, INSTANCES, SHAPES.parent, SOURCES, QUERIES, ROOT / "links")
+# the second dataset published beside the article (examples/plover-gsr: its records and mapping) is read too
+FOLDERS = (ONTOLOGY.parent, INSTANCES, SHAPES.parent, SOURCES, QUERIES, ROOT / "links", ROOT / "examples" / "plover-gsr")
 
 
 def check_regular(folders: tuple[Path, ...] | list[Path] = FOLDERS) -> None:
@@ -29,3 +30,16 @@ def check_regular(folders: tuple[Path, ...] | list[Path] = FOLDERS) -> None:
                 if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                     raise BuildError("is not a regular file (a FIFO, socket or device); sources must be regular files", path)
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+
+
+def check_regular_file(path: Path) -> None:
+    """Raise BuildError if `path` is a symbolic link or not a regular file (a FIFO would hang its read); a missing
+    file is its reader's error."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(mode):
+        raise BuildError(f"is a symbolic link (to {os.readlink(path)}); sources must be regular files", path)
+    if not stat.S_ISREG(mode):
+        raise BuildError("is not a regular file (a folder, FIFO, socket or device); sources must be regular files", path)

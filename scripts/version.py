@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import BuildError
+from .inputs import check_regular_file
 from .paths import VERSION_FILE
 
 PATTERN = re.compile(r"(?:0|[1-9][0-9]{0,8})\.(?:0|[1-9][0-9]{0,8})\.(?:0|[1-9][0-9]{0,8})", re.ASCII)
@@ -22,6 +23,7 @@ def check(version: str, where: Path | str, line: int | None = None) -> str:
 
 def read(path: Path = VERSION_FILE) -> str:
     """The version in the VERSION file: one line, ASCII MAJOR.MINOR.PATCH."""
+    check_regular_file(path)  # a FIFO would hang the build (holding its lock), a link would be followed
     try:
         text = path.read_bytes().decode("ascii")
     except FileNotFoundError:

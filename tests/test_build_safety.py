@@ -181,6 +181,39 @@ def test_fifo_and_linked_folder_are_refused(tmp_path: Path) -> None:
         inputs.check_regular([tmp_path / "c"])
 
 
+def test_the_plover_folder_and_version_file_are_checked_as_sources(tmp_path: Path) -> None:
+    """examples/plover-gsr is read and published too: a FIFO there hung the build (holding its lock), a symbolic
+    link published its target; a FIFO as the VERSION file hung it too, a link was followed."""
+    assert ROOT / "examples" / "plover-gsr" in inputs.FOLDERS
+    os.mkfifo(tmp_path / "VERSION")
+    with pytest.raises(BuildError, match="VERSION: is not a regular file"):
+        version.read(tmp_path / "VERSION")
+    (tmp_path / "real").write_text("1.2.3\n")
+    (tmp_path / "LINKED").symlink_to(tmp_path / "real")
+    with pytest.raises(BuildError, match="LINKED: is a symbolic link"):
+        version.read(tmp_path / "LINKED")
+    assert version.read(tmp_path / "real") == "1.2.3"
+
+
+def test_a_file_name_is_never_make_syntax() -> None:
+    """`make` lists the build's inputs as prerequisites: a name with `;` and a tab ran the rest as a command, and
+    one with `:` broke every target. Such names are left out, and their presence makes the build run (FORCE)."""
+    odd = [ROOT / "queries" / "x;touch\tINJECTED-BY-A-NAME", ROOT / "queries" / "notes 10:30.txt"]
+    try:
+        for path in odd:
+            path.write_text("")
+        result = subprocess.run(["make", "--no-print-directory", "-n", "dist/SHA256SUMS"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=120)
+        helped = subprocess.run(["make", "--no-print-directory", "help"], cwd=ROOT, capture_output=True, text=True,
+                                timeout=120)
+    finally:
+        for path in odd:
+            path.unlink(missing_ok=True)
+    assert result.returncode == 0 and helped.returncode == 0, result.stderr + helped.stderr
+    assert "INJECTED" not in result.stdout and "scripts.build" in result.stdout
+    assert not (ROOT / "INJECTED-BY-A-NAME").exists()
+
+
 def test_unwritable_output_is_one_line_before_any_work(project: tuple[Path, Path], tmp_path: Path) -> None:
     instances, _ = project
     blocker = tmp_path / "a-file"

@@ -144,6 +144,25 @@ def test_make_validate_keeps_the_codes_apart_and_paths_with_spaces(tmp_path: Pat
     assert outcomes == {"valid": (0, ""), "violation": (2, "3"), "unreadable": (2, "4")}
 
 
+def test_make_validate_hands_data_over_as_it_is(tmp_path: Path) -> None:
+    """DATA is one path for the validator: make does not expand it (a `$(shell ...)` in it ran, and the path
+    validated was another), and a leading dash is no option (DATA=--help printed the help, exit 0)."""
+    odd = tmp_path / "$(shell touch ran-by-data)"
+    odd.mkdir()
+    (odd / "ok.ttl").write_bytes(BASE.read_bytes())
+    try:
+        result = subprocess.run(["make", "--no-print-directory", "validate", f"DATA={odd / 'ok.ttl'}"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=300)
+        assert not (ROOT / "ran-by-data").exists()
+    finally:
+        (ROOT / "ran-by-data").unlink(missing_ok=True)
+    assert result.returncode == 0 and "1 file(s)" in result.stdout, result.stdout + result.stderr
+    dashed = subprocess.run(["make", "--no-print-directory", "validate", "DATA=--help"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert dashed.returncode == 2 and "make validate: the validator exited with 4" in dashed.stderr, dashed.stderr
+    assert "--help: file not found" in dashed.stderr
+
+
 @pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
 def test_a_subclass_type_held_in_a_trig_named_graph_is_targeted(tmp_path: Path, engine: list[str]) -> None:
     """An association typed only inside a named graph is an nfp:Organization (rdfs:subClassOf in the
