@@ -396,19 +396,6 @@ def test_the_answer_cache_counts_what_its_entries_hold() -> None:
     assert held < 4 * budget, held
 
 
-def test_service_is_checked_in_queries_nested_up_to_the_limit() -> None:
-    """rdflib's parser recursed past Python's limit at 40 nested brackets: a query naming a variable ?service was
-    refused as unreadable. Up to MAX_NESTING it is read, and a SERVICE deep inside is found."""
-    from scripts.serve.service import MAX_NESTING, Refused, check
-
-    def nested(inner: str, depth: int) -> str:  # the braces of WHERE and of EXISTS are two of the levels
-        return "SELECT ?service WHERE { FILTER(" + "(" * (depth - 4) + inner + ")" * (depth - 4) + ") }"
-
-    check(nested("true", MAX_NESTING))
-    with pytest.raises(Refused, match="SERVICE .federated query. is not allowed"):
-        check(nested("EXISTS { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", MAX_NESTING))
-
-
 def test_the_word_service_elsewhere_is_not_refused(server: Server) -> None:
     """Decided by parsing: a variable, a string or an IRI that spells 'service' is fine."""
     query = ('SELECT ?service WHERE { BIND("SERVICE <http://127.0.0.1:1/> { }" AS ?service) '

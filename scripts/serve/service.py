@@ -28,8 +28,6 @@ from pyparsing import ParseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from ..validate import with_deep_stack
-
 
 class Refused(Exception):
     """The query is not evaluated; the message says why (answered with 400)."""
@@ -111,14 +109,13 @@ def check(query: str) -> None:
     if "\\u" in query or "\\U" in query:
         raise Refused("Query refused: it mentions SERVICE and holds \\u or \\U code-point escapes, which the check "
                       "cannot read as the query engine does. Write those characters as themselves.")
-    try:  # rdflib's parser recurses about 25 levels per bracket (past Python's default limit at 40 nested
-        # brackets), the walk of its tree too: both with a deep stack, so that any query within MAX_NESTING is read
-        found = with_deep_stack(lambda: _has(parsed(query), "ServiceGraphPattern"))
+    try:
+        tree = parsed(query)
     except ParseException as err:
         raise Refused(f"Query refused: it mentions SERVICE but could not be parsed to check it "
                       f"(line {err.lineno}, column {err.col}: {err.msg}).") from None
     except Exception as err:  # rdflib raises assorted errors on odd input (e.g. undefined prefixes)
         raise Refused(f"Query refused: it mentions SERVICE but could not be parsed to check it ({err}).") from None
-    if found:
+    if _has(tree, "ServiceGraphPattern"):
         raise Refused("Query refused: SERVICE (federated query) is not allowed on this endpoint; "
                       "it makes no outbound requests. Run federated queries on your own store.")

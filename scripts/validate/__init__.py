@@ -175,7 +175,7 @@ def with_deep_stack(work: Callable[[], T]) -> T:
     old_stack, old_limit = threading.stack_size(STACK_BYTES), sys.getrecursionlimit()
     sys.setrecursionlimit(RECURSION_LIMIT)
     try:
-        thread = threading.Thread(target=run, name="deep-stack", daemon=True)  # Ctrl-C is not held up
+        thread = threading.Thread(target=run, name="pyshacl", daemon=True)  # Ctrl-C is not held up
         thread.start()
         thread.join()
     finally:
