@@ -61,6 +61,16 @@ class Replay(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(2)
             return None
+        if mode == "deep-json":
+            return self.answer(200, b"[" * 100_000 + b"]" * 100_000)
+        if mode == "redirect-loop":
+            self.send_response(302)
+            self.send_header("Location", self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if mode == "id-list" and params.get("action") == "wbgetentities":
+            return self.answer(200, json.dumps({"entities": {q: {"id": [q]} for q in params["ids"].split("|")}}).encode())
         if mode == "bad-search" and params.get("action") == "wbsearchentities":
             return self.answer(200, json.dumps({"search": {"id": "Q1"}}).encode())
         if params.get("action") == "wbgetentities":
@@ -70,7 +80,15 @@ class Replay(BaseHTTPRequestHandler):
             name = "wbsearchentities-" + params.get("search", "").casefold().replace(" ", "-") + ".json"
             empty = {"search": []}
         path = REPLAYS / name
-        self.answer(200, path.read_bytes() if path.exists() else json.dumps(empty).encode())
+        body = path.read_bytes() if path.exists() else json.dumps(empty).encode()
+        if mode == "empty-as-list":  # Wikibase writes an empty map as [], and a search hit may carry null
+            doc = json.loads(body)
+            for entity in doc.get("entities", {}).values():
+                entity["aliases"] = []
+            for hit in doc.get("search", []):
+                hit["aliases"] = None
+            body = json.dumps(doc).encode()
+        self.answer(200, body)
 
 
 @pytest.fixture
@@ -191,6 +209,9 @@ BAD = {
     "wrong-shape": "wbgetentities answered without an 'entities' object",
     "slow": "no answer within 1 s",
     "hangup": "the connection broke off",
+    "deep-json": "JSON nested too deep to read",
+    "redirect-loop": "HTTP 302 The HTTP server returned a redirect error that would lead to an infinite loop.",
+    "id-list": "an id that is no Q-number",
 }
 
 
@@ -211,7 +232,18 @@ def test_unusable_answer_is_one_line_and_exit_3(api: str, project: tuple[Path, P
 
 
 def test_every_bad_answer_case_is_exercised() -> None:
-    assert len(BAD) == 8
+    assert len(BAD) == 11
+
+
+def test_empty_maps_written_as_lists_are_no_aliases(api: str, project: tuple[Path, Path]) -> None:
+    """`"aliases": []` on an entity and `"aliases": null` on a search hit were tracebacks (exit 1)."""
+    instances, links = project
+    Replay.mode = "replay"
+    plain = reconcile(api, instances, links)
+    Replay.mode = "empty-as-list"
+    result = reconcile(api, instances, links)
+    assert "Traceback" not in result.stderr and result.returncode in (0, 2), result.stderr
+    assert result.returncode == plain.returncode
 
 
 def test_search_answer_of_the_wrong_shape(api: str, project: tuple[Path, Path]) -> None:

@@ -67,8 +67,8 @@ class Client:
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 body = response.read(MAX_ANSWER + 1)
-        except urllib.error.HTTPError as exc:
-            raise BadAnswer(f"HTTP {exc.code} {exc.reason}") from None
+        except urllib.error.HTTPError as exc:  # (a redirect loop's reason spans lines)
+            raise BadAnswer(f"HTTP {exc.code} {one_line(str(exc.reason), 200)}") from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (TimeoutError, socket.timeout)):
                 raise BadAnswer(f"no answer within {self.timeout:g} s") from None
@@ -86,6 +86,8 @@ class Client:
         except ValueError:  # also UnicodeDecodeError
             shown = body[:200].decode("utf-8", "replace")
             raise BadAnswer(f"not JSON (it begins {one_line(shown)!r})") from None
+        except RecursionError:
+            raise BadAnswer("JSON nested too deep to read") from None
         if not isinstance(doc, dict):
             raise BadAnswer(f"JSON, but a {type(doc).__name__} rather than an object")
         if "error" in doc:
@@ -109,6 +111,11 @@ class Client:
         if not isinstance(hits, list) or not all(isinstance(h, dict) and QID.match(str(h.get("id", ""))) for h in hits):
             raise BadAnswer(f"wbsearchentities for {text!r} answered without a list of items")
         return hits
+
+
+def listed(value: object) -> list:
+    """A list from the answer, or none: Wikibase writes an empty map as [], and a hit may carry null."""
+    return value if isinstance(value, list) else []
 
 
 def english(entity: dict, key: str) -> str:
@@ -137,7 +144,9 @@ def recheck(client: Client, graph: Graph, folder: Path) -> list[dict[str, str]]:
             continue
         label, description = english(entity, "labels"), english(entity, "descriptions")
         seen = dict(base, wikidata_label=label, wikidata_description=description)
-        target = str(entity.get("id", qid))
+        target = entity.get("id", qid)
+        if not isinstance(target, str) or not QID.fullmatch(target):
+            raise BadAnswer(f"wbgetentities gave {qid} an id that is no Q-number: {one_line(repr(target), 60)}")
         if target != qid:
             other = linked_by_qid.get(target)
             if other and other != resource:
@@ -146,7 +155,9 @@ def recheck(client: Client, graph: Graph, folder: Path) -> list[dict[str, str]]:
             else:
                 findings.append(dict(seen, finding="redirected", detail=f"{qid} now redirects to {target} (merged)"))
             continue
-        aliases = {str(a.get("value", "")).casefold() for a in entity.get("aliases", {}).get("en", []) if isinstance(a, dict)}
+        by_language = entity.get("aliases")
+        aliases = {str(a.get("value", "")).casefold()
+                   for a in listed(by_language.get("en") if isinstance(by_language, dict) else None) if isinstance(a, dict)}
         fits = (label.casefold() == recorded.casefold() if recorded
                 else bool(({label.casefold()} | aliases) & names(graph, URIRef(resource))))
         findings.append(dict(seen, finding="ok" if fits else "label-changed",
@@ -167,7 +178,7 @@ def propose(client: Client, graph: Graph, folder: Path) -> list[dict[str, str]]:
         label = str(graph.value(resource, RDFS.label) or "")
         wanted = names(graph, resource)
         for hit in client.search(label) if label else []:
-            hit_names = {str(hit.get("label", "")).casefold()} | {str(a).casefold() for a in hit.get("aliases", [])}
+            hit_names = {str(hit.get("label", "")).casefold()} | {str(a).casefold() for a in listed(hit.get("aliases"))}
             if hit_names & wanted:
                 findings.append(dict(resource=str(resource), finding="candidate", qid=hit["id"],
                                      wikidata_label=hit.get("label", ""), wikidata_description=hit.get("description", ""),
