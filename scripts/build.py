@@ -27,7 +27,7 @@ from .publish import atomic, dumps, site
 from .validate import coverage, grounding, qc, reasoning
 from .errors import BuildError, Problems, display
 from .load import load_sources, parse
-from .origin import first_iri, locate
+from .origin import first_iri, locate, subject_lines
 from .paths import BASE, DIST, INSTANCES, ONTOLOGY, ROOT, SHAPES
 
 
@@ -126,7 +126,7 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     checked, problems = grounding.check(per_file)
     if problems:
         raise Problems(f"{len(problems)} evidence quote(s) not found verbatim in the article",
-                       [quote_problem(p) for p in problems])
+                       [quote_problem(p, per_file) for p in problems])
     evidence = grounding.expand(data)
     where = locate({ontology: onto, **per_file}, (evidence, link_triples), links_folder)
     done(t, f"{checked} quotes verified, {len(evidence)} annotation triples generated")
@@ -224,15 +224,41 @@ def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path =
     return prepared.built(check(prepared))
 
 
-def quote_problem(p: grounding.Problem) -> BuildError:
+@functools.lru_cache(maxsize=64)
+def flattened(text: str) -> tuple[str, tuple[int, ...]]:
+    """`text` with each run of whitespace as one space, and the line of each of its characters."""
+    chars: list[str] = []
+    line_of: list[int] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        for char in line + "\n":
+            if char.isspace():
+                if chars and chars[-1] == " ":
+                    continue
+                char = " "
+            chars.append(char)
+            line_of.append(number)
+    return "".join(chars), tuple(line_of)
+
+
+def quote_line(text: str, quote: str, block: int | None) -> int | None:
+    """The line where `quote` (whitespace as one space) starts in `text`: its first place from the line `block`
+    (the resource's block) on, else its first place anywhere, else `block` itself (a quote the file writes with
+    escapes). Matched whole, over line breaks: a prefix of it matched another resource's quote before."""
+    wanted = " ".join(quote.split())
+    flat, line_of = flattened(text)
+    start = next((i for i, n in enumerate(line_of) if n >= (block or 1)), 0)
+    found = flat.find(wanted, start) if wanted else -1
+    if found < 0 and wanted:
+        found = flat.find(wanted)
+    return line_of[found] if found >= 0 else block
+
+
+def quote_problem(p: grounding.Problem, files: dict[Path, Graph]) -> BuildError:
     """A quote not found, at the line of the file where it is written."""
     line = None
     if p.path is not None:
-        probe = " ".join(p.quote.split())[:40]
-        for number, text in enumerate(p.path.read_text(encoding="utf-8").splitlines(), 1):
-            if probe and probe in " ".join(text.split()):
-                line = number
-                break
+        block = subject_lines(p.path, files[p.path]).get(str(p.resource)) if p.path in files else None
+        line = quote_line(p.path.read_text(encoding="utf-8"), p.quote, block)
     short = p.quote if len(p.quote) <= 120 else p.quote[:117] + "..."
     return BuildError(f"{p.resource}: evidence quote not found verbatim in the article: \u201c{short}\u201d", p.path, line)
 

@@ -63,3 +63,28 @@ def test_evidence_iri_is_stable_and_content_derived() -> None:
     b = grounding.evidence_iri(URIRef("https://w3id.org/ngo-fp/resource/organization/x"), "TURKSAM is")
     assert a == b
     assert str(a).startswith("https://w3id.org/ngo-fp/resource/evidence/")
+
+
+def test_a_quote_not_found_is_named_at_its_own_line() -> None:
+    """The line of the wrong quote itself: matched whole from the resource's block on (its first 40 characters
+    matched another resource's quote, 7 lines up), across a line break too; where the file writes it with
+    escapes, the resource's block."""
+    from scripts.build import quote_line
+
+    shared = "Turkey was also affected by this development and its NGOs"
+    text = "\n".join([
+        "ex:a a nfp:Person ;",                                          # 1
+        f'    nfp:evidenceQuote "{shared} grew quickly." .',            # 2
+        "",                                                             # 3
+        "ex:b a nfp:Person ;",                                          # 4
+        f'    nfp:evidenceQuote "{shared} shrank." .',                  # 5
+        "ex:c a nfp:Person ;",                                          # 6
+        '    nfp:evidenceQuote """Turkey was also affected by',         # 7
+        '        this change.""" .',                                    # 8
+        'ex:d a nfp:Person ; nfp:evidenceQuote "He said \\"no\\"." .',  # 9
+    ])
+    assert quote_line(text, f"{shared} shrank.", 4) == 5
+    assert quote_line(text, f"{shared} shrank.", None) == 5
+    assert quote_line(text, "Turkey was also affected by this change.", 6) == 7
+    assert quote_line(text, 'He said "no".', 9) == 9
+    assert quote_line(text, "nowhere at all", 6) == 6
