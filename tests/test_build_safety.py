@@ -283,3 +283,14 @@ def test_the_endpoint_benches_build_the_publication_first() -> None:
                              text=True, timeout=60).stdout
         assert "-m scripts.build" in dry and script in dry, target
         assert dry.index("-m scripts.build") < dry.index(script), target
+
+
+def test_the_checks_key_leaves_out_the_code_that_only_publishes() -> None:
+    """A change to the site's code or the endpoint only rewrites the publication (README): their files are not
+    part of the checks' cache key, and the checking code is."""
+    from scripts import cache
+
+    names = {part for part in cache.checking_code() if isinstance(part, str)}
+    assert any(name.endswith("fastshacl.py") for name in names) and any(name.endswith("load.py") for name in names)
+    assert not any(name.startswith(("publish/", "serve/")) for name in names), sorted(names)
+    assert all((ROOT / "scripts" / name).exists() for name in cache.PUBLICATION_ONLY - {"__pycache__"})
