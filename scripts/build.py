@@ -5,13 +5,15 @@ version and writes releases/x.y.z/. Any failure prints one line per problem (fil
 exits non-zero; dist/ is then left as it was. One build at a time per output folder (a lock); a kill at any
 moment leaves the last good dist/ in place or puts it back at the next build (scripts/publish/atomic.py).
 
-Exit codes: 0 published (or validated), 1 the sources or the output folder have a problem, 130 interrupted.
+Exit codes: 0 published (or validated), 1 the sources or the output folder have a problem, 130 interrupted
+(Ctrl-C), 143 terminated (SIGTERM).
 """
 from __future__ import annotations
 
 import argparse
 import functools
 import os
+import signal
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -353,7 +355,17 @@ def unchanged(dist: Path, key: str) -> bool:
             and recorded.get("tree") == tree(dist))
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, a service manager, `timeout`): the build stops as Ctrl-C stops it, cleaning up as it goes
+    (the writer ended, dist.tmp removed, HermiT stopped); without it the process died at once, dist.tmp left."""
+
+
+def on_sigterm(*_: object) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, on_sigterm)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-publish", action="store_true", help="validate only; leave dist/ alone")
     parser.add_argument("--dist", type=Path, default=None, help="output folder (default: dist/)")
@@ -400,9 +412,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         print(failed.format(display(dist)), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print(f"interrupted; {display(dist)}/ left unchanged", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stopped:
+        terminated = isinstance(stopped, Terminated)
+        print(f"{'terminated' if terminated else 'interrupted'}; {display(dist)}/ left unchanged", file=sys.stderr)
+        return 143 if terminated else 130
     except Exception as exc:  # a bug or a broken tool (e.g. no Java for HermiT): one line, the trace on request
         if os.environ.get("NGO_FP_DEBUG"):
             raise

@@ -121,6 +121,30 @@ def test_kill_during_publish_leaves_a_whole_publication(project: tuple[Path, Pat
     no_leftovers(dist)
 
 
+def test_sigterm_stops_a_build_as_ctrl_c_does(project: tuple[Path, Path]) -> None:
+    """SIGTERM ended the build at once (exit -15, dist.tmp left behind): now it stops as Ctrl-C does, one
+    line, exit 143, the old publication in place and nothing left over."""
+    instances, dist = project
+    for delay in (0.0, 1.5):
+        proc = subprocess.Popen(command(instances, dist, "--version", "2.2.2"), cwd=ROOT, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout is not None and proc.stderr is not None
+        for line in proc.stdout:
+            if line.startswith("- publish"):
+                break
+        time.sleep(delay)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+        err = proc.stderr.read()
+        if proc.returncode == 0:  # it finished first
+            assert publication(dist) == "2.2.2"
+            return
+        assert proc.returncode == 143, (proc.returncode, err)
+        assert err.strip().splitlines()[-1] == f"terminated; {dist}/ left unchanged" and "Traceback" not in err
+        assert publication(dist) == "1.1.1"
+        no_leftovers(dist)
+
+
 def test_kill_at_any_moment_of_a_real_build(project: tuple[Path, Path]) -> None:
     """Kill a build from outside at moments spread over its publish step: dist/ is always a whole publication,
     the old or the new, and the next build starts from it."""
