@@ -361,6 +361,7 @@ class Terminated(KeyboardInterrupt):
 
 
 def on_sigterm(*_: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
     raise Terminated()
 
 

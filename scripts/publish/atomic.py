@@ -194,7 +194,13 @@ def fork(work: Callable[[], object], label: str) -> int:
     sys.stdout.flush()
     sys.stderr.flush()
     parent = os.getpid()
-    pid = os.fork()
+    # Ctrl-C and SIGTERM held back across the fork: raised inside os.fork's at-fork hooks (logging's), their
+    # exception was printed and dropped, and the build went on; held, they arrive in the parent just after
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        pid = os.fork()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     if pid:
         return pid
     code = 1
@@ -211,8 +217,13 @@ def fork(work: Callable[[], object], label: str) -> int:
 
 
 def join(pid: int, what: str, where: Path) -> None:
-    """Wait for the forked child `pid`; raise BuildError ("<what> failed") if it did not exit 0."""
-    _, status = os.waitpid(pid, 0)
+    """Wait for the forked child `pid`; raise BuildError ("<what> failed") if it did not exit 0. Interrupted
+    (Ctrl-C, SIGTERM), end the child first: it would go on writing into a folder being removed."""
+    try:
+        _, status = os.waitpid(pid, 0)
+    except BaseException:
+        stop(pid)
+        raise
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise BuildError(f"{what} failed (exit {code})", where)
