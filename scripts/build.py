@@ -29,7 +29,7 @@ from .publish import atomic, dumps, site
 from .validate import coverage, grounding, qc, reasoning
 from .errors import BuildError, Problems, display
 from .load import load_sources, parse
-from .origin import first_iri, locate, subject_lines
+from .origin import first_iri, locate, quote_line, subject_lines
 from .paths import BASE, DIST, INSTANCES, ONTOLOGY, ROOT, SHAPES
 
 
@@ -224,35 +224,6 @@ def build(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path =
     """Parse and validate everything; raise BuildError on the first failing step."""
     prepared = prepare(ontology, instances, shapes, links_folder, version)
     return prepared.built(check(prepared))
-
-
-@functools.lru_cache(maxsize=64)
-def flattened(text: str) -> tuple[str, tuple[int, ...]]:
-    """`text` with each run of whitespace as one space, and the line of each of its characters."""
-    chars: list[str] = []
-    line_of: list[int] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        for char in line + "\n":
-            if char.isspace():
-                if chars and chars[-1] == " ":
-                    continue
-                char = " "
-            chars.append(char)
-            line_of.append(number)
-    return "".join(chars), tuple(line_of)
-
-
-def quote_line(text: str, quote: str, block: int | None) -> int | None:
-    """The line where `quote` (whitespace as one space) starts in `text`: its first place from the line `block`
-    (the resource's block) on, else its first place anywhere, else `block` itself (a quote the file writes with
-    escapes). Matched whole, over line breaks: a prefix of it matched another resource's quote before."""
-    wanted = " ".join(quote.split())
-    flat, line_of = flattened(text)
-    start = next((i for i, n in enumerate(line_of) if n >= (block or 1)), 0)
-    found = flat.find(wanted, start) if wanted else -1
-    if found < 0 and wanted:
-        found = flat.find(wanted)
-    return line_of[found] if found >= 0 else block
 
 
 def quote_problem(p: grounding.Problem, files: dict[Path, Graph]) -> BuildError:

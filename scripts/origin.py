@@ -3,6 +3,8 @@ about a resource (SHACL, QC) names the place to fix it. Generated resources (evi
 records) point to the resource they were generated from."""
 from __future__ import annotations
 
+import functools
+
 import re
 from pathlib import Path
 
@@ -80,3 +82,32 @@ def first_iri(values: tuple[str, ...], where: dict[str, Location]) -> Location |
         if value in where:
             return where[value]
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def flattened(text: str) -> tuple[str, tuple[int, ...]]:
+    """`text` with each run of whitespace as one space, and the line of each of its characters."""
+    chars: list[str] = []
+    line_of: list[int] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        for char in line + "\n":
+            if char.isspace():
+                if chars and chars[-1] == " ":
+                    continue
+                char = " "
+            chars.append(char)
+            line_of.append(number)
+    return "".join(chars), tuple(line_of)
+
+
+def quote_line(text: str, quote: str, block: int | None) -> int | None:
+    """The line where `quote` (whitespace as one space) starts in `text`: its first place from the line `block`
+    (the resource's block) on, else its first place anywhere, else `block` itself (a quote the file writes with
+    escapes). Matched whole, over line breaks: a prefix of it matched another resource's quote before."""
+    wanted = " ".join(quote.split())
+    flat, line_of = flattened(text)
+    start = next((i for i, n in enumerate(line_of) if n >= (block or 1)), 0)
+    found = flat.find(wanted, start) if wanted else -1
+    if found < 0 and wanted:
+        found = flat.find(wanted)
+    return line_of[found] if found >= 0 else block

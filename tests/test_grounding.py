@@ -69,7 +69,7 @@ def test_a_quote_not_found_is_named_at_its_own_line() -> None:
     """The line of the wrong quote itself: matched whole from the resource's block on (its first 40 characters
     matched another resource's quote, 7 lines up), across a line break too; where the file writes it with
     escapes, the resource's block."""
-    from scripts.build import quote_line
+    from scripts.origin import quote_line
 
     shared = "Turkey was also affected by this development and its NGOs"
     text = "\n".join([
