@@ -173,8 +173,7 @@ def check(p: Prepared) -> list[validate.Result]:
 def run_checks(p: Prepared, hermit: reasoning.Run) -> list[validate.Result]:
     """QC and SHACL on the graph while `hermit` runs, then HermiT's verdict."""
     t = step("ontology and data QC (shapes/qc/*-violation.rq)")
-    store = ox.Store()  # QC and the fast SHACL engine read the same store
-    store.bulk_load(p.ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    store = merged_store(p.ntriples)
     failures = []
     for qc_check in qc.checks():
         for row in qc.run(qc_check, store):
@@ -200,6 +199,16 @@ def run_checks(p: Prepared, hermit: reasoning.Run) -> list[validate.Result]:
             "consistent: HermiT found a graph with the same logical axioms consistent before (only annotations "
             "differ; scripts/validate/reasoning.py, start_cached)")
     return warnings
+
+
+def merged_store(ntriples: str) -> ox.Store:
+    """The store QC and the fast SHACL engine read: the whole graph as published (ontology, instances, evidence).
+    pyshacl gets the instances and evidence with only the ontology's RDFS and OWL statements mixed in
+    (fastshacl.mixed_in); the two give the same results on the publication (tests/test_fastshacl.py,
+    test_same_verdict_on_the_publication), and one store saves loading the graph twice (0.8 s)."""
+    store = ox.Store()
+    store.bulk_load(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
 
 
 def shacl_results(p: Prepared, store: ox.Store) -> tuple[list[validate.Result], str]:
