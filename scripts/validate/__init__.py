@@ -34,6 +34,32 @@ class Result:
     # alone cannot tell an IRI from a blank node or a literal); not compared: the texts are the result
     focus_term: Node | None = field(default=None, compare=False)
     value_term: Node | None = field(default=None, compare=False)
+    # a SPARQL-based constraint's result names the constraint, the value of sh:sparql (SHACL 1.0, 5.3.2: its
+    # sh:sourceConstraint), for the fast engine's Turtle report
+    source: SourceConstraint | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class SourceConstraint:
+    """The value of sh:sparql, and the triples that describe it where it is a blank node (its sh:select,
+    sh:message ...: a blank node of the shapes graph means nothing in a report without them, and pyshacl copies
+    them too)."""
+    node: Node
+    triples: tuple[tuple[Node, Node, Node], ...] = ()
+
+    @classmethod
+    def of(cls, shapes: Graph, node: Node) -> SourceConstraint:
+        from rdflib import BNode
+
+        triples, todo, seen = [], [node], set()
+        while todo:
+            n = todo.pop()
+            if isinstance(n, BNode) and n not in seen:
+                seen.add(n)
+                for p, o in sorted(shapes.predicate_objects(n)):
+                    triples.append((n, p, o))
+                    todo.append(o)
+        return cls(node, tuple(triples))
 
 
 def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Graph]:

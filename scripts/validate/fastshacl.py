@@ -43,7 +43,7 @@ from rdflib.collection import Collection
 
 from ..errors import BuildError, display
 from ..load import rdflib_term
-from . import Result, datatypes, regex, shaclpath
+from . import Result, SourceConstraint, datatypes, regex, shaclpath
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -77,6 +77,7 @@ class Constraint:
     path: str  # the sh:path as results name it (shaclpath.name: an IRI, SPARQL text, or "" for a node shape)
     compare: str = ""  # count constraints: "<" or ">" against `bound`
     bound: int = 0
+    source: SourceConstraint | None = None  # a SPARQL-based constraint: the value of sh:sparql
 
 
 @dataclass(frozen=True)
@@ -437,7 +438,8 @@ def compile_sparql(shapes: Graph, shape, sparql, where: str) -> Check:
         body = "{ " + body[:end] + " }" + body[end:]
     query = prefixes(shapes, sparql) + "\n" + select[:start + 1] + f" {{ SELECT DISTINCT ?this WHERE {{ {where} }} }} " + body
     return Check(query, (Constraint(str(shape), "SPARQLConstraintComponent", severity(shapes, shape),
-                                    str(shapes.value(sparql, SH.message) or ""), ""),), "rows", of_node_shape=True)
+                                    str(shapes.value(sparql, SH.message) or ""), "",
+                                    source=SourceConstraint.of(shapes, sparql)),), "rows", of_node_shape=True)
 
 
 def compile_shapes(shapes: Graph) -> list[Check]:
@@ -834,7 +836,7 @@ class Runner:
                 value, value_term = this, this_term  # a node shape's value node is its focus node (SHACL 1.0,
                 # 2.1.1), as pyshacl reports
             found += [Result(c.severity, c.shape, c.component, this, c.path, filled(c.message, row), value,
-                             this_term, value_term) for c in hits]
+                             this_term, value_term, c.source) for c in hits]
         return found
 
 

@@ -54,6 +54,13 @@ def report_graph(results: list[Result]) -> Graph:
             g.add((result, SH.resultPath, shaclpath.node(g, r.path, numbered(f"r{i}p"))))
         if r.value or r.value_term is not None:
             g.add((result, SH.value, node(r.value, r.value_term)))
+        if r.source is not None:  # SHACL 1.0, 5.3.2; a blank node with its description, under labels of its own
+            labels: dict = {}
+            step = numbered(f"r{i}c")
+            own = lambda term: labels.setdefault(term, step()) if isinstance(term, BNode) else term
+            g.add((result, SH.sourceConstraint, own(r.source.node)))
+            for s, p, o in r.source.triples:
+                g.add((own(s), p, own(o)))
     return g
 
 
