@@ -431,17 +431,31 @@ def test_both_engines_write_the_same_report(case: str, tmp_path: Path) -> None:
     assert isomorphic(*graphs), "the SHACL reports differ"
 
 
-def test_both_engines_name_the_file_of_a_blank_node_focus(tmp_path: Path) -> None:
-    """A blank node's labels differ between the engines, its file must not (--fast named none)."""
-    data = tmp_path / "a.ttl"
-    data.write_text(SAME_REPORT["a-focus-node-with-a-tag-iri"]["a.ttl"].replace("<tag:example.org,2026:x>", "_:x"),
-                    encoding="utf-8")
+BLANK_FOCUS = {  # files in the order given, each with a blank node that fails a shape (none in b.ttl)
+    "a.ttl": SAME_REPORT["a-focus-node-with-a-tag-iri"]["a.ttl"].replace("<tag:example.org,2026:x>", "_:x"),
+    "b.ttl": '<https://example.org/other> <https://example.org/p> "x" .\n',
+    "c.trig": NFP_PREFIX + '<https://example.org/g> { _:x a nfp:Factor ; '
+                           '<http://www.w3.org/2000/01/rdf-schema#label> "f"@en . }\n',
+    "d.jsonld": '{"@type": "https://w3id.org/ngo-fp/ontology#Person", '
+                '"https://w3id.org/ngo-fp/ontology#evidenceQuote": "q"}',
+}
+
+
+@pytest.mark.parametrize("flags", [[], ["--allow-remote-contexts"]], ids=["", "remote-contexts"])
+def test_both_engines_name_the_file_of_a_blank_node_focus(flags: list[str], tmp_path: Path) -> None:
+    """A blank node's labels differ between the engines, its file must not: --fast named none, and then none for
+    a blank node of a dataset file (TriG, JSON-LD), which the store holds under labels of its own."""
+    for name, text in BLANK_FOCUS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    files = [str(tmp_path / name) for name in BLANK_FOCUS]
     for engine in ([], ["--fast"]):
         report = tmp_path / f"report{len(engine)}.json"
-        result = validate(str(data), "--report-json", str(report), *engine)
+        result = validate(*files, "--report-json", str(report), *engine, *flags)
         assert result.returncode == 3, result.stdout + result.stderr
         rows = json.loads(report.read_text(encoding="utf-8"))["results"]
-        assert rows and {r["file"] for r in rows} == {str(data)}, (engine, rows)
+        by_focus = {r["focus"]: r["file"] for r in rows}
+        assert len(by_focus) == 3 and all(r["file"] for r in rows), (engine, rows)
+        assert sorted(by_focus.values()) == [files[0], files[2], files[3]], (engine, rows)
 
 
 def test_examples_per_group_none_one_or_refused() -> None:

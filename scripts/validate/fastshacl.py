@@ -688,11 +688,12 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
             allow_remote_contexts: bool = False) -> dict[str, Path]:
     """The data file each focus node of the results is described in (the first one, in the order given, where it
     is a subject), as `ngo-fp validate` names it for pyshacl. A file of triples is asked through its graph in the
-    store; a dataset file (TriG, N-Quads, JSON-LD), whose graphs are its own, is read again."""
+    store; a dataset file (TriG, N-Quads, JSON-LD), whose graphs are its own, is read again: an IRI is looked for as
+    a subject, a blank node (whose label in the store is not the file's) by its statements (`neighbourhood`; two blank
+    nodes with the very same statements in two dataset files are both named in the first)."""
     from ..load import check_file, parse
 
-    # every IRI and blank node (a blank node by the store's label, as the results give it; a blank node of a
-    # dataset file, read again below with the file's own labels, is not found)
+    # every IRI and blank node (a blank node by the store's label, as the results give it)
     wanted = {r.focus: (ox.NamedNode(r.focus) if isinstance(r.focus_term, URIRef) else ox.BlankNode(r.focus))
               for r in results if isinstance(r.focus_term, (URIRef, BNode))}
     found: dict[str, Path] = {}
@@ -701,16 +702,40 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
         if not left:
             break
         fmt = check_file(path)
-        if fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts:
-            described = {str(s) for s in parse(path, allow_remote_contexts=True).subjects()} & left
-        elif fmt in DATASET_FORMATS:
-            described = {q.subject.value for q in ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
-                         if isinstance(q.subject, ox.NamedNode) and q.subject.value in left}
+        if fmt in DATASET_FORMATS:
+            if fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts:  # read by rdflib (load_store)
+                quads = list(ox.parse(parse(path, allow_remote_contexts=True).serialize(format="nt", encoding="utf-8"),
+                                      format=ox.RdfFormat.N_TRIPLES))
+            else:
+                quads = list(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()))
+            described = {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)} & left
+            blanks = {f for f in left if isinstance(wanted[f], ox.BlankNode)}
+            if blanks:  # a blank node is in one file only (each file's are its own), so its statements tell it
+                in_file = set(neighbourhoods(quads).values())
+                described |= {f for f in blanks if neighbourhood(store, wanted[f]) in in_file}
         else:
             graph = file_graph(path)
             described = {f for f in left if next(store.quads_for_pattern(wanted[f], None, None, graph), None)}
         found.update((focus, path) for focus in described)
     return found
+
+
+def neighbourhoods(quads: Iterable[ox.Quad]) -> dict[ox.BlankNode, frozenset[tuple[str, str, str]]]:
+    """Each blank subject's statements, in any graph, with every blank node as "_" (labels are a parse's own)."""
+    found: dict[ox.BlankNode, set[tuple[str, str, str]]] = {}
+    blank = lambda t: "_" if isinstance(t, ox.BlankNode) else str(t)
+    for q in quads:
+        if isinstance(q.subject, ox.BlankNode):
+            found.setdefault(q.subject, set()).add(("out", str(q.predicate), blank(q.object)))
+        if isinstance(q.object, ox.BlankNode):
+            found.setdefault(q.object, set()).add(("in", blank(q.subject), str(q.predicate)))
+    return {node: frozenset(statements) for node, statements in found.items()}
+
+
+def neighbourhood(store: ox.Store, node: ox.BlankNode) -> frozenset[tuple[str, str, str]]:
+    """`neighbourhoods` of one blank node of the store."""
+    quads = [*store.quads_for_pattern(node, None, None, None), *store.quads_for_pattern(None, None, node, None)]
+    return neighbourhoods(quads).get(node, frozenset())
 
 
 def subclasses(store: ox.Store, cls: str) -> tuple[list[str], bool]:
