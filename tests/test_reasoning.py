@@ -23,6 +23,20 @@ def test_ontology_and_instances_are_consistent_with_nothing_set_aside(built) -> 
     assert reasoning.outside_datatype_map(merged) == []
 
 
+def test_hermit_reads_a_file_that_has_no_name(ontology: Graph, monkeypatch, tmp_path: Path) -> None:
+    """While HermiT runs, the temporary folder holds nothing (a named merged.nt there outlived a SIGKILL of the
+    build); HermiT reads the graph all the same, an inconsistent one too."""
+    import tempfile
+
+    from scripts.publish.dumps import ntriples
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    for graph, consistent in ((ontology, True), (ontology + parse(FIXTURES / "person-and-organization.ttl"), False)):
+        run = reasoning.start(ntriples(graph))
+        assert run.proc is not None and run.proc.poll() is None and list(tmp_path.iterdir()) == []
+        assert run.result().consistent is consistent
+
+
 def test_disjoint_classes_are_caught(ontology: Graph) -> None:
     result = reasoning.check(ontology + parse(FIXTURES / "person-and-organization.ttl"))
     assert not result.consistent

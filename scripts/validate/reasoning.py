@@ -150,20 +150,21 @@ class Run:
         self.triples, self.verdict, self.on_consistent = ntriples.count("\n"), verdict, on_consistent
         self.proc: subprocess.Popen[str] | None = None
         if verdict is None:
-            self.tmp = tempfile.TemporaryDirectory()
-            path = Path(self.tmp.name) / "merged.nt"
-            path.write_text(ntriples, encoding="utf-8")
-            try:
-                self.proc = subprocess.Popen(hermit_command(path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                             text=True)
-            except OSError as exc:
-                self.tmp.cleanup()
-                raise RuntimeError(f"HermiT did not run: {exc.strerror or exc} (java)") from None
+            # the graph in a file that has no name (O_TMPFILE), which HermiT opens through the descriptor it
+            # inherits: nothing is left behind, whatever ends the build (a named file in /tmp outlived a SIGKILL)
+            with tempfile.TemporaryFile() as file:
+                file.write(ntriples.encode("utf-8"))
+                file.flush()
+                fd = file.fileno()
+                try:
+                    self.proc = subprocess.Popen(hermit_command(Path(f"/dev/fd/{fd}")), stdout=subprocess.PIPE,
+                                                 stderr=subprocess.PIPE, text=True, pass_fds=(fd,))
+                except OSError as exc:
+                    raise RuntimeError(f"HermiT did not run: {exc.strerror or exc} (java)") from None
 
     def result(self) -> Consistency:
         if self.verdict is None and self.proc is not None:
             stdout, stderr = self.proc.communicate()
-            self.tmp.cleanup()
             self.verdict = read_verdict(self.proc.returncode, stdout, stderr, self.triples)
             if self.verdict.consistent and self.on_consistent is not None:
                 self.on_consistent(self.verdict)
@@ -175,7 +176,6 @@ class Run:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
-            self.tmp.cleanup()
 
 
 def start(ntriples: str) -> Run:
