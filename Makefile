@@ -26,6 +26,12 @@ BUILD_INPUTS := $(shell LC_ALL=C find $(INPUT_FOLDERS) -name __pycache__ -prune 
 # `make release VERSION=...` hands the value to the build as one quoted argument, never to make or the shell.
 unexport VERSION
 quote = '$(subst ','\'',$(1))'
+# a newline in a value would split the recipe line it is quoted into (make runs each line in a shell of its own)
+define newline
+
+
+endef
+one_line = $(if $(findstring $(newline),$(value $(1))),@echo "make $@: $(1) must be one line" >&2; exit 2)
 
 .PHONY: help all setup java jena build validate test coverage link serve release bench bench-load bench-store bench-build examples plover clean FORCE
 .PRECIOUS: dist/SHA256SUMS
@@ -84,9 +90,13 @@ FORCE:
 # DATA is handed to the validator as one quoted argument after `--`, never expanded by make (a `$(shell ...)` in
 # it ran) nor read as an option (a leading -): a path with spaces, quotes or a dash stays one path. make itself
 # exits 2 on any failure; it prints the validator's own exit code (use `ngo-fp validate` in scripts).
+# DATA given on the command line is a path even when empty or blank (the validator refuses it, exit 4), where
+# $(if) would read a blank value as no DATA and validate the project.
 unexport DATA
+DATA_GIVEN := $(or $(filter command line,$(origin DATA)),$(strip $(value DATA)))
 validate: setup ## Validate the project without touching dist/; DATA=path validates one RDF file or folder instead
-	$(if $(value DATA),@code=0; $(PY) -m scripts.validate -- $(call quote,$(value DATA)) || code=$$?; \
+	$(call one_line,DATA)
+	$(if $(DATA_GIVEN),@code=0; $(PY) -m scripts.validate -- $(call quote,$(value DATA)) || code=$$?; \
 	  [ "$$code" = 0 ] || echo "make validate: the validator exited with $$code (2 warnings, 3 violations, 4 unreadable input)" >&2; \
 	  exit "$$code",$(PY) -m scripts.build --no-publish)
 
@@ -104,6 +114,7 @@ serve: setup ## Serve dist/ on http://127.0.0.1:8000 (PORT=...): the site, the I
 
 release: setup ## Build a release: make release VERSION=x.y.z stamps the version and writes releases/x.y.z/
 	$(if $(value VERSION),,@echo "usage: make release VERSION=x.y.z" >&2; exit 2)
+	$(call one_line,VERSION)
 	$(PY) -m scripts.build --release=$(call quote,$(value VERSION))
 
 examples: setup ## Map the examples (CSV registry; PLOVER event records) to RDF with morph-kgc and validate them

@@ -284,6 +284,18 @@ def test_make_release_runs_nothing_it_is_given(tmp_path: Path, value: str) -> No
     assert not (ROOT / "releases" / value.format(mark=mark)).exists()
 
 
+@pytest.mark.parametrize("target, variable", [("release", "VERSION"), ("validate", "DATA")])
+def test_make_refuses_a_value_of_several_lines(tmp_path: Path, target: str, variable: str) -> None:
+    """A newline split the recipe line the value is quoted into: bash's "unexpected EOF" message, and each line
+    ran in a shell of its own. Now make says what is wrong, in one line, and runs nothing."""
+    mark = tmp_path / "ran"
+    result = subprocess.run(["make", "--no-print-directory", target, f"{variable}=1.0.0\ntouch {mark}"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 2 and not mark.exists()
+    assert result.stderr.splitlines()[0] == f"make {target}: {variable} must be one line", result.stderr
+    assert "EOF" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_make_rebuilds_when_any_source_changes() -> None:
     """The Makefile's dependencies: dist/SHA256SUMS is remade when a source file, a source folder's list of
     files, the code or VERSION is newer (`make -W` pretends a file changed; `-n` runs nothing)."""

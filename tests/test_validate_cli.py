@@ -162,6 +162,11 @@ def test_make_validate_hands_data_over_as_it_is(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=300)
     assert dashed.returncode == 2 and "make validate: the validator exited with 4" in dashed.stderr, dashed.stderr
     assert "--help: file not found" in dashed.stderr
+    for blank in ("", " "):  # a DATA given is a path, an empty one too (a blank one validated the project)
+        given = subprocess.run(["make", "--no-print-directory", "validate", f"DATA={blank}"], cwd=ROOT,
+                               capture_output=True, text=True, timeout=300)
+        assert given.returncode == 2 and "the validator exited with 4" in given.stderr, given.stdout + given.stderr
+        assert "an empty path" in given.stderr and "scripts.build" not in given.stdout
 
 
 @pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
