@@ -653,3 +653,21 @@ def test_connections_past_the_cap_are_closed_at_once(site: Path) -> None:
             sock.close()
         time.sleep(0.5)
         assert get_query(capped.url, SMALL).status == 200
+
+
+def test_the_folder_of_a_killed_server_is_removed_by_the_next(dist: Path, tmp_path: Path, monkeypatch) -> None:
+    """A SIGKILL leaves the server's working folder (its store copy and spool) in the temporary folder; the next
+    server removes it, and only folders whose server is gone."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    alive = tmp_path / f"ngo-fp-serve-{os.getpid()}-x"  # a running process's folder stays
+    alive.mkdir()
+    with Server(dist, port=free_port()) as first:
+        folders = set(tmp_path.glob("ngo-fp-serve-*")) - {alive}
+        assert len(folders) == 1
+        first.proc.kill()
+        first.proc.wait()
+    assert folders <= set(tmp_path.glob("ngo-fp-serve-*"))
+    with Server(dist, port=free_port()):
+        now = set(tmp_path.glob("ngo-fp-serve-*"))
+        assert not folders & now and alive in now and len(now) == 2
+    assert set(tmp_path.glob("ngo-fp-serve-*")) == {alive}

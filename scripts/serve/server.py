@@ -85,6 +85,28 @@ def on_sigterm(*_: object) -> None:
     raise Stop()
 
 
+FOLDER_PREFIX = "ngo-fp-serve-"
+
+
+def remove_leftovers(parent: Path | None = None) -> list[Path]:
+    """Remove the working folders (store copy, spool) of servers that ended without cleaning up (a SIGKILL):
+    each folder is named after its server's process id, and a folder whose process is gone is removed. Returns
+    the folders removed."""
+    removed = []
+    for folder in Path(parent or tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*-*"):
+        pid = folder.name[len(FOLDER_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or folder.is_symlink() or not folder.is_dir() or folder.lstat().st_uid != os.getuid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+        except PermissionError:  # another user's process
+            pass
+    return removed
+
+
 def main(argv: list[str] | None = None) -> int:
     args = options(argv)
     dump = args.dist / "ngo-fp.nt"
@@ -97,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot listen on 127.0.0.1:{args.port} ({err.strerror}); "
               f"choose another port: make serve PORT={args.port + 1}", file=sys.stderr)
         return 1
-    tmp = Path(tempfile.mkdtemp(prefix="ngo-fp-serve-"))
+    remove_leftovers()
+    tmp = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
     signal.signal(signal.SIGTERM, on_sigterm)
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
     try:
