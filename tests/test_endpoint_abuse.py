@@ -671,3 +671,17 @@ def test_the_folder_of_a_killed_server_is_removed_by_the_next(dist: Path, tmp_pa
         now = set(tmp_path.glob("ngo-fp-serve-*"))
         assert not folders & now and alive in now and len(now) == 2
     assert set(tmp_path.glob("ngo-fp-serve-*")) == {alive}
+
+
+def test_a_request_head_too_large_is_431(server: Server) -> None:
+    """A request head still incomplete past h11's 16 KiB is refused with 431 (RFC 6585, 5), the status h11 gives
+    it (uvicorn answered 400); an ordinary bad head is still 400, and the server goes on answering. (Here 20 KB
+    of head, sent without its end; a head of 200 KB may meet a reset instead, closed with the rest unread.)"""
+    huge = f"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nX-Big: {'a' * 20_000}".encode()
+    try:
+        reply = raw(server.port, huge, timeout=10)
+    except (BrokenPipeError, ConnectionResetError):
+        pytest.fail("no answer to an oversize head")
+    assert status_of(reply) == 431, reply[:200]
+    assert status_of(raw(server.port, b"GET / HTTP/1.1\r\nHost x\r\n\r\n", timeout=10)) == 400
+    assert request(f"{server.url}/query?query=ASK%7B%7D").status == 200

@@ -8,7 +8,8 @@ The HTTP server is uvicorn; `GuardedH11` is its h11 protocol with two additions 
 for a request head to arrive (uvicorn only times out idle keep-alive connections, so a client that sends
 its head a byte at a time would be kept for ever), a cap on open connections (closed at once past it), and a
 way for `Limits` to abort a connection whose client stopped reading (uvicorn would close it gracefully,
-keeping its buffered answer until the client reads it).
+keeping its buffered answer until the client reads it). A request head larger than h11's limit (16 KiB) is
+answered 431 (RFC 6585, 5), the status h11 gives for it, where uvicorn answers every unreadable head 400.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ import asyncio
 import socket
 import struct
 from typing import Any
+
+import h11
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -31,6 +34,27 @@ class GuardedH11(H11Protocol):
             transport.abort()
             return
         self._arm_head_deadline()
+        self._status_hint = 400
+        next_event = self.conn.next_event
+
+        def reading() -> Any:  # keeps the status h11 gives a head it refuses (uvicorn drops it)
+            try:
+                return next_event()
+            except h11.RemoteProtocolError as exc:
+                self._status_hint = exc.error_status_hint
+                raise
+
+        self.conn.next_event = reading  # type: ignore[method-assign]
+
+    def send_400_response(self, msg: str) -> None:
+        if self._status_hint != 431:
+            super().send_400_response(msg)
+            return
+        headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close")]
+        for event in (h11.Response(status_code=431, headers=headers, reason=b"Request Header Fields Too Large"),
+                      h11.Data(data=b"Request header fields too large (at most 16 KiB in all)."), h11.EndOfMessage()):
+            self.transport.write(self.conn.send(event))
+        self.transport.close()
 
     def handle_events(self) -> None:
         super().handle_events()
