@@ -38,7 +38,7 @@ def test_every_linkable_resource_is_linked_or_a_candidate(built) -> None:
 
 def test_link_records_keep_label_and_evidence() -> None:
     wikidata = records.rows(records.LINKS / "wikidata.csv")
-    assert len(wikidata) == 30
+    assert len(wikidata) == 35
     for row in wikidata:
         v = row.values
         assert records.QID.match(v["qid"]), row.line
@@ -239,7 +239,7 @@ def test_quickstatements_file_is_current_and_sends_nothing() -> None:
     text = (records.QUICKSTATEMENTS).read_text(encoding="utf-8")
     assert text == records.quickstatements()
     lines = text.splitlines()
-    assert len(lines) == len(records.rows(records.LINKS / "wikidata.csv")) == 30
+    assert len(lines) == len(records.rows(records.LINKS / "wikidata.csv")) == 35
     assert all(re.fullmatch(r"Q[1-9][0-9]*\tP1343\tQ_ARTICLE", line) for line in lines)
     assert "Q43\tP1343\tQ_ARTICLE" in lines  # Turkey, the first state the article discusses
     assert records.GITHUB.match(records.DESCRIBED_BY_SOURCE_SEEN_IN)
