@@ -16,7 +16,7 @@ import os
 import signal
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -161,7 +161,7 @@ class Checks:
             warnings = run_checks(self.p, self.hermit)
         finally:
             self.hermit.stop()
-        cache.put("checks", self.key, [asdict(r) for r in warnings])
+        cache.put("checks", self.key, [r.texts() for r in warnings])
         return warnings
 
 

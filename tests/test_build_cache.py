@@ -2,15 +2,18 @@
 what it never hides. Real builds in subprocesses, with a cache folder of their own."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from scripts.paths import ROOT
+from scripts.validate import Result
 
 BASE = Path(__file__).parent / "shapes" / "base.ttl"
 CHECKS_RUN = "- SHACL validation ("
@@ -79,6 +82,26 @@ def test_cache_skips_only_what_did_not_change(project: dict) -> None:
     assert changed.returncode == 0, changed.stderr
     assert CHECKS_RUN in changed.stdout and CHECKS_REUSED not in changed.stdout
     assert "A comment as data." in (project["dist"] / "ngo-fp.nt").read_text(encoding="utf-8")
+
+
+def test_warnings_come_back_from_the_cache_as_they_were(project: dict) -> None:
+    """The checks' cache keeps each warning's texts, which the build reads back (Result(**texts)), never its RDF
+    terms: JSON wrote them as plain strings (and a SPARQL constraint's description as a dict), so a warning
+    came back with a focus "term" that was no term."""
+    base = project["instances"] / "base.ttl"  # TURKSAM typed only as an NGO: one warning
+    base.write_text(base.read_text(encoding="utf-8").replace(
+        "organization:turksam a nfp:ResearchCentre ;", "organization:turksam a nfp:NonGovernmentalOrganization ;"),
+        encoding="utf-8")
+    first = build(project)
+    assert first.returncode == 0 and CHECKS_RUN in first.stdout and "1 warning(s)" in first.stdout, first.stderr
+    kept = [json.loads(p.read_text(encoding="utf-8")) for p in project["cache"].glob("checks-*.json")]
+    assert len(kept) == 1 and len(kept[0]) == 1  # one graph checked, one warning
+    assert set(kept[0][0]) == {f.name for f in fields(Result) if f.compare}
+    with base.open("a") as f:
+        f.write("\n# a comment: the same graph\n")
+    again = build(project)
+    assert again.returncode == 0 and CHECKS_REUSED in again.stdout, again.stderr
+    assert "[NgoSpecificTypeShape]" in again.stdout and "organization/turksam" in again.stdout
 
 
 def test_a_failing_graph_is_never_taken_from_the_cache(project: dict) -> None:

@@ -8,7 +8,7 @@ both), `inputs` (which files a command names), `report` (SHACL and JSON reports)
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -37,6 +37,10 @@ class Result:
     # a SPARQL-based constraint's result names the constraint, the value of sh:sparql (SHACL 1.0, 5.3.2: its
     # sh:sourceConstraint), for the fast engine's Turtle report
     source: SourceConstraint | None = field(default=None, compare=False)
+
+    def texts(self) -> dict[str, str]:
+        """The compared fields (the result itself, without its RDF terms): what the build's cache keeps."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.compare}
 
 
 @dataclass(frozen=True)
