@@ -501,3 +501,20 @@ def test_both_engines_write_the_same_terms_in_the_turtle_report(tmp_path: Path) 
     kinds = {type(term) for row in seen[1] for term in row[1:]}
     assert {str, URIRef, Literal} <= kinds, kinds  # a blank node, IRIs and a literal value were all reported
     assert any(row[1] == URIRef("tag:example.org,2026:x") for row in seen[1])
+
+
+def test_ctrl_c_while_the_modules_load_leaves_no_traceback() -> None:
+    """Ctrl-C in the first tenth of a second (rdflib and the rest being imported) printed a KeyboardInterrupt
+    traceback; now it ends the process as it does while the fast engine runs (SIGINT's default: 130 in a shell)."""
+    import signal
+    import time
+
+    for delay in (0.05, 0.08, 0.12):
+        proc = subprocess.Popen([sys.executable, "-m", "scripts.validate", str(BASE), "--fast"], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        if "init_import_site" in err:  # still in the interpreter's own start, before any code of the project
+            continue
+        assert "Traceback" not in err and proc.returncode in (-signal.SIGINT, 130), (delay, proc.returncode, err)

@@ -7,6 +7,17 @@ both), `inputs` (which files a command names), `report` (SHACL and JSON reports)
 """
 from __future__ import annotations
 
+import os
+import signal
+import sys
+
+# Run as `ngo-fp` or `python -m scripts.validate` (runpy imports this package while argv[0] is still "-m"): a
+# Ctrl-C during the imports below ends the process at once, as it does while the fast engine runs, where
+# Python's handler printed a KeyboardInterrupt traceback; cli.exit_with puts Python's handler back.
+if (sys.argv[:1] == ["-m"] or os.path.basename(sys.argv[0] if sys.argv else "") == "ngo-fp") \
+        and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from pathlib import Path

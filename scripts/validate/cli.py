@@ -205,8 +205,13 @@ def exit_with(command: Callable[[list], int]) -> NoReturn:
     times that, and the process is ending anyway (os._exit). Output that cannot be written (a full disk) is one
     line and exit 4; a reader that stops reading (`| head`) changes nothing."""
     keep: list = []
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.SIG_DFL:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # set aside while the modules were imported
     try:
         code = command(keep)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        code = 130
     except SystemExit as exc:  # argparse's --help and errors
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else INPUT_ERROR)
     except BrokenPipeError:
