@@ -152,6 +152,14 @@ def test_output_that_cannot_be_written(tmp_path: Path, engine: list[str]) -> Non
     with open("/dev/full", "w") as full:
         result = subprocess.run(command, cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
     assert_one_line_error(result.returncode, result.stderr, "cannot write the output: No space left on device")
+    # the help too (argparse swallowed the error: exit 0, nothing written), and an error message to a full
+    # standard error is exit 4 all the same (it was 1)
+    with open("/dev/full", "w") as full:
+        helped = subprocess.run([*command, "--help"], cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True,
+                                timeout=120)
+        wrong = subprocess.run([*command, "--no-such-option"], cwd=ROOT, stderr=full, timeout=120)
+    assert_one_line_error(helped.returncode, helped.stderr, "cannot write the output: No space left on device")
+    assert wrong.returncode == 4
     invalid = tmp_path / "invalid.ttl"
     invalid.write_text("@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .\n"
                        "<https://w3id.org/ngo-fp/resource/person/someone> a nfp:Person .\n")

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import IO, NoReturn
 
 from ..errors import BuildError
 from . import EXIT_CODES, Result, summary
@@ -44,6 +44,12 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse would exit 2, which means "warnings" here
         print(f"{self.prog}: error: {message}", file=sys.stderr)
         raise SystemExit(INPUT_ERROR)
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        """As argparse's, without swallowing an OSError: `--help` to a full disk was exit 0 with nothing written
+        (exit_with makes it one line and exit 4)."""
+        if message:
+            (file or sys.stderr).write(message)
 
 
 def count(text: str) -> int:
@@ -234,7 +240,10 @@ def exit_with(command: Callable[[list], int]) -> NoReturn:
 
 
 def unwritable(exc: OSError) -> int:
-    print(f"error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+    try:
+        print(f"error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+    except OSError:  # the standard error cannot be written either: the exit code alone tells
+        pass
     return INPUT_ERROR
 
 
