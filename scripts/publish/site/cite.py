@@ -23,7 +23,7 @@ TYPES = {
     FABIO.Book: ("book", "book", "BOOK"), FABIO.BookChapter: ("chapter", "incollection", "CHAP"),
     FABIO.ConferencePaper: ("paper-conference", "inproceedings", "CPAPER"),
     FABIO.JournalArticle: ("article-journal", "article", "JOUR"), FABIO.MastersThesis: ("thesis", "mastersthesis", "THES"),
-    FABIO.ReportDocument: ("report", "techreport", "RPRT"), FABIO.WebPage: ("webpage", "misc", "ELEC"),
+    FABIO.ReportDocument: ("report", "techreport", "RPRT"), FABIO.WebContent: ("webpage", "misc", "ELEC"),
     "dataset": ("dataset", "misc", "DATA"),
 }
 CITABLE = set(TYPES) - {"dataset"}
