@@ -51,7 +51,7 @@ def with_second_link(graph: Graph) -> Graph:
     new = copy(graph)
     new.add((ELSEWHERE, RDF.type, NFP.Issue))  # a class no change below touches
     new.add((ELSEWHERE, RDFS.label, Literal("Elsewhere", lang="en")))
-    new.add((ELSEWHERE, SKOS.exactMatch, ARAB_SPRING_ITEM))
+    new.add((ELSEWHERE, URIRef("https://schema.org/sameAs"), ARAB_SPRING_ITEM))
     return new
 
 

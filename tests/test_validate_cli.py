@@ -192,7 +192,7 @@ BASE_TEXT = BASE.read_text(encoding="utf-8")
 DISAGREED = {
     # Python's re (pyshacl's REGEX) lets "$" match before a final line feed; XPath's does not: a violation in both
     "final-newline-in-a-wikidata-iri": (
-        {"data.ttl": BASE_TEXT + 'person:sule-kut skos:exactMatch "http://www.wikidata.org/entity/Q5\\n" .\n'}, 3),
+        {"data.ttl": BASE_TEXT + 'person:sule-kut schema:sameAs "http://www.wikidata.org/entity/Q5\\n" .\n'}, 3),
     # one statement in two graphs is one statement of the data graph (a count over the union saw it twice)
     "a-statement-in-two-graphs": (
         {"data.ttl": BASE_TEXT,
@@ -230,7 +230,7 @@ DISAGREED = {
     # with no other statement holds no triple for either engine (the fast engine's check once kept them)
     "a-json-ld-statement-with-an-ill-formed-iri": (
         {"data.jsonld": '{"@id": "https://w3id.org/ngo-fp/resource/place/istanbul", '
-                        '"http://www.w3.org/2004/02/skos/core#exactMatch": {"@id": "http://www.wikidata.org/entity/Q44\\n"}}'},
+                        '"https://schema.org/sameAs": {"@id": "http://www.wikidata.org/entity/Q44\\n"}}'},
         4),
     "a-json-ld-statement-with-an-ill-formed-language-tag": (
         {"data.jsonld": '{"@id": "https://w3id.org/ngo-fp/resource/place/istanbul", '
@@ -355,8 +355,8 @@ def test_a_simple_literal_and_its_xsd_string_form_are_one_value(tmp_path: Path, 
 
 ISTANBUL = '{"@id": "https://w3id.org/ngo-fp/resource/place/istanbul", '
 ILL_FORMED_JSON_LD = {  # rdflib's JSON-LD parser (--allow-remote-contexts) kept these; Oxigraph's does not
-    "an-iri-with-a-line-feed": ISTANBUL + '"http://www.w3.org/2004/02/skos/core#exactMatch": {"@id": "http://x.org/Q\\n"}}',
-    "an-iri-with-a-pipe": ISTANBUL + '"http://www.w3.org/2004/02/skos/core#exactMatch": {"@id": "http://x.org/Q|"}}',
+    "an-iri-with-a-line-feed": ISTANBUL + '"https://schema.org/sameAs": {"@id": "http://x.org/Q\\n"}}',
+    "an-iri-with-a-pipe": ISTANBUL + '"https://schema.org/sameAs": {"@id": "http://x.org/Q|"}}',
     "a-subject-with-a-line-feed": '{"@id": "https://example.org/a\\n", "http://www.w3.org/2000/01/rdf-schema#label": "x"}',
     "a-lone-surrogate": ISTANBUL + '"https://w3id.org/ngo-fp/ontology#evidenceQuote": "\\ud800ab"}',
 }
@@ -385,7 +385,7 @@ SAME_REPORT = {
     # ... each binding as it is: pyshacl read a value as a re.sub template (`\1` was an internal error, exit 5,
     # and `\n` a line feed)
     "a-message-value-with-backslashes": {
-        "link.ttl": '<https://example.org/a> <http://www.w3.org/2004/02/skos/core#exactMatch> "wikidata.org/\\\\1\\\\n" .\n'},
+        "link.ttl": '<https://example.org/a> <https://schema.org/sameAs> "wikidata.org/\\\\1\\\\n" .\n'},
     # the file of a focus node whatever its IRI's scheme (--fast named one only for http, https, urn and file)
     "a-focus-node-with-a-tag-iri": {
         "a.ttl": '<tag:example.org,2026:x> a <https://w3id.org/ngo-fp/ontology#Factor> ;\n'
@@ -398,7 +398,7 @@ SAME_REPORT = {
                   '  <http://www.w3.org/2000/01/rdf-schema#label> "f"@en . }\n'},
     # a SPARQL constraint's message names the solution's bindings ({?value}), in both engines
     "a-message-with-bindings": {
-        "links.ttl": "<https://example.org/x> <http://www.w3.org/2004/02/skos/core#exactMatch> "
+        "links.ttl": "<https://example.org/x> <https://schema.org/sameAs> "
                      "<http://www.wikidata.org/entity/Q1> , <http://www.wikidata.org/entity/Q2> .\n"},
     # each focus node's file is the first that describes it, a dataset file (TriG, JSON-LD) too
     "files-of-focus-nodes-from-dataset-files": {

@@ -10,12 +10,13 @@ links/outside-facts.csv  what public sources other than the article say (full na
                      (prov:wasDerivedFrom), the date it was read and the words seen: the article's claims are
                      never mixed with them (see links/README.md, "Outside facts")
 
-Linking property: skos:exactMatch, not owl:sameAs. Our resources are described from the article's point of
-view (a state is also a place; "Bolshevik Russia" is the 1920 actor) while a Wikidata item is described by
-Wikidata: owl:sameAs would merge every statement of both into one individual for an OWL reasoner, so one
-disagreement (a class, a date) would make the whole graph inconsistent or wrong. skos:exactMatch says the
-two identify the same thing for retrieval and joining, which is what users do with the link, and keeps
-reasoning over this graph sound.
+Linking property: schema:sameAs ("URL of a reference Web page that unambiguously indicates the item's identity.
+E.g. the URL of the item's ... Wikidata entry"), declared an annotation property. Not owl:sameAs: our resources
+are described from the article's point of view (a state is also a place; "Bolshevik Russia" is the 1920 actor)
+while a Wikidata item is described by Wikidata, and owl:sameAs would merge every statement of both into one
+individual for an OWL reasoner, so one disagreement (a class, a date) would make the whole graph inconsistent
+or wrong. Not skos:exactMatch either: SKOS gives it the domain and range skos:Concept, so with SKOS loaded
+every linked state, place, event and organization would be inferred a concept.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from ..paths import NFP, RES, ROOT
 LINKS = ROOT / "links"
 WD = Namespace("http://www.wikidata.org/entity/")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+SDO = Namespace("https://schema.org/")
 SCHEMA = Namespace("https://schema.org/")
 QID = re.compile(r"^Q[1-9][0-9]*$")
 # A source anyone can open: an http(s) URL; a GitHub file must be pinned to a commit (blob/<40 hex>/path).
@@ -113,7 +115,7 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
             raise BuildError("evidence_text is empty: quote the words that pair the name and the item", row.path, row.line)
         if not DATE.match(v.get("checked_on", "")):
             raise BuildError(f"checked_on {v.get('checked_on')!r} is not a date (YYYY-MM-DD)", row.path, row.line)
-        g.add((resource, SKOS.exactMatch, item))
+        g.add((resource, SDO.sameAs, item))
         record = record_iri(resource, "wikidata")
         g.add((record, RDF.type, NFP.LinkRecord))
         g.add((record, RDFS.label, Literal(f"Wikidata link of {str(resource)[len(str(RES)):]}", lang="en")))
@@ -138,7 +140,7 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
             raise BuildError(f"{scheme} code {code!r} is not a number", row.path, row.line)
         g.add((resource, prop, Literal(code, datatype=None if datatype == XSD.string else datatype)))
         if scheme == "geonames":
-            g.add((resource, SKOS.exactMatch, URIRef(f"https://sws.geonames.org/{code}/")))
+            g.add((resource, SDO.sameAs, URIRef(f"https://sws.geonames.org/{code}/")))
     g += outside_facts(described, folder)
     return g
 

@@ -51,7 +51,7 @@ class Target:
     title: str
     uri_space: str
     homepage: URIRef
-    predicate: URIRef = SKOS.exactMatch
+    predicate: URIRef = URIRef("https://schema.org/sameAs")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ PREFIXES = """
 PREFIX nfp: <https://w3id.org/ngo-fp/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
 PREFIX c4o: <http://purl.org/spar/c4o/>
 """
 
@@ -54,10 +55,10 @@ SELECT ?citation ?pointer ?page_locator ?reference_number ?cited_work ?resolutio
 SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?cow_abbrev ?gleditsch_ward
        ?cameo_code ?cameo_actor_type ?geonames WHERE {
   { SELECT DISTINCT ?resource WHERE {
-      { ?resource skos:exactMatch ?any } UNION { ?resource nfp:cameoCode ?any } UNION { ?resource nfp:cameoActorType ?any }
+      { ?resource schema:sameAs ?any } UNION { ?resource nfp:cameoCode ?any } UNION { ?resource nfp:cameoActorType ?any }
       UNION { ?resource nfp:cowStateNumber ?any } } }
   ?resource rdfs:label ?label .
-  OPTIONAL { ?resource skos:exactMatch ?wikidata FILTER STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/") }
+  OPTIONAL { ?resource schema:sameAs ?wikidata FILTER STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/") }
   OPTIONAL { ?resource nfp:iso3166Alpha2 ?iso3166_alpha2 }
   OPTIONAL { ?resource nfp:iso3166Alpha3 ?iso3166_alpha3 }
   OPTIONAL { ?resource nfp:cowStateNumber ?cow_ccode }

@@ -1,3 +1,3 @@
 # A resource linked to two Wikidata items (the state and, wrongly, the Ottoman Empire).
 # expect: Violation state:turkey - SPARQLConstraintComponent
-INSERT DATA { state:turkey skos:exactMatch <http://www.wikidata.org/entity/Q12560> } ;
+INSERT DATA { state:turkey schema:sameAs <http://www.wikidata.org/entity/Q12560> } ;
