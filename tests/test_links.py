@@ -38,7 +38,7 @@ def test_every_linkable_resource_is_linked_or_a_candidate(built) -> None:
 
 def test_link_records_keep_label_and_evidence() -> None:
     wikidata = records.rows(records.LINKS / "wikidata.csv")
-    assert len(wikidata) == 35
+    assert len(wikidata) == 36
     for row in wikidata:
         v = row.values
         assert records.QID.match(v["qid"]), row.line
@@ -52,7 +52,7 @@ def test_every_decision_is_recorded_with_its_reason() -> None:
     with (records.LINKS / "candidates.csv").open(encoding="utf-8") as f:
         decisions = list(csv.DictReader(f))
     kinds = {d["decision"] for d in decisions}
-    assert kinds <= set(records.DECISIONS) and {"rejected", "demoted", "not-found"} <= kinds
+    assert kinds <= set(records.DECISIONS) and {"rejected", "not-found"} <= kinds  # no demoted row left: each was re-verified (2026-12-03)
     for d in decisions:
         if d["decision"] in ("rejected", "demoted"):
             assert records.QID.match(d["qid"]), d["resource"]
@@ -239,7 +239,7 @@ def test_quickstatements_file_is_current_and_sends_nothing() -> None:
     text = (records.QUICKSTATEMENTS).read_text(encoding="utf-8")
     assert text == records.quickstatements()
     lines = text.splitlines()
-    assert len(lines) == len(records.rows(records.LINKS / "wikidata.csv")) == 35
+    assert len(lines) == len(records.rows(records.LINKS / "wikidata.csv")) == 36
     assert all(re.fullmatch(r"Q[1-9][0-9]*\tP1343\tQ_ARTICLE", line) for line in lines)
     assert "Q43\tP1343\tQ_ARTICLE" in lines  # Turkey, the first state the article discusses
     assert records.GITHUB.match(records.DESCRIBED_BY_SOURCE_SEEN_IN)
