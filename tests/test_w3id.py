@@ -16,6 +16,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
 from endpoint_client import request
+from scripts import version
 from scripts.serve import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,16 +117,33 @@ def test_resource_iri_redirects_browsers_to_the_page(apache: str, accept: str) -
     assert b"TURKSAM" in body
 
 
-@pytest.mark.parametrize("path", ["ontology", "ontology/0.1.0"])
-def test_ontology_iri(apache: str, path: str) -> None:
-    where, kind, body = follow(apache, path, "text/turtle")
+def test_ontology_iri(apache: str) -> None:
+    where, kind, body = follow(apache, "ontology", "text/turtle")
     assert where == "ontology/ngo-fp-ontology.ttl" and kind == "text/turtle"
     assert (URIRef("https://w3id.org/ngo-fp/ontology"), RDF.type, OWL.Ontology) in Graph().parse(data=body.decode(), format="turtle")
     for accept, target in (("application/ld+json", "ontology/ngo-fp-ontology.jsonld"),
                            ("application/n-triples", "ontology/ngo-fp-ontology.nt"),
                            ("application/rdf+xml", "ontology/ngo-fp-ontology.rdf"),
                            ("text/html", "site/ontology.html")):
-        assert follow(apache, path, accept)[0] == target
+        assert follow(apache, "ontology", accept)[0] == target
+
+
+def test_a_version_iri_lands_on_that_version_only(apache: str) -> None:
+    """ontology/x.y.z redirected to the current ontology whatever x.y.z was: after a release, the 0.1.0 IRI
+    would have given another version. Now it lands on ontology/x.y.z/, whose version IRI is that one, and a
+    version never published lands nowhere (404), not on the current one."""
+    current = version.read()
+    iri = URIRef(f"https://w3id.org/ngo-fp/ontology/{current}")
+    where, kind, body = follow(apache, f"ontology/{current}", "text/turtle")
+    assert where == f"ontology/{current}/ngo-fp-ontology.ttl" and kind == "text/turtle"
+    graph = Graph().parse(data=body.decode(), format="turtle")
+    assert graph.value(URIRef("https://w3id.org/ngo-fp/ontology"), OWL.versionIRI) == iri
+    for accept, suffix in (("application/ld+json", "jsonld"), ("application/n-triples", "nt"),
+                           ("application/rdf+xml", "rdf"), ("text/html", "ttl")):
+        assert follow(apache, f"ontology/{current}", accept)[0] == f"ontology/{current}/ngo-fp-ontology.{suffix}"
+    never = request(f"{apache}/ngo-fp/ontology/999.0.0", Accept="text/turtle")
+    assert never.status == 303 and never.headers["location"].endswith("/ontology/999.0.0/ngo-fp-ontology.ttl")
+    assert request(never.headers["location"], Accept="text/turtle").status == 404
 
 
 def test_shapes_and_the_dataset_root(apache: str) -> None:

@@ -154,6 +154,21 @@ def sorted_jsonld(nodes: list[dict[str, object]], ctx: dict[str, str]) -> str:
     return json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+def versioned(written: list[Path], ontology: Graph) -> list[Path]:
+    """The ontology's files, and a copy of each under ontology/<version>/, where its version IRI
+    (https://w3id.org/ngo-fp/ontology/<version>) resolves (w3id/.htaccess): a version IRI always lands on that
+    version, the unversioned IRI on the current one. Earlier versions' folders stay on the hosting."""
+    version = ontology.value(ONTOLOGY_IRI, OWL.versionInfo)
+    if version is None:
+        return written
+    folder = written[0].parent / str(version)
+    folder.mkdir()
+    copies = [folder / path.name for path in written]
+    for path, copy in zip(written, copies):
+        shutil.copyfile(path, copy)
+    return written + copies
+
+
 def write_formats(graph: Graph, folder: Path, stem: str, nt: str | None = None) -> tuple[list[Path], dict[str, str]]:
     """Write `graph` as Turtle, sorted N-Triples, JSON-LD and RDF/XML; return the paths and the prefixes used
     (`context`). `nt`: the graph's sorted N-Triples, if already made. Turtle and RDF/XML are written by Oxigraph
@@ -237,7 +252,7 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
     try:
         files, prefixes = write_formats(merged, tmp, "ngo-fp", nt)
         (tmp / "ontology").mkdir()
-        files += write_formats(ontology, tmp / "ontology", "ngo-fp-ontology")[0]
+        files += versioned(write_formats(ontology, tmp / "ontology", "ngo-fp-ontology")[0], ontology)
         shutil.copyfile(SHAPES, tmp / "ontology" / "ngo-fp-shapes.ttl")
         files.append(tmp / "ontology" / "ngo-fp-shapes.ttl")
         files.append(write_context(tmp, prefixes))
