@@ -19,6 +19,7 @@ BASE = "https://w3id.org/ngo-fp/"
 NFP = Namespace(BASE + "ontology#")
 RES = Namespace(BASE + "resource/")
 OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")  # schema:sameAs links resources to Wikidata and GeoNames
 # Dataset description (DCAT-AP, VoID), shared by the article's and the PLOVER dataset's descriptions.
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")

@@ -29,13 +29,11 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
 from ..errors import BuildError
-from ..paths import NFP, RES, ROOT
+from ..paths import NFP, RES, ROOT, SCHEMA
 
 LINKS = ROOT / "links"
 WD = Namespace("http://www.wikidata.org/entity/")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-SDO = Namespace("https://schema.org/")
-SCHEMA = Namespace("https://schema.org/")
 QID = re.compile(r"^Q[1-9][0-9]*$")
 # A source anyone can open: an http(s) URL; a GitHub file must be pinned to a commit (blob/<40 hex>/path).
 SOURCE = re.compile(r"^https?://\S+$")
@@ -115,7 +113,7 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
             raise BuildError("evidence_text is empty: quote the words that pair the name and the item", row.path, row.line)
         if not DATE.match(v.get("checked_on", "")):
             raise BuildError(f"checked_on {v.get('checked_on')!r} is not a date (YYYY-MM-DD)", row.path, row.line)
-        g.add((resource, SDO.sameAs, item))
+        g.add((resource, SCHEMA.sameAs, item))
         record = record_iri(resource, "wikidata")
         g.add((record, RDF.type, NFP.LinkRecord))
         g.add((record, RDFS.label, Literal(f"Wikidata link of {str(resource)[len(str(RES)):]}", lang="en")))
@@ -140,7 +138,7 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
             raise BuildError(f"{scheme} code {code!r} is not a number", row.path, row.line)
         g.add((resource, prop, Literal(code, datatype=None if datatype == XSD.string else datatype)))
         if scheme == "geonames":
-            g.add((resource, SDO.sameAs, URIRef(f"https://sws.geonames.org/{code}/")))
+            g.add((resource, SCHEMA.sameAs, URIRef(f"https://sws.geonames.org/{code}/")))
     g += outside_facts(described, folder)
     return g
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rdflib import FOAF, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
-from ..paths import BASE, DCAT, DCT, NFP, PROV, RES, SPDX, VOID
+from ..paths import BASE, DCAT, DCT, NFP, PROV, RES, SCHEMA, SPDX, VOID
 
 OWL_NS = Namespace("http://www.w3.org/2002/07/owl#")
 
@@ -51,7 +51,7 @@ class Target:
     title: str
     uri_space: str
     homepage: URIRef
-    predicate: URIRef = URIRef("https://schema.org/sameAs")
+    predicate: URIRef = SCHEMA.sameAs
 
 
 @dataclass(frozen=True)

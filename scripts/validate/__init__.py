@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from . import regex
@@ -64,8 +64,6 @@ class SourceConstraint:
 
     @classmethod
     def of(cls, shapes: Graph, node: Node) -> SourceConstraint:
-        from rdflib import BNode
-
         triples, todo, seen = [], [node], set()
         while todo:
             n = todo.pop()

@@ -11,13 +11,12 @@ import rispy
 from bibtexparser.model import Entry, Field
 from rdflib import Namespace, URIRef
 
-from ...paths import BASE, NFP
+from ...paths import BASE, NFP, SCHEMA
 from .model import DCT, Model
 
 FABIO = Namespace("http://purl.org/spar/fabio/")
 PRISM = Namespace("http://prismstandard.org/namespaces/basic/2.0/")
 FRBR = Namespace("http://purl.org/vocab/frbr/core#")
-SCHEMA = Namespace("https://schema.org/")
 # fabio class -> (CSL type, BibTeX type, RIS type)
 TYPES = {
     FABIO.Book: ("book", "book", "BOOK"), FABIO.BookChapter: ("chapter", "incollection", "CHAP"),

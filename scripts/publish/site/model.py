@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from ...paths import NFP, OA, RES
+from ...paths import NFP, OA, RES, SCHEMA
 
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 DCT = Namespace("http://purl.org/dc/terms/")
@@ -23,13 +23,13 @@ NAME_PROPERTIES = (SKOS.prefLabel, RDFS.label, DCT.title, FOAF.name)
 FALLBACK_LABELS = {
     RDF.type: "type", RDFS.label: "label", RDFS.comment: "comment", SKOS.prefLabel: "preferred name",
     SKOS.altLabel: "other name", SKOS.exactMatch: "same as (exact match)", SKOS.closeMatch: "close match",
-    URIRef("https://schema.org/sameAs"): "same as",
+    SCHEMA.sameAs: "same as",
     SKOS.definition: "definition", SKOS.broader: "broader", SKOS.inScheme: "in scheme", DCT.title: "title",
     OWL.sameAs: "same as",
 }
 LANGUAGE_NAMES = {"en": "English", "tr": "Turkish", "az": "Azerbaijani", "ru": "Russian", "de": "German",
                   "fr": "French", "ar": "Arabic", "ku": "Kurdish"}
-OUT_LINKS = (URIRef("https://schema.org/sameAs"), SKOS.exactMatch, SKOS.closeMatch, OWL.sameAs)
+OUT_LINKS = (SCHEMA.sameAs, SKOS.exactMatch, SKOS.closeMatch, OWL.sameAs)
 
 
 def words(name: str) -> str:
