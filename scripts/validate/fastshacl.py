@@ -704,12 +704,14 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
         fmt = check_file(path)
         if fmt in DATASET_FORMATS:
             if fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts:  # read by rdflib (load_store)
-                quads = list(ox.parse(parse(path, allow_remote_contexts=True).serialize(format="nt", encoding="utf-8"),
-                                      format=ox.RdfFormat.N_TRIPLES))
+                quads: Iterable[ox.Quad] = ox.parse(parse(path, allow_remote_contexts=True).serialize(
+                    format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
             else:
-                quads = list(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()))
-            described = {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)} & left
+                quads = ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
             blanks = {f for f in left if isinstance(wanted[f], ox.BlankNode)}
+            if blanks:  # read twice below; otherwise streamed, never all in memory
+                quads = list(quads)
+            described = {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)} & left
             if blanks:  # a blank node is in one file only (each file's are its own), so its statements tell it
                 in_file = set(neighbourhoods(quads).values())
                 described |= {f for f in blanks if neighbourhood(store, wanted[f]) in in_file}

@@ -57,7 +57,8 @@ def report_graph(results: list[Result]) -> Graph:
         if r.source is not None:  # SHACL 1.0, 5.3.2; a blank node with its description, under labels of its own
             labels: dict = {}
             step = numbered(f"r{i}c")
-            own = lambda term: labels.setdefault(term, step()) if isinstance(term, BNode) else term
+            own = lambda term: (labels[term] if term in labels else labels.setdefault(term, step())) \
+                if isinstance(term, BNode) else term
             g.add((result, SH.sourceConstraint, own(r.source.node)))
             for s, p, o in r.source.triples:
                 g.add((own(s), p, own(o)))
