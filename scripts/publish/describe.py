@@ -189,6 +189,7 @@ def describe_dataset(g: Graph, info: DatasetInfo, data: Graph, files: list[Path]
     d = info.iri
     g.add((d, RDF.type, VOID.Dataset))
     g.add((d, RDF.type, DCAT.Dataset))
+    g.add((d, RDF.type, PROV.Entity))  # what prov:wasDerivedFrom says of it; a test reads PROV-O itself
     g.add((d, DCT.title, Literal(info.title, lang="en")))
     g.add((d, DCT.description, Literal(info.description, lang="en")))
     g.add((d, DCT.publisher, add_agent(g, info.publisher)))

@@ -1,0 +1,231 @@
+"""The ontology's alignments read against the standard vocabularies' own files.
+
+The ontology and the data lean on PROV-O, ORG, SKOS, Web Annotation, OWL-Time, Dublin Core, FOAF, FRBR core,
+VANN and schema.org. Read with those vocabularies' own axioms (pinned copies from zazuko/rdf-vocabularies,
+installed by `make test` into tests/vocabularies/), three things must hold:
+
+- every term used from one of them is defined there (no misspelt term, none the vocabulary lacks);
+- the domains and ranges of the properties a resource is used with give it no type that its own types do
+  not already entail (skos:exactMatch made every linked state a skos:Concept; org:memberOf made every
+  collective an organization);
+- no resource has, asserted or so inferred, two classes that a vocabulary or the ontology declares disjoint.
+
+The entailment is the RDFS core (subclass, subproperty, domain, range, owl:equivalentClass/Property and
+owl:unionOf/intersectionOf for class expressions); what it cannot read (restrictions) it leaves unchecked.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from scripts.paths import NFP, ROOT
+
+VOCABULARIES = ROOT / "tests" / "vocabularies"
+# zazuko's schema.org package is the http variant of schema.org's file (its meta.nt: schemaorg-current-http.nt);
+# the ontology uses the https IRIs, as schema.org's https variant of the same file does.
+SCHEMA_HTTP, SCHEMA_HTTPS = "http://schema.org/", "https://schema.org/"
+TRIVIAL = {str(RDFS.Resource), str(OWL.Thing)}
+
+Node = str | BNode  # an IRI as text, or a class expression's blank node
+
+
+@dataclass
+class Axioms:
+    """What the vocabularies (and then the ontology) say about classes and properties."""
+    namespaces: dict[str, str] = field(default_factory=dict)  # namespace -> package
+    defined: set[str] = field(default_factory=set)
+    read: set[str] = field(default_factory=set)  # the namespaces whose axioms were all read (the ontology's)
+    superclasses: defaultdict[Node, set[Node]] = field(default_factory=lambda: defaultdict(set))
+    superproperties: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    domains: defaultdict[str, set[Node]] = field(default_factory=lambda: defaultdict(set))
+    ranges: defaultdict[str, set[Node]] = field(default_factory=lambda: defaultdict(set))
+    unions: dict[BNode, list[Node]] = field(default_factory=dict)
+    intersections: dict[BNode, list[Node]] = field(default_factory=dict)
+    disjoint: set[frozenset[Node]] = field(default_factory=set)
+    sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, term) -> where it was said
+
+    def add(self, graph: Graph, source: str) -> None:
+        def node(term) -> Node | None:
+            return str(term) if isinstance(term, URIRef) else term if isinstance(term, BNode) else None
+
+        for s, p, o in graph:
+            s_, o_ = node(s), node(o)
+            if s_ is None or o_ is None:
+                continue
+            if p == RDFS.subClassOf:
+                self.superclasses[s_].add(o_)
+            elif p == OWL.equivalentClass:
+                self.superclasses[s_].add(o_)
+                self.superclasses[o_].add(s_)
+            elif p == RDFS.subPropertyOf and isinstance(s_, str) and isinstance(o_, str):
+                self.superproperties[s_].add(o_)
+            elif p == OWL.equivalentProperty and isinstance(s_, str) and isinstance(o_, str):
+                self.superproperties[s_].add(o_)
+                self.superproperties[o_].add(s_)
+            elif p in (RDFS.domain, RDFS.range) and isinstance(s_, str):
+                (self.domains if p == RDFS.domain else self.ranges)[s_].add(o_)
+                self.sources.setdefault((str(p), s_), source)
+            elif p == OWL.disjointWith:
+                self.disjoint.add(frozenset((s_, o_)))
+                self.sources.setdefault(("disjoint", f"{s_} {o_}"), source)
+            elif p in (OWL.unionOf, OWL.intersectionOf, OWL.members) and isinstance(s, BNode):
+                members = [m for m in (node(x) for x in graph.items(o)) if m is not None]
+                if p == OWL.unionOf:
+                    self.unions[s] = members
+                elif p == OWL.intersectionOf:
+                    self.intersections[s] = members
+                elif (s, RDF.type, OWL.AllDisjointClasses) in graph:
+                    for i, a in enumerate(members):
+                        for b in members[i + 1:]:
+                            self.disjoint.add(frozenset((a, b)))
+                            self.sources.setdefault(("disjoint", f"{a} {b}"), source)
+
+    def closure(self, start: set[Node]) -> set[Node]:
+        """The classes that `start` entails: themselves, their superclasses, an intersection's members."""
+        seen: set[Node] = set()
+        todo = list(start)
+        while todo:
+            c = todo.pop()
+            if c in seen:
+                continue
+            seen.add(c)
+            todo.extend(self.superclasses.get(c, ()))
+            if isinstance(c, BNode):
+                todo.extend(self.intersections.get(c, ()))
+        return seen
+
+    def property_closure(self, p: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [p]
+        while todo:
+            q = todo.pop()
+            if q not in seen:
+                seen.add(q)
+                todo.extend(self.superproperties.get(q, ()))
+        return seen
+
+    def known(self, c: Node) -> bool:
+        """Whether every superclass of c was read: c is a class expression, or defined in what was read."""
+        return isinstance(c, BNode) or c in TRIVIAL or c in self.defined or c.startswith(tuple(self.read))
+
+    def met(self, required: Node, entailed: set[Node]) -> bool | None:
+        """Whether a resource whose types entail `entailed` is an instance of `required` (None: cannot tell)."""
+        if required in entailed or required in TRIVIAL:
+            return True
+        if isinstance(required, BNode):
+            if required in self.unions:
+                return any(self.met(m, entailed) for m in self.unions[required])
+            if required in self.intersections:
+                return all(self.met(m, entailed) for m in self.intersections[required])
+            return None
+        return False
+
+
+def read_vocabularies(folder: Path = VOCABULARIES) -> Axioms:
+    """The axioms of every package installed under folder/node_modules/@vocabulary (each an N-Quads file)."""
+    packages = sorted((folder / "node_modules" / "@vocabulary").glob("*/package.json"))
+    if not packages:
+        raise FileNotFoundError(f"{folder}/node_modules: the standard vocabularies are not installed "
+                                f"(`make test` installs them: npm ci in {folder.relative_to(ROOT)})")
+    axioms = Axioms()
+    for manifest in packages:
+        package = json.loads(manifest.read_text(encoding="utf-8"))
+        name, namespace = f"{package['name']}@{package['version']}", package["vocabulary"]["namespace"]
+        graph = Graph()
+        for quad in ox.parse(path=next(manifest.parent.glob("*.nq")), format=ox.RdfFormat.N_QUADS):
+            graph.add(tuple(rdflib_term(t, name) for t in (quad.subject, quad.predicate, quad.object)))
+        axioms.namespaces[https_schema(namespace)] = name
+        axioms.defined.update(str(s) for s in graph.subjects() if isinstance(s, URIRef))
+        axioms.add(graph, name)
+    return axioms
+
+
+def https_schema(iri: str) -> str:
+    return SCHEMA_HTTPS + iri[len(SCHEMA_HTTP):] if iri.startswith(SCHEMA_HTTP) else iri
+
+
+def rdflib_term(term, package: str):
+    """The rdflib form of an Oxigraph term, schema.org's IRIs in https, blank nodes kept apart per package."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(https_schema(term.value))
+    if isinstance(term, ox.BlankNode):
+        return BNode(f"{package}-{term.value}")
+    language = term.language
+    return Literal(term.value, lang=language) if language else Literal(term.value, datatype=term.datatype.value)
+
+
+def undefined_terms(graph: Graph, axioms: Axioms) -> list[str]:
+    """Terms of a covered vocabulary that the graph uses (as property, class, or in an axiom) and it lacks."""
+    used: set[str] = set()
+    for s, p, o in graph:
+        used.add(str(p))
+        if p == RDF.type or p in (RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range,
+                                  OWL.equivalentClass, OWL.equivalentProperty, OWL.inverseOf, OWL.disjointWith):
+            used.update(str(t) for t in (s, o) if isinstance(t, URIRef))
+    problems = []
+    for term in sorted(used):
+        for namespace, package in axioms.namespaces.items():
+            if term.startswith(namespace) and term != namespace and term not in axioms.defined:
+                problems.append(f"{term} is not defined in {package}")
+    return problems
+
+
+def type_problems(graph: Graph, axioms: Axioms) -> tuple[list[str], int]:
+    """Types that domains and ranges give a resource beyond what its own types entail; disjoint types; and
+    how many resources were judged on the first (all of them are on the second)."""
+    asserted: defaultdict[object, set[Node]] = defaultdict(set)
+    required: defaultdict[object, dict[Node, str]] = defaultdict(dict)  # resource -> class -> why
+    for s, p, o in graph:
+        if p == RDF.type and isinstance(o, URIRef):
+            asserted[s].add(str(o))
+    for s, p, o in graph:
+        if p == RDF.type:
+            continue
+        for q in axioms.property_closure(str(p)):
+            for c in axioms.domains.get(q, ()):
+                required[s].setdefault(c, f"as subject of <{p}> (the domain of <{q}> in {axioms.sources[(str(RDFS.domain), q)]})")
+            if not isinstance(o, Literal):
+                for c in axioms.ranges.get(q, ()):
+                    required[o].setdefault(c, f"as object of <{p}> (the range of <{q}> in {axioms.sources[(str(RDFS.range), q)]})")
+    problems, judged_count = [], 0
+    for resource in sorted(set(asserted) | set(required), key=str):
+        entailed = axioms.closure(asserted[resource])
+        every = entailed | axioms.closure({c for c in required[resource] if isinstance(c, str)})
+        # An untyped resource may well be typed by a range; one with a type from a vocabulary not read here
+        # (FaBiO, DoCO, ...) may be entailed the class by that vocabulary: neither is judged.
+        judged = bool(asserted[resource]) and all(axioms.known(c) for c in entailed)
+        judged_count += judged
+        missing = {c: why for c, why in required[resource].items() if judged and axioms.met(c, entailed) is False}
+        for c, why in sorted(missing.items(), key=lambda item: str(item[0])):
+            if not set(axioms.unions.get(c, ())) & set(missing):  # a union is news only if no member is missing
+                problems.append(f"<{resource}> would be inferred a {describe(c, axioms)} {why}; none of its types "
+                                f"({', '.join(sorted(f'<{t}>' for t in asserted[resource])) or 'none'}) entails it")
+        for pair in sorted(axioms.disjoint, key=lambda pair: sorted(map(str, pair))):
+            if pair <= every:
+                a, b = sorted(map(str, pair))
+                problems.append(f"<{resource}> is both <{a}> and <{b}>, declared disjoint")
+    return problems, judged_count
+
+
+def describe(c: Node, axioms: Axioms) -> str:
+    if isinstance(c, BNode) and c in axioms.unions:
+        return "union of " + " or ".join(f"<{m}>" for m in axioms.unions[c])
+    return f"<{c}>"
+
+
+def check(ontology: Graph, data: Graph, axioms: Axioms) -> tuple[list[str], int]:
+    """What the vocabularies' own axioms find wrong with the ontology and the data read together, and how many
+    resources had types whose every superclass was read (the others are checked for disjointness only)."""
+    axioms = copy.deepcopy(axioms)
+    axioms.add(ontology, "the ontology")
+    axioms.read.add(str(NFP))
+    both = ontology + data
+    types, judged = type_problems(both, axioms)
+    return undefined_terms(both, axioms) + types, judged

