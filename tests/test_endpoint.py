@@ -18,6 +18,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
 from endpoint_client import JSON, get_query, post_direct, post_form, request
+from scripts.paths import ROOT
 from scripts.serve import Server, free_port
 from test_queries import QUERY_FILES, expected
 
@@ -327,6 +328,21 @@ def test_ontology_and_shapes_iris(server: Server) -> None:
     shapes = request(f"{server.url}/shapes", Accept="application/n-triples")
     assert shapes.status == 200
     assert len(list(Graph().parse(data=shapes.body.decode("utf-8"), format="nt").subjects(RDF.type, SH.NodeShape))) > 5
+
+
+def test_ontology_version_iris_answer_as_the_w3id_rules_do(server: Server, dist: Path) -> None:
+    """https://w3id.org/ngo-fp/ontology/x.y.z: 303 to that version's own file, never to another version's
+    (the server used to answer 404 to every version IRI)."""
+    version = (ROOT / "VERSION").read_text(encoding="utf-8").strip()
+    for accept, ext in (("text/turtle", "ttl"), ("application/ld+json", "jsonld"), ("application/n-triples", "nt"),
+                        ("application/rdf+xml", "rdf"), ("text/html", "ttl"), ("*/*", "ttl")):
+        answer = request(f"{server.url}/ontology/{version}", Accept=accept)
+        assert answer.status == 303 and answer.headers["location"] == f"/ontology/{version}/ngo-fp-ontology.{ext}", accept
+    turtle = request(f"{server.url}/ontology/{version}/ngo-fp-ontology.ttl")
+    g = Graph().parse(data=turtle.body.decode("utf-8"), format="turtle")
+    assert (URIRef("https://w3id.org/ngo-fp/ontology"), OWL.versionIRI, URIRef(f"https://w3id.org/ngo-fp/ontology/{version}")) in g
+    for missing in ("9.9.9", "0.1", "0.1.0\n", "..", "0.1.0.1"):
+        assert request(f"{server.url}/ontology/{urllib.parse.quote(missing)}", Accept="text/turtle").status == 404, missing
 
 
 def test_keep_alive_answers_do_not_wait_for_a_delayed_ack(server: Server) -> None:

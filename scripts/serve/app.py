@@ -29,6 +29,9 @@ from .pool import Pool, Reply, text
 
 METHODS = "GET, HEAD, POST, OPTIONS"
 SLUG = re.compile(r"[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*")  # the whole path (fullmatch)
+VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")  # an ontology version IRI's last segment (fullmatch)
+VERSION_FILES = {"text/turtle": "ttl", "application/n-triples": "nt", "application/ld+json": "jsonld",
+                 "application/rdf+xml": "rdf"}  # as the w3id rules: Turtle unless another RDF format is asked for
 NOT_ASCII = re.compile(rb"[\x80-\xff]")
 NOT_UTF8 = "Bad request: the query string or the body is not UTF-8 once its %-escapes are decoded."
 UTF8 = {"utf-8", "utf8", "us-ascii", "ascii"}  # the charsets a query may declare (ASCII is UTF-8's subset)
@@ -277,6 +280,16 @@ class Endpoint:
     async def ontology(self, request: Request) -> Response:
         return await self.describe(request, f"{BASE}ontology", "/site/ontology.html", whole="ontology")
 
+    async def ontology_version(self, request: Request) -> Response:
+        """https://w3id.org/ngo-fp/ontology/x.y.z, as the w3id rules answer it: 303 to that version's own file
+        (ontology/x.y.z/, written by each build), never to another version's; 404 for a version not published."""
+        version = request.scope["path"].removeprefix("/ontology/")  # whole, as in resource()
+        if not VERSION.fullmatch(version) or not (self.dist / "ontology" / version).is_dir():
+            return error(404, f"Not found: version {version} of the ontology is not published here.")
+        media = choose(request.headers.get("accept"), list(VERSION_FILES)) or "text/turtle"
+        return RedirectResponse(f"/ontology/{version}/ngo-fp-ontology.{VERSION_FILES[media]}", status_code=303,
+                                headers={"Vary": "Accept"})
+
     async def shapes(self, request: Request) -> Response:
         return await self.describe(request, f"{BASE}shapes", None, whole="shapes")
 
@@ -309,6 +322,7 @@ def create(pool: Pool, dist: Path, max_body: int, spool_budget: int, cache_budge
         Route("/update", only(["GET", "HEAD", "POST"], endpoint.update)),
         Route("/resource/{path:path}", only(read, endpoint.resource)),
         Route("/ontology", only(read, endpoint.ontology)),
+        Route("/ontology/{version}", only(read, endpoint.ontology_version)),
         Route("/shapes", only(read, endpoint.shapes)),
         Mount("/", StaticFiles(directory=dist, follow_symlink=False)),
     ]
