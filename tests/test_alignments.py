@@ -84,6 +84,18 @@ def test_member_of_group_below_org_member_of_makes_a_collective_an_organization(
                for p in problems), problems
 
 
+def test_the_inverse_of_a_property_types_by_its_range_and_domain(ontology: Graph, axioms: alignments.Axioms) -> None:
+    """ex:hasPart, declared the inverse of org:unitOf (range org:FormalOrganization), types its subject so."""
+    data = "ex:whole ex:hasPart ex:unit . ex:whole a nfp:Place . ex:unit a nfp:Organization , org:OrganizationalUnit ."
+    assert not check(ontology, data, axioms)
+    inverse = ontology + Graph().add((URIRef("https://example.org/hasPart"), URIRef("http://www.w3.org/2002/07/owl#inverseOf"),
+                                      URIRef("http://www.w3.org/ns/org#unitOf")))
+    problems = check(inverse, data, axioms)
+    assert any(p.startswith("<https://example.org/whole> would be inferred a <http://www.w3.org/ns/org#FormalOrganization> "
+                            "as subject of <https://example.org/hasPart> (the range of <http://www.w3.org/ns/org#unitOf>")
+               for p in problems), problems
+
+
 def test_a_term_a_vocabulary_does_not_have_is_named(ontology: Graph, axioms: alignments.Axioms) -> None:
     problems = check(ontology, "ex:c a nfp:Claim ; prov:wasAttributedBy ex:p ; schema:sameas ex:q .", axioms)
     assert "http://www.w3.org/ns/prov#wasAttributedBy is not defined in @vocabulary/prov@1.0.6" in problems

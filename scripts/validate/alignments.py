@@ -46,6 +46,7 @@ class Axioms:
     superproperties: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     domains: defaultdict[str, set[Node]] = field(default_factory=lambda: defaultdict(set))
     ranges: defaultdict[str, set[Node]] = field(default_factory=lambda: defaultdict(set))
+    inverses: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     unions: dict[BNode, list[Node]] = field(default_factory=dict)
     intersections: dict[BNode, list[Node]] = field(default_factory=dict)
     disjoint: set[frozenset[Node]] = field(default_factory=set)
@@ -69,6 +70,9 @@ class Axioms:
             elif p == OWL.equivalentProperty and isinstance(s_, str) and isinstance(o_, str):
                 self.superproperties[s_].add(o_)
                 self.superproperties[o_].add(s_)
+            elif p == OWL.inverseOf and isinstance(s_, str) and isinstance(o_, str):
+                self.inverses[s_].add(o_)
+                self.inverses[o_].add(s_)
             elif p in (RDFS.domain, RDFS.range) and isinstance(s_, str):
                 (self.domains if p == RDFS.domain else self.ranges)[s_].add(o_)
                 self.sources.setdefault((str(p), s_), source)
@@ -110,6 +114,23 @@ class Axioms:
                 seen.add(q)
                 todo.extend(self.superproperties.get(q, ()))
         return seen
+
+    def sides(self, p: str) -> tuple[set[tuple[str, URIRef]], set[tuple[str, URIRef]]]:
+        """Which (property, rdfs:domain or rdfs:range) type the subject of a p statement, and which its object:
+        p's superproperties' domains and ranges, and, through owl:inverseOf, the ranges and domains of their
+        inverses and of the inverses' superproperties."""
+        subject_side, object_side = set(), set()
+        for q in self.property_closure(p):
+            subject_side.add((q, RDFS.domain))
+            object_side.add((q, RDFS.range))
+            for inverse in self.inverses.get(q, ()):
+                for r in self.property_closure(inverse):
+                    subject_side.add((r, RDFS.range))
+                    object_side.add((r, RDFS.domain))
+        return subject_side, object_side
+
+    def why(self, kind: URIRef, q: str) -> str:
+        return f"the {'domain' if kind == RDFS.domain else 'range'} of <{q}> in {self.sources.get((str(kind), q), '?')}"
 
     def known(self, c: Node) -> bool:
         """Whether every superclass of c was read: c is a class expression, or defined in what was read."""
@@ -188,12 +209,17 @@ def type_problems(graph: Graph, axioms: Axioms) -> tuple[list[str], int]:
     for s, p, o in graph:
         if p == RDF.type:
             continue
-        for q in axioms.property_closure(str(p)):
-            for c in axioms.domains.get(q, ()):
-                required[s].setdefault(c, f"as subject of <{p}> (the domain of <{q}> in {axioms.sources[(str(RDFS.domain), q)]})")
-            if not isinstance(o, Literal):
-                for c in axioms.ranges.get(q, ()):
-                    required[o].setdefault(c, f"as object of <{p}> (the range of <{q}> in {axioms.sources[(str(RDFS.range), q)]})")
+        if isinstance(o, Literal):
+            subject_side = {(q, RDFS.domain) for q in axioms.property_closure(str(p))}
+            object_side: set[tuple[str, URIRef]] = set()
+        else:
+            subject_side, object_side = axioms.sides(str(p))
+        for q, kind in sorted(subject_side):
+            for c in (axioms.domains if kind == RDFS.domain else axioms.ranges).get(q, ()):
+                required[s].setdefault(c, f"as subject of <{p}> ({axioms.why(kind, q)})")
+        for q, kind in sorted(object_side):
+            for c in (axioms.domains if kind == RDFS.domain else axioms.ranges).get(q, ()):
+                required[o].setdefault(c, f"as object of <{p}> ({axioms.why(kind, q)})")
     problems, judged_count = [], 0
     for resource in sorted(set(asserted) | set(required), key=str):
         entailed = axioms.closure(asserted[resource])
