@@ -43,7 +43,7 @@ ERROR_EVERY = {
     "event-date-typed": (71, SHAPES + "startDateTyped", "DatatypeConstraintComponent"),
     "event-date-february-30": (89, SHAPES + "startDateTyped", "PatternConstraintComponent"),
     "access-date-month-13": (97, SHAPES + "SourceShape-accessDate", "PatternConstraintComponent"),
-    "year-typed-gyear": (73, SHAPES + "SourceShape-hasPublicationYear", "DatatypeConstraintComponent"),
+    "year-typed-gyear": (73, SHAPES + "SourceShape-issued", "DatatypeConstraintComponent"),
     "citation-resolved-without-entry": (79, SHAPES + "CitationResolvedOrFlaggedShape", "SPARQLConstraintComponent"),
     "missing-evidence": (83, SHAPES + "evidencePresent", "MinCountConstraintComponent"),
 }
@@ -124,7 +124,7 @@ def unit(i: int, rng: random.Random, errors: dict[str, int], hub: bool = False) 
     add(work, RDF_TYPE, iri(FABIO + rng.choice(["Book", "JournalArticle", "BookChapter"])))
     add(work, LABEL, lit(f"Author {i} ({2000 + i % 24})", lang="en"))
     add(work, DCT + "title", lit(sentence(rng, 6), lang="en"))
-    add(work, "http://purl.org/spar/fabio/hasPublicationYear", lit(str(2000 + i % 24), XSD + "gYear") if err("year-typed-gyear") else lit(str(2000 + i % 24)))
+    add(work, "http://purl.org/dc/terms/issued", lit(str(2000 + i % 24), XSD + "gYear") if err("year-typed-gyear") else lit(str(2000 + i % 24)))
     add(work, NFP + "evidenceQuote", quote())
     add(work, NFP + "accessDate", lit(f"{2000 + i % 24}-13-01" if err("access-date-month-13") else f"{2000 + i % 24}-05-30"))
     add(entry, RDF_TYPE, iri(NFP + "ReferenceEntry"))

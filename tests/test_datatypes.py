@@ -178,7 +178,7 @@ def test_plain_dates_corpus_size() -> None:
     assert len(PLAIN_ROWS) == 30
     assert sum(bool(r["fails"]) for r in PLAIN_ROWS) == 22
     assert {r["shape"] for r in PLAIN_ROWS} == {"startDateTyped", "SourceShape-accessDate",
-                                                "SourceShape-hasPublicationYear"}
+                                                "SourceShape-issued"}
 
 
 def test_both_engines_judge_plain_dates_with_the_project_shapes() -> None:

@@ -70,7 +70,7 @@ def test_datatypes_outside_the_map_are_named_not_set_aside(ontology: Graph) -> N
     graph = ontology + parse(FIXTURES / "dated.ttl")
     work = "<https://w3id.org/ngo-fp/resource/work/x>"
     assert reasoning.outside_datatype_map(graph) == [  # the gYear and the date; anyURI and positiveInteger are in the map
-        f'{work} <http://purl.org/spar/fabio/hasPublicationYear> "2023"^^<http://www.w3.org/2001/XMLSchema#gYear>',
+        f'{work} <http://purl.org/dc/terms/issued> "2023"^^<http://www.w3.org/2001/XMLSchema#gYear>',
         f'{work} <https://w3id.org/ngo-fp/ontology#accessDate> "2017-05-30"^^<http://www.w3.org/2001/XMLSchema#date>',
     ]
     with pytest.raises(BuildError, match=r"outside the OWL 2 datatype map: .*gYear.* \(and 1 more\)"):

@@ -69,7 +69,7 @@ def csl(model: Model, iri: URIRef) -> dict[str, object] | None:
     editors = model.objects(iri, NFP.editor)
     if editors:
         item["editor"] = [name(model, e) for e in editors]
-    year = text(FABIO.hasPublicationYear)
+    year = text(DCT.issued)
     if year:
         item["issued"] = {"date-parts": [[int(year[:4])]]}
     container = text(NFP.containerTitle)

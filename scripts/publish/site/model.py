@@ -33,7 +33,7 @@ OUT_LINKS = (SCHEMA.sameAs, SKOS.exactMatch, SKOS.closeMatch, OWL.sameAs)
 
 
 def words(name: str) -> str:
-    """`hasPublicationYear` -> `has publication year`."""
+    """`authorsAsWritten` -> `authors as written`."""
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").lower()
 
 

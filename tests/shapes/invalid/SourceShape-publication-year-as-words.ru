@@ -1,4 +1,4 @@
 # A publication year written in words: a plain literal, but not four digits.
-# expect: Violation work:bulgur-2023 fabio:hasPublicationYear PatternConstraintComponent
-DELETE { work:bulgur-2023 fabio:hasPublicationYear ?y } INSERT { work:bulgur-2023 fabio:hasPublicationYear "two thousand twenty-three" }
-WHERE { work:bulgur-2023 fabio:hasPublicationYear ?y } ;
+# expect: Violation work:bulgur-2023 dcterms:issued PatternConstraintComponent
+DELETE { work:bulgur-2023 dcterms:issued ?y } INSERT { work:bulgur-2023 dcterms:issued "two thousand twenty-three" }
+WHERE { work:bulgur-2023 dcterms:issued ?y } ;
