@@ -11,6 +11,7 @@ injected and which (shape, component) must fire. Dates and years are plain ISO 8
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 from pathlib import Path
@@ -193,6 +194,19 @@ def shared() -> list[tuple[str, str, str]]:
     return t
 
 
+# A file written by another version of this script is stale (it may use terms the shapes no longer check).
+GENERATOR = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+def current(out: Path) -> dict | None:
+    """The manifest of `out` if this version of the script wrote it, else None (generate it again)."""
+    manifest = out.with_suffix(".manifest.json")
+    if not (out.exists() and manifest.exists()):
+        return None
+    found = json.loads(manifest.read_text(encoding="utf-8"))
+    return found if found.get("generator") == GENERATOR else None
+
+
 def generate(triples: int, out: Path, seed: int = 42, hub: bool = False) -> dict:
     """Write about `triples` triples as N-Triples to `out`; return the manifest of injected errors.
 
@@ -211,7 +225,7 @@ def generate(triples: int, out: Path, seed: int = 42, hub: bool = False) -> dict
                 f.write(f"{s} {iri(p) if not p.startswith('<') else p} {o} .\n")
                 written += 1
             i += 1
-    manifest = {"triples": written, "units": i, "seed": seed, "hub": hub,
+    manifest = {"triples": written, "units": i, "seed": seed, "hub": hub, "generator": GENERATOR,
                 "errors": {k: {"count": v, "shape": ERROR_EVERY[k][1], "component": ERROR_EVERY[k][2]} for k, v in errors.items()}}
     out.with_suffix(".manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest

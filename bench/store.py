@@ -40,8 +40,10 @@ print(json.dumps({"triples": len(store), "cpu": usage() - before,
 
 def data_file(size: int) -> Path:
     """The spread file of bench/validation.py for this size, generated the same way when missing."""
+    from generate import current
+
     path = DATA / f"ir-{size}.nt"
-    if not path.exists():
+    if current(path) is None:
         DATA.mkdir(exist_ok=True)
         subprocess.run([sys.executable, str(BENCH / "generate.py"), str(size), str(path)], check=True,
                        stdout=subprocess.DEVNULL)

@@ -116,14 +116,11 @@ def expected(manifest: dict) -> Counter:
 
 
 def dataset(size: int, hub: bool) -> tuple[Path, dict]:
-    from generate import generate
+    from generate import current, generate
 
     DATA.mkdir(exist_ok=True)
     path = DATA / f"{'hub' if hub else 'ir'}-{size}.nt"
-    manifest_path = path.with_suffix(".manifest.json")
-    if path.exists() and manifest_path.exists():
-        return path, json.loads(manifest_path.read_text())
-    return path, generate(size, path, hub=hub)
+    return path, current(path) or generate(size, path, hub=hub)
 
 
 FAST_RUNS = 3
