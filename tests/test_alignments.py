@@ -96,6 +96,16 @@ def test_the_inverse_of_a_property_types_by_its_range_and_domain(ontology: Graph
                for p in problems), problems
 
 
+def test_a_literal_where_a_vocabulary_wants_a_resource_is_named(ontology: Graph, axioms: alignments.Axioms) -> None:
+    """The ontology's header gave dcterms:creator a team name; FOAF's foaf:maker (its equivalent) ranges over
+    foaf:Agent, a class: the creator is now the team's IRI."""
+    problems = check(ontology, '<https://w3id.org/ngo-fp/ontology> <http://purl.org/dc/terms/creator> "A team" .', axioms)
+    assert any(p.startswith('<https://w3id.org/ngo-fp/ontology> has the literal "A team" as value of '
+                            '<http://purl.org/dc/terms/creator>, whose range is the class ') for p in problems), problems
+    assert not check(ontology, '<https://w3id.org/ngo-fp/ontology> <http://purl.org/dc/terms/creator> ex:team .', axioms)
+    assert not check(ontology, 'ex:w a nfp:Source ; <http://purl.org/dc/terms/issued> "2001" .', axioms)  # rdfs:Literal
+
+
 def test_a_term_a_vocabulary_does_not_have_is_named(ontology: Graph, axioms: alignments.Axioms) -> None:
     problems = check(ontology, "ex:c a nfp:Claim ; prov:wasAttributedBy ex:p ; schema:sameas ex:q .", axioms)
     assert "http://www.w3.org/ns/prov#wasAttributedBy is not defined in @vocabulary/prov@1.0.6" in problems

@@ -13,6 +13,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from ..errors import BuildError
 from ..link import countrycodes
 from ..paths import BASE, DCAT, DCT, NFP, ONTOLOGY, RES, SHAPES, SPDX, VOID
+from ..publish.describe import TEAM, Agent, add_agent
 from .run import expected_refusals, map_file, unexpected
 from .scheme import EXAMPLE
 
@@ -23,6 +24,7 @@ DATASET = URIRef(BASE + "dataset/plover-gsr")
 MAIN_DATASET = URIRef(BASE + "dataset")
 LICENSE = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
 SOURCE = URIRef("https://github.com/openeventdata/PLOVER/tree/5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f")
+RECORDS_CREATOR = Agent(URIRef("https://github.com/openeventdata"), "Open Event Data Alliance")  # the source's owner
 NOTICE = """PLOVER gold-standard records (sample) as Linked Data
 
 The files of this folder are derived from the PLOVER gold-standard records, the PLOVER reference and the
@@ -79,7 +81,8 @@ def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, s
     if counts["copyright"]:
         g.add((d, DCT.rights, Literal(counts["copyright"], lang="en")))
     g.add((d, DCT.source, SOURCE))
-    g.add((d, DCT.creator, Literal("Open Event Data Alliance (records); NGO–Foreign Policy project (mapping)")))
+    g.add((d, DCT.creator, add_agent(g, RECORDS_CREATOR)))  # the records
+    g.add((d, DCT.contributor, add_agent(g, TEAM)))  # the mapping
     g.add((d, DCT.conformsTo, URIRef(BASE + "ontology")))
     g.add((d, DCT.relation, MAIN_DATASET))
     g.add((d, VOID.uriSpace, Literal(str(RES))))

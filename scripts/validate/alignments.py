@@ -8,7 +8,8 @@ installed by `make test` into tests/vocabularies/), three things must hold:
 - the domains and ranges of the properties a resource is used with give it no type that its own types do
   not already entail (skos:exactMatch made every linked state a skos:Concept; org:memberOf made every
   collective an organization);
-- no resource has, asserted or so inferred, two classes that a vocabulary or the ontology declares disjoint.
+- no resource has, asserted or so inferred, two classes that a vocabulary or the ontology declares disjoint;
+- no literal is the value of a property whose range is a class (dcterms:creator's dcterms:Agent).
 
 The entailment is the RDFS core (subclass, subproperty, domain, range, owl:equivalentClass/Property and
 owl:unionOf/intersectionOf for class expressions); what it cannot read (restrictions) it leaves unchecked.
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from scripts.paths import NFP, ROOT
 
@@ -50,6 +51,8 @@ class Axioms:
     unions: dict[BNode, list[Node]] = field(default_factory=dict)
     intersections: dict[BNode, list[Node]] = field(default_factory=dict)
     disjoint: set[frozenset[Node]] = field(default_factory=set)
+    datatypes: set[str] = field(default_factory=lambda: {str(RDFS.Literal), str(RDF.langString), str(RDF.PlainLiteral),
+                                                         str(RDF.XMLLiteral), str(RDF.HTML), str(RDF.JSON)})
     sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, term) -> where it was said
 
     def add(self, graph: Graph, source: str) -> None:
@@ -60,7 +63,9 @@ class Axioms:
             s_, o_ = node(s), node(o)
             if s_ is None or o_ is None:
                 continue
-            if p == RDFS.subClassOf:
+            if p == RDF.type and o == RDFS.Datatype and isinstance(s_, str):
+                self.datatypes.add(s_)
+            elif p == RDFS.subClassOf:
                 self.superclasses[s_].add(o_)
             elif p == OWL.equivalentClass:
                 self.superclasses[s_].add(o_)
@@ -131,6 +136,10 @@ class Axioms:
 
     def why(self, kind: URIRef, q: str) -> str:
         return f"the {'domain' if kind == RDFS.domain else 'range'} of <{q}> in {self.sources.get((str(kind), q), '?')}"
+
+    def holds_literals(self, c: str) -> bool:
+        """Whether a range admits literals: a datatype, rdfs:Literal, or a class every resource is in."""
+        return c in self.datatypes or c in TRIVIAL or c.startswith(str(XSD))
 
     def known(self, c: Node) -> bool:
         """Whether every superclass of c was read: c is a class expression, or defined in what was read."""
@@ -203,6 +212,7 @@ def type_problems(graph: Graph, axioms: Axioms) -> tuple[list[str], int]:
     how many resources were judged on the first (all of them are on the second)."""
     asserted: defaultdict[object, set[Node]] = defaultdict(set)
     required: defaultdict[object, dict[Node, str]] = defaultdict(dict)  # resource -> class -> why
+    literal_problems: set[str] = set()
     for s, p, o in graph:
         if p == RDF.type and isinstance(o, URIRef):
             asserted[s].add(str(o))
@@ -212,6 +222,11 @@ def type_problems(graph: Graph, axioms: Axioms) -> tuple[list[str], int]:
         if isinstance(o, Literal):
             subject_side = {(q, RDFS.domain) for q in axioms.property_closure(str(p))}
             object_side: set[tuple[str, URIRef]] = set()
+            for q in sorted(axioms.property_closure(str(p))):
+                for c in axioms.ranges.get(q, ()):
+                    if isinstance(c, str) and not axioms.holds_literals(c):
+                        literal_problems.add(f"<{s}> has the literal \"{o}\" as value of <{p}>, whose range is the "
+                                             f"class <{c}> ({axioms.why(RDFS.range, q)})")
         else:
             subject_side, object_side = axioms.sides(str(p))
         for q, kind in sorted(subject_side):
@@ -220,7 +235,7 @@ def type_problems(graph: Graph, axioms: Axioms) -> tuple[list[str], int]:
         for q, kind in sorted(object_side):
             for c in (axioms.domains if kind == RDFS.domain else axioms.ranges).get(q, ()):
                 required[o].setdefault(c, f"as object of <{p}> ({axioms.why(kind, q)})")
-    problems, judged_count = [], 0
+    problems, judged_count = sorted(literal_problems), 0
     for resource in sorted(set(asserted) | set(required), key=str):
         entailed = axioms.closure(asserted[resource])
         every = entailed | axioms.closure({c for c in required[resource] if isinstance(c, str)})
