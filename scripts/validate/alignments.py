@@ -1,15 +1,16 @@
 """The ontology's alignments read against the standard vocabularies' own files.
 
 The ontology and the data lean on PROV-O, ORG, SKOS, Web Annotation, OWL-Time, Dublin Core, FOAF, FRBR core,
-VANN and schema.org. Read with those vocabularies' own axioms (pinned copies from zazuko/rdf-vocabularies,
-installed by `make test` into tests/vocabularies/), three things must hold:
+schema.org and others. Read with those vocabularies' own axioms (pinned copies from zazuko/rdf-vocabularies,
+listed in tests/vocabularies/package.json and installed there by `make test`), four things must hold:
 
 - every term used from one of them is defined there (no misspelt term, none the vocabulary lacks);
 - the domains and ranges of the properties a resource is used with give it no type that its own types do
   not already entail (skos:exactMatch made every linked state a skos:Concept; org:memberOf made every
   collective an organization);
 - no resource has, asserted or so inferred, two classes that a vocabulary or the ontology declares disjoint;
-- no literal is the value of a property whose range is a class (dcterms:creator's dcterms:Agent).
+- no literal is the value of a property whose range is a class (dcterms:creator is FOAF's foaf:maker, whose
+  range is foaf:Agent).
 
 The entailment is the RDFS core (subclass, subproperty, domain, range, owl:equivalentClass/Property and
 owl:unionOf/intersectionOf for class expressions); what it cannot read (restrictions) it leaves unchecked.
@@ -50,10 +51,10 @@ class Axioms:
     inverses: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     unions: dict[BNode, list[Node]] = field(default_factory=dict)
     intersections: dict[BNode, list[Node]] = field(default_factory=dict)
-    disjoint: set[frozenset[Node]] = field(default_factory=set)
+    disjoint: dict[frozenset[Node], str] = field(default_factory=dict)  # pair -> where it was declared
     datatypes: set[str] = field(default_factory=lambda: {str(RDFS.Literal), str(RDF.langString), str(RDF.PlainLiteral),
                                                          str(RDF.XMLLiteral), str(RDF.HTML), str(RDF.JSON)})
-    sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, term) -> where it was said
+    sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (domain or range, property) -> where said
 
     def add(self, graph: Graph, source: str) -> None:
         def node(term) -> Node | None:
@@ -82,8 +83,7 @@ class Axioms:
                 (self.domains if p == RDFS.domain else self.ranges)[s_].add(o_)
                 self.sources.setdefault((str(p), s_), source)
             elif p == OWL.disjointWith:
-                self.disjoint.add(frozenset((s_, o_)))
-                self.sources.setdefault(("disjoint", f"{s_} {o_}"), source)
+                self.disjoint.setdefault(frozenset((s_, o_)), source)
             elif p in (OWL.unionOf, OWL.intersectionOf, OWL.members) and isinstance(s, BNode):
                 members = [m for m in (node(x) for x in graph.items(o)) if m is not None]
                 if p == OWL.unionOf:
@@ -93,8 +93,7 @@ class Axioms:
                 elif (s, RDF.type, OWL.AllDisjointClasses) in graph:
                     for i, a in enumerate(members):
                         for b in members[i + 1:]:
-                            self.disjoint.add(frozenset((a, b)))
-                            self.sources.setdefault(("disjoint", f"{a} {b}"), source)
+                            self.disjoint.setdefault(frozenset((a, b)), source)
 
     def closure(self, start: set[Node]) -> set[Node]:
         """The classes that `start` entails: themselves, their superclasses, an intersection's members."""
@@ -220,9 +219,9 @@ def type_problems(graph: Graph, axioms: Axioms) -> tuple[list[str], int]:
         if p == RDF.type:
             continue
         if isinstance(o, Literal):
-            subject_side = {(q, RDFS.domain) for q in axioms.property_closure(str(p))}
-            object_side: set[tuple[str, URIRef]] = set()
-            for q in sorted(axioms.property_closure(str(p))):
+            supers = axioms.property_closure(str(p))
+            subject_side, object_side = {(q, RDFS.domain) for q in supers}, set()
+            for q in sorted(supers):
                 for c in axioms.ranges.get(q, ()):
                     if isinstance(c, str) and not axioms.holds_literals(c):
                         literal_problems.add(f"<{s}> has the literal \"{o}\" as value of <{p}>, whose range is the "
@@ -248,10 +247,10 @@ def type_problems(graph: Graph, axioms: Axioms) -> tuple[list[str], int]:
             if not set(axioms.unions.get(c, ())) & set(missing):  # a union is news only if no member is missing
                 problems.append(f"<{resource}> would be inferred a {describe(c, axioms)} {why}; none of its types "
                                 f"({', '.join(sorted(f'<{t}>' for t in asserted[resource])) or 'none'}) entails it")
-        for pair in sorted(axioms.disjoint, key=lambda pair: sorted(map(str, pair))):
+        for pair, where in sorted(axioms.disjoint.items(), key=lambda item: sorted(map(str, item[0]))):
             if pair <= every:
                 a, b = sorted(map(str, pair))
-                problems.append(f"<{resource}> is both <{a}> and <{b}>, declared disjoint")
+                problems.append(f"<{resource}> is both <{a}> and <{b}>, declared disjoint in {where}")
     return problems, judged_count
 
 
