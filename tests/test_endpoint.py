@@ -345,6 +345,28 @@ def test_ontology_version_iris_answer_as_the_w3id_rules_do(server: Server, dist:
         assert request(f"{server.url}/ontology/{urllib.parse.quote(missing)}", Accept="text/turtle").status == 404, missing
 
 
+def test_the_iris_of_the_dataset_descriptions_land_on_files(server: Server, dist: Path) -> None:
+    """As the w3id rules answer them (tests/test_w3id.py): the dataset, catalog and agent IRIs 303 to the VoID/DCAT
+    file that describes them, the download URLs (under /dist/) 302 to the file; both were 404 here."""
+    from rdflib.namespace import DCAT, FOAF, VOID
+
+    graph = Graph().parse(dist / "void.ttl") + Graph().parse(dist / "plover-gsr" / "void.ttl")
+    base = "https://w3id.org/ngo-fp/"
+    files = {str(o) for p in (DCAT.downloadURL, DCAT.accessURL, VOID.dataDump, DCAT.landingPage, FOAF.homepage)
+             for o in graph.objects(None, p)}
+    described = {str(s) for s in graph.subjects() if isinstance(s, URIRef)} - files
+    assert len(files) > 10 and len(described) > 100
+    for iri in sorted(files | described):
+        if not iri.startswith(base) or iri.startswith(base + "ontology"):
+            continue
+        first = request(f"{server.url}/{iri[len(base):]}", Accept="text/turtle")
+        assert first.status == (302 if iri in files else 303), (iri, first.status)
+        landed = request(server.url + first.headers["location"], Accept="text/turtle")
+        assert landed.status == 200, (iri, first.headers["location"])
+        if iri in described:
+            assert (URIRef(iri), None, None) in Graph().parse(data=landed.body.decode("utf-8"), format="turtle"), iri
+
+
 def test_keep_alive_answers_do_not_wait_for_a_delayed_ack(server: Server) -> None:
     """Regression: without TCP_NODELAY every answer (head, then body) waited ~40 ms for the client's delayed
     ACK, which capped a client at ~22 requests/s whatever the server's speed."""

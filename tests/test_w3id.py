@@ -157,3 +157,27 @@ def test_bad_slugs_are_not_rewritten_into_paths(apache: str) -> None:
     assert answer.status in (302, 400, 404)
     if answer.status == 302:  # the catch-all: same path under the hosting, never a resource file
         assert "/site/resource/" not in answer.headers["location"]
+
+
+def test_every_iri_of_the_dataset_descriptions_lands_on_a_file(apache: str, dist: Path) -> None:
+    """The download, landing-page and endpoint URLs of void.ttl are under https://w3id.org/ngo-fp/dist/, and the
+    dataset, catalog, agent, distribution and linkset IRIs under /dataset, /catalog and /agent: each must land on a
+    file that describes or is it (they went to the hosting's /dist/... and /dataset..., where nothing is)."""
+    from rdflib.namespace import DCAT, FOAF, VOID
+
+    graph = Graph().parse(dist / "void.ttl") + Graph().parse(dist / "plover-gsr" / "void.ttl")
+    base = "https://w3id.org/ngo-fp/"
+    files = {str(o) for p in (DCAT.downloadURL, DCAT.accessURL, VOID.dataDump, DCAT.landingPage, FOAF.homepage)
+             for o in graph.objects(None, p)}
+    described = {str(s) for s in graph.subjects() if isinstance(s, URIRef)}
+    assert len(files) > 10 and len(described) > 100
+    for iri in sorted(files | described):
+        if not iri.startswith(base) or iri.startswith(base + "ontology"):
+            continue
+        path = iri[len(base):]
+        first = request(f"{apache}/ngo-fp/{path}", Accept="text/turtle")
+        assert first.status in (302, 303), (iri, first.status)
+        landed = request(first.headers["location"], Accept="text/turtle")
+        assert landed.status == 200, (iri, first.headers["location"])
+        if iri in described and iri not in files:  # a description of it, in Turtle
+            assert (URIRef(iri), None, None) in Graph().parse(data=landed.body.decode("utf-8"), format="turtle"), iri

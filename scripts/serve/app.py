@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 from starlette.applications import Starlette
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import ClientDisconnect, Request
@@ -30,6 +31,21 @@ from .pool import Pool, Reply, text
 METHODS = "GET, HEAD, POST, OPTIONS"
 SLUG = re.compile(r"[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*")  # the whole path (fullmatch)
 VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")  # an ontology version IRI's last segment (fullmatch)
+
+
+class VersionConvertor(Convertor):
+    """Routes /ontology/x.y.z only: /ontology/<file> stays with the static files."""
+    regex = VERSION.pattern
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("version", VersionConvertor())
+
 VERSION_FILES = {"text/turtle": "ttl", "application/n-triples": "nt", "application/ld+json": "jsonld",
                  "application/rdf+xml": "rdf"}  # as the w3id rules: Turtle unless another RDF format is asked for
 NOT_ASCII = re.compile(rb"[\x80-\xff]")
@@ -290,6 +306,18 @@ class Endpoint:
         return RedirectResponse(f"/ontology/{version}/ngo-fp-ontology.{VERSION_FILES[media]}", status_code=303,
                                 headers={"Vary": "Accept"})
 
+    async def description(self, request: Request) -> Response:
+        """The IRIs of the dataset descriptions (/dataset..., /catalog..., /agent/linked-data-team), as the w3id
+        rules answer them: 303 to the VoID/DCAT file that describes them."""
+        path = request.scope["path"]
+        if path == "/dataset/plover-gsr" or path.startswith("/dataset/plover-gsr/"):
+            return RedirectResponse("/plover-gsr/void.ttl", status_code=303)
+        return RedirectResponse("/void.ttl", status_code=303)
+
+    async def dist_file(self, request: Request) -> Response:
+        """https://w3id.org/ngo-fp/dist/<file>, the descriptions' download URLs: the file, served at /<file>."""
+        return RedirectResponse("/" + request.scope["path"].removeprefix("/dist/"), status_code=302)
+
     async def shapes(self, request: Request) -> Response:
         return await self.describe(request, f"{BASE}shapes", None, whole="shapes")
 
@@ -322,8 +350,14 @@ def create(pool: Pool, dist: Path, max_body: int, spool_budget: int, cache_budge
         Route("/update", only(["GET", "HEAD", "POST"], endpoint.update)),
         Route("/resource/{path:path}", only(read, endpoint.resource)),
         Route("/ontology", only(read, endpoint.ontology)),
-        Route("/ontology/{version}", only(read, endpoint.ontology_version)),
+        Route("/ontology/{version:version}", only(read, endpoint.ontology_version)),
         Route("/shapes", only(read, endpoint.shapes)),
+        Route("/dataset", only(read, endpoint.description)),
+        Route("/dataset/{rest:path}", only(read, endpoint.description)),
+        Route("/catalog", only(read, endpoint.description)),
+        Route("/catalog/{rest:path}", only(read, endpoint.description)),
+        Route("/agent/linked-data-team", only(read, endpoint.description)),
+        Route("/dist/{rest:path}", only(read, endpoint.dist_file)),
         Mount("/", StaticFiles(directory=dist, follow_symlink=False)),
     ]
     cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
