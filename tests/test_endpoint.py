@@ -365,6 +365,10 @@ def test_the_iris_of_the_dataset_descriptions_land_on_files(server: Server, dist
         assert landed.status == 200, (iri, first.headers["location"])
         if iri in described:
             assert (URIRef(iri), None, None) in Graph().parse(data=landed.body.decode("utf-8"), format="turtle"), iri
+    endpoint = next(str(o) for o in graph.objects(None, DCAT.endpointURL))  # .../dist/query, with its query string
+    first = request(f"{server.url}/{endpoint[len(base):]}?query=ASK%7B%7D", Accept="application/sparql-results+json")
+    assert first.status == 302 and first.headers["location"] == "/query?query=ASK%7B%7D"
+    assert json.loads(request(server.url + first.headers["location"], Accept="application/sparql-results+json").body)["boolean"]
 
 
 def test_keep_alive_answers_do_not_wait_for_a_delayed_ack(server: Server) -> None:

@@ -181,3 +181,5 @@ def test_every_iri_of_the_dataset_descriptions_lands_on_a_file(apache: str, dist
         assert landed.status == 200, (iri, first.headers["location"])
         if iri in described and iri not in files:  # a description of it, in Turtle
             assert (URIRef(iri), None, None) in Graph().parse(data=landed.body.decode("utf-8"), format="turtle"), iri
+    query = request(f"{apache}/ngo-fp/dist/query?query=ASK%7B%7D", Accept="application/sparql-results+json")
+    assert query.status == 302 and query.headers["location"] == f"{apache}/host/query?query=ASK%7B%7D"  # kept

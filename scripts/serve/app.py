@@ -315,8 +315,11 @@ class Endpoint:
         return RedirectResponse("/void.ttl", status_code=303)
 
     async def dist_file(self, request: Request) -> Response:
-        """https://w3id.org/ngo-fp/dist/<file>, the descriptions' download URLs: the file, served at /<file>."""
-        return RedirectResponse("/" + request.scope["path"].removeprefix("/dist/"), status_code=302)
+        """https://w3id.org/ngo-fp/dist/<file>, the descriptions' download URLs: the file, served at /<file>; the
+        query string is kept, as the w3id rule keeps it (the endpoint URL /dist/query?query=...)."""
+        query = request.scope["query_string"].decode("latin-1")
+        target = "/" + request.scope["path"].removeprefix("/dist/")
+        return RedirectResponse(target + ("?" + query if query else ""), status_code=302)
 
     async def shapes(self, request: Request) -> Response:
         return await self.describe(request, f"{BASE}shapes", None, whole="shapes")
