@@ -111,3 +111,24 @@ def alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
     except OSError:
         return False
+
+
+W3ID_BASE = "https://w3id.org/ngo-fp/"
+
+
+def description_iris(dist: Path):
+    """The two dataset descriptions (dist/void.ttl, dist/plover-gsr/void.ttl) as one graph, the URLs they give as
+    files (downloads, landing pages, homepages) and every IRI they describe (files included)."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import DCAT, FOAF, VOID
+
+    graph = Graph().parse(dist / "void.ttl") + Graph().parse(dist / "plover-gsr" / "void.ttl")
+    files = {str(o) for p in (DCAT.downloadURL, DCAT.accessURL, VOID.dataDump, DCAT.landingPage, FOAF.homepage)
+             for o in graph.objects(None, p)}
+    return graph, files, {str(s) for s in graph.subjects() if isinstance(s, URIRef)}
+
+
+def own_paths(iris: set[str]) -> list[tuple[str, str]]:
+    """(iri, path under https://w3id.org/ngo-fp/) of the IRIs the w3id rules answer, the ontology's left out."""
+    return [(iri, iri[len(W3ID_BASE):]) for iri in sorted(iris)
+            if iri.startswith(W3ID_BASE) and not iri.startswith(W3ID_BASE + "ontology")]

@@ -17,7 +17,7 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
-from endpoint_client import JSON, get_query, post_direct, post_form, request
+from endpoint_client import JSON, W3ID_BASE, description_iris, get_query, own_paths, post_direct, post_form, request
 from scripts.paths import ROOT
 from scripts.serve import Server, free_port
 from test_queries import QUERY_FILES, expected
@@ -348,25 +348,20 @@ def test_ontology_version_iris_answer_as_the_w3id_rules_do(server: Server, dist:
 def test_the_iris_of_the_dataset_descriptions_land_on_files(server: Server, dist: Path) -> None:
     """As the w3id rules answer them (tests/test_w3id.py): the dataset, catalog and agent IRIs 303 to the VoID/DCAT
     file that describes them, the download URLs (under /dist/) 302 to the file; both were 404 here."""
-    from rdflib.namespace import DCAT, FOAF, VOID
+    from rdflib.namespace import DCAT
 
-    graph = Graph().parse(dist / "void.ttl") + Graph().parse(dist / "plover-gsr" / "void.ttl")
-    base = "https://w3id.org/ngo-fp/"
-    files = {str(o) for p in (DCAT.downloadURL, DCAT.accessURL, VOID.dataDump, DCAT.landingPage, FOAF.homepage)
-             for o in graph.objects(None, p)}
-    described = {str(s) for s in graph.subjects() if isinstance(s, URIRef)} - files
+    graph, files, subjects = description_iris(dist)
+    described = subjects - files
     assert len(files) > 10 and len(described) > 100
-    for iri in sorted(files | described):
-        if not iri.startswith(base) or iri.startswith(base + "ontology"):
-            continue
-        first = request(f"{server.url}/{iri[len(base):]}", Accept="text/turtle")
+    for iri, path in own_paths(files | described):
+        first = request(f"{server.url}/{path}", Accept="text/turtle")
         assert first.status == (302 if iri in files else 303), (iri, first.status)
         landed = request(server.url + first.headers["location"], Accept="text/turtle")
         assert landed.status == 200, (iri, first.headers["location"])
         if iri in described:
             assert (URIRef(iri), None, None) in Graph().parse(data=landed.body.decode("utf-8"), format="turtle"), iri
     endpoint = next(str(o) for o in graph.objects(None, DCAT.endpointURL))  # .../dist/query, with its query string
-    first = request(f"{server.url}/{endpoint[len(base):]}?query=ASK%7B%7D", Accept="application/sparql-results+json")
+    first = request(f"{server.url}/{endpoint[len(W3ID_BASE):]}?query=ASK%7B%7D", Accept="application/sparql-results+json")
     assert first.status == 302 and first.headers["location"] == "/query?query=ASK%7B%7D"
     assert json.loads(request(server.url + first.headers["location"], Accept="application/sparql-results+json").body)["boolean"]
 

@@ -15,7 +15,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
-from endpoint_client import request
+from endpoint_client import description_iris, own_paths, request
 from scripts import version
 from scripts.serve import free_port
 
@@ -163,18 +163,9 @@ def test_every_iri_of_the_dataset_descriptions_lands_on_a_file(apache: str, dist
     """The download, landing-page and endpoint URLs of void.ttl are under https://w3id.org/ngo-fp/dist/, and the
     dataset, catalog, agent, distribution and linkset IRIs under /dataset, /catalog and /agent: each must land on a
     file that describes or is it (they went to the hosting's /dist/... and /dataset..., where nothing is)."""
-    from rdflib.namespace import DCAT, FOAF, VOID
-
-    graph = Graph().parse(dist / "void.ttl") + Graph().parse(dist / "plover-gsr" / "void.ttl")
-    base = "https://w3id.org/ngo-fp/"
-    files = {str(o) for p in (DCAT.downloadURL, DCAT.accessURL, VOID.dataDump, DCAT.landingPage, FOAF.homepage)
-             for o in graph.objects(None, p)}
-    described = {str(s) for s in graph.subjects() if isinstance(s, URIRef)}
+    _, files, described = description_iris(dist)
     assert len(files) > 10 and len(described) > 100
-    for iri in sorted(files | described):
-        if not iri.startswith(base) or iri.startswith(base + "ontology"):
-            continue
-        path = iri[len(base):]
+    for iri, path in own_paths(files | described):
         first = request(f"{apache}/ngo-fp/{path}", Accept="text/turtle")
         assert first.status in (302, 303), (iri, first.status)
         landed = request(first.headers["location"], Accept="text/turtle")
