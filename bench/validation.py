@@ -8,6 +8,7 @@ results are counted per (shape, component) and compared with the generator's man
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import statistics
@@ -85,17 +86,36 @@ def python_engine(code: str, data: Path, timeout: float) -> dict:
     return r
 
 
+def with_ontology(data: Path, ontology: Path | None = None) -> Path:
+    """The data file with the ontology appended as N-Triples (`<stem>+ontology.nt`), kept beside it for the next
+    run while the data's manifest (its generator, seed, size and errors) and the ontology's bytes are those it
+    was made from; else made again (a file kept by existence alone gave Jena the old data after the generator
+    changed). Written to a temporary name first, so a killed run leaves no partial file under the real name."""
+    from scripts.load import parse
+    from scripts.paths import ONTOLOGY
+
+    ontology = ontology or ONTOLOGY
+    merged = data.with_name(data.stem + "+ontology.nt")
+    stamp = merged.with_suffix(".key")
+    key = hashlib.sha256(data.with_suffix(".manifest.json").read_bytes() + b"\0" + ontology.read_bytes()).hexdigest()
+    if merged.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == key:
+        return merged
+    stamp.unlink(missing_ok=True)  # no key while the file is being made
+    partial = merged.with_suffix(".partial")
+    partial.write_bytes(data.read_bytes() + parse(ontology).serialize(format="nt", encoding="utf-8"))
+    partial.replace(merged)
+    stamp.write_text(key, encoding="utf-8")
+    return merged
+
+
 def jena_engine(data: Path, timeout: float) -> dict:
     """`shacl validate` on the data with the ontology mixed in (one N-Triples file made beforehand)."""
     from rdflib import RDF, Graph, Namespace
 
-    from scripts.load import parse
-    from scripts.paths import ONTOLOGY, SHAPES
+    from scripts.paths import SHAPES
     from scripts.validate import jena
 
-    merged = data.with_name(data.stem + "+ontology.nt")
-    if not merged.exists():
-        merged.write_bytes(data.read_bytes() + parse(ONTOLOGY).serialize(format="nt", encoding="utf-8"))
+    merged = with_ontology(data)
     report = data.with_name(data.stem + ".jena-report.ttl")
     r = measure(["java", "-cp", jena.classpath(), "shacl.shacl", "validate", "--shapes", str(SHAPES),
                  "--data", str(merged)], timeout, stdout_path=report)

@@ -52,3 +52,26 @@ def test_store_bench_measures_the_load_and_states_the_ratios_it_measured(tmp_pat
     best = rows[1]["cpu_best"] / rows[0]["cpu_best"]
     assert f"1,000 to 4,000: {ratio:.2f}x of the medians, {best:.2f}x of the best runs" in text
     assert f"| {rows[1]['triples']:,} | {rows[1]['cpu_median']:.2f} s |" in text
+
+
+def test_jena_input_is_made_again_when_the_data_or_the_ontology_changes(tmp_path: Path) -> None:
+    """bench/validation.py gives Jena the data with the ontology appended, kept between runs: it must follow a
+    new generator's data and an edited ontology, not be kept because it exists."""
+    from validation import with_ontology
+
+    ontology = tmp_path / "ontology.ttl"
+    ontology.write_text("<urn:x:A> a <http://www.w3.org/2002/07/owl#Class> .\n", encoding="utf-8")
+    data = tmp_path / "ir-3000.nt"
+    generate(3000, data)
+    merged = with_ontology(data, ontology)
+    assert merged.read_bytes() == data.read_bytes() + b"<urn:x:A> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " \
+                                                       b"<http://www.w3.org/2002/07/owl#Class> .\n"
+    made = merged.stat().st_mtime_ns
+    assert with_ontology(data, ontology).stat().st_mtime_ns == made, "kept while nothing changed"
+
+    generate(3000, data, seed=7)  # other data, as a changed generator writes
+    assert with_ontology(data, ontology).read_bytes().startswith(data.read_bytes())
+
+    ontology.write_text("<urn:x:B> a <http://www.w3.org/2002/07/owl#Class> .\n", encoding="utf-8")
+    assert b"<urn:x:B>" in with_ontology(data, ontology).read_bytes()
+    assert b"<urn:x:A>" not in merged.read_bytes()
