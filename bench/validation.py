@@ -144,6 +144,9 @@ def dataset(size: int, hub: bool) -> tuple[Path, dict]:
 
 
 FAST_RUNS = 3
+# hub and spread are medians of runs minutes apart: "as fast" allows the drift between such runs here (one file's
+# runs differ by up to 1.2x on this shared machine: Store scaling in bench/README.md)
+HUB_TOLERANCE = 1.25
 # (size, hub, engines): pyshacl only at 10k (it needed 64 s for 100k on a quiet machine, more when shared)
 PLAN = [(10_000, False, ("fast", "pyshacl", "jena")), (100_000, False, ("fast", "jena")),
         (500_000, False, ("fast", "jena")), (500_000, True, ("fast", "jena")),
@@ -295,8 +298,8 @@ def targets(rows: list[dict], pairs: list[dict]) -> list[str]:
                        f"Jena/fast = {j['wall'] / f['wall']:.2f}x | {'yes' if f['wall'] < j['wall'] else 'no'} |")
     for a, b, size in ((f500, f500h, "500k"), (f2m, f2mh, "2M")):
         if a and b:
-            out.append(f"| hub-shaped data as fast as spread data ({size}) | hub/spread = {b['wall'] / a['wall']:.2f}x | "
-                       f"{'yes' if b['wall'] <= 1.25 * a['wall'] else 'no'} |")
+            out.append(f"| hub-shaped data as fast as spread data ({size}), within {HUB_TOLERANCE}x | hub/spread = "
+                       f"{b['wall'] / a['wall']:.2f}x | {'yes' if b['wall'] <= HUB_TOLERANCE * a['wall'] else 'no'} |")
     checked = [r.get("verdict") for r in rows if "error" not in r]
     checked += [run["verdict"] for p in pairs for run in (p["small"], p["big"])]
     out.append(f"| every engine finds exactly the injected errors | {sum(1 for v in checked if v)} of {len(checked)} runs "
