@@ -141,6 +141,39 @@ def test_source_that_nobody_can_follow_is_refused(tmp_path: Path) -> None:
             records.link_graph({turkey}, tmp_path)
 
 
+CODE_HEADER = ["resource", "scheme", "code", "evidence_location", "evidence_text", "checked_on"]
+PINNED = "https://github.com/owner/repo/blob/" + "0" * 40 + "/countryInfo.txt"
+
+
+@pytest.mark.parametrize("row, problem", [
+    (["geonames", "298795", "owner/repo:countryInfo.txt", "x", "2026-12-03"], r"is not a public http\(s\) URL"),
+    (["cameo-country", "TUR", "https://github.com/owner/repo/blob/main/data_dict.py", "x", "2026-12-03"],
+     "without pinning it to a commit"),
+    (["geonames", "298795", PINNED, "", "2026-12-03"], "evidence_text is empty"),
+    (["geonames", "298795", PINNED, "x", ""], "checked_on '' is not a date"),
+])
+def test_a_code_written_by_hand_names_a_pinned_source_the_words_and_the_day(tmp_path: Path, row: list[str],
+                                                                             problem: str) -> None:
+    """CAMEO and GeoNames codes are written by hand (countrycode has none): like a Wikidata link, each row must
+    name a source anyone can open, pinned to a commit for a GitHub file, the words seen there and the day."""
+    turkey = URIRef("https://w3id.org/ngo-fp/resource/state/turkey")
+    write(tmp_path, "ir-codes.csv", CODE_HEADER, [str(turkey), *row])
+    with pytest.raises(BuildError, match=r"ir-codes.csv:2: .*" + problem):
+        records.link_graph({turkey}, tmp_path)
+
+
+def test_a_generated_code_names_the_library_call() -> None:
+    """The generated rows' evidence is the countrycode library, its version and the exact call, which anyone can
+    repeat (no day needed); the hand rows of the real file all have a pinned source and a day."""
+    for row in records.rows(records.LINKS / "ir-codes.csv"):
+        v = row.values
+        if v["scheme"] in records.HAND_SCHEMES:
+            assert records.GITHUB.match(v["evidence_location"]) and records.DATE.match(v["checked_on"]), row.line
+        else:
+            assert v["evidence_location"].startswith("countrycode ") and v["evidence_text"].startswith("countrycode("), row.line
+            assert v["checked_on"] == "", row.line
+
+
 def test_unknown_candidate_decision_is_refused(tmp_path: Path) -> None:
     write(tmp_path, "candidates.csv", ["resource", "decision", "qid", "reason", "source", "checked_on"],
           ["https://w3id.org/ngo-fp/resource/place/cyprus", "maybe", "", "x", "", ""])

@@ -271,7 +271,8 @@ def test_generated_codes_agree_with_independent_sources() -> None:
         assert rows[key]["code"] == code, key
         assert rows[key]["evidence_location"].startswith("countrycode 0.6.0"), key
     assert ("bolshevik-russia", "iso3166-alpha3") not in rows
-    assert rows[("turkey", "geonames")]["evidence_location"] == "fffaraz/datasets:countryInfo.txt"  # kept by hand
+    assert rows[("turkey", "geonames")]["evidence_location"] == (  # kept by hand
+        "https://github.com/fffaraz/datasets/blob/e3b4c25f85e40573847444381ae9a641edcb02a0/countryInfo.txt")
 
 
 # --- the published dataset and the cross-dataset questions ------------------------------------------------------

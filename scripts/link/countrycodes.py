@@ -23,7 +23,7 @@ from ..paths import ROOT
 LINKS = ROOT / "links"
 KEYS = LINKS / "countrycode-keys.csv"
 IR_CODES = LINKS / "ir-codes.csv"
-FIELDS = ["resource", "scheme", "code", "evidence_location", "evidence_text"]
+FIELDS = ["resource", "scheme", "code", "evidence_location", "evidence_text", "checked_on"]  # checked_on: hand rows
 
 # ir-codes.csv scheme -> countrycode destination
 SCHEMES = {
@@ -119,7 +119,7 @@ def render(ir_codes: Path = IR_CODES, keys: Path = KEYS) -> str:
     writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in generated_rows(keys) + hand:
-        writer.writerow({k: row[k] for k in FIELDS})
+        writer.writerow({k: row.get(k) or "" for k in FIELDS})
     return out.getvalue()
 
 

@@ -30,6 +30,7 @@ from rdflib.namespace import PROV
 
 from ..errors import BuildError
 from ..paths import NFP, RES, ROOT, SCHEMA
+from .countrycodes import HAND_SCHEMES
 
 LINKS = ROOT / "links"
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -133,6 +134,12 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
             raise BuildError(f"{resource} is not described in instances/", row.path, row.line)
         if scheme not in CODES:
             raise BuildError(f"unknown scheme {scheme!r} (one of {', '.join(CODES)})", row.path, row.line)
+        if scheme in HAND_SCHEMES:  # generated rows name the library call instead (scripts/link/countrycodes.py)
+            check_source(v["evidence_location"].strip(), row, "evidence_location")
+            if not v.get("evidence_text", "").strip():
+                raise BuildError("evidence_text is empty: quote the words that pair the name and the code", row.path, row.line)
+            if not DATE.match(v.get("checked_on") or ""):
+                raise BuildError(f"checked_on {v.get('checked_on')!r} is not a date (YYYY-MM-DD)", row.path, row.line)
         prop, datatype = CODES[scheme]
         if datatype == XSD.integer and not code.isdigit():
             raise BuildError(f"{scheme} code {code!r} is not a number", row.path, row.line)
