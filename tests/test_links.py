@@ -102,6 +102,24 @@ def test_no_internal_index_identifier_in_dist(dist: Path) -> None:
     assert internal_ids(files) == []
 
 
+def test_every_code_in_the_publication_names_where_it_was_seen(built) -> None:
+    """Each code a resource carries (nfp:cowStateNumber 640, ...) has an nfp:CodeRecord per row of
+    links/ir-codes.csv that gives it: the property, the code, the source and the words, and the day for a
+    hand-written row; and no code stands without one."""
+    g = built.data
+    prop_of = {scheme: str(prop) for scheme, (prop, _) in records.CODES.items()}
+    want = {(r.values["resource"], prop_of[r.values["scheme"]], r.values["code"], r.values["evidence_location"],
+             r.values["evidence_text"], r.values["checked_on"]) for r in records.rows(records.LINKS / "ir-codes.csv")}
+    got = {tuple("" if v is None else str(v) for v in row) for row in g.query(PREFIXES + """
+        SELECT ?resource ?property ?code ?location ?text ?day WHERE {
+            ?record a nfp:CodeRecord ; nfp:linkedResource ?resource ; nfp:codeProperty ?property ; nfp:code ?code ;
+                    nfp:evidenceLocation ?location ; nfp:evidenceText ?text .
+            OPTIONAL { ?record nfp:checkedOn ?day } }""")}
+    assert got == want and len(got) == len(records.rows(records.LINKS / "ir-codes.csv"))
+    carried = {(str(s), str(p), str(o)) for p in prop_of.values() for s, o in g.subject_objects(URIRef(p))}
+    assert carried == {(resource, prop, code) for resource, prop, code, *_ in want}
+
+
 def test_crosswalk_is_published(dist: Path) -> None:
     with (dist / "exports" / "crosswalk.csv").open(encoding="utf-8") as f:
         rows = {r["resource"].rsplit("/", 1)[1]: r for r in csv.DictReader(f)}

@@ -146,7 +146,29 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
         g.add((resource, prop, Literal(code, datatype=None if datatype == XSD.string else datatype)))
         if scheme == "geonames":
             g.add((resource, SCHEMA.sameAs, URIRef(f"https://sws.geonames.org/{code}/")))
+        g += code_record(resource, scheme, code, prop, v)
     g += outside_facts(described, folder)
+    return g
+
+
+def code_record(resource: URIRef, scheme: str, code: str, prop: URIRef, v: dict[str, str]) -> Graph:
+    """The nfp:CodeRecord of one ir-codes.csv row: which property carries which code on the resource, where it was
+    seen and the words seen there, and for a hand-written row the day. Its IRI names the resource, the scheme and
+    the source (the repository of a GitHub file, or the library), as one code may rest on two sources."""
+    g = Graph()
+    location = v["evidence_location"].strip()
+    source = location.split("/")[4] if GITHUB.match(location) else location.split()[0]
+    record = RES["code/" + str(resource)[len(str(RES)):].replace("/", "-") + "-" + scheme + "-"
+                 + re.sub(r"[^a-z0-9]+", "-", source.lower()).strip("-")]
+    g.add((record, RDF.type, NFP.CodeRecord))
+    g.add((record, RDFS.label, Literal(f"{scheme} code of {str(resource)[len(str(RES)):]}", lang="en")))
+    g.add((record, NFP.linkedResource, resource))
+    g.add((record, NFP.codeProperty, prop))
+    g.add((record, NFP.code, Literal(code)))
+    g.add((record, NFP.evidenceLocation, Literal(location)))
+    g.add((record, NFP.evidenceText, Literal(v["evidence_text"])))
+    if v.get("checked_on"):
+        g.add((record, NFP.checkedOn, date_literal(v["checked_on"])))
     return g
 
 

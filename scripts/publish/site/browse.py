@@ -16,7 +16,8 @@ NAME_PROPS = (SKOS.prefLabel, RDFS.label, SKOS.altLabel, NFP.acronym, NFP.nameIn
 FACETS = {"group": (NFP.memberOfGroup, NFP.category), "country": (NFP.basedIn,), "period": (NFP.inPeriod,)}
 KIND_NAMES = {  # the folder of a resource IRI, as a heading
     "activity": "Activities", "citation": "In-text citations", "claim": "Claims", "concept": "Concepts",
-    "event": "Events", "group": "Groups of actors", "issue": "Issues", "link": "Link records",
+    "code": "Code records", "event": "Events", "fact": "Outside facts", "factor": "Factors", "group": "Groups of actors",
+    "issue": "Issues", "link": "Link records",
     "organization": "Organizations", "participation": "Participations", "period": "Periods", "person": "Persons",
     "place": "Places", "reference": "References", "role": "Roles", "scheme": "Typologies", "section": "Sections",
     "state": "States", "work": "Works", "evidence": "Evidence quotes"}
