@@ -180,6 +180,17 @@ def test_a_code_written_by_hand_names_a_pinned_source_the_words_and_the_day(tmp_
         records.link_graph({turkey}, tmp_path)
 
 
+def test_two_rows_of_one_code_from_one_source_are_refused(tmp_path: Path) -> None:
+    """Each row is one code record, named by resource, scheme and source: a second row of the same three would
+    merge into the first record and lose which words were seen where."""
+    turkey = URIRef("https://w3id.org/ngo-fp/resource/state/turkey")
+    row = [str(turkey), "geonames", "298795", PINNED, "x", "2026-12-03"]
+    with (tmp_path / "ir-codes.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([CODE_HEADER, row, row[:4] + ["y", "2026-12-03"]])
+    with pytest.raises(BuildError, match=r"ir-codes.csv:3: a second geonames row for .*state/turkey from the same source"):
+        records.link_graph({turkey}, tmp_path)
+
+
 def test_a_generated_code_names_the_library_call() -> None:
     """The generated rows' evidence is the countrycode library, its version and the exact call, which anyone can
     repeat (no day needed); the hand rows of the real file all have a pinned source and a day."""

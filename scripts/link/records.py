@@ -146,7 +146,11 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
         g.add((resource, prop, Literal(code, datatype=None if datatype == XSD.string else datatype)))
         if scheme == "geonames":
             g.add((resource, SCHEMA.sameAs, URIRef(f"https://sws.geonames.org/{code}/")))
-        g += code_record(resource, scheme, code, prop, v)
+        record = code_record(resource, scheme, code, prop, v)
+        if set(record.subjects()) & set(g.subjects(RDF.type, NFP.CodeRecord)):
+            raise BuildError(f"a second {scheme} row for {resource} from the same source: give one row per code and "
+                             "source", row.path, row.line)
+        g += record
     g += outside_facts(described, folder)
     return g
 
