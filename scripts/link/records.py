@@ -48,6 +48,17 @@ def date_literal(text: str) -> Literal:
     return Literal(text)  # a plain ISO 8601 day: see "Dates and years" in ontology/README.md
 
 
+def check_evidence(row: "Row", what: str) -> None:
+    """Raise a BuildError unless a row of wikidata.csv or a hand-written row of ir-codes.csv names a public source
+    (evidence_location), the words seen there (evidence_text) and the day (checked_on)."""
+    v = row.values
+    check_source(v["evidence_location"].strip(), row, "evidence_location")
+    if not v.get("evidence_text", "").strip():
+        raise BuildError(f"evidence_text is empty: quote the words that pair the name and the {what}", row.path, row.line)
+    if not DATE.match(v.get("checked_on") or ""):
+        raise BuildError(f"checked_on {v.get('checked_on')!r} is not a date (YYYY-MM-DD)", row.path, row.line)
+
+
 def check_source(url: str, row: "Row", column: str) -> None:
     """Raise a BuildError unless `url` is a public source anyone can follow."""
     if not SOURCE.match(url):
@@ -109,11 +120,7 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
         if item in seen_items:
             raise BuildError(f"{qid} is already linked to {seen_items[item]}", row.path, row.line)
         seen_items[item] = resource
-        check_source(v["evidence_location"].strip(), row, "evidence_location")
-        if not v.get("evidence_text", "").strip():
-            raise BuildError("evidence_text is empty: quote the words that pair the name and the item", row.path, row.line)
-        if not DATE.match(v.get("checked_on", "")):
-            raise BuildError(f"checked_on {v.get('checked_on')!r} is not a date (YYYY-MM-DD)", row.path, row.line)
+        check_evidence(row, "item")
         g.add((resource, SCHEMA.sameAs, item))
         record = record_iri(resource, "wikidata")
         g.add((record, RDF.type, NFP.LinkRecord))
@@ -127,6 +134,7 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
         g.add((record, NFP.evidenceLocation, Literal(v["evidence_location"])))
         g.add((record, NFP.evidenceText, Literal(v["evidence_text"])))
         g.add((record, NFP.checkedOn, date_literal(v["checked_on"])))
+    seen_codes: set[URIRef] = set()
     for row in rows(folder / "ir-codes.csv"):
         v = row.values
         resource, scheme, code = URIRef(v["resource"]), v["scheme"], v["code"].strip()
@@ -135,11 +143,7 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
         if scheme not in CODES:
             raise BuildError(f"unknown scheme {scheme!r} (one of {', '.join(CODES)})", row.path, row.line)
         if scheme in HAND_SCHEMES:  # generated rows name the library call instead (scripts/link/countrycodes.py)
-            check_source(v["evidence_location"].strip(), row, "evidence_location")
-            if not v.get("evidence_text", "").strip():
-                raise BuildError("evidence_text is empty: quote the words that pair the name and the code", row.path, row.line)
-            if not DATE.match(v.get("checked_on") or ""):
-                raise BuildError(f"checked_on {v.get('checked_on')!r} is not a date (YYYY-MM-DD)", row.path, row.line)
+            check_evidence(row, "code")
         prop, datatype = CODES[scheme]
         if datatype == XSD.integer and not code.isdigit():
             raise BuildError(f"{scheme} code {code!r} is not a number", row.path, row.line)
@@ -147,9 +151,11 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
         if scheme == "geonames":
             g.add((resource, SCHEMA.sameAs, URIRef(f"https://sws.geonames.org/{code}/")))
         record = code_record(resource, scheme, code, prop, v)
-        if set(record.subjects()) & set(g.subjects(RDF.type, NFP.CodeRecord)):
+        iri = next(record.subjects(RDF.type, NFP.CodeRecord))
+        if iri in seen_codes:
             raise BuildError(f"a second {scheme} row for {resource} from the same source: give one row per code and "
                              "source", row.path, row.line)
+        seen_codes.add(iri)
         g += record
     g += outside_facts(described, folder)
     return g
