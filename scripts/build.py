@@ -85,12 +85,14 @@ class Prepared:
 
     @functools.cached_property
     def merged(self) -> Graph:
-        """Ontology, instances and evidence in one graph, as published: made once, for the checks and (in the
-        writer process, which inherits it) the publication."""
+        """Ontology, instances and evidence in one graph, as published: made in the writer process, which owns
+        its copy of the parts, in the evidence graph itself, the largest of them (its 17,550 triples are not added
+        again: 0.4 s less before the site can start). `evidence` is that merged graph afterwards, so nothing
+        but the publication may read this object then."""
         prefixes = Graph(bind_namespaces="core")  # the prefixes of Built.data, without copying its triples
         for prefix, ns in self.instances.namespaces():
             prefixes.bind(prefix, ns)
-        return dumps.merge(self.ontology, self.instances, self.evidence, prefixes=prefixes)
+        return dumps.merge(self.ontology, self.instances, self.evidence, prefixes=prefixes, into=self.evidence)
 
     @functools.cached_property
     def ntriples(self) -> str:

@@ -63,3 +63,25 @@ def test_export_tables_equal_rdflib_sparql(built, name: str) -> None:
     header, body = exports.rows(graph, name)
     assert header == [str(v) for v in result.vars]
     assert body == expected and body  # every table has rows in the article's data
+
+
+def test_merging_into_a_part_gives_the_merged_graph_and_its_prefixes() -> None:
+    """The build merges the graphs into the evidence graph, its largest part (dumps.merge, `into`): the same
+    triples and the same prefixes as a fresh merge, though that part was made with rdflib's default prefixes
+    (dcterms, schema, ...) and the ontology names some of the same namespaces otherwise."""
+    ontology = Graph(bind_namespaces="core")
+    ontology.bind("dct", DCT)
+    ontology.bind("nfp", NFP)
+    ontology.add((NFP.Actor, RDFS.label, Literal("actor", lang="en")))
+    instances = Graph(bind_namespaces="core")
+    instances.bind("ex", EX)
+    instances.add((EX.a, RDF.type, NFP.Actor))
+    instances.add((EX.a, DCT.title, Literal("A")))
+    evidence = Graph()  # rdflib's default prefixes, as grounding.expand makes it
+    evidence.add((EX.e, NFP.about, EX.a))
+    evidence.add((EX.a, DCT.title, Literal("A")))
+    fresh = dumps.merge(ontology, instances, evidence)
+    expected = (set(fresh), sorted(fresh.namespaces()))
+    merged = dumps.merge(ontology, instances, evidence, into=evidence)
+    assert merged is evidence and (set(merged), sorted(merged.namespaces())) == expected
+    assert ("dct", URIRef(str(DCT))) in expected[1] and len(fresh) == 4

@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import OWL, RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
+from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from ..link.records import LINKS
@@ -223,12 +224,16 @@ def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, 
     return dist
 
 
-def merge(ontology: Graph, *data: Graph, prefixes: Graph | None = None) -> Graph:
+def merge(ontology: Graph, *data: Graph, prefixes: Graph | None = None, into: Graph | None = None) -> Graph:
     """The published graph: the data graphs and the ontology, with the prefixes of the ontology, then those of
-    `prefixes` (default: of the first data graph)."""
-    merged = Graph(bind_namespaces="core")
+    `prefixes` (default: of the first data graph). `into`: one of the parts, which becomes the merged graph (its
+    triples are not copied, its prefixes are replaced): only where nothing else reads that part any more."""
+    merged = Graph(bind_namespaces="core") if into is None else into
+    if into is not None:
+        merged.namespace_manager = NamespaceManager(merged, bind_namespaces="core")
     for part in (*data, ontology):
-        merged += part
+        if part is not merged:
+            merged += part
     named = prefixes if prefixes is not None else data[0]
     for prefix, ns in list(ontology.namespaces()) + list(named.namespaces()):
         merged.bind(prefix, ns, override=False)
