@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,7 +82,15 @@ class Prepared:
     evidence: Graph
     shapes: Graph
     quotes: int
-    where: dict[str, tuple[Path, int | None]]
+    files: dict[Path, Graph]  # each source file's graph (the ontology's and the instance files')
+    links: Graph  # the link and code records
+    links_folder: Path
+
+    @functools.cached_property
+    def where(self) -> dict[str, tuple[Path, int | None]]:
+        """Resource IRI -> the file and line where it is written (scripts/origin.py): made when a check fails and
+        names a resource, not on every build (0.1 s)."""
+        return locate(self.files, (self.evidence, self.links), self.links_folder)
 
     @functools.cached_property
     def merged(self) -> Graph:
@@ -132,9 +141,9 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
         raise Problems(f"{len(problems)} evidence quote(s) not found verbatim in the article",
                        [quote_problem(p, per_file) for p in problems])
     evidence = grounding.expand(data)
-    where = locate({ontology: onto, **per_file}, (evidence, link_triples), links_folder)
     done(t, f"{checked} quotes verified, {len(evidence)} annotation triples generated")
-    return Prepared(ontology, onto, data, evidence, shapes_graph, checked, where)
+    return Prepared(ontology, onto, data, evidence, shapes_graph, checked, {ontology: onto, **per_file},
+                    link_triples, links_folder)
 
 
 class Checks:
@@ -152,15 +161,18 @@ class Checks:
         self.passed = [validate.Result(**r) for r in passed] if isinstance(passed, list) else None
         self.hermit = reasoning.start_cached(p.parts, p.ntriples) if self.passed is None else None
 
-    def finish(self) -> list[validate.Result]:
+    def finish(self, meanwhile: Callable[[], object] = lambda: None) -> list[validate.Result]:
+        """`meanwhile`: work to do before waiting for HermiT (after QC and SHACL; at once if the checks passed
+        before)."""
         if self.passed is not None:
+            meanwhile()
             t = step("QC, SHACL and OWL 2 consistency")
             done(t, f"passed before on this very graph with the same shapes, QC and code (cache {self.key[:12]}); "
                     f"{len(self.passed)} SHACL warning(s)" + ("\n" + validate.summary(self.passed) if self.passed else ""))
             return self.passed
         assert self.hermit is not None
         try:
-            warnings = run_checks(self.p, self.hermit)
+            warnings = run_checks(self.p, self.hermit, meanwhile)
         finally:
             self.hermit.stop()
         cache.put("checks", self.key, [r.texts() for r in warnings])
@@ -172,8 +184,9 @@ def check(p: Prepared) -> list[validate.Result]:
     return Checks(p).finish()
 
 
-def run_checks(p: Prepared, hermit: reasoning.Run) -> list[validate.Result]:
-    """QC and SHACL on the graph while `hermit` runs, then HermiT's verdict."""
+def run_checks(p: Prepared, hermit: reasoning.Run, meanwhile: Callable[[], object] = lambda: None
+               ) -> list[validate.Result]:
+    """QC and SHACL on the graph while `hermit` runs, then `meanwhile()`, then HermiT's verdict."""
     t = step("ontology and data QC (shapes/qc/*-violation.rq)")
     store = merged_store(p.ntriples)
     failures = []
@@ -193,6 +206,7 @@ def run_checks(p: Prepared, hermit: reasoning.Run) -> list[validate.Result]:
         raise Problems(f"SHACL: {len(violations)} violation(s)", [shacl_problem(r, p.where) for r in violations])
     done(t, f"conforms ({engine}); {len(warnings)} warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
 
+    meanwhile()
     t = step("OWL 2 consistency (HermiT, started before QC)")
     result = hermit.result()
     if not result.consistent:
@@ -286,7 +300,8 @@ def build_and_publish(dist: Path, **sources) -> Built:
     the checks, HermiT in a process of its own; it is swapped in only when both succeed. Call with the lock of
     `dist` held."""
     prepared = prepare(**sources)
-    checks = Checks(prepared)  # HermiT starts now, in a process of its own
+    prepared.ntriples  # before the fork: the writer and the checks both read it
+    checks: Checks | None = None
 
     def publication() -> None:  # in the writer process: the merged graph is made there, beside the checks
         prepared.merged
@@ -298,8 +313,9 @@ def build_and_publish(dist: Path, **sources) -> Built:
             previous = dist if (dist / atomic.MARKER).is_file() else None
             writer = atomic.fork(publication, "publishing")
             try:
-                warnings = checks.finish()
-                write_coverage(prepared.built(), tmp)  # here, while the writer writes the rest
+                checks = Checks(prepared)  # HermiT starts now, in a process of its own
+                # the coverage report here, while the writer writes the rest (and before waiting for HermiT)
+                warnings = checks.finish(meanwhile=lambda: write_coverage(prepared.built(), tmp))
             except BaseException:
                 atomic.stop(writer)
                 raise
@@ -308,7 +324,7 @@ def build_and_publish(dist: Path, **sources) -> Built:
             triples = prepared.ntriples.count("\n")
             done(t, f"{triples} triples written")
     finally:
-        if checks.hermit is not None:
+        if checks is not None and checks.hermit is not None:
             checks.hermit.stop()
     return built
 
@@ -320,13 +336,22 @@ def inputs_key(instances: Path, links_folder: Path, version: str | None) -> str:
 
 
 def tree(dist: Path) -> str:
-    """A digest of the names, sizes and modification times of every file in `dist` (cheap: no content read)."""
+    """A digest of the names, sizes and modification times of every file in `dist` (cheap: no content read; with
+    scandir and plain strings, 0.04 s for the publication's 8,000 files where os.walk and relpath took 0.1 s)."""
     parts: list[bytes | str] = []
-    for here, dirs, names in os.walk(dist):
-        dirs.sort()
-        for name in sorted(names):
-            st = os.lstat(os.path.join(here, name))
-            parts.append(f"{os.path.relpath(os.path.join(here, name), dist)} {st.st_size} {st.st_mtime_ns}")
+
+    def walk(folder: str, rel: str) -> None:  # a folder's files, then its subfolders, each sorted by name
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
+        for entry in entries:
+            if not entry.is_dir(follow_symlinks=False):
+                st = entry.stat(follow_symlinks=False)
+                parts.append(f"{rel}{entry.name} {st.st_size} {st.st_mtime_ns}")
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, f"{rel}{entry.name}/")
+
+    walk(str(dist), "")
     return cache.digest(parts)
 
 

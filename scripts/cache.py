@@ -85,8 +85,8 @@ def put(kind: str, key: str, value: object) -> None:
     try:
         FOLDER.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=FOLDER, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(value, f, sort_keys=True)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:  # json.dumps: json.dump encodes in Python, 3x slower
+            f.write(json.dumps(value, sort_keys=True))
         os.replace(tmp, FOLDER / f"{kind}-{key}.json")
         entries = sorted(FOLDER.glob("*.json"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-KEEP]:

@@ -62,16 +62,23 @@ def ntriples(*graphs: Graph) -> str:
     return "".join(sorted(line + "\n" for line in lines if line.strip()))
 
 
-def oxigraph_text(nt: str, fmt: ox.RdfFormat, prefixes: dict[str, str]) -> str:
-    """`nt` (sorted N-Triples) written by Oxigraph in `fmt`: subjects in that order, each with its predicates and
-    objects together. (rdflib's Turtle serializer took seconds here: it looks up every IRI's namespace in a list
-    that grows with each new one.) Only for graphs without blank nodes, whose labels would not be stable."""
-    triples = [quad.triple for quad in ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+def oxigraph_text(nt: str | list[ox.Triple], fmt: ox.RdfFormat, prefixes: dict[str, str]) -> str:
+    """`nt` (sorted N-Triples, or `parsed` from them) written by Oxigraph in `fmt`: subjects in that order, each
+    with its predicates and objects together. (rdflib's Turtle serializer took seconds here: it looks up every
+    IRI's namespace in a list that grows with each new one.) Only for graphs without blank nodes, whose labels
+    would not be stable."""
+    triples = parsed(nt) if isinstance(nt, str) else nt
     return ox.serialize(triples, format=fmt, prefixes=prefixes).decode("utf-8")
 
 
-def turtle(nt: str, prefixes: dict[str, str]) -> str:
-    """Turtle from sorted N-Triples, its prefixes sorted (Oxigraph writes them in no stable order)."""
+def parsed(nt: str) -> list[ox.Triple]:
+    """The triples of N-Triples text, in its order, as Oxigraph reads them."""
+    return [quad.triple for quad in ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+
+
+def turtle(nt: str | list[ox.Triple], prefixes: dict[str, str]) -> str:
+    """Turtle from sorted N-Triples (or `parsed` from them), its prefixes sorted (Oxigraph writes them in no
+    stable order)."""
     lines = oxigraph_text(nt, ox.RdfFormat.TURTLE, prefixes).splitlines(keepends=True)
     head = 0
     while head < len(lines) and lines[head].startswith("@prefix "):
@@ -190,7 +197,8 @@ def write_formats(graph: Graph, folder: Path, stem: str, nt: str | None = None) 
     if has_bnodes:
         texts.update(ttl=source.serialize(format="turtle"), rdf=source.serialize(format="xml"))
     else:
-        texts.update(ttl=turtle(nt, prefixes), rdf=oxigraph_text(nt, ox.RdfFormat.RDF_XML, prefixes))
+        read = parsed(nt)  # once for both
+        texts.update(ttl=turtle(read, prefixes), rdf=oxigraph_text(read, ox.RdfFormat.RDF_XML, prefixes))
     written = []
     for ext in FORMATS:
         path = folder / f"{stem}.{ext}"
