@@ -153,13 +153,17 @@ class Checks:
     `finish()` runs QC and SHACL meanwhile, then waits for HermiT, and returns the SHACL warnings or raises
     BuildError on the first failing check."""
 
-    def __init__(self, p: Prepared) -> None:
+    def __init__(self, p: Prepared, warm: reasoning.Warm | None = None) -> None:
+        """`warm`: HermiT's JVM, started before the sources were parsed (reasoning.Warm): handed the graph, or
+        stopped if HermiT need not run."""
         self.p = p
         self.key = cache.digest([p.ntriples, *cache.files([SHAPES, qc.QC]), *cache.checking_code(),
                                  *cache.environment()])
         passed = cache.get("checks", self.key)
         self.passed = [validate.Result(**r) for r in passed] if isinstance(passed, list) else None
-        self.hermit = reasoning.start_cached(p.parts, p.ntriples) if self.passed is None else None
+        if self.passed is not None and warm is not None:
+            warm.stop()
+        self.hermit = reasoning.start_cached(p.parts, p.ntriples, warm) if self.passed is None else None
 
     def finish(self, meanwhile: Callable[[], object] = lambda: None) -> list[validate.Result]:
         """`meanwhile`: work to do before waiting for HermiT (after QC and SHACL; at once if the checks passed
@@ -299,8 +303,7 @@ def build_and_publish(dist: Path, **sources) -> Built:
     (which makes the merged graph, then the dumps, while a child of its own writes the site) while this one runs
     the checks, HermiT in a process of its own; it is swapped in only when both succeed. Call with the lock of
     `dist` held."""
-    prepared = prepare(**sources)
-    prepared.ntriples  # before the fork: the writer and the checks both read it
+    warm = reasoning.warm(sources.get("ontology", ONTOLOGY))  # HermiT's JVM warms up while Python parses
     checks: Checks | None = None
 
     def publication() -> None:  # in the writer process: the merged graph is made there, beside the checks
@@ -308,12 +311,14 @@ def build_and_publish(dist: Path, **sources) -> Built:
         write_into(prepared.built(), tmp, previous, dist)
 
     try:
+        prepared = prepare(**sources)
+        prepared.ntriples  # before the fork: the writer and the checks both read it
         with atomic.replacing(dist) as tmp:
             t = step(f"publish {display(dist)}/ (written beside the checks, swapped in when they pass)")
             previous = dist if (dist / atomic.MARKER).is_file() else None
             writer = atomic.fork(publication, "publishing")
             try:
-                checks = Checks(prepared)  # HermiT starts now, in a process of its own
+                checks = Checks(prepared, warm)  # HermiT gets the graph now, in a process of its own
                 # the coverage report here, while the writer writes the rest (and before waiting for HermiT)
                 warnings = checks.finish(meanwhile=lambda: write_coverage(prepared.built(), tmp))
             except BaseException:
@@ -326,6 +331,8 @@ def build_and_publish(dist: Path, **sources) -> Built:
     finally:
         if checks is not None and checks.hermit is not None:
             checks.hermit.stop()
+        if warm is not None:
+            warm.stop()  # if it was not handed the graph
     return built
 
 

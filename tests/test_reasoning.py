@@ -136,3 +136,47 @@ def test_hermit_verdict_is_reused_only_when_annotations_alone_changed(ontology: 
     broken = consistent + data  # the same person also an organization: disjoint classes
     verdict = reasoning.start_cached((broken,), nt(broken)).result()
     assert not verdict.consistent and not verdict.cached
+
+
+@pytest.mark.parametrize("fixture", [None, "person-and-organization.ttl", "ngo-and-government-body.ttl",
+                                     "person-organization-class.ttl"])
+def test_a_warm_jvm_gives_the_command_lines_verdict(ontology: Graph, fixture: str | None) -> None:
+    """HermiT started before its input (reasoning.Warm, java/HermitWarm.java: the build starts it before parsing)
+    answers as HermiT's own command line does: consistent, inconsistent, an unsatisfiable class named."""
+    from scripts.publish.dumps import ntriples
+
+    graph = ontology + parse(FIXTURES / fixture) if fixture else ontology
+    warm = reasoning.warm(ONTOLOGY)
+    assert warm is not None
+    assert reasoning.Run(ntriples(graph), warm=warm).result() == reasoning.check(graph)
+
+
+def test_a_warm_jvm_reports_what_it_cannot_read_and_stops_when_not_needed() -> None:
+    warm = reasoning.warm(ONTOLOGY)
+    assert warm is not None
+    with pytest.raises(RuntimeError, match="HermiT did not run: .*(?s:Parse)"):
+        reasoning.Run("<https://example.org/a> is not N-Triples .\n", warm=warm).result()
+    idle = reasoning.warm(ONTOLOGY)
+    assert idle is not None and idle.proc.poll() is None
+    idle.stop()
+    idle.stop()  # once is enough; twice is no error
+    assert idle.proc.returncode is not None and idle.stdin is not None and idle.stdin.closed
+
+
+def test_the_build_hands_the_graph_to_the_jvm_it_started_or_stops_it(ontology: Graph, monkeypatch, tmp_path) -> None:
+    """A verdict not kept: the warm JVM gets the graph (no second JVM); a verdict kept: the warm JVM is stopped."""
+    from scripts import cache
+    from scripts.publish.dumps import ntriples
+
+    monkeypatch.setattr(cache, "FOLDER", tmp_path)
+    monkeypatch.delenv("NGO_FP_NO_CACHE", raising=False)
+    started = []
+    monkeypatch.setattr(reasoning, "hermit_command", lambda path: started.append(path) or ["false"])
+    warm = reasoning.warm(ONTOLOGY)
+    assert warm is not None
+    first = reasoning.start_cached((ontology,), ntriples(ontology), warm).result()
+    assert first.consistent and not first.cached and started == [] and warm.feeder is not None
+    again = reasoning.warm(ONTOLOGY)
+    assert again is not None
+    kept = reasoning.start_cached((ontology,), ntriples(ontology), again).result()
+    assert kept.cached and again.proc.returncode is not None and started == []

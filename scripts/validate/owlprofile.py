@@ -1,24 +1,21 @@
 """OWL 2 DL profile check with the reference implementation: OWL API's OWL2DLProfile (Debian libowlapi-java).
 
 `python -m scripts.validate.owlprofile FILE...` compiles `scripts/validate/java/DLProfileCheck.java` once (into
-.venv/java-classes/, again whenever the source changes) and prints, per file, the number of violations
-and each violation. Exit code 0 when every file is in the profile, 1 when not, 4 when a file is unreadable
+.venv/java-classes/, again whenever the source changes: scripts/validate/javac.py) and prints, per file, the
+number of violations and each violation. Exit code 0 when every file is in the profile, 1 when not, 4 when a file is unreadable
 or the tools are missing (`make setup` installs them as root: a JDK and libowlapi-java).
 """
 from __future__ import annotations
 
-import hashlib
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BuildError
-from ..paths import ROOT
+from . import javac
 
 SOURCE = Path(__file__).parent / "java" / "DLProfileCheck.java"
-CLASSES = ROOT / ".venv" / "java-classes"
 JARS = Path("/usr/share/java")
 # OWL API 5 and the libraries Debian's libowlapi-java depends on.
 LIBRARIES = (
@@ -43,25 +40,10 @@ def classpath() -> str:
     return ":".join(str(j) for j in jars)
 
 
-def compiled() -> Path:
-    """The folder holding DLProfileCheck.class, compiled from the checked-in source when needed."""
-    digest = hashlib.sha256(SOURCE.read_bytes()).hexdigest()[:12]
-    target = CLASSES / digest
-    if (target / "DLProfileCheck.class").exists():
-        return target
-    if shutil.which("javac") is None:
-        raise BuildError("javac not found; install a JDK (make setup installs default-jdk-headless as root)")
-    target.mkdir(parents=True, exist_ok=True)
-    run = subprocess.run(["javac", "-d", str(target), "-cp", classpath(), str(SOURCE)],
-                         capture_output=True, text=True)
-    if run.returncode != 0:
-        raise BuildError(f"javac failed: {run.stderr.strip()[-500:]}", SOURCE)
-    return target
-
-
 def check(*paths: Path) -> list[Report]:
     """OWL API's OWL 2 DL profile report for each file."""
-    run = subprocess.run(["java", "-cp", f"{compiled()}:{classpath()}", "DLProfileCheck", *map(str, paths)],
+    cp = classpath()
+    run = subprocess.run(["java", "-cp", f"{javac.compiled(SOURCE, cp)}:{cp}", "DLProfileCheck", *map(str, paths)],
                          capture_output=True, text=True)
     if run.returncode not in (0, 1):
         raise BuildError(f"profile check failed: {(run.stdout + run.stderr).strip()[-500:]}")
