@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import os
 import signal
 import sys
@@ -381,6 +382,11 @@ def on_sigterm(*_: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, on_sigterm)
+    # One short-lived process and its forks, whose objects live to the end: the cyclic garbage collector found
+    # little to free, but walked the graphs' million objects again and again, and in the forked writer and
+    # site it touched (so copied) the pages they share with this process. Off: a rebuild takes 0.8 s less CPU,
+    # a full build 30 MB more memory at its peak (336 MB).
+    gc.disable()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-publish", action="store_true", help="validate only; leave dist/ alone")
     parser.add_argument("--dist", type=Path, default=None, help="output folder (default: dist/)")
