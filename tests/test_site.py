@@ -255,3 +255,30 @@ def test_unchanged_site_files_are_linked_to_the_previous_publication(dist: Path,
     assert Path("article.html") not in linked
     assert (new / "site" / "article.html").read_bytes() == (dist / "site" / "article.html").read_bytes()
     assert [str(f) for f in files if (new / "site" / f).read_bytes() != (dist / "site" / f).read_bytes()] == []
+
+
+def test_compiled_templates_are_kept_under_a_key_of_the_code(tmp_path: Path, monkeypatch) -> None:
+    """Jinja's compiled templates are kept in the build cache and read back, not compiled again; the folder is named
+    by the code that sets the environment's options (Jinja's own key is only the template), an older one removed;
+    NGO_FP_NO_CACHE=1 keeps nothing."""
+    from jinja2 import Environment
+
+    from scripts import cache
+    from scripts.publish import site
+
+    monkeypatch.setattr(cache, "FOLDER", tmp_path)
+    monkeypatch.delenv("NGO_FP_NO_CACHE", raising=False)
+    stale = tmp_path / "jinja" / "0000000000000000"
+    stale.mkdir(parents=True)
+    site.environment().get_template("resource.html")
+    kept = list((tmp_path / "jinja").rglob("*.cache"))
+    assert kept and not stale.exists() and len({p.parent for p in kept}) == 1
+    compiled: list[str] = []
+    original = Environment.compile
+    monkeypatch.setattr(Environment, "compile", lambda self, *a, **k: compiled.append("x") or original(self, *a, **k))
+    site.environment().get_template("resource.html")
+    assert compiled == []
+    monkeypatch.setenv("NGO_FP_NO_CACHE", "1")
+    assert site.bytecode_cache() is None
+    site.environment().get_template("resource.html")
+    assert compiled

@@ -14,15 +14,17 @@ import json
 import os
 import shutil
 import stat
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 from rdflib import OWL, Graph, URIRef
 
+from ... import cache
 from ...errors import BuildError
 from ...paths import BASE
 from .. import atomic, dumps
@@ -37,10 +39,33 @@ SITE_TITLE = "NGOs and foreign policy in Turkey–Azerbaijan relations"
 
 
 def environment() -> Environment:
+    """The templates' environment; compiled templates are kept in the build cache (`bytecode_cache`): compiling
+    the site's twelve took 0.1 s of every build."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      bytecode_cache=bytecode_cache())
     env.globals["site_title"] = SITE_TITLE
     return env
+
+
+def bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates, in the build cache under jinja/<digest>/. Jinja keys a template by
+    its name and its source; the compiled code also depends on the environment's options (set above), Jinja's
+    version and Python's, so these name the folder, and a folder of other code is removed."""
+    if not cache.enabled():
+        return None
+    import jinja2
+
+    key = cache.digest([Path(__file__).read_bytes(), jinja2.__version__, sys.version])[:16]
+    folder = cache.FOLDER / "jinja" / key
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a cache that cannot be written is no error
+        return None
+    for other in folder.parent.iterdir():
+        if other != folder:
+            shutil.rmtree(other, ignore_errors=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 class Writer:
