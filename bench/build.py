@@ -139,7 +139,7 @@ What a rebuild skips: HermiT's verdict is kept by the digest of the logical axio
 a comment or a definition has no meaning under the OWL 2 Direct Semantics, so a graph that differs from a checked
 one only there needs no reasoner; scripts/validate/reasoning.py, `start_cached`), and a resource page none of whose data
 changed is linked from the publication in place rather than rendered (scripts/publish/site/incremental.py). A logical
-change runs HermiT again, in a JVM started before the sources were parsed and warmed up on the ontology
+change runs HermiT again, in a JVM started once the sources are parsed and warmed up on the ontology
 meanwhile (scripts/validate/java/HermitWarm.java): about 1 s once handed the graph, beside the rest.
 
 The static site alone, written afresh (`scripts/publish/site`, in one process on the article's publication):

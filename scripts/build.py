@@ -32,7 +32,7 @@ from .validate import coverage, grounding, qc, reasoning
 from .errors import BuildError, Problems, display
 from .load import load_sources, parse
 from .origin import first_iri, locate, quote_line, subject_lines
-from .paths import BASE, DIST, INSTANCES, ONTOLOGY, ROOT, SHAPES
+from .paths import BASE, DIST, INSTANCES, ONTOLOGY, ROOT, SHAPES, SOURCE_TEXTS
 
 
 @dataclass
@@ -120,8 +120,10 @@ class Prepared:
 
 
 def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
-            links_folder: Path = records.LINKS, version: str | None = None) -> Prepared:
-    """Parse the sources, add the links, check the quotes and expand them into evidence."""
+            links_folder: Path = records.LINKS, version: str | None = None,
+            parsed: Callable[[Graph, Graph, Path], object] = lambda *_: None) -> Prepared:
+    """Parse the sources, add the links, check the quotes and expand them into evidence (`parsed(ontology,
+    instances, links_folder)` is called once the sources are parsed)."""
     inputs.check_regular(tuple(inputs.FOLDERS) + (instances, links_folder))
     release = versions.check(version, "--version") if version is not None else versions.read()
     t = step("parse sources")
@@ -129,6 +131,7 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     stamp(onto, release)
     shapes_graph = parse(shapes)
     done(t, f"{len(onto)} ontology triples, {len(data)} instance triples from {len(per_file)} files")
+    parsed(onto, data, links_folder)
 
     t = step(f"links to Wikidata and IR identifiers ({display(links_folder)}/)")
     link_triples = records.link_graph(set(data.subjects(RDF.type)), links_folder)
@@ -155,7 +158,7 @@ class Checks:
     BuildError on the first failing check."""
 
     def __init__(self, p: Prepared, warm: reasoning.Warm | None = None) -> None:
-        """`warm`: HermiT's JVM, started before the sources were parsed (reasoning.Warm): handed the graph, or
+        """`warm`: HermiT's JVM, started once the sources were parsed (reasoning.Warm): handed the graph, or
         stopped if HermiT need not run."""
         self.p = p
         self.key = cache.digest([p.ntriples, *cache.files([SHAPES, qc.QC]), *cache.checking_code(),
@@ -299,20 +302,33 @@ def write_into(built: Built, folder: Path, previous: Path | None = None, home: P
                   merged=built.published, nt=built.published_nt)
 
 
+WARMING = "HermiT's JVM warms up on the ontology"
+
+
 def build_and_publish(dist: Path, **sources) -> Built:
     """Validate and publish at once: the publication is written into the staging folder by a child process
     (which makes the merged graph, then the dumps, while a child of its own writes the site) while this one runs
     the checks, HermiT in a process of its own; it is swapped in only when both succeed. Call with the lock of
     `dist` held."""
-    warm = reasoning.warm(sources.get("ontology", ONTOLOGY))  # HermiT's JVM warms up while Python parses
+    warm: reasoning.Warm | None = None
+    key = ""
     checks: Checks | None = None
+
+    def parsed(onto: Graph, data: Graph, links_folder: Path) -> None:
+        """Unless HermiT's verdict is likely kept, its JVM warms up on the ontology while Python goes on."""
+        nonlocal warm, key
+        key = reasoning.sources_key(onto, data, [*cache.files([links_folder, *SOURCE_TEXTS.values()]),
+                                                 *cache.checking_code(), *cache.environment()])
+        if not reasoning.known(key):
+            warm = reasoning.warm(sources.get("ontology", ONTOLOGY))
+            print(f"- {WARMING} meanwhile (no consistent graph from these sources is on record)", flush=True)
 
     def publication() -> None:  # in the writer process: the merged graph is made there, beside the checks
         prepared.merged
         write_into(prepared.built(), tmp, previous, dist)
 
     try:
-        prepared = prepare(**sources)
+        prepared = prepare(**sources, parsed=parsed)
         prepared.ntriples  # before the fork: the writer and the checks both read it
         with atomic.replacing(dist) as tmp:
             t = step(f"publish {display(dist)}/ (written beside the checks, swapped in when they pass)")
@@ -322,6 +338,7 @@ def build_and_publish(dist: Path, **sources) -> Built:
                 checks = Checks(prepared, warm)  # HermiT gets the graph now, in a process of its own
                 # the coverage report here, while the writer writes the rest (and before waiting for HermiT)
                 warnings = checks.finish(meanwhile=lambda: write_coverage(prepared.built(), tmp))
+                reasoning.remember(key)  # consistent: the next build with these sources need not warm HermiT up
             except BaseException:
                 atomic.stop(writer)
                 raise

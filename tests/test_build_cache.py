@@ -137,3 +137,33 @@ def test_the_plover_dataset_is_made_again_when_one_of_its_inputs_changes(tmp_pat
     with (sample / "expected-refusals.txt").open("a") as f:
         f.write("# one more line\n")
     assert publication.inputs_key() not in (before, copied)
+
+
+def test_hermit_is_warmed_up_only_for_sources_not_yet_found_consistent(project: dict) -> None:
+    """The build starts HermiT's JVM while it parses (reasoning.Warm) unless sources with the same logical
+    statements and evidence quotes were found consistent before (reasoning.sources_key): an edited comment does
+    not warm it up, a new logical statement or an edited quote does; the verdict itself is never predicted."""
+    from scripts.build import WARMING
+
+    base = project["instances"] / "base.ttl"
+    first = build(project)
+    assert first.returncode == 0, first.stderr
+    assert WARMING in first.stdout
+    subject = "<https://w3id.org/ngo-fp/resource/place/istanbul>"
+    text = base.read_text(encoding="utf-8")
+    assert "place:istanbul a nfp:Place" in text
+    base.write_text(text + f'\n{subject} <http://www.w3.org/2000/01/rdf-schema#comment> "edited" .\n', encoding="utf-8")
+    commented = build(project)
+    assert commented.returncode == 0, commented.stderr
+    assert WARMING not in commented.stdout and "HermiT found a graph with the same logical axioms" in commented.stdout
+    base.write_text(base.read_text(encoding="utf-8") + f'\n{subject} <https://w3id.org/ngo-fp/ontology#openQuestion> "new" .\n',
+                    encoding="utf-8")
+    logical = build(project)
+    assert logical.returncode == 0, logical.stderr
+    assert WARMING in logical.stdout and "consistent (" in logical.stdout
+    quote = '"the HABITAT II conference held in Istanbul in 1996"'
+    base.write_text(base.read_text(encoding="utf-8").replace(quote, '"the HABITAT II conference held in Istanbul"'),
+                    encoding="utf-8")
+    requoted = build(project)  # new evidence individuals: a logical change of the graph HermiT reads
+    assert requoted.returncode == 0, requoted.stderr
+    assert WARMING in requoted.stdout and "consistent (" in requoted.stdout

@@ -8,8 +8,9 @@ a build error naming the triple, before HermiT runs, instead of a Java stack tra
 HermiT runs in a JVM of its own (`start`, `Run.result`), so the build does other work meanwhile. Its
 verdict is kept by the digest of the logical axioms (`start_cached`): a graph that differs from one found
 consistent only in annotation assertions is consistent too, and the reasoner is not started for it. The build
-starts that JVM before it parses the sources (`Warm`, java/HermitWarm.java): it warms up on the ontology while
-Python parses, and is handed the graph, or stopped when the verdict is kept.
+starts that JVM once the sources are parsed (`Warm`, java/HermitWarm.java): it warms up on the ontology while
+Python adds the links and the evidence, and is handed the graph, or stopped when the verdict is kept; it is not
+started when the parsed sources predict a kept verdict (`sources_key`).
 """
 from __future__ import annotations
 
@@ -139,7 +140,7 @@ class Warm:
     """HermiT's JVM started before the graph exists (java/HermitWarm.java): it loads and reasons over the ontology
     file meanwhile, its result thrown away, so that the parser's and the reasoner's code is loaded and compiled
     when the graph comes (on the article's graph 1.0 s instead of 1.5 s once handed the graph). The build
-    starts it before parsing, on the core Python leaves idle then; `Run(..., warm=)` hands it the graph on its
+    starts it once the sources are parsed, on the core Python leaves idle then; `Run(..., warm=)` hands it the graph on its
     standard input, `stop()` ends it when no check is needed (its warm-up was then spare CPU)."""
 
     def __init__(self, ontology: Path) -> None:
@@ -186,6 +187,36 @@ def warm(ontology: Path) -> Warm | None:
         return Warm(ontology)
     except (OSError, RuntimeError, BuildError):
         return None
+
+
+QUOTE = URIRef("https://w3id.org/ngo-fp/ontology#evidenceQuote")
+
+
+def sources_key(ontology: Graph, instances: Graph, extra: list[bytes | str]) -> str:
+    """A digest of what decides HermiT's input, taken from the parsed sources before links and evidence are added:
+    their statements but the annotation assertions (as `logical_ntriples`), their evidence quotes kept (the
+    evidence individuals are made from them), and `extra` (the link records, the article, the version, the code).
+    Once HermiT found such a graph consistent (`remember`), the same key predicts a kept verdict (`known`), and the
+    build does not warm a JVM up for nothing: a prediction only, the verdict is still looked up by its own key
+    (`start_cached`)."""
+    from .. import cache
+
+    skip = annotation_properties(ontology, instances) - {QUOTE}
+    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()}" for graph in (ontology, instances) for s, p, o in graph
+                   if p not in skip)
+    return cache.digest([*lines, *extra])
+
+
+def known(key: str) -> bool:
+    from .. import cache
+
+    return cache.get("hermit-sources", key) is True
+
+
+def remember(key: str) -> None:
+    from .. import cache
+
+    cache.put("hermit-sources", key, True)
 
 
 def read_verdict(returncode: int, stdout: str, stderr: str, triples: int) -> Consistency:
