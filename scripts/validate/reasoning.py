@@ -24,6 +24,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from ..errors import BuildError
+from ..paths import NFP
 
 # The OWL 2 datatype map (OWL 2 Structural Specification, section 4) plus rdfs:Literal.
 OWL2_DATATYPES = frozenset({
@@ -140,8 +141,8 @@ class Warm:
     """HermiT's JVM started before the graph exists (java/HermitWarm.java): it loads and reasons over the ontology
     file meanwhile, its result thrown away, so that the parser's and the reasoner's code is loaded and compiled
     when the graph comes (on the article's graph 1.0 s instead of 1.5 s once handed the graph). The build
-    starts it once the sources are parsed, on the core Python leaves idle then; `Run(..., warm=)` hands it the graph on its
-    standard input, `stop()` ends it when no check is needed (its warm-up was then spare CPU)."""
+    starts it once the sources are parsed, on the core Python leaves idle then; `Run(..., warm=)` hands it the
+    graph on its standard input, `stop()` ends it when no check is needed (its warm-up was then spare CPU)."""
 
     def __init__(self, ontology: Path) -> None:
         from .javac import compiled
@@ -189,9 +190,6 @@ def warm(ontology: Path) -> Warm | None:
         return None
 
 
-QUOTE = URIRef("https://w3id.org/ngo-fp/ontology#evidenceQuote")
-
-
 def sources_key(ontology: Graph, instances: Graph, extra: list[bytes | str]) -> str:
     """A digest of what decides HermiT's input, taken from the parsed sources before links and evidence are added:
     their statements but the annotation assertions (as `logical_ntriples`), their evidence quotes kept (the
@@ -201,7 +199,7 @@ def sources_key(ontology: Graph, instances: Graph, extra: list[bytes | str]) -> 
     (`start_cached`)."""
     from .. import cache
 
-    skip = annotation_properties(ontology, instances) - {QUOTE}
+    skip = annotation_properties(ontology, instances) - {NFP.evidenceQuote}
     lines = sorted(f"{s.n3()} {p.n3()} {o.n3()}" for graph in (ontology, instances) for s, p, o in graph
                    if p not in skip)
     return cache.digest([*lines, *extra])
