@@ -152,6 +152,29 @@ def test_counts_on_a_sequence_path_are_grouped_not_existence_tests(shapes: Graph
     assert compare(data, Graph(), toy, compiled) == 3  # b: no q, no r; c: two q values
 
 
+def test_has_value_on_a_sequence_path_is_no_existence_test() -> None:
+    """sh:hasValue on a sequence path meets the same weakness of Oxigraph's EXISTS as the counts above, so it is an
+    anti-join (MINUS, one pass over the path) there, and an existence test on a one-step path; pyshacl's verdicts:
+    the value reached, not reached, another value, no path at all, and the value reached by an inverse step."""
+    toy = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:seq , ex:inv , ex:one .
+        ex:seq sh:path ( ex:p ex:q ) ; sh:hasValue ex:v .
+        ex:inv sh:path ( ex:p [ sh:inversePath ex:r ] ) ; sh:hasValue ex:w .
+        ex:one sh:path ex:s ; sh:hasValue "x" .""", format="turtle")
+    data = Graph().parse(data="""@prefix ex: <https://example.org/> .
+        ex:a a ex:C ; ex:p ex:t1 ; ex:s "x" . ex:t1 ex:q ex:v . ex:w ex:r ex:t1 .      # conforms
+        ex:b a ex:C ; ex:p ex:t2 , ex:t3 ; ex:s "y" . ex:t2 ex:q ex:other . ex:t3 ex:q ex:v . ex:w ex:r ex:t3 .
+        ex:c a ex:C ; ex:p ex:t4 . ex:t4 ex:q ex:other . ex:other ex:r ex:t4 .            # neither v nor w
+        ex:d a ex:C .                                                                   # no path at all
+        """, format="turtle")
+    compiled = fastshacl.compile_shapes(toy)
+    has_value = {c.constraints[0].shape.rsplit("/", 1)[1]: c.query for c in compiled}
+    assert all("MINUS" in has_value[s] and "EXISTS" not in has_value[s] for s in ("seq", "inv")), has_value
+    assert "NOT EXISTS" in has_value["one"] and "MINUS" not in has_value["one"], has_value
+    assert compare(data, Graph(), toy, compiled) == 7  # b: s; c: seq, inv, s; d: seq, inv, s
+
+
 def test_qualified_counts_give_pyshacl_verdicts() -> None:
     """Qualified counts over sh:in values, bounds of 1 and of 2: only the listed values count."""
     shapes = Graph().parse(data="""

@@ -12,8 +12,9 @@ path exists for data sets of hundreds of thousands of triples, and stays linear 
   the targets of the node shapes that use it (nfps:labelPresent is used by many);
 - one query per node shape's targets for the counts with a minimum on IRI paths, its own property shapes' and
   the shared ones' (count_checks); other counts one query each. A minimum of 1 is a `NOT EXISTS` and a maximum
-  of 1 an `EXISTS` of two different values, without grouping (EXISTENCE); other bounds a distinct count per
-  path. About 150 queries for the project's shapes, each a scan of its targets, run in parallel threads;
+  of 1 an `EXISTS` of two different values, without grouping (EXISTENCE); other bounds, and any bound on a
+  sequence path, a distinct count per path (Oxigraph evaluates a sequence path inside EXISTS from all its starts;
+  sh:hasValue on one is a MINUS for the same reason). About 150 queries for the project's shapes, each a scan of its targets, run in parallel threads;
 - a value check or a maximum count whose targets are classes has a second form that starts from the path's
   values and keeps the offending rows whose node is a target (Check.values_first); run() takes it when the path
   has at most twice as many matches as the targets, which halves the big checks (one join fewer per target).
@@ -367,15 +368,16 @@ def compile_property(shapes: Graph, prop, owners: list, parts: list[CountPart]) 
     counts = tuple(constraint(component, compare, int(n)) for parameter, component, compare in (
         (SH.minCount, "MinCountConstraintComponent", "<"), (SH.maxCount, "MaxCountConstraintComponent", ">"))
         for n in [shapes.value(prop, parameter)] if n is not None)
+    one_step = isinstance(path_node, URIRef) or isinstance(shapes.value(path_node, SH.inversePath), URIRef)
     if isinstance(path_node, URIRef) and any(c.compare == "<" for c in counts):  # merged per target set by compile_shapes (count_checks)
         parts += [CountPart(focus(targets(shapes, owner)), path, counts) for owner in owners]
     elif counts:
-        one_step = isinstance(path_node, URIRef) or isinstance(shapes.value(path_node, SH.inversePath), URIRef)
         checks.append(count_check(where, path, counts, pattern, classes, one_step))
     value = shapes.value(prop, SH.hasValue)
-    if value is not None:
-        checks.append(Check(f"SELECT DISTINCT ?this WHERE {{ {where} FILTER NOT EXISTS {{ ?this {path} {term(value)} }} }}",
-                            (constraint("HasValueConstraintComponent"),), "rows"))
+    if value is not None:  # an existence test on one step; on a longer path (see EXISTENCE) an anti-join, one pass
+        reached = f"{{ ?this {path} {term(value)} }}"
+        checks.append(Check(f"SELECT DISTINCT ?this WHERE {{ {where} " + (f"FILTER NOT EXISTS {reached}" if one_step
+                            else f"MINUS {reached}") + " }", (constraint("HasValueConstraintComponent"),), "rows"))
     if shapes.value(prop, SH.uniqueLang) == Literal(True):  # grouped by tag: pairs of values were quadratic in them
         checks.append(Check(f"SELECT DISTINCT ?this WHERE {{ SELECT ?this WHERE {{ {where} ?this {path} ?a . "
                             f"BIND (LANG(?a) AS ?lang) FILTER (?lang != \"\") }} GROUP BY ?this ?lang "
