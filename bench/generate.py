@@ -3,7 +3,10 @@ of injected errors of each kind (for the benchmark in bench/run.py and the verdi
 
 Each "unit" describes one NGO with its place, an activity with two qualified participations (the NGO in a role,
 and a state), an event, a cited source with its reference entry and an in-text citation, and a claim resting on
-it (with its kind and the section it stands in): about 60 triples, every resource grounded in a quote.
+it (with its kind and the section it stands in), every resource grounded in a quote; the claim's quote also
+expanded into the Web Annotation the build makes of each quote (scripts/validate/grounding.py, annotate: an
+nfp:Evidence with a target, a text quote selector and a text position selector), whose shape counts and checks
+values on sequence paths (oa:hasTarget/oa:hasSelector/oa:exact).
 Every ERROR_EVERY[kind]-th unit carries one error of that kind; the manifest lists how many of each were
 injected and which (shape, component) must fire. Dates and years are plain ISO 8601 literals
 (ontology/README.md, "Dates and years"); the date errors are typed literals or plain ones with no such day.
@@ -26,6 +29,7 @@ FABIO = "http://purl.org/spar/fabio/"
 C4O = "http://purl.org/spar/c4o/"
 BIRO = "http://purl.org/spar/biro/"
 DCT = "http://purl.org/dc/terms/"
+OA = "http://www.w3.org/ns/oa#"
 SHAPES = "https://w3id.org/ngo-fp/shapes#"
 
 KINDS = ["Association", "Foundation", "TradeUnion", "EmployerOrganization", "ResearchCentre", "Federation"]
@@ -47,6 +51,7 @@ ERROR_EVERY = {
     "year-typed-gyear": (73, SHAPES + "SourceShape-issued", "DatatypeConstraintComponent"),
     "citation-resolved-without-entry": (79, SHAPES + "CitationResolvedOrFlaggedShape", "SPARQLConstraintComponent"),
     "missing-evidence": (83, SHAPES + "evidencePresent", "MinCountConstraintComponent"),
+    "annotation-without-exact": (47, SHAPES + "EvidenceShape-hasTarget-hasSelector-exact", "MinCountConstraintComponent"),
 }
 
 
@@ -65,7 +70,7 @@ def sentence(rng: random.Random, n: int = 9) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
-HUB = iri(R + "work/hub-2023")  # with hub=True, every reference list and claim belongs to this one work
+HUB = iri(R + "work/hub-2023")  # with hub=True, every reference list, claim and quote belongs to this one work
 
 
 def unit(i: int, rng: random.Random, errors: dict[str, int], hub: bool = False) -> list[tuple[str, str, str]]:
@@ -151,13 +156,35 @@ def unit(i: int, rng: random.Random, errors: dict[str, int], hub: bool = False) 
     add(claim, NFP + "claimKind", iri(R + "concept/claim-kind-argument"))
     add(claim, NFP + "inSection", section)
     add(claim, NFP + "concerns", state)
-    add(claim, NFP + "evidenceQuote", quote())
+    claim_quote = quote()
+    add(claim, NFP + "evidenceQuote", claim_quote)
+    evidence(t, claim, claim_quote, HUB if hub else work, i, err("annotation-without-exact"))
     add(section, RDF_TYPE, iri(NFP + "Section"))
     add(section, LABEL, lit(f"Body of Author {i}", lang="en"))
     add(section, DCT + "title", lit("Body", lang="en"))
     add(section, "http://purl.org/vocab/frbr/core#partOf", work)
     add(section, NFP + "evidenceQuote", quote())
     return t
+
+
+def evidence(t: list[tuple[str, str, str]], resource: str, quote: str, source: str, i: int, no_exact: bool) -> None:
+    """The annotation of one quote, shaped as the build's (grounding.annotate), at a made-up place in the source."""
+    exact = quote[1:-1]  # the literal's text
+    ev = R + "evidence/" + hashlib.sha256(f"{resource}\n{exact}".encode()).hexdigest()[:16]
+    node, target, tqs, tps = iri(ev), iri(ev + "/target"), iri(ev + "/quote"), iri(ev + "/position")
+    start = 1000 + 97 * i
+    t += [(resource, NFP + "groundedIn", node), (node, RDF_TYPE, iri(NFP + "Evidence")),
+          (node, RDF_TYPE, iri(OA + "Annotation")), (node, LABEL, lit(f"Evidence: \u201c{exact[:60]}\u201d", lang="en")),
+          (node, OA + "motivatedBy", iri(NFP + "evidencing")), (node, OA + "hasBody", resource),
+          (node, OA + "hasTarget", target), (target, RDF_TYPE, iri(OA + "SpecificResource")),
+          (target, OA + "hasSource", source), (target, OA + "hasSelector", tqs), (target, OA + "hasSelector", tps),
+          (tqs, RDF_TYPE, iri(OA + "TextQuoteSelector"))]
+    if not no_exact:
+        t.append((tqs, OA + "exact", quote))
+    t += [(tqs, OA + "prefix", lit("the words before it. ")), (tqs, OA + "suffix", lit(" And after it")),
+          (tps, RDF_TYPE, iri(OA + "TextPositionSelector")),
+          (tps, OA + "start", lit(str(start), XSD + "nonNegativeInteger")),
+          (tps, OA + "end", lit(str(start + len(exact)), XSD + "nonNegativeInteger"))]
 
 
 def shared() -> list[tuple[str, str, str]]:
@@ -210,8 +237,8 @@ def current(out: Path) -> dict | None:
 def generate(triples: int, out: Path, seed: int = 42, hub: bool = False) -> dict:
     """Write about `triples` triples as N-Triples to `out`; return the manifest of injected errors.
 
-    hub=True: every reference entry, in-text citation and claim points to one work (as the article's own do),
-    so three sh:class checks meet one node hundreds of thousands of times."""
+    hub=True: every reference entry, in-text citation, claim and annotation target points to one work (as the
+    article's own do), so four sh:class checks meet one node hundreds of thousands of times."""
     rng = random.Random(seed)
     errors = {kind: 0 for kind in ERROR_EVERY}
     written = 0

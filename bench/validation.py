@@ -143,6 +143,20 @@ def dataset(size: int, hub: bool) -> tuple[Path, dict]:
     return path, current(path) or generate(size, path, hub=hub)
 
 
+def unit_size() -> int:
+    """The triples of one unit of the generated data without errors."""
+    import random
+    from collections import defaultdict
+
+    from generate import unit
+    return len(unit(1, random.Random(0), defaultdict(int)))
+
+
+def error_kinds() -> int:
+    from generate import ERROR_EVERY
+    return len(ERROR_EVERY)
+
+
 FAST_RUNS = 3
 # hub and spread are medians of runs minutes apart: "as fast" allows the drift between such runs here (one file's
 # runs differ by up to 1.2x on this shared machine: Store scaling in bench/README.md)
@@ -219,9 +233,11 @@ def markdown(saved: dict | list) -> list[str]:
     rows, pairs = (saved, []) if isinstance(saved, list) else (saved["runs"], saved["pairs"])
     names = {"fast": "fast engine (--fast)", "pyshacl": "pyshacl", "jena": "Jena SHACL 4.5"}
     lines = ["## Validation: the fast engine, pyshacl and Jena on the same files", "",
-             "Data: bench/generate.py (seed 42), about 76 triples per unit with injected errors of 10 kinds (ill-typed",
-             "dates among them) and a manifest of every one. *Hub*: every reference entry, citation and claim points to",
-             "one citing work (as in the article), so three sh:class checks meet one node for every unit. Each cell is one",
+             f"Data: bench/generate.py (seed 42), units of {unit_size()} triples (one NGO, its activity, event, source, reference",
+             "entry, citation and claim, each grounded in a quote, and the claim's quote as the Web Annotation the build",
+             f"makes of it) with injected errors of {error_kinds()} kinds (ill-typed dates among them) and a manifest of every",
+             "one. *Hub*: every reference entry, citation, claim and annotation target points to one citing work (as in the",
+             "article), so four sh:class checks meet one node for every unit. Each cell is one",
              "fresh process from start to exit (interpreter or JVM start, ontology, shapes, data, validation); for the fast",
              f"engine, the median of {FAST_RUNS} such processes (every run is listed, and every run's results are checked);",
              "*parse* and *validate* are the fast engine's own split (`ngo-fp validate --fast`'s code path,",

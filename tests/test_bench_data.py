@@ -23,7 +23,7 @@ def test_generator_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_both_paths_find_exactly_the_injected_errors(tmp_path: Path, ontology: Graph, shapes: Graph) -> None:
-    manifest = generate(6000, tmp_path / "data.nt")
+    manifest = generate(8000, tmp_path / "data.nt")
     expected: Counter = Counter()
     for e in manifest["errors"].values():  # two kinds may fire the same (shape, component)
         expected[(e["shape"], e["component"])] += e["count"]
