@@ -52,6 +52,12 @@ def test_store_bench_measures_the_load_and_states_the_ratios_it_measured(tmp_pat
     best = rows[1]["cpu_best"] / rows[0]["cpu_best"]
     assert f"1,000 to 4,000: {ratio:.2f}x of the medians, {best:.2f}x of the best runs" in text
     assert f"| {rows[1]['triples']:,} | {rows[1]['cpu_median']:.2f} s |" in text
+    assert all(r["user_median"] > 0 and r["sys_median"] >= 0 for r in rows + saved["huge_rows"])
+    assert [h["triples"] for h in saved["huge_rows"]] == [r["triples"] for r in rows]
+    user = rows[1]["user_median"] / rows[0]["user_median"]
+    assert f"1,000 to 4,000: user {user:.2f}x, kernel" in text
+    huge = saved["huge_rows"][1]
+    assert f"| {huge['triples']:,} | {huge['cpu_median']:.2f} s | {huge['user_median']:.2f} s |" in text
 
 
 def test_jena_input_is_made_again_when_the_data_or_the_ontology_changes(tmp_path: Path) -> None:
