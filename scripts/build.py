@@ -355,8 +355,11 @@ def build_and_publish(dist: Path, **sources) -> Built:
 
 
 def inputs_key(instances: Path, links_folder: Path, version: str | None) -> str:
-    """A digest of everything a build reads: the source folders, the code, the version and the options."""
-    return cache.digest([*cache.files([*inputs.FOLDERS, instances, links_folder, ROOT / "scripts"]),
+    """A digest of everything a build reads: the source folders, the code, the version and the options. The
+    instance files count by their statements (cache.statements): a comment edited changes nothing published."""
+    others = [folder for folder in inputs.FOLDERS if folder != INSTANCES]
+    return cache.digest([*cache.files([*others, links_folder, ROOT / "scripts"]),
+                         *cache.files(dict.fromkeys([INSTANCES, instances]), content=cache.statements),
                          versions.read() if version is None else version, *cache.environment()])
 
 
@@ -434,7 +437,8 @@ def main(argv: list[str] | None = None) -> int:
             inputs.check_regular(tuple(inputs.FOLDERS) + (args.instances, args.links))  # before reading any
             key = inputs_key(args.instances, args.links, version)
             if unchanged(dist, key):
-                print(f"- nothing changed since {display(dist)}/ was built (same content hashes of every input); kept")
+                print(f"- nothing changed since {display(dist)}/ was built (the same statements in every instance file, "
+                      "the same bytes in every other input); kept")
             else:
                 build_and_publish(dist, instances=args.instances, links_folder=args.links, version=version)
             # dated to the build's start, so that `make` rebuilds if a source changed while the build ran

@@ -61,12 +61,23 @@ def test_cache_skips_only_what_did_not_change(project: dict) -> None:
     assert NOTHING not in repaired.stdout and CHECKS_REUSED in repaired.stdout
     assert files(project["dist"]) == published
 
-    # a comment only: the same graph, so the checks are not run again, but the build does publish
-    with (project["instances"] / "base.ttl").open("a") as f:
-        f.write("\n# a comment changes the bytes, not the graph\n")
+    # comments and layout only: the same statements, so nothing is done (the publication is made of statements)
+    base = project["instances"] / "base.ttl"
+    text = base.read_text(encoding="utf-8")
+    base.write_text("# a comment changes the bytes, not the graph\n" + text.replace(" ;\n", " ;\n\n", 3), encoding="utf-8")
     commented = build(project)
     assert commented.returncode == 0, commented.stderr
-    assert CHECKS_REUSED in commented.stdout and CHECKS_RUN not in commented.stdout
+    assert NOTHING in commented.stdout and CHECKS_REUSED not in commented.stdout
+    assert files(project["dist"]) == published
+
+    # the same statements in another order: published again (the checks reused), the same publication
+    lines = base.read_text(encoding="utf-8").splitlines(keepends=True)
+    prefixes = [line for line in lines if line.startswith("@prefix")]
+    assert len(prefixes) > 2
+    base.write_text("".join(prefixes[::-1] + [line for line in lines if not line.startswith("@prefix")]), encoding="utf-8")
+    reordered = build(project)
+    assert reordered.returncode == 0, reordered.stderr
+    assert NOTHING not in reordered.stdout and CHECKS_REUSED in reordered.stdout
     assert files(project["dist"]) == published
 
     # the PLOVER dataset does not depend on instances/: made once, then copied from the cache
@@ -97,8 +108,7 @@ def test_warnings_come_back_from_the_cache_as_they_were(project: dict) -> None:
     kept = [json.loads(p.read_text(encoding="utf-8")) for p in project["cache"].glob("checks-*.json")]
     assert len(kept) == 1 and len(kept[0]) == 1  # one graph checked, one warning
     assert set(kept[0][0]) == {f.name for f in fields(Result) if f.compare}
-    with base.open("a") as f:
-        f.write("\n# a comment: the same graph\n")
+    shutil.rmtree(project["dist"])  # the same graph, published again
     again = build(project)
     assert again.returncode == 0 and CHECKS_REUSED in again.stdout, again.stderr
     assert "[NgoSpecificTypeShape]" in again.stdout and "organization/turksam" in again.stdout
@@ -167,3 +177,26 @@ def test_hermit_is_warmed_up_only_for_sources_not_yet_found_consistent(project: 
     requoted = build(project)  # new evidence individuals: a logical change of the graph HermiT reads
     assert requoted.returncode == 0, requoted.stderr
     assert WARMING in requoted.stdout and "consistent (" in requoted.stdout
+
+
+def test_an_instance_file_counts_by_its_statements_and_prefixes(tmp_path: Path) -> None:
+    """cache.statements, the instance files' part of the inputs' digest: comments, layout, abbreviations and blank
+    node labels do not count; a statement, the statements' order and the prefixes' order do; a file the parser
+    refuses, or not Turtle, counts by its bytes."""
+    from scripts.cache import statements
+
+    def of(name: str, text: str) -> bytes:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        return statements(tmp_path / name)
+
+    head = "@prefix ex: <https://example.org/> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+    plain = of("a.ttl", head + 'ex:a ex:p 1 ; ex:q [ ex:r "x" ] .\nex:b ex:p ex:a .\n')
+    assert of("b.ttl", "# a comment\n" + head + '\nex:a   ex:p "1"^^xsd:integer ;\n    ex:q _:n .\n'
+              '_:n ex:r "\\u0078" .   # the same blank node, by a label\n<https://example.org/b> ex:p ex:a .\n') == plain
+    assert of("c.ttl", head + 'ex:a ex:p 2 ; ex:q [ ex:r "x" ] .\nex:b ex:p ex:a .\n') != plain
+    assert of("d.ttl", head + 'ex:b ex:p ex:a .\nex:a ex:p 1 ; ex:q [ ex:r "x" ] .\n') != plain
+    swapped = "".join(reversed(head.splitlines(keepends=True)))
+    assert of("e.ttl", swapped + 'ex:a ex:p 1 ; ex:q [ ex:r "x" ] .\nex:b ex:p ex:a .\n') != plain
+    broken = head + "ex:a ex:p .\n"
+    assert of("f.ttl", broken) == broken.encode("utf-8")
+    assert of("g.csv", "a,b\n") == b"a,b\n"
