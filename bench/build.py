@@ -27,7 +27,7 @@ EDITED = "places.ttl"  # the instance file the "one file changed" cases edit (in
 CHANGES = {  # kind of edit (see `edit`): the case's name
     "annotation": f"rebuild after an annotation change in one instance file (a new rdfs:comment in {EDITED})",
     "logical": f"rebuild after a logical change in one instance file (a new data property value in {EDITED}; HermiT runs)",
-    "comment": f"rebuild after a comment-only change in one instance file ({EDITED}; the same statements, so nothing to do)",
+    "comment": f"rebuild after a comment-only change in one instance file ({EDITED}; the same tokens, so nothing to do)",
 }
 
 
@@ -55,7 +55,7 @@ def summary(runs: list[dict[str, float]]) -> dict[str, float]:
 def edit(instances: Path, n: int, kind: str) -> None:
     """Change one instance file: a new annotation (rdfs:comment: the graph changes, its logical axioms do not), a new
     data property assertion (nfp:openQuestion: a logical axiom, so HermiT runs again), or a Turtle comment (only the
-    bytes change: the build compares an instance file's statements, scripts/cache.py, `statements`)."""
+    bytes change: the build compares an instance file's tokens, comments and layout aside, scripts/cache.py, `tokens`)."""
     path = instances / EDITED
     place = "<https://w3id.org/ngo-fp/resource/place/balkans>"
     text = path.read_text(encoding="utf-8")
@@ -139,8 +139,8 @@ What a rebuild skips: HermiT's verdict is kept by the digest of the logical axio
 a comment or a definition has no meaning under the OWL 2 Direct Semantics, so a graph that differs from a checked
 one only there needs no reasoner; scripts/validate/reasoning.py, `start_cached`), and a resource page none of whose data
 changed is linked from the publication in place rather than rendered (scripts/publish/site/incremental.py); an
-instance file counts by its statements and prefixes, so a change of comments or layout alone leaves the publication
-as it is (scripts/cache.py, `statements`). A logical
+instance file counts by its Turtle tokens, so a change of comments or layout alone leaves the publication as it
+is (scripts/cache.py, `tokens`). A logical
 change runs HermiT again, in a JVM started once the sources are parsed and warmed up on the ontology
 meanwhile (scripts/validate/java/HermitWarm.java): about 1 s once handed the graph, beside the rest.
 

@@ -356,10 +356,10 @@ def build_and_publish(dist: Path, **sources) -> Built:
 
 def inputs_key(instances: Path, links_folder: Path, version: str | None) -> str:
     """A digest of everything a build reads: the source folders, the code, the version and the options. The
-    instance files count by their statements (cache.statements): a comment edited changes nothing published."""
+    instance files count by their tokens (cache.tokens): an edit of comments or layout changes nothing published."""
     others = [folder for folder in inputs.FOLDERS if folder != INSTANCES]
     return cache.digest([*cache.files([*others, links_folder, ROOT / "scripts"]),
-                         *cache.files(dict.fromkeys([INSTANCES, instances]), content=cache.statements),
+                         *cache.files(dict.fromkeys([INSTANCES, instances]), content=cache.tokens),
                          versions.read() if version is None else version, *cache.environment()])
 
 
@@ -437,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
             inputs.check_regular(tuple(inputs.FOLDERS) + (args.instances, args.links))  # before reading any
             key = inputs_key(args.instances, args.links, version)
             if unchanged(dist, key):
-                print(f"- nothing changed since {display(dist)}/ was built (the same statements in every instance file, "
+                print(f"- nothing changed since {display(dist)}/ was built (the same tokens in every instance file, "
                       "the same bytes in every other input); kept")
             else:
                 build_and_publish(dist, instances=args.instances, links_folder=args.links, version=version)

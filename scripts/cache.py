@@ -4,7 +4,7 @@
   QC queries and checking code: a rebuild after a change to the site's code, a comment or a blank line only
   writes the publication;
 - a build whose every input (source files, code, version, options) has the same hash as that of the
-  publication in place does nothing but say so; an instance file counts by its statements (`statements`), so an
+  publication in place does nothing but say so; an instance file counts by its tokens (`tokens`: comments and layout aside), so an
   edit of its comments or layout alone is such a build;
 - a part of the publication that does not depend on the article's instances (the PLOVER dataset) is kept as
   a folder and copied in when its inputs have not changed (`get_folder`, `put_folder`).
@@ -63,33 +63,40 @@ def files(paths: Iterable[Path], skip: set[str] = frozenset({"__pycache__"}),
     return out
 
 
-def statements(path: Path) -> bytes:
-    """What a build reads of a Turtle file, for a digest: its statements in the order written (blank nodes by
-    their first appearance) and its prefixes in theirs, as Oxigraph's parser reads them (0.02 s for the article's
-    6,000), not its comments and layout; the bytes of any other file, or of one the parser refuses (the build
-    then says why)."""
-    import pyoxigraph as ox
-
+def tokens(path: Path) -> bytes:
+    """What a build reads of a Turtle file, for a digest: its tokens in order, without its comments and with each
+    run of whitespace between tokens made one space (strings and IRIs kept as written). Two files with the same
+    tokens are the same document to any Turtle parser, so only an edit of comments or layout keeps the digest
+    (writing `1` for `"1"^^xsd:integer` changes it, to be safe). Any other file counts by its bytes, and so does
+    one that is not UTF-8 (the build then says why)."""
+    data = path.read_bytes()
     if path.suffix != ".ttl":
-        return path.read_bytes()
-    blank: dict[str, str] = {}
-
-    def text(term: object) -> str:
-        return blank.setdefault(term.value, f"_:b{len(blank)}") if isinstance(term, ox.BlankNode) else str(term)
-
+        return data
     try:
-        parser = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
-        lines = [" ".join(text(t) for t in (q.subject, q.predicate, q.object)) for q in parser]
-        # the parser's prefixes come sorted; the declarations' order (which rdflib's bindings may follow) from the
-        # text, anywhere (one quoted or in a comment only makes the digest change more often)
-        declared = PREFIX_DECLARATION.findall(path.read_text(encoding="utf-8"))
-        return "\n".join([*lines, *(f"@prefix {k}: <{v}>" for k, v in [*parser.prefixes.items(), *declared])]
-                         ).encode("utf-8")
-    except (SyntaxError, ValueError, OSError):
-        return path.read_bytes()
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    out: list[str] = []
+    for m in TURTLE_TOKEN.finditer(text):
+        if m.lastgroup == "comment":
+            continue
+        token = " " if m.lastgroup == "space" else m.group()
+        if token != " " or (out and out[-1] != " "):
+            out.append(token)
+    return "".join(out).strip().encode("utf-8")
 
 
-PREFIX_DECLARATION = re.compile(r"(?i:@prefix|prefix)\s+([^\s:]*):\s*<([^>]*)>")
+# Turtle's tokens as far as a digest needs them (the W3C grammar's terminals): long and short strings with their
+# escapes, IRIs, comments, whitespace (Turtle's four characters only: another, such as a no-break space, is an
+# error outside a string and stays), an escape in a name, and runs of anything else (a lone character last)
+TURTLE_TOKEN = re.compile(r"""
+    (?P<string> "{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
+              | "(?:[^"\\\n\r]|\\.)*" | '(?:[^'\\\n\r]|\\.)*' )
+  | (?P<iri> <[^<>"{}|^`\\\x00-\x20]*> )
+  | (?P<comment> \#[^\n\r]* )
+  | (?P<space> [\x20\t\r\n]+ )
+  | (?P<other> \\. | [^"'<\#\x20\t\r\n\\]+ | . )
+""", re.VERBOSE | re.DOTALL)
 
 
 def environment() -> list[bytes | str]:

@@ -61,7 +61,7 @@ def test_cache_skips_only_what_did_not_change(project: dict) -> None:
     assert NOTHING not in repaired.stdout and CHECKS_REUSED in repaired.stdout
     assert files(project["dist"]) == published
 
-    # comments and layout only: the same statements, so nothing is done (the publication is made of statements)
+    # comments and layout only: the same tokens, so nothing is done
     base = project["instances"] / "base.ttl"
     text = base.read_text(encoding="utf-8")
     base.write_text("# a comment changes the bytes, not the graph\n" + text.replace(" ;\n", " ;\n\n", 3), encoding="utf-8")
@@ -70,7 +70,7 @@ def test_cache_skips_only_what_did_not_change(project: dict) -> None:
     assert NOTHING in commented.stdout and CHECKS_REUSED not in commented.stdout
     assert files(project["dist"]) == published
 
-    # the same statements in another order: published again (the checks reused), the same publication
+    # the prefixes in another order: published again (the checks reused), the same publication
     lines = base.read_text(encoding="utf-8").splitlines(keepends=True)
     prefixes = [line for line in lines if line.startswith("@prefix")]
     assert len(prefixes) > 2
@@ -179,24 +179,30 @@ def test_hermit_is_warmed_up_only_for_sources_not_yet_found_consistent(project: 
     assert WARMING in requoted.stdout and "consistent (" in requoted.stdout
 
 
-def test_an_instance_file_counts_by_its_statements_and_prefixes(tmp_path: Path) -> None:
-    """cache.statements, the instance files' part of the inputs' digest: comments, layout, abbreviations and blank
-    node labels do not count; a statement, the statements' order and the prefixes' order do; a file the parser
-    refuses, or not Turtle, counts by its bytes."""
-    from scripts.cache import statements
+def test_an_instance_file_counts_by_its_tokens(tmp_path: Path) -> None:
+    """cache.tokens, the instance files' part of the inputs' digest: comments and layout do not count; any
+    other change does, a "#" in a string or an IRI, a language tag's case, the order of statements or prefixes,
+    an abbreviation, and a no-break space where Turtle allows none; a file not UTF-8, or not Turtle, counts by
+    its bytes."""
+    from scripts.cache import tokens
 
-    def of(name: str, text: str) -> bytes:
+    def of(text: str, name: str = "x.ttl") -> bytes:
         (tmp_path / name).write_text(text, encoding="utf-8")
-        return statements(tmp_path / name)
+        return tokens(tmp_path / name)
 
     head = "@prefix ex: <https://example.org/> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
-    plain = of("a.ttl", head + 'ex:a ex:p 1 ; ex:q [ ex:r "x" ] .\nex:b ex:p ex:a .\n')
-    assert of("b.ttl", "# a comment\n" + head + '\nex:a   ex:p "1"^^xsd:integer ;\n    ex:q _:n .\n'
-              '_:n ex:r "\\u0078" .   # the same blank node, by a label\n<https://example.org/b> ex:p ex:a .\n') == plain
-    assert of("c.ttl", head + 'ex:a ex:p 2 ; ex:q [ ex:r "x" ] .\nex:b ex:p ex:a .\n') != plain
-    assert of("d.ttl", head + 'ex:b ex:p ex:a .\nex:a ex:p 1 ; ex:q [ ex:r "x" ] .\n') != plain
-    swapped = "".join(reversed(head.splitlines(keepends=True)))
-    assert of("e.ttl", swapped + 'ex:a ex:p 1 ; ex:q [ ex:r "x" ] .\nex:b ex:p ex:a .\n') != plain
-    broken = head + "ex:a ex:p .\n"
-    assert of("f.ttl", broken) == broken.encode("utf-8")
-    assert of("g.csv", "a,b\n") == b"a,b\n"
+    body = 'ex:a ex:p "x # y"@en , <https://example.org/#f> ;\n    ex:q """one\n# two""" .\n'
+    plain = of(head + body)
+    layout = ("# a comment\n" + head.replace(" .", "  .\t# another") + "\n\n" +
+              body.replace(" ;\n    ", "   ;   # and one here\r\n\t"))
+    assert of(layout) == plain
+    for changed in (body.replace("x # y", "x #  y"), body.replace("#f", "#g"), body.replace("# two", "#  two"),
+                    body.replace("@en", "@EN"), body.replace(" ;", " . ex:a"),
+                    body.replace("ex:p", "ex:p\u00a0")):
+        assert of(head + changed) != plain, changed
+    assert of("".join(reversed(head.splitlines(keepends=True))) + body) != plain
+    assert of(head + 'ex:a ex:p 1 .\n') != of(head + 'ex:a ex:p "1"^^xsd:integer .\n')
+    assert of(head + 'ex:a ex:p "x" .\n') != of(head + 'ex:a ex:p "x"^^xsd:string .\n')
+    (tmp_path / "latin.ttl").write_bytes(b'ex:a ex:p "\xe7" .\n')
+    assert tokens(tmp_path / "latin.ttl") == b'ex:a ex:p "\xe7" .\n'
+    assert of("a,b # c\n", "x.csv") == b"a,b # c\n"
