@@ -140,9 +140,9 @@ a comment or a definition has no meaning under the OWL 2 Direct Semantics, so a 
 one only there needs no reasoner; scripts/validate/reasoning.py, `start_cached`), and a resource page none of whose data
 changed is linked from the publication in place rather than rendered (scripts/publish/site/incremental.py); an
 instance file counts by its Turtle tokens, so a change of comments or layout alone leaves the publication as it
-is (scripts/cache.py, `tokens`). A logical
-change runs HermiT again, in a JVM started once the sources are parsed and warmed up on the ontology
-meanwhile (scripts/validate/java/HermitWarm.java): about 1 s once handed the graph, beside the rest.
+is (scripts/cache.py, `tokens`). A logical change runs HermiT again, in a JVM started once the sources are parsed
+and warmed up on the ontology meanwhile (scripts/validate/java/HermitWarm.java): about 1 s once handed the graph,
+beside the rest.
 
 The static site alone, written afresh (`scripts/publish/site`, in one process on the article's publication):
 {results['site_write_seconds']:.1f} s wall.
