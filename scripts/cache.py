@@ -1,11 +1,11 @@
 """Build results kept by content hash (in `.cache/build/`, not in git), so that work is done once per content:
 
 - the checks (QC, SHACL, HermiT) passed on a graph are not run again on the same graph with the same shapes,
-  QC queries and checking code: a rebuild after a change to the site's code, a comment or a blank line only
-  writes the publication;
+  QC queries and checking code: a rebuild after a change to the site's code, or to a comment in the shapes
+  (whose file is published as written) or the ontology, only writes the publication;
 - a build whose every input (source files, code, version, options) has the same hash as that of the
-  publication in place does nothing but say so; an instance file counts by its tokens (`tokens`: comments and layout aside), so an
-  edit of its comments or layout alone is such a build;
+  publication in place does nothing but say so; an instance file counts by its tokens (`tokens`: comments and
+  layout aside), so an edit of its comments or layout alone is such a build;
 - a part of the publication that does not depend on the article's instances (the PLOVER dataset) is kept as
   a folder and copied in when its inputs have not changed (`get_folder`, `put_folder`).
 

@@ -14,7 +14,8 @@ path exists for data sets of hundreds of thousands of triples, and stays linear 
   the shared ones' (count_checks); other counts one query each. A minimum of 1 is a `NOT EXISTS` and a maximum
   of 1 an `EXISTS` of two different values, without grouping (EXISTENCE); other bounds, and any bound on a
   sequence path, a distinct count per path (Oxigraph evaluates a sequence path inside EXISTS from all its starts;
-  sh:hasValue on one is a MINUS for the same reason). About 150 queries for the project's shapes, each a scan of its targets, run in parallel threads;
+  sh:hasValue on one is a MINUS for the same reason). About 150 queries for the project's shapes, each a scan of
+  its targets, run in parallel threads;
 - a value check or a maximum count whose targets are classes has a second form that starts from the path's
   values and keeps the offending rows whose node is a target (Check.values_first); run() takes it when the path
   has at most twice as many matches as the targets, which halves the big checks (one join fewer per target).
