@@ -93,10 +93,15 @@ def classes_of(ontology: Graph) -> list[URIRef]:
 
 def test_same_verdicts_on_random_mutants(base: list[Triple], ontology: Graph, shapes: Graph, checks) -> None:
     """Every mutant judged alike; and the mutants are mostly invalid (the engines are compared on results,
-    not only on conforming data)."""
+    not only on conforming data). A mutant with a literal the store would retype on a property a check reads (e.g.
+    an oa:start offset, xsd:nonNegativeInteger, moved to nfp:foundingYear) is declined by both of the fast engine's
+    entries (scripts/build.py, fastshacl.validate_files: pyshacl judges it), so it is not compared here either."""
     differ, with_results = [], 0
+    predicates = fastshacl.watched(shapes)
     for seed in range(MUTANTS):
         graph, done = mutant(seed, base, classes_of(ontology))
+        if fastshacl.retyped_in(graph, predicates) is not None:
+            continue
         try:
             with_results += compare(graph, ontology, shapes, checks) > 0
         except AssertionError as exc:
