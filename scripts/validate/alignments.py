@@ -10,7 +10,10 @@ listed in tests/vocabularies/package.json and installed there by `make test`), f
   collective an organization);
 - no resource has, asserted or so inferred, two classes that a vocabulary or the ontology declares disjoint;
 - no literal is the value of a property whose range is a class (dcterms:creator is FOAF's foaf:maker, whose
-  range is foaf:Agent).
+  range is foaf:Agent);
+- a term the ontology declares from another vocabulary is the kind of property that vocabulary declares it
+  (skos:notation, SKOS's owl:DatatypeProperty, declared here an owl:AnnotationProperty, was one IRI of two kinds,
+  which OWL 2 DL forbids, in any graph that reads both).
 
 The entailment is the RDFS core (subclass, subproperty, domain, range, owl:equivalentClass/Property and
 owl:unionOf/intersectionOf for class expressions); what it cannot read (restrictions) it leaves unchecked.
@@ -55,6 +58,8 @@ class Axioms:
     datatypes: set[str] = field(default_factory=lambda: {str(RDFS.Literal), str(RDF.langString), str(RDF.PlainLiteral),
                                                          str(RDF.XMLLiteral), str(RDF.HTML), str(RDF.JSON)})
     sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (domain or range, property) -> where said
+    kinds: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # property -> OWL kinds declared
+    kind_sources: dict[str, str] = field(default_factory=dict)  # property -> the package that declares its kinds
 
     def add(self, graph: Graph, source: str) -> None:
         def node(term) -> Node | None:
@@ -173,7 +178,26 @@ def read_vocabularies(folder: Path = VOCABULARIES) -> Axioms:
         axioms.namespaces[https_schema(namespace)] = name
         axioms.defined.update(str(s) for s in graph.subjects() if isinstance(s, URIRef))
         axioms.add(graph, name)
+        for s, o in graph.subject_objects(RDF.type):
+            if str(o) in PROPERTY_KINDS and isinstance(s, URIRef):
+                axioms.kinds[str(s)].add(str(o))
+                axioms.kind_sources.setdefault(str(s), name)
     return axioms
+
+
+PROPERTY_KINDS = {str(OWL.ObjectProperty), str(OWL.DatatypeProperty), str(OWL.AnnotationProperty)}
+
+
+def kind_problems(ontology: Graph, axioms: Axioms) -> list[str]:
+    """Terms of a vocabulary read here that the ontology declares another OWL kind of property than the vocabulary
+    does (a vocabulary may declare a term of two kinds, as PROV does prov:wasRevisionOf: either is then right)."""
+    problems = []
+    for s, o in sorted(ontology.subject_objects(RDF.type)):
+        declared = axioms.kinds.get(str(s), set())
+        if str(o) in PROPERTY_KINDS and declared and str(o) not in declared:
+            theirs = " and ".join(sorted(f"<{k}>" for k in declared))
+            problems.append(f"<{s}> is declared <{o}> by the ontology, {theirs} by {axioms.kind_sources[str(s)]}")
+    return problems
 
 
 def https_schema(iri: str) -> str:
@@ -268,4 +292,4 @@ def check(ontology: Graph, data: Graph, axioms: Axioms) -> tuple[list[str], int]
     axioms.read.add(str(NFP))
     both = ontology + data
     types, judged = type_problems(both, axioms)
-    return undefined_terms(both, axioms) + types, judged
+    return undefined_terms(both, axioms) + kind_problems(ontology, axioms) + types, judged
