@@ -37,6 +37,7 @@ VOCABULARIES = ROOT / "tests" / "vocabularies"
 # the ontology uses the https IRIs, as schema.org's https variant of the same file does.
 SCHEMA_HTTP, SCHEMA_HTTPS = "http://schema.org/", "https://schema.org/"
 TRIVIAL = {str(RDFS.Resource), str(OWL.Thing)}
+PROPERTY_KINDS = {str(OWL.ObjectProperty), str(OWL.DatatypeProperty), str(OWL.AnnotationProperty)}
 
 Node = str | BNode  # an IRI as text, or a class expression's blank node
 
@@ -183,9 +184,6 @@ def read_vocabularies(folder: Path = VOCABULARIES) -> Axioms:
                 axioms.kinds[str(s)].add(str(o))
                 axioms.kind_sources.setdefault(str(s), name)
     return axioms
-
-
-PROPERTY_KINDS = {str(OWL.ObjectProperty), str(OWL.DatatypeProperty), str(OWL.AnnotationProperty)}
 
 
 def kind_problems(ontology: Graph, axioms: Axioms) -> list[str]:
