@@ -205,20 +205,26 @@ def shared() -> list[tuple[str, str, str]]:
         t += [(node, RDF_TYPE, iri(NFP + "Role")), (node, RDF_TYPE, iri(SKOS + "Concept")),
               (node, LABEL, lit(r.replace("-", " ").capitalize(), lang="en")),
               (node, SKOS + "definition", lit("A role.", lang="en")), (node, SKOS + "inScheme", scheme),
-              (node, NFP + "evidenceQuote", lit("in a complementary role to official policy"))]
+              (node, NFP + "evidenceQuote", lit("in a complementary role to official policy"))] + top(node, scheme)
     res_scheme, concept = iri(R + "scheme/citation-resolution"), iri(R + "concept/citation-resolved")
     t += [(res_scheme, RDF_TYPE, iri(SKOS + "ConceptScheme")), (res_scheme, LABEL, lit("Citation resolution", lang="en")),
           (res_scheme, NFP + "evidenceQuote", lit("REFERENCES")),
           (concept, RDF_TYPE, iri(NFP + "CitationResolution")), (concept, RDF_TYPE, iri(SKOS + "Concept")),
           (concept, LABEL, lit("Resolved", lang="en")), (concept, SKOS + "definition", lit("Resolved.", lang="en")),
           (concept, SKOS + "inScheme", res_scheme), (concept, NFP + "evidenceQuote", lit("(Willetts, 2001:357)"))]
+    t += top(concept, res_scheme)
     kinds, kind = iri(R + "scheme/claim-kinds"), iri(R + "concept/claim-kind-argument")
     t += [(kinds, RDF_TYPE, iri(SKOS + "ConceptScheme")), (kinds, LABEL, lit("Kinds of claims", lang="en")),
           (kinds, NFP + "evidenceQuote", lit("we can list the main reasons")),
           (kind, RDF_TYPE, iri(NFP + "ClaimKind")), (kind, RDF_TYPE, iri(SKOS + "Concept")),
           (kind, LABEL, lit("Author's argument", lang="en")), (kind, SKOS + "definition", lit("A claim.", lang="en")),
           (kind, SKOS + "inScheme", kinds), (kind, NFP + "evidenceQuote", lit("we can list the main reasons"))]
-    return t
+    return t + top(kind, kinds)
+
+
+def top(concept: str, scheme: str) -> list[tuple[str, str, str]]:
+    """A top concept of its scheme, both ways (nfps:ConceptShape)."""
+    return [(concept, SKOS + "topConceptOf", scheme), (scheme, SKOS + "hasTopConcept", concept)]
 
 
 # A file written by another version of this script is stale (it may use terms the shapes no longer check).

@@ -17,7 +17,8 @@ from scripts import validate
 from scripts.link import countrycodes
 from scripts.load import parse
 from scripts.paths import NFP, QUERIES, RES, ROOT
-from scripts.plover import run
+from scripts.errors import BuildError
+from scripts.plover import run, scheme
 from scripts.plover.records import spans
 from scripts.plover.scheme import reference_sections
 
@@ -169,6 +170,38 @@ def test_cameo_codes_map_to_plover(sample: run.Mapped) -> None:
     # FIGHT, the older type of the records' version 0.5b1, is kept and related to ASSAULT
     assert (RES["concept/plover-fight"], SKOS.broadMatch, RES["concept/plover-assault"]) in g
     assert (RES["concept/plover-request"], SKOS.closeMatch, RES["concept/plover-demand"]) in g
+
+
+def test_cameo_codes_form_their_hierarchy(sample: run.Mapped) -> None:
+    g, cameo = sample.graph, RES["scheme/cameo-event-codes"]
+    # "0311: AGREE,  ,   economic # Express intent to cooperate economically", under "031: ...", under "03: AGREE"
+    assert (RES["concept/cameo-0311"], SKOS.broader, RES["concept/cameo-031"]) in g
+    assert (RES["concept/cameo-031"], SKOS.broader, RES["concept/cameo-03"]) in g
+    assert (RES["concept/cameo-03"], SKOS.topConceptOf, cameo) in g
+    assert (cameo, SKOS.hasTopConcept, RES["concept/cameo-03"]) in g
+    # 175 is listed twice (lines 283-284): one concept, still under 17
+    assert set(g.objects(RES["concept/cameo-175"], SKOS.broader)) == {RES["concept/cameo-17"]}
+    # the table's 19 headings name 18 categories, 03 to 20 (08 twice: "08: CONCEDE", "08: RETREAT")
+    tops = {str(g.value(c, SKOS.notation)) for c in g.objects(cameo, SKOS.hasTopConcept)}
+    assert tops == {f"{n:02d}" for n in range(3, 21)}
+    definition = str(g.value(RES["concept/cameo-08"], SKOS.definition))
+    assert "CONCEDE and RETREAT" in definition
+    # each of the 256 codes of the table is under exactly one code one digit shorter
+    codes = [c for c in g.subjects(SKOS.inScheme, cameo) if c not in set(g.objects(cameo, SKOS.hasTopConcept))]
+    assert len(codes) == 256
+    for c in codes:
+        (parent,) = g.objects(c, SKOS.broader)
+        assert str(g.value(c, SKOS.notation))[:-1] == str(g.value(parent, SKOS.notation))
+
+
+def test_a_code_without_its_parent_is_named_with_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    table = tmp_path / "table.txt"
+    table.write_text("03: AGREE\n030: AGREE, , diplomatic # Express intent to cooperate\n"
+                     "0451: CONSULT, , # a code whose 045 is missing\n", encoding="utf-8")
+    monkeypatch.setattr(scheme, "TABLE", table)
+    with pytest.raises(BuildError) as err:
+        scheme.build(str(RES))
+    assert str(err.value).endswith("table.txt:3: CAMEO code 0451 has no code 045 to be under")
 
 
 # --- every event type, malformed records, unknown types (through the command) ---------------------------------

@@ -79,12 +79,14 @@ def tables(result: rec.Result, scheme: Scheme, dataset: str, records_work: str, 
         quotes.append({"resource": iri, "quote": grounding.normalize(c.quote), "source": c.source})
         for prop, targets in (("broadMatch", c.broad), ("narrowMatch", c.narrow), ("closeMatch", c.close), ("relatedMatch", c.related)):
             links_ += [{"concept": iri, "property": prop, "target": target} for target in targets]
+        links_ += hierarchy(iri, c.parent, c.scheme)
         alts += [{"concept": iri, "label": label} for label in c.alt_labels]
     for key, (label, definition, quote) in sorted(ROLES.items()):
         iri = scheme.iri("role", key)
         concepts.append({"iri": iri, "class": "Role", "scheme": scheme.iri("scheme", "plover-roles"), "label": label,
                          "definition": definition, "notation": key.split("-")[-1]})
         quotes.append({"resource": iri, "quote": quote, "source": scheme.iri("work", "plover-gsr-readme")})
+        links_ += hierarchy(iri, "", scheme.iri("scheme", "plover-roles"))
     out["concepts"], out["concept_links"], out["alt_labels"] = concepts, links_, alts
     out["schemes"] = [{"iri": scheme.iri("scheme", key), "label": label, "source": scheme.iri("work", source)}
                       for key, (label, _, source) in sorted(SCHEMES.items())]
@@ -99,6 +101,14 @@ def tables(result: rec.Result, scheme: Scheme, dataset: str, records_work: str, 
         quotes.append({"resource": records_work, "quote": first_id, "source": records_work})
     out["quotes"] = sorted(quotes, key=lambda q: (q["resource"], q["quote"], q["source"]))
     return out
+
+
+def hierarchy(concept: str, parent: str, scheme: str) -> list[dict[str, str]]:
+    """The concept under its parent (skos:broader), or a top concept of its scheme, stated both ways."""
+    if parent:
+        return [{"concept": concept, "property": "broader", "target": parent}]
+    return [{"concept": concept, "property": "topConceptOf", "target": scheme},
+            {"concept": scheme, "property": "hasTopConcept", "target": concept}]
 
 
 def rml(data: dict[str, list], workdir: Path) -> Graph:

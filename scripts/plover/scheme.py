@@ -6,7 +6,11 @@ Built from the dataset's own files (copied into examples/plover-gsr/):
   or the conversion table use that the reference lacks (FIGHT of the records' version 0.5b1; ACCUSE and
   REQUEST of the 2021 table), with the reference type that took them over (skos:closeMatch);
 - `CAMEO2PLOVER-2021.txt`: CAMEO event codes -> PLOVER event type (skos:broadMatch), mode and context
-  (skos:relatedMatch); its modes and contexts become concepts of their own schemes.
+  (skos:relatedMatch); its modes and contexts become concepts of their own schemes. CAMEO's codes are
+  hierarchical ("the hierarchical 3- and 4-digit categories of CAMEO", PLOVER_MANUAL.tex line 126 at the commit
+  of examples/plover-gsr/README.md): a four-digit code is under (skos:broader) the three-digit code it begins
+  with, a three-digit one under its two-digit category, which is a heading of the table ("03: AGREE") and a top
+  concept of its scheme. Every other concept is a top concept of its scheme (their schemes are flat).
 Modes and contexts that only records use (PLOVER 0.5b1 values such as `strike-hun`) are added when a record
 uses them, grounded in the records file itself.
 """
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -86,6 +90,7 @@ class Concept:
     related: tuple[str, ...] = ()
     narrow: tuple[str, ...] = ()
     note: str = ""
+    parent: str = ""  # IRI of the concept it is under (skos:broader); none: a top concept of its scheme
 
 
 @dataclass
@@ -131,7 +136,16 @@ def reference_sections(path: Path = REFERENCE) -> tuple[str, dict[str, list[str]
 
 def parse_table(path: Path = TABLE) -> list[tuple[int, str, str, str, str, str]]:
     """(line, code, event, mode, context, description) for every conversion row of the table."""
-    rows = []
+    return [row for row in _table(path) if len(row) == 6]  # type: ignore[misc]
+
+
+def parse_headings(path: Path = TABLE) -> list[tuple[int, str, str]]:
+    """(line, two-digit code, event) for every heading of the table, such as "04: CONSULT" (08 has two)."""
+    return [row for row in _table(path) if len(row) == 3]  # type: ignore[misc]
+
+
+def _table(path: Path) -> list[tuple]:
+    rows: list[tuple] = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         m = re.match(r"^(\d{2,4}):\s*(.*)$", line.strip())
         if not m:
@@ -139,7 +153,10 @@ def parse_table(path: Path = TABLE) -> list[tuple[int, str, str, str, str, str]]
         body, _, description = m.group(2).partition("#")
         parts = [p.strip() for p in body.split(",")]
         if len(parts) == 1:
-            continue  # a heading such as "04: CONSULT"
+            if len(m.group(1)) != 2 or description.strip():
+                raise BuildError(f"expected a heading 'NN: EVENT', got {line.strip()!r}", path, n)
+            rows.append((n, m.group(1), parts[0]))
+            continue
         if len(parts) != 3:
             raise BuildError(f"expected 'CODE: EVENT, mode, context # description', got {line.strip()!r}", path, n)
         rows.append((n, m.group(1), parts[0], parts[1], parts[2], normalize(description)))
@@ -180,7 +197,8 @@ def build(base: str, records_source: str = "", records_text: str = "") -> Scheme
                                       row["quote"].strip(), source, broad=match["broad"], close=match["close"],
                                       narrow=match["narrow"], note=row["note"].strip())
     cameo: dict[str, Concept] = {}
-    for line, code, event, mode, context, description in parse_table():
+    row_of: dict[str, int] = {}
+    for line, code, event, mode, context, description in parse_table(TABLE):
         if event not in s.types:
             raise BuildError(f"event type {event!r} is neither in the reference nor in {OLDER.name}", TABLE, line)
         quote = normalize(TABLE.read_text(encoding="utf-8").splitlines()[line - 1])
@@ -199,17 +217,45 @@ def build(base: str, records_source: str = "", records_text: str = "") -> Scheme
                         f"({description}).", quote, table_iri)
                 related.append(s.values[key])
         iri = s.iri("concept", f"cameo-{code}")
+        row_of.setdefault(iri, line)
         if iri in cameo:  # a code listed twice (175): one concept, the second description as altLabel
             old = cameo[iri]
-            cameo[iri] = Concept(old.iri, old.scheme, old.notation, old.label, old.definition, old.quote, old.source,
-                                 old.alt_labels + (f"CAMEO {code} {description}",), tuple(sorted(set(old.broad) | {s.types[event]})),
-                                 old.close, tuple(sorted(set(old.related) | set(related))))
+            cameo[iri] = replace(old, alt_labels=old.alt_labels + (f"CAMEO {code} {description}",),
+                                 broad=tuple(sorted(set(old.broad) | {s.types[event]})),
+                                 related=tuple(sorted(set(old.related) | set(related))))
             continue
         cameo[iri] = Concept(iri, s.iri("scheme", "cameo-event-codes"), code, f"CAMEO {code} {description}",
                              f"The CAMEO event code {code}, '{description}', as the CAMEO-to-PLOVER conversion table "
-                             f"(2021) lists it.", quote, table_iri, broad=(s.types[event],), related=tuple(sorted(set(related))))
+                             f"(2021) lists it.", quote, table_iri, broad=(s.types[event],), related=tuple(sorted(set(related))),
+                             parent=s.iri("concept", f"cameo-{code[:-1]}"))
+    cameo.update(categories(s, table_iri))
+    for c in cameo.values():
+        if c.parent and c.parent not in cameo:
+            raise BuildError(f"CAMEO code {c.notation} has no code {c.notation[:-1]} to be under", TABLE, row_of[c.iri])
     s.concepts.update(cameo)
     return s
+
+
+def categories(s: Scheme, table_iri: str) -> dict[str, Concept]:
+    """CAMEO's two-digit categories, from the table's headings: the top of its three- and four-digit codes. The
+    table gives them no description, only the PLOVER event type it heads them with (two for 08), which is not a
+    mapping of the whole category (the codes under 16 go to SANCTION and to COERCE): it stays in the definition."""
+    lines = TABLE.read_text(encoding="utf-8").splitlines()
+    heads: dict[str, list[tuple[int, str]]] = {}
+    for line, code, event in parse_headings(TABLE):
+        if event not in s.types:
+            raise BuildError(f"event type {event!r} is neither in the reference nor in {OLDER.name}", TABLE, line)
+        heads.setdefault(code, []).append((line, event))
+    out = {}
+    for code, rows in heads.items():
+        iri = s.iri("concept", f"cameo-{code}")
+        events = " and ".join(event for _, event in rows)
+        out[iri] = Concept(iri, s.iri("scheme", "cameo-event-codes"), code, f"CAMEO {code}",
+                           f"The CAMEO event category {code}, a heading of the CAMEO-to-PLOVER conversion table (2021), "
+                           f"which heads it with the PLOVER event type{'s' if len(rows) > 1 else ''} {events}; the "
+                           f"table's codes that begin with {code} are under it.", normalize(lines[rows[0][0] - 1]),
+                           table_iri)
+    return out
 
 
 SCHEMES = {  # slug -> (label, quote, source work slug)

@@ -1,0 +1,3 @@
+# A concept neither top concept of its scheme nor under another: unreachable from the scheme's top.
+# expect: Violation role:raising-social-awareness - SPARQLConstraintComponent
+DELETE DATA { role:raising-social-awareness skos:broader role:forming-public-opinion }
