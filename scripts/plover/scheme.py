@@ -198,10 +198,11 @@ def build(base: str, records_source: str = "", records_text: str = "") -> Scheme
                                       narrow=match["narrow"], note=row["note"].strip())
     cameo: dict[str, Concept] = {}
     row_of: dict[str, int] = {}
+    lines = TABLE.read_text(encoding="utf-8").splitlines()
     for line, code, event, mode, context, description in parse_table(TABLE):
         if event not in s.types:
             raise BuildError(f"event type {event!r} is neither in the reference nor in {OLDER.name}", TABLE, line)
-        quote = normalize(TABLE.read_text(encoding="utf-8").splitlines()[line - 1])
+        quote = normalize(lines[line - 1])
         related = []
         for kind, values in (("mode", mode), ("context", context)):
             for value in (v.strip() for v in values.split(";")):
@@ -228,7 +229,7 @@ def build(base: str, records_source: str = "", records_text: str = "") -> Scheme
                              f"The CAMEO event code {code}, '{description}', as the CAMEO-to-PLOVER conversion table "
                              f"(2021) lists it.", quote, table_iri, broad=(s.types[event],), related=tuple(sorted(set(related))),
                              parent=s.iri("concept", f"cameo-{code[:-1]}"))
-    cameo.update(categories(s, table_iri))
+    cameo.update(categories(s, table_iri, lines))
     for c in cameo.values():
         if c.parent and c.parent not in cameo:
             raise BuildError(f"CAMEO code {c.notation} has no code {c.notation[:-1]} to be under", TABLE, row_of[c.iri])
@@ -236,11 +237,11 @@ def build(base: str, records_source: str = "", records_text: str = "") -> Scheme
     return s
 
 
-def categories(s: Scheme, table_iri: str) -> dict[str, Concept]:
+def categories(s: Scheme, table_iri: str, lines: list[str]) -> dict[str, Concept]:
     """CAMEO's two-digit categories, from the table's headings: the top of its three- and four-digit codes. The
     table gives them no description, only the PLOVER event type it heads them with (two for 08), which is not a
-    mapping of the whole category (the codes under 16 go to SANCTION and to COERCE): it stays in the definition."""
-    lines = TABLE.read_text(encoding="utf-8").splitlines()
+    mapping of the whole category (the codes under 16 go to SANCTION and to COERCE): it stays in the definition.
+    `lines` are the table's lines, for the quotes."""
     heads: dict[str, list[tuple[int, str]]] = {}
     for line, code, event in parse_headings(TABLE):
         if event not in s.types:
