@@ -192,6 +192,8 @@ def test_cameo_codes_form_their_hierarchy(sample: run.Mapped) -> None:
     for c in codes:
         (parent,) = g.objects(c, SKOS.broader)
         assert str(g.value(c, SKOS.notation))[:-1] == str(g.value(parent, SKOS.notation))
+    # and stated from above: skos:narrower exactly the inverse of skos:broader
+    assert set(g.subject_objects(SKOS.narrower)) == {(p, c) for c, p in g.subject_objects(SKOS.broader)}
 
 
 def test_a_code_without_its_parent_is_named_with_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -104,9 +104,11 @@ def tables(result: rec.Result, scheme: Scheme, dataset: str, records_work: str, 
 
 
 def hierarchy(concept: str, parent: str, scheme: str) -> list[dict[str, str]]:
-    """The concept under its parent (skos:broader), or a top concept of its scheme, stated both ways."""
+    """The concept under its parent (skos:broader, and the parent's skos:narrower), or a top concept of its scheme
+    (skos:topConceptOf, and the scheme's skos:hasTopConcept): each link stated both ways."""
     if parent:
-        return [{"concept": concept, "property": "broader", "target": parent}]
+        return [{"concept": concept, "property": "broader", "target": parent},
+                {"concept": parent, "property": "narrower", "target": concept}]
     return [{"concept": concept, "property": "topConceptOf", "target": scheme},
             {"concept": scheme, "property": "hasTopConcept", "target": concept}]
 
