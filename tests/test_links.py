@@ -297,11 +297,18 @@ def test_name_audit_catches_a_name_from_memory(tmp_path: Path) -> None:
     ]
 
 
-def test_quickstatements_file_is_current_and_sends_nothing() -> None:
+def test_quickstatements_file_is_current_and_sends_nothing(built) -> None:
     text = (records.QUICKSTATEMENTS).read_text(encoding="utf-8")
-    assert text == records.quickstatements()
+    assert text == records.quickstatements(built.instances)
     lines = text.splitlines()
-    assert len(lines) == len(records.rows(records.LINKS / "wikidata.csv")) == 36
     assert all(re.fullmatch(r"Q[1-9][0-9]*\tP1343\tQ_ARTICLE", line) for line in lines)
     assert "Q43\tP1343\tQ_ARTICLE" in lines  # Turkey, the first state the article discusses
+    # Istanbul: "the HABITAT II conference held in Istanbul in 1996", besides its publishers
+    assert "Q406\tP1343\tQ_ARTICLE" in lines
+    # 36 linked items, of which the article describes 30: not the six it names only in a reference ("USA: Polity
+    # Press", "New York: Oxford University Press", "Muğla.", "Ankara: T.C. Kalkınma Bakanlığı.") or in the
+    # author's affiliation ("Department of International Relations, Sakarya University")
+    assert len(records.rows(records.LINKS / "wikidata.csv")) == 36 and len(lines) == 30
+    for qid in ("Q30", "Q60", "Q216912", "Q217595", "Q6087569", "Q1718685"):
+        assert f"{qid}\tP1343\tQ_ARTICLE" not in lines
     assert records.GITHUB.match(records.DESCRIBED_BY_SOURCE_SEEN_IN)

@@ -313,10 +313,25 @@ ARTICLE_PLACEHOLDER = "Q_ARTICLE"  # the reviewer puts the article's own item he
 QUICKSTATEMENTS = LINKS / "quickstatements-described-by-source.tsv"
 
 
-def quickstatements(folder: Path = LINKS) -> str:
-    """QuickStatements (v1, tab-separated) that would state on every linked Wikidata item that the article
-    describes it. Nothing is sent: a person reviews the file, replaces Q_ARTICLE and submits it."""
-    qids = sorted({r.values["qid"] for r in rows(folder / "wikidata.csv")}, key=lambda q: int(q[1:]))
+def described_in_body(graph: Graph) -> set[URIRef]:
+    """The resources grounded in the article's abstract or body (a quote between "ABSTRACT:" and the reference
+    list): what the article describes. A city named only as a place of publication, a publisher, the author's
+    university in the affiliation line are grounded in the article, but it says nothing about them."""
+    from ..paths import ARTICLE
+    from ..validate.grounding import normalize, quotes, source_text
+
+    text = source_text(ARTICLE).normalized
+    start, end = text.index("ABSTRACT:"), text.index("REFERENCES")
+    return {resource for resource, quote in quotes(graph) if start <= text.find(normalize(quote)) < end}
+
+
+def quickstatements(graph: Graph, folder: Path = LINKS) -> str:
+    """QuickStatements (v1, tab-separated) that would state on every linked Wikidata item the article describes
+    (`described_in_body`) that the article describes it. Nothing is sent: a person reviews the file, replaces
+    Q_ARTICLE and submits it."""
+    described = described_in_body(graph)
+    qids = sorted({r.values["qid"] for r in rows(folder / "wikidata.csv") if URIRef(r.values["resource"]) in described},
+                  key=lambda q: int(q[1:]))
     return "".join(f"{qid}\t{DESCRIBED_BY_SOURCE}\t{ARTICLE_PLACEHOLDER}\n" for qid in qids)
 
 
@@ -332,15 +347,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("command", choices=["names", "quickstatements"])
     args = parser.parse_args(argv)
-    if args.command == "quickstatements":
-        QUICKSTATEMENTS.write_text(quickstatements(), encoding="utf-8")
-        print(f"{len(quickstatements().splitlines())} statements written to {QUICKSTATEMENTS} for a person to review; nothing was sent")
-        return 0
     try:
         onto, data, _ = load_sources()
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if args.command == "quickstatements":
+        text = quickstatements(data)
+        QUICKSTATEMENTS.write_text(text, encoding="utf-8")
+        print(f"{len(text.splitlines())} statements written to {QUICKSTATEMENTS} for a person to review; nothing was sent")
+        return 0
     found = name_audit(onto + data, SOURCE_TEXTS[ARTICLE].read_text(encoding="utf-8"))
     write_unsourced(found, LINKS / "names-unsourced.csv")
     missing = sum(1 for f in found if f["problem"] == "no-sourced-full-name")
