@@ -14,7 +14,7 @@ FIXTURES = Path(__file__).parent / "qc"
 
 
 def test_checks_found() -> None:
-    assert len(CHECKS) == 8
+    assert len(CHECKS) == 9
     assert all(check.description for check in CHECKS)
 
 
