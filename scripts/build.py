@@ -32,7 +32,7 @@ from .validate import coverage, grounding, qc, reasoning
 from .errors import BuildError, Problems, display
 from .load import load_sources, parse
 from .origin import first_iri, locate, quote_line, subject_lines
-from .paths import BASE, DIST, INSTANCES, ONTOLOGY, ROOT, SHAPES, SOURCE_TEXTS
+from .paths import BASE, DIST, INSTANCES, NFP, ONTOLOGY, ROOT, SHAPES, SOURCE_TEXTS
 
 
 @dataclass
@@ -144,8 +144,13 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     if problems:
         raise Problems(f"{len(problems)} evidence quote(s) not found verbatim in the article",
                        [quote_problem(p, per_file) for p in problems])
+    misplaced = grounding.misplaced(data)
+    if misplaced:
+        raise Problems(f"{len(misplaced)} resource(s) in other sections than their evidence quotes",
+                       [section_problem(*m, per_file) for m in misplaced])
     evidence = grounding.expand(data)
-    done(t, f"{checked} quotes verified, {len(evidence)} annotation triples generated")
+    done(t, f"{checked} quotes verified, each in the section its resource names; "
+            f"{len(evidence)} annotation triples generated")
     return Prepared(ontology, onto, data, evidence, shapes_graph, checked, {ontology: onto, **per_file},
                     link_triples, links_folder)
 
@@ -267,6 +272,18 @@ def quote_problem(p: grounding.Problem, files: dict[Path, Graph]) -> BuildError:
         line = quote_line(p.path.read_text(encoding="utf-8"), p.quote, block)
     short = p.quote if len(p.quote) <= 120 else p.quote[:117] + "..."
     return BuildError(f"{p.resource}: evidence quote not found verbatim in the article: \u201c{short}\u201d", p.path, line)
+
+
+def section_problem(resource: URIRef, named: set[URIRef], found: set[URIRef], files: dict[Path, Graph]) -> BuildError:
+    """A resource whose nfp:inSection disagrees with where its quotes stand, at the line of its block."""
+    path = next((path for path, g in files.items() if (resource, NFP.inSection, None) in g), None)
+    line = subject_lines(path, files[path]).get(str(resource)) if path is not None else None
+
+    def names(sections: set[URIRef]) -> str:
+        return ", ".join(sorted(str(s).rsplit("/", 1)[-1] for s in sections)) or "no section"
+
+    return BuildError(f"{resource}: nfp:inSection names {names(named)}, but its evidence quotes stand in "
+                      f"{names(found)}", path, line)
 
 
 def shacl_problem(r: validate.Result, where: dict) -> BuildError:

@@ -98,6 +98,32 @@ def test_quote_not_in_the_article_fails_naming_resource_and_quote(project: tuple
     assert "https://w3id.org/ngo-fp/resource/state/turkey" in line
 
 
+def test_resource_in_another_section_than_its_quotes_fails_at_its_line(project: tuple[Path, Path]) -> None:
+    instances, dist = project
+    # the methodology's heading comes after "I. INTRODUCTION" and before the three claims' quotes (discussion,
+    # conclusion), which the base places in the introduction
+    with (instances / "base.ttl").open("a") as f:
+        f.write("""
+section:bulgur-2023-methodology a nfp:Section ;
+    rdfs:label "Methodology of Bulgur (2023)"@en ;
+    dcterms:title "Methodology"@en ;
+    nfp:sectionNumber "II" ;
+    nfp:order 3 ;
+    frbr:partOf work:bulgur-2023 ;
+    nfp:evidenceQuote "II. METHODOLOGY" .
+""")
+    result = run_build(instances, dist)
+    assert_failed_cleanly(result, dist)
+    assert "3 resource(s) in other sections than their evidence quotes" in result.stderr
+    at = line_of("claim:ngos-bridge-on-sensitive-issues a ", start=True)
+    [line] = [l for l in result.stderr.splitlines() if "claim/ngos-bridge-on-sensitive-issues:" in l]
+    assert line == (f"error: {instances / 'base.ttl'}:{at}: https://w3id.org/ngo-fp/resource/claim/ngos-bridge-on-"
+                    "sensitive-issues: nfp:inSection names bulgur-2023-introduction, but its evidence quotes stand in "
+                    "bulgur-2023-methodology")
+    # the citation, whose quote is in the introduction, is where it says
+    assert "citation/bulgur-2023-willetts-2001-357" not in result.stderr
+
+
 def test_shacl_violation_fails_with_its_message(project: tuple[Path, Path]) -> None:
     instances, dist = project
     text = (instances / "base.ttl").read_text().replace('rdfs:label "TURKSAM"@en ;', "")

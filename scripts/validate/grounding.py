@@ -97,6 +97,36 @@ def evidence_iri(resource: URIRef, quote: str, source: URIRef = ARTICLE, base: s
     return URIRef(f"{base}evidence/{hashlib.sha256(key.encode()).hexdigest()[:16]}")
 
 
+def section_starts(graph: Graph, text: SourceText) -> list[tuple[int, URIRef]]:
+    """Where each section of the article (nfp:Section) begins in the normalized text: at its heading, the first of
+    its evidence quotes; in text order."""
+    starts = []
+    for section in graph.subjects(RDF.type, NFP.Section):
+        found = [p for p in (text.find(str(q)) for q in graph.objects(section, NFP.evidenceQuote)) if p >= 0]
+        if found:
+            starts.append((min(found), section))
+    return sorted(starts)
+
+
+def misplaced(graph: Graph) -> list[tuple[URIRef, set[URIRef], set[URIRef]]]:
+    """The resources whose nfp:inSection names other sections than those their evidence quotes stand in (each
+    quote in the section of the last heading before it): (resource, sections named, sections of its quotes)."""
+    text = source_text(ARTICLE)
+    starts = section_starts(graph, text)
+    out = []
+    for resource in sorted(set(graph.subjects(NFP.inSection, None))):
+        named = set(graph.objects(resource, NFP.inSection))
+        found = set()
+        for quote in graph.objects(resource, NFP.evidenceQuote):
+            at = text.find(str(quote))
+            before = [section for start, section in starts if start <= at]
+            if at >= 0 and before:
+                found.add(before[-1])
+        if found != named:
+            out.append((resource, named, found))
+    return out
+
+
 def expand(graph: Graph) -> Graph:
     """Web Annotations for every evidence quote of `graph` (quotes must have been checked)."""
     text = source_text(ARTICLE)
