@@ -1,8 +1,10 @@
 """A person with a browser: headless Chromium (Debian's, driven by Playwright with its executablePath) on the
 real server (`scripts.serve.Server`: the site and the SPARQL endpoint on 127.0.0.1). Searches by acronym and
 Turkish name, follows a quote to its highlighted sentence, clicks the timeline and the network, loads, runs
-and downloads an example query, reads an error, and checks that no main page is wider than a 390 px phone.
-Screenshots of each main page are kept in dist-screenshots/ (not in git)."""
+and downloads an example query, reads an error, and checks that no main page is wider than a 390 px phone and
+that axe-core (tests/browser, pinned) finds no WCAG 2.2 A/AA or best-practice violation on the main pages, on a
+page of every kind of resource, or in the SPARQL editor's colours. Screenshots of each main page are kept in
+dist-screenshots/ (not in git)."""
 from __future__ import annotations
 
 import csv
@@ -24,6 +26,8 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "dist-screenshots"
 MAIN_PAGES = ["index.html", "browse.html", "article.html", "timeline.html", "network.html", "queries.html",
               "ontology.html", "licences.html", "resource/organization/tusiad.html", "resource/work/bulgur-2023.html",
               "resource/claim/civil-society-must-be-taken-into-account.html", "resource/state/azerbaijan.html"]
+AXE = Path(__file__).resolve().parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("CI"):
@@ -237,3 +241,60 @@ def test_no_page_overflows_a_phone(browser, server: Server, path: str) -> None:
     tab.screenshot(path=str(SCREENSHOTS / ("desktop-" + path.replace("/", "-").removesuffix(".html") + ".png")))
     context.close()
     assert width <= 390
+
+
+@pytest.fixture(scope="module")
+def axe() -> Path:
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            raise RuntimeError("CI must fetch axe-core for the accessibility test (make browser-tools)")
+        pytest.skip("axe-core is not fetched (make browser-tools)")
+    return AXE
+
+
+def violations(tab, axe: Path) -> list[str]:
+    """axe-core's violations on the page as it stands, one line each: rule, impact, what it asks, where."""
+    tab.add_script_tag(path=str(axe))
+    found = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']}; at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
+            for v in found["violations"]]
+
+
+@pytest.mark.parametrize("path", [p for p in MAIN_PAGES if not p.startswith("resource/")])
+def test_main_pages_have_no_accessibility_violation(page, axe: Path, path: str) -> None:
+    page.goto(page.site + path)
+    page.wait_for_load_state("networkidle")  # the timeline, the network and the editor drawn
+    assert violations(page, axe) == []
+
+
+def test_a_page_of_every_kind_of_resource_has_no_accessibility_violation(page, axe: Path, dist: Path) -> None:
+    kinds = sorted((dist / "site" / "resource").iterdir())
+    assert len(kinds) > 15
+    found = {}
+    for kind in kinds:
+        first = min(kind.glob("*.html"))
+        page.goto(page.site + first.relative_to(dist / "site").as_posix())
+        found[first.name] = violations(page, axe)
+    assert {name: v for name, v in found.items() if v} == {}
+
+
+def test_every_token_of_the_sparql_editor_is_readable(page, axe: Path) -> None:
+    """The default query shows only some of YASQE's token kinds; this one has a comment, a prefix declaration and
+    prefixed names, variables, a string with a language tag, numbers, a boolean, brackets and a syntax error, each
+    of which must keep WCAG AA's contrast."""
+    page.goto(page.site + "queries.html")
+    page.wait_for_function("window.nfpQuery !== undefined")
+    page.evaluate("q => window.nfpQuery.set(q)", "# a comment\nPREFIX nfp: <https://w3id.org/ngo-fp/ontology#>\n"
+                  "SELECT ?x (COUNT(?y) AS ?n) WHERE { ?x a nfp:Organization ; rdfs:label 'TÜSİAD'@tr .\n"
+                  "FILTER(?n > 2.5 && true) } LIMIT 10 }}")
+    page.wait_for_selector(".cm-comment")
+    assert violations(page, axe) == []
+
+
+def test_the_accessibility_check_finds_a_violation(page, axe: Path) -> None:
+    """The check itself: an image without a text alternative added to a clean page is reported."""
+    page.goto(page.site + "licences.html")
+    assert violations(page, axe) == []
+    page.evaluate("document.querySelector('main').append(Object.assign(document.createElement('img'), "
+                  "{src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw='}))")
+    assert [v.split(" ")[0] for v in violations(page, axe)] == ["image-alt"]

@@ -13,6 +13,7 @@
   try {
     editor = Yasqe.fromTextArea(textarea, {persistenceId: null, showQueryButton: false, resizeable: true,
       editorHeight: "260px", autocompleters: ["variables"]});  // YASQE's "prefixes" completer asks prefix.cc online
+    editor.getInputField().setAttribute("aria-label", "SPARQL query");  // CodeMirror's own input takes the textarea's place
 
   } catch (e) { editor = null; /* the plain textarea still works */ }
   const getQuery = () => (editor ? editor.getValue() : textarea.value);
