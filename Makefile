@@ -15,9 +15,9 @@ RML_STAMP := $(RML_VENV)/.installed-$(shell sha256sum requirements-rml.txt | cut
 # The standard vocabularies the ontology aligns to (PROV-O, ORG, SKOS, ...), pinned in a package-lock.json
 VOCAB := tests/vocabularies
 VOCAB_STAMP := $(VOCAB)/node_modules/.installed-$(shell sha256sum $(VOCAB)/package-lock.json | cut -c1-12)
-# What the browser test injects into the site's pages (axe-core, the accessibility checker), pinned likewise
-BROWSER_TOOLS := tests/browser
-BROWSER_STAMP := $(BROWSER_TOOLS)/node_modules/.installed-$(shell sha256sum $(BROWSER_TOOLS)/package-lock.json | cut -c1-12)
+# The checkers the site's tests run (axe-core for accessibility, the Nu Html Checker), pinned likewise
+SITE_CHECKERS := tests/site-checkers
+SITE_CHECKERS_STAMP := $(SITE_CHECKERS)/node_modules/.installed-$(shell sha256sum $(SITE_CHECKERS)/package-lock.json | cut -c1-12)
 # What the build reads: `make` rebuilds dist/ when one of these files (or a folder's list of files) is newer
 # than dist/SHA256SUMS, which the build dates to its own start; otherwise it does nothing. Only names make reads
 # as names are listed (ASCII letters, digits, . _ - + @ / and spaces, escaped): a ; : $ # % or tab in a file's
@@ -39,7 +39,7 @@ define newline
 endef
 one_line = $(if $(findstring $(newline),$(value $(1))),@echo "make $@: $(1) must be one line" >&2; exit 2)
 
-.PHONY: help all setup java jena vocabularies browser-tools build validate test coverage link serve release bench bench-load bench-store bench-build examples plover clean FORCE
+.PHONY: help all setup java jena vocabularies site-checkers build validate test coverage link serve release bench bench-load bench-store bench-build examples plover clean FORCE
 .PRECIOUS: dist/SHA256SUMS
 
 help: ## List the targets
@@ -87,7 +87,7 @@ jena: java ## Make sure Apache Jena is there for the reference checks of `make t
 
 vocabularies: $(VOCAB_STAMP) ## Fetch the standard vocabularies the alignment tests read (pinned, from npm; installs Debian's npm as root)
 
-browser-tools: $(BROWSER_STAMP) ## Fetch axe-core, which the browser test runs on the site's pages (pinned, from npm)
+site-checkers: $(SITE_CHECKERS_STAMP) ## Fetch the checkers the site's tests run: axe-core (accessibility) and the Nu Html Checker (pinned, from npm)
 
 # npm ci of a folder's package.json and package-lock.json (installs Debian's npm as root when missing)
 define npm_ci
@@ -105,8 +105,8 @@ endef
 $(VOCAB_STAMP): $(VOCAB)/package.json $(VOCAB)/package-lock.json
 	$(call npm_ci,$(VOCAB))
 
-$(BROWSER_STAMP): $(BROWSER_TOOLS)/package.json $(BROWSER_TOOLS)/package-lock.json
-	$(call npm_ci,$(BROWSER_TOOLS))
+$(SITE_CHECKERS_STAMP): $(SITE_CHECKERS)/package.json $(SITE_CHECKERS)/package-lock.json
+	$(call npm_ci,$(SITE_CHECKERS))
 
 build: setup ## Validate everything and publish dist/ atomically, even if make thinks it up to date
 	$(PY) -m scripts.build
@@ -135,7 +135,7 @@ link: setup ## Re-check the Wikidata links and look for candidates online (says 
 coverage: setup ## Report which resources ground each paragraph and which names map to nothing (fails if any)
 	$(PY) -m scripts.validate.coverage --out dist/coverage.md
 
-test: setup jena vocabularies browser-tools ## Run the tests (Jena SHACL and riot as reference tools; the standard vocabularies for the alignments; axe-core for the browser test)
+test: setup jena vocabularies site-checkers ## Run the tests (Jena SHACL and riot as reference tools; the standard vocabularies for the alignments; the site's checkers)
 	$(PY) -m pytest
 
 serve: setup ## Serve dist/ on http://127.0.0.1:8000 (PORT=...): the site, the IRIs, a read-only SPARQL endpoint (run `make` first)

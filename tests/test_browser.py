@@ -2,7 +2,7 @@
 real server (`scripts.serve.Server`: the site and the SPARQL endpoint on 127.0.0.1). Searches by acronym and
 Turkish name, follows a quote to its highlighted sentence, clicks the timeline and the network, loads, runs
 and downloads an example query, reads an error, and checks that no main page is wider than a 390 px phone and
-that axe-core (tests/browser, pinned) finds no WCAG 2.2 A/AA or best-practice violation on the main pages, on a
+that axe-core (tests/site-checkers, pinned) finds no WCAG 2.2 A/AA or best-practice violation on the main pages, on a
 page of every kind of resource, or in the SPARQL editor's colours. Screenshots of each main page are kept in
 dist-screenshots/ (not in git)."""
 from __future__ import annotations
@@ -26,7 +26,7 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "dist-screenshots"
 MAIN_PAGES = ["index.html", "browse.html", "article.html", "timeline.html", "network.html", "queries.html",
               "ontology.html", "licences.html", "resource/organization/tusiad.html", "resource/work/bulgur-2023.html",
               "resource/claim/civil-society-must-be-taken-into-account.html", "resource/state/azerbaijan.html"]
-AXE = Path(__file__).resolve().parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parent / "site-checkers" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 if not Path(CHROMIUM).exists():
@@ -247,8 +247,8 @@ def test_no_page_overflows_a_phone(browser, server: Server, path: str) -> None:
 def axe() -> Path:
     if not AXE.exists():
         if os.environ.get("CI"):
-            raise RuntimeError("CI must fetch axe-core for the accessibility test (make browser-tools)")
-        pytest.skip("axe-core is not fetched (make browser-tools)")
+            raise RuntimeError("CI must fetch axe-core for the accessibility test (make site-checkers)")
+        pytest.skip("axe-core is not fetched (make site-checkers)")
     return AXE
 
 

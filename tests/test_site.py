@@ -1,10 +1,14 @@
 """The static site as built by the pipeline (no browser): a crawler over every page (0 broken links, 0 missing
 anchors), the article's quote marks against the evidence annotations, each page's own Turtle and JSON-LD
-against the graph, "Cite this" against the article's header, and the ontology docs' instance counts."""
+against the graph, "Cite this" against the article's header, the ontology docs' instance counts, and every page,
+stylesheet and SVG picture through the Nu Html Checker (W3C's, pinned in tests/site-checkers)."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 import urllib.parse
 from collections import defaultdict
 from html.parser import HTMLParser
@@ -19,6 +23,7 @@ from rdflib.compare import isomorphic
 from scripts.paths import NFP, OA, QUERIES, RES
 
 SITE_CODE = Path(__file__).resolve().parent.parent / "scripts" / "publish" / "site"
+VNU = Path(__file__).resolve().parent / "site-checkers" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 class Page(HTMLParser):
@@ -282,3 +287,23 @@ def test_compiled_templates_are_kept_under_a_key_of_the_code(tmp_path: Path, mon
     assert site.bytecode_cache() is None
     site.environment().get_template("resource.html")
     assert compiled
+
+
+def test_every_page_stylesheet_and_picture_passes_the_nu_html_checker(dist: Path, tmp_path: Path) -> None:
+    """No error and no warning (nor an info message) from the Nu Html Checker on any page, stylesheet or SVG of the
+    site; a page with a duplicate id and an unclosed element, checked in the same run, shows that it reports."""
+    if not VNU.exists() or not shutil.which("java"):
+        if os.environ.get("CI"):
+            raise RuntimeError("CI must fetch the Nu Html Checker (make site-checkers) and have Java")
+        pytest.skip("the Nu Html Checker is not fetched (make site-checkers) or Java is missing")
+    broken = tmp_path / "broken.html"
+    broken.write_text((dist / "site" / "licences.html").read_text(encoding="utf-8")
+                      .replace("<main>", '<main><p id="x">one<p id="x">two</span>', 1), encoding="utf-8")
+    run = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", "--also-check-css",
+                          "--also-check-svg", str(dist / "site"), str(broken)], capture_output=True, text=True)
+    messages = json.loads(run.stderr)["messages"]
+    checked = [m for m in messages if not m.get("url", "").endswith("/broken.html")]
+    assert [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['type']} {m.get('subType', '')}: "
+            f"{m['message']}" for m in checked] == []
+    assert {"error"} <= {m["type"] for m in messages if m not in checked}
+    assert any("Duplicate ID" in m["message"] for m in messages if m not in checked)
