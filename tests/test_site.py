@@ -173,6 +173,24 @@ def test_cite_the_article_in_three_formats(dist: Path) -> None:
     assert dataset.entries[0]["url"] == "https://w3id.org/ngo-fp/"
 
 
+def test_an_organization_cited_as_author_is_one_name(dist: Path) -> None:
+    """The dataset's author is the team by the name CITATION.cff gives it (not its IRI), and an organization's name
+    is braced in BibTeX, so that it is not split into a given and a family name."""
+    cff = (Path(__file__).resolve().parent.parent / "CITATION.cff").read_text(encoding="utf-8")
+    team = re.search(r'^authors:\n  - name: "([^"]+)"$', cff, re.M)
+    assert team is not None
+    dataset = bibtexparser.parse_string((dist / "site" / "cite" / "ngo-fp-dataset.bib").read_text(encoding="utf-8"))
+    assert dataset.entries[0]["author"] == "{" + team[1] + "}"
+    csl = json.loads((dist / "site" / "cite" / "ngo-fp-dataset.csl.json").read_text(encoding="utf-8"))
+    assert csl[0]["author"] == [{"literal": team[1]}]
+    assert f'<p class="citation">{team[1]} (' in (dist / "site" / "index.html").read_text(encoding="utf-8")
+    # reference [9], "DPT, (2000)", by organization:dpt (labelled with its full name): one organization
+    dpt = bibtexparser.parse_string((dist / "site" / "resource" / "work" / "dpt-2000.bib").read_text(encoding="utf-8"))
+    assert dpt.entries[0]["author"] == "{DPT (State Planning Organization)}"
+    person = bibtexparser.parse_string((dist / "site" / "resource" / "work" / "bulgur-2023.bib").read_text(encoding="utf-8"))
+    assert person.entries[0]["author"] == "Bulgur, Nurbanu"
+
+
 def test_ontology_docs_count_instances_through_subclasses(dist: Path, published_graph: Graph) -> None:
     html = (dist / "site" / "ontology.html").read_text(encoding="utf-8")
     organizations = len(set(published_graph.query(

@@ -12,6 +12,7 @@ from bibtexparser.model import Entry, Field
 from rdflib import Namespace, URIRef
 
 from ...paths import BASE, NFP, SCHEMA
+from ..describe import TEAM
 from .model import DCT, Model
 
 FABIO = Namespace("http://purl.org/spar/fabio/")
@@ -100,12 +101,18 @@ def csl(model: Model, iri: URIRef) -> dict[str, object] | None:
     return item
 
 
+def bibtex_names(names: list[dict[str, str]]) -> str:
+    """BibTeX's name list; an organization's name in braces, or BibTeX would read its last word as a family name
+    ("DPT (State Planning Organization)" as "Organization), DPT (State Planning")."""
+    return " and ".join("{" + n["literal"] + "}" if "literal" in n else name_text(n) for n in names)
+
+
 def bibtex(item: dict[str, object], bib_type: str) -> str:
     fields = [Field("title", "{" + str(item["title"]) + "}")]
     if item.get("author"):
-        fields.append(Field("author", " and ".join(name_text(n) for n in item["author"])))  # type: ignore[union-attr]
+        fields.append(Field("author", bibtex_names(item["author"])))  # type: ignore[arg-type]
     if item.get("editor"):
-        fields.append(Field("editor", " and ".join(name_text(n) for n in item["editor"])))  # type: ignore[union-attr]
+        fields.append(Field("editor", bibtex_names(item["editor"])))  # type: ignore[arg-type]
     if item.get("issued"):
         fields.append(Field("year", str(item["issued"]["date-parts"][0][0])))  # type: ignore[index]
     container_field = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle"}.get(bib_type, "howpublished")
@@ -186,7 +193,7 @@ def for_dataset(model: Model, version: str, write: Write) -> dict[str, object]:
     item: dict[str, object] = {
         "id": "ngo-fp-dataset", "type": "dataset", "version": version, "URL": BASE,
         "title": "NGOs and foreign policy in Turkey–Azerbaijan relations: Bulgur (2023) as Linked Data",
-        "author": [{"literal": str(c)} for c in model.objects(onto, DCT.creator)],
+        "author": [{"literal": {TEAM.iri: TEAM.name}[c]} for c in sorted(model.objects(onto, DCT.creator))],
     }
     if modified[:4].isdigit():
         item["issued"] = {"date-parts": [[int(modified[:4])]]}
