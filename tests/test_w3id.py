@@ -126,6 +126,17 @@ def test_ontology_iri(apache: str) -> None:
                            ("application/rdf+xml", "ontology/ngo-fp-ontology.rdf"),
                            ("text/html", "site/ontology.html")):
         assert follow(apache, "ontology", accept)[0] == target
+    # the IRIs the ontology's header gives for its documentation and its example of use land where they say
+    header = Graph().parse(data=body.decode(), format="turtle")
+    (docs,) = header.objects(URIRef("https://w3id.org/ngo-fp/ontology"),
+                             URIRef("http://www.loc.gov/premis/rdf/v3/documentation"))
+    assert str(docs).startswith("https://w3id.org/ngo-fp/")
+    where, kind, page = follow(apache, str(docs).removeprefix("https://w3id.org/ngo-fp/"), "text/html")
+    assert (where, kind) == ("site/ontology.html", "text/html") and b"nfp:" in page
+    (example,) = header.objects(URIRef("https://w3id.org/ngo-fp/ontology"), URIRef("http://purl.org/vocab/vann/example"))
+    where, _, description = follow(apache, str(example).removeprefix("https://w3id.org/ngo-fp/"), "text/turtle")
+    assert (example, RDF.type, URIRef("http://www.w3.org/ns/dcat#Dataset")) in Graph().parse(
+        data=description.decode(), format="turtle")
 
 
 def test_a_version_iri_lands_on_that_version_only(apache: str) -> None:
