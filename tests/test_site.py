@@ -325,3 +325,16 @@ def test_every_page_stylesheet_and_picture_passes_the_nu_html_checker(dist: Path
             f"{m['message']}" for m in checked] == []
     assert {"error"} <= {m["type"] for m in messages if m not in checked}
     assert any("Duplicate ID" in m["message"] for m in messages if m not in checked)
+
+
+def test_the_ontology_page_shows_its_header_in_words(dist: Path) -> None:
+    """Creators by name (the page showed the team's IRI), the abstract in English and Turkish, audience and citation,
+    each as the ontology's header states it."""
+    page = (dist / "site" / "ontology.html").read_text(encoding="utf-8")
+    header = Graph().parse(dist / "ontology" / "ngo-fp-ontology.ttl")
+    onto = URIRef("https://w3id.org/ngo-fp/ontology")
+    assert "<dt>creators</dt><dd>The NGO–Foreign Policy Linked Data team</dd>" in page
+    for prop in ("abstract", "bibliographicCitation"):
+        texts = {o.language: str(o) for o in header.objects(onto, URIRef("http://purl.org/dc/terms/" + prop))}
+        assert texts and all(f'lang="{lang}">{text}<' in page for lang, text in texts.items()), prop
+    assert {"en", "tr"} <= {o.language for o in header.objects(onto, URIRef("http://purl.org/dc/terms/abstract"))}

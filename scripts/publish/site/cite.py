@@ -12,7 +12,7 @@ from bibtexparser.model import Entry, Field
 from rdflib import Namespace, URIRef
 
 from ...paths import BASE, NFP, SCHEMA
-from ..describe import TEAM
+from ..describe import AGENTS
 from .model import DCT, Model
 
 FABIO = Namespace("http://purl.org/spar/fabio/")
@@ -193,7 +193,7 @@ def for_dataset(model: Model, version: str, write: Write) -> dict[str, object]:
     item: dict[str, object] = {
         "id": "ngo-fp-dataset", "type": "dataset", "version": version, "URL": BASE,
         "title": "NGOs and foreign policy in Turkey–Azerbaijan relations: Bulgur (2023) as Linked Data",
-        "author": [{"literal": {TEAM.iri: TEAM.name}[c]} for c in sorted(model.objects(onto, DCT.creator))],
+        "author": [{"literal": AGENTS[c].name} for c in sorted(model.objects(onto, DCT.creator))],
     }
     if modified[:4].isdigit():
         item["issued"] = {"date-parts": [[int(modified[:4])]]}

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from rdflib import OWL, RDF, RDFS, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, Literal, Namespace, URIRef
 
 from ...paths import BASE, NFP
+from ..describe import AGENTS
 from .model import DCT, SKOS, Model, Value
 
+DOAP = Namespace("http://usefulinc.com/ns/doap#")
 KINDS = [(OWL.Class, "classes", "Classes"), (OWL.ObjectProperty, "object-properties", "Object properties"),
          (OWL.DatatypeProperty, "datatype-properties", "Datatype properties"),
          (OWL.AnnotationProperty, "annotation-properties", "Annotation properties"),
@@ -60,7 +62,9 @@ def context(model: Model) -> dict[str, object]:
         "title": "NGO–Foreign Policy Ontology", "iri": str(onto),
         "titles": texts(model, onto, DCT.title), "description": texts(model, onto, DCT.description),
         "version": str(model.first(onto, OWL.versionInfo) or ""), "version_iri": str(model.first(onto, OWL.versionIRI) or ""),
-        "creators": [str(c) for c in model.objects(onto, DCT.creator)],
+        "creators": [AGENTS[c].name for c in sorted(model.objects(onto, DCT.creator))],
+        "abstract": texts(model, onto, DCT.abstract), "audience": texts(model, onto, DOAP.audience),
+        "citation": texts(model, onto, DCT.bibliographicCitation), "created": str(model.first(onto, DCT.created) or ""),
         "license": model.value(model.first(onto, DCT.license), "ontology.html") if model.first(onto, DCT.license) else Value(""),
         "modified": str(model.first(onto, DCT.modified) or ""), "groups": groups,
         "namespace": str(NFP),
