@@ -338,3 +338,17 @@ def test_the_ontology_page_shows_its_header_in_words(dist: Path) -> None:
         texts = {o.language: str(o) for o in header.objects(onto, URIRef("http://purl.org/dc/terms/" + prop))}
         assert texts and all(f'lang="{lang}">{text}<' in page for lang, text in texts.items()), prop
     assert {"en", "tr"} <= {o.language for o in header.objects(onto, URIRef("http://purl.org/dc/terms/abstract"))}
+
+
+def test_a_reference_without_authors_reads_from_its_editors_or_its_title(dist: Path) -> None:
+    """Reference [31] has no author, and opens with its title ("AB Uyum Süreci ve STK'lar". (2004).); the book the
+    chapters of [1], [24] and [28] are in has its editors, John Baylis and Steve Smith. The page's reference began
+    " (2004)." and " (2001)." before."""
+    def citation(slug: str) -> str:
+        page = (dist / "site" / "resource" / "work" / f"{slug}.html").read_text(encoding="utf-8")
+        found = re.search(r'<p class="citation">([^<]*)</p>', page)
+        assert found is not None, slug
+        return found[1].replace("&#39;", "'")
+    assert citation("ab-uyum-sureci-2004").startswith("AB Uyum Süreci ve STK'lar. (2004). Türkiye'de Sivil Toplum")
+    assert citation("baylis-2001").startswith("Baylis, John; Smith, Steve (Eds.) (2001). The Globalization of World")
+    assert citation("bulgur-2023").startswith("Bulgur, Nurbanu (2023). The Role of the Interaction")

@@ -151,10 +151,15 @@ def ris(item: dict[str, object], ris_type: str) -> str:
 
 
 def text(item: dict[str, object]) -> str:
-    """A plain reference (author–date) for reading; the files are for reference managers."""
-    names = "; ".join(name_text(n) for n in item.get("author", []))  # type: ignore[union-attr]
+    """A plain reference (author–date) for reading; the files are for reference managers. Without authors the
+    editors take their place, marked (Ed.) or (Eds.), and without either the title does, as in the article's own
+    reference list ("AB Uyum Süreci ve STK'lar". (2004). ...)."""
+    authors, editors = item.get("author", []), item.get("editor", [])
+    names = "; ".join(name_text(n) for n in authors or editors)  # type: ignore[union-attr]
+    if names and not authors:
+        names += " (Eds.)" if len(editors) > 1 else " (Ed.)"  # type: ignore[arg-type]
     year = item["issued"]["date-parts"][0][0] if item.get("issued") else "n.d."  # type: ignore[index]
-    parts = [f"{names} ({year}). {item['title']}."]
+    parts = [f"{names} ({year}). {item['title']}." if names else f"{item['title']}. ({year})."]
     if item.get("container-title"):
         vol = f", {item['volume']}" + (f"({item['issue']})" if item.get("issue") else "") if item.get("volume") else ""
         parts.append(f"{item['container-title']}{vol}" + (f", {item['page']}" if item.get("page") else "") + ".")
