@@ -352,3 +352,17 @@ def test_a_reference_without_authors_reads_from_its_editors_or_its_title(dist: P
     assert citation("ab-uyum-sureci-2004").startswith("AB Uyum Süreci ve STK'lar. (2004). Türkiye'de Sivil Toplum")
     assert citation("baylis-2001").startswith("Baylis, John; Smith, Steve (Eds.) (2001). The Globalization of World")
     assert citation("bulgur-2023").startswith("Bulgur, Nurbanu (2023). The Role of the Interaction")
+
+
+def test_the_network_page_lists_every_participation_as_a_table(dist: Path) -> None:
+    """The drawing cannot be read by keyboard or screen reader: the same participations follow it as a table, one
+    row per nfp:participant statement of the publication, each actor and activity linked to its page."""
+    page = (dist / "site" / "network.html").read_text(encoding="utf-8")
+    table = page[page.index('<table class="grid participations">'):]
+    rows = re.findall(r'<tr><td><a href="(resource/[^"]+)">[^<]+</a></td><td>.*?</td><td><a href="(resource/[^"]+)">',
+                      table[:table.index("</table>")])
+    graph = Graph().parse(dist / "ngo-fp.nt", format="nt")
+    participations = list(graph.subject_objects(NFP.participant))
+    assert len(rows) == len(participations) > 80
+    assert {actor for actor, _ in rows} == {"resource/" + str(a).removeprefix(str(RES)) + ".html"
+                                           for _, a in participations}

@@ -143,8 +143,13 @@ def network_context(model: Model) -> dict[str, object]:
     net = network(model)
     kinds = Counter(str(n["kind"]) for n in net["nodes"] if n["side"] == "actor")
     roles = Counter(r for e in net["edges"] for r in e["roles"])  # type: ignore[attr-defined]
+    labels = {n["id"]: str(n["label"]) for n in net["nodes"]}
+    # the same participations as a table, for readers who cannot use the drawing (a keyboard, a screen reader)
+    rows = sorted(({"actor": labels[e["source"]], "actor_href": e["source"], "roles": e["label"],
+                    "activity": labels[e["target"]], "activity_href": e["target"]} for e in net["edges"]),
+                  key=lambda r: (str(r["actor"]).casefold(), str(r["activity"]).casefold(), str(r["roles"])))
     return {"actor_kinds": sorted(kinds.items()), "roles": sorted(roles.items()),
-            "nodes": len(net["nodes"]), "edges": len(net["edges"])}
+            "nodes": len(net["nodes"]), "edges": len(net["edges"]), "rows": rows}
 
 
 def timeline_context(model: Model) -> dict[str, object]:
