@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from pyld import jsonld
 from pyshacl import validate as shacl_validate
 from rdflib import OWL, RDF, SKOS, Graph, Namespace, URIRef
+from rdflib.compare import isomorphic
 
 from scripts.load import parse
 from scripts.paths import ROOT
@@ -43,6 +45,22 @@ def test_every_format_holds_the_same_triples(dist: Path, stem: str) -> None:
 
 def test_merged_dump_is_ontology_plus_instances_plus_evidence(dist: Path, built) -> None:
     assert len(parse(dist / "ngo-fp.nt")) == len(built.ontology + built.data)
+
+
+def test_a_second_json_ld_processor_reads_the_same_triples(dist: Path) -> None:
+    """Digital Bazaar's pyld (the JSON-LD API as its editors implement it), not rdflib, reads the dataset's and the
+    ontology's JSON-LD and one resource page in fifty: the same triples as their N-Triples. No context is fetched:
+    each file embeds its own, and the loader refuses any URL."""
+    def refuse(url: str, options: dict) -> dict:
+        raise AssertionError(f"a JSON-LD file asked for a remote document: {url}")
+    pages = sorted((dist / "site" / "resource").rglob("*.jsonld"))
+    files = [dist / "ngo-fp.jsonld", dist / "ontology" / "ngo-fp-ontology.jsonld", *pages[::50]]
+    assert len(files) > 40
+    for path in files:
+        quads = jsonld.to_rdf(json.loads(path.read_text(encoding="utf-8")),
+                              {"format": "application/n-quads", "documentLoader": refuse})
+        graph = Graph().parse(data=quads, format="nt")  # the default graph only: no fourth term
+        assert isomorphic(graph, Graph().parse(path.with_suffix(".nt"), format="nt")), path
 
 
 def test_ntriples_are_sorted(dist: Path) -> None:
