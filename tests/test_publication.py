@@ -146,6 +146,17 @@ def test_ontology_metadata_follow_tib_recommendations(dist: Path) -> None:
     assert tib_results(parse(dist / "ontology" / "ngo-fp-ontology.ttl")) == TIB_LEFT_OUT
 
 
+def test_the_annotation_languages_stated_are_those_used(dist: Path) -> None:
+    """dcterms:language lists the ISO 639-2 codes (id.loc.gov IRIs) of exactly the languages the ontology's
+    language-tagged texts are in: English and Turkish."""
+    ontology = parse(dist / "ontology" / "ngo-fp-ontology.ttl")
+    used = {o.language for o in ontology.objects() if getattr(o, "language", None)}
+    iso639_2 = {"en": "eng", "tr": "tur"}  # Debian's iso-codes, iso_639-2.json (see the ontology's header comment)
+    assert used == set(iso639_2)
+    assert set(ontology.objects(ONTOLOGY, DCT.language)) == {
+        URIRef(f"http://id.loc.gov/vocabulary/iso639-2/{iso639_2[lang]}") for lang in used}
+
+
 def test_tib_shapes_catch_a_missing_abstract_and_documentation(dist: Path) -> None:
     ontology = parse(dist / "ontology" / "ngo-fp-ontology.ttl")
     ontology.remove((ONTOLOGY, DCT.abstract, None))
