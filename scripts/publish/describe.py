@@ -42,7 +42,7 @@ class Agent:
 
 
 TEAM = Agent(URIRef(BASE + "agent/linked-data-team"), "The NGO–Foreign Policy Linked Data team")
-AGENTS = {TEAM.iri: TEAM}  # the agents the ontology and the descriptions name by IRI (dcterms:creator), by IRI
+AGENTS = {TEAM.iri: TEAM}  # the agents the ontology and the descriptions name (dcterms:creator), by their IRIs
 
 
 @dataclass(frozen=True)

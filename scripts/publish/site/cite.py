@@ -101,6 +101,12 @@ def csl(model: Model, iri: URIRef) -> dict[str, object] | None:
     return item
 
 
+def agent_name(model: Model, agent: URIRef) -> str:
+    """The name of an agent the ontology names by IRI (its creator): the project's own by describe.AGENTS, any
+    other by its label in the data."""
+    return AGENTS[agent].name if agent in AGENTS else model.label(agent)
+
+
 def bibtex_names(names: list[dict[str, str]]) -> str:
     """BibTeX's name list; an organization's name in braces, or BibTeX would read its last word as a family name
     ("DPT (State Planning Organization)" as "Organization), DPT (State Planning")."""
@@ -198,7 +204,7 @@ def for_dataset(model: Model, version: str, write: Write) -> dict[str, object]:
     item: dict[str, object] = {
         "id": "ngo-fp-dataset", "type": "dataset", "version": version, "URL": BASE,
         "title": "NGOs and foreign policy in Turkey–Azerbaijan relations: Bulgur (2023) as Linked Data",
-        "author": [{"literal": AGENTS[c].name} for c in sorted(model.objects(onto, DCT.creator))],
+        "author": [{"literal": agent_name(model, c)} for c in sorted(model.objects(onto, DCT.creator))],
     }
     if modified[:4].isdigit():
         item["issued"] = {"date-parts": [[int(modified[:4])]]}

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from rdflib import OWL, RDF, RDFS, Literal, Namespace, URIRef
 
 from ...paths import BASE, NFP
-from ..describe import AGENTS
+from .cite import agent_name
 from .model import DCT, SKOS, Model, Value
 
 DOAP = Namespace("http://usefulinc.com/ns/doap#")
@@ -62,7 +62,7 @@ def context(model: Model) -> dict[str, object]:
         "title": "NGO–Foreign Policy Ontology", "iri": str(onto),
         "titles": texts(model, onto, DCT.title), "description": texts(model, onto, DCT.description),
         "version": str(model.first(onto, OWL.versionInfo) or ""), "version_iri": str(model.first(onto, OWL.versionIRI) or ""),
-        "creators": [AGENTS[c].name for c in sorted(model.objects(onto, DCT.creator))],
+        "creators": [agent_name(model, c) for c in sorted(model.objects(onto, DCT.creator))],
         "abstract": texts(model, onto, DCT.abstract), "audience": texts(model, onto, DOAP.audience),
         "citation": texts(model, onto, DCT.bibliographicCitation), "created": str(model.first(onto, DCT.created) or ""),
         "license": model.value(model.first(onto, DCT.license), "ontology.html") if model.first(onto, DCT.license) else Value(""),
