@@ -635,6 +635,20 @@ def mixed_in_file(ontology: Path) -> bytes:
     return nt
 
 
+def validate_graph(data: Graph, ontology: Graph, shapes: Graph) -> list[Result]:
+    """The results for an rdflib graph: the fast engine, or pyshacl (scripts/validate.shacl) where the shapes use a
+    feature it does not support or the data holds a literal the store would keep under another datatype on a
+    property a check reads; the same results either way (tests/test_fastshacl.py)."""
+    from .. import validate
+
+    try:
+        checks = compile_shapes(shapes)
+        refuse_retyped(retyped_in(data, watched(shapes)))
+    except Unsupported:
+        return validate.shacl(data, ontology, shapes)[0]
+    return run(load_store(graph=data, ontology=ontology), checks)
+
+
 def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote_contexts: bool = False,
                    timings: dict[str, float] | None = None, keep: list | None = None) -> tuple[list[Result], dict[str, Path]]:
     """The fast path from files to results (`ngo-fp validate --fast`): the data files are parsed into the store
