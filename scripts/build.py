@@ -247,10 +247,7 @@ def shacl_results(p: Prepared, store: ox.Store) -> tuple[list[validate.Result], 
     from .validate import fastshacl
 
     try:
-        checks = fastshacl.compile_shapes(p.shapes)
-        predicates = fastshacl.watched(p.shapes)
-        for graph in (p.instances, p.evidence):  # a literal the store would keep as another type, where checks look
-            fastshacl.refuse_retyped(fastshacl.retyped_in(graph, predicates))
+        checks = fastshacl.checks_for(p.shapes, p.instances, p.evidence)
     except fastshacl.Unsupported as why:
         results, _ = validate.shacl(p.instances + p.evidence, p.ontology, p.shapes)
         return results, f"pyshacl: the fast engine does not support {why}"
@@ -473,7 +470,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt as stopped:
         terminated = isinstance(stopped, Terminated)
-        print(f"{'terminated' if terminated else 'interrupted'}; {display(dist)}/ left unchanged", file=sys.stderr)
+        state = "holds the new publication (it was in place when the signal came)" if Path(os.path.abspath(dist)) \
+            in atomic.swapped else "left unchanged"
+        print(f"{'terminated' if terminated else 'interrupted'}; {display(dist)}/ {state}", file=sys.stderr)
         return 143 if terminated else 130
     except Exception as exc:  # a bug or a broken tool (e.g. no Java for HermiT): one line, the trace on request
         if os.environ.get("NGO_FP_DEBUG"):

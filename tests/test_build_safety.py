@@ -135,10 +135,16 @@ def signal_while_publishing(instances: Path, dist: Path, delay: float, sig: sign
     return proc
 
 
+LEFT = "terminated; {}/ left unchanged"
+NEW = "terminated; {}/ holds the new publication (it was in place when the signal came)"
+
+
 def test_sigterm_stops_a_build_as_ctrl_c_does(project: tuple[Path, Path], previous: Path) -> None:
     """SIGTERM ended the build at once (exit -15, dist.tmp left behind): now it stops as Ctrl-C does, one
-    line, exit 143, the old publication in place and nothing left over, whenever in the publish step it comes
-    (one that came during a fork was dropped: the build went on)."""
+    line, exit 143, nothing left over, whenever in the publish step it comes (one that came during a fork was
+    dropped: the build went on); the line says which publication dist/ holds, and it does. At once, it is the
+    old one; later, once the publication is swapped in (the small test project publishes in a fraction of a
+    second), the new one, as the line says (it said "left unchanged" over the new publication)."""
     instances, dist = project
     for delay in (0.0, 0.05, 0.2):
         proc = signal_while_publishing(instances, dist, delay, signal.SIGTERM, subprocess.PIPE)
@@ -146,9 +152,36 @@ def test_sigterm_stops_a_build_as_ctrl_c_does(project: tuple[Path, Path], previo
         proc.wait(timeout=60)
         err = proc.stderr.read()
         assert proc.returncode == 143, (delay, proc.returncode, err)
-        assert err.strip().splitlines() == [f"terminated; {dist}/ left unchanged"], err
-        assert publication(dist) == "1.1.1"
+        now = publication(dist)
+        assert err.strip().splitlines() == [(LEFT if now == "1.1.1" else NEW).format(dist)], (delay, now, err)
+        assert now == "1.1.1" or delay > 0
         no_leftovers(dist)
+        if now != "1.1.1":
+            shutil.rmtree(dist)
+            shutil.copytree(previous, dist)
+
+
+@pytest.mark.parametrize(("moment", "no_exchange"), [("exchanged", "0"), ("between-renames", "1")])
+def test_sigterm_during_the_swap_is_held_until_it_is_done(project: tuple[Path, Path], moment: str,
+                                                          no_exchange: str) -> None:
+    """A SIGTERM in the middle of the swap (sent by the build to itself there) waits for the swap and the removal
+    of the previous publication: the new publication is whole, nothing is left over, and the line says so."""
+    instances, dist = project
+    stopped = run(instances, dist, "--version", "2.2.2",
+                  env={"NGO_FP_KILL_AT": moment, "NGO_FP_KILL_SIGNAL": "TERM", "NGO_FP_NO_EXCHANGE": no_exchange})
+    assert stopped.returncode == 143, stopped.stderr
+    assert stopped.stderr.strip().splitlines() == [NEW.format(dist)]
+    assert publication(dist) == "2.2.2"
+    no_leftovers(dist)
+
+
+def test_sigterm_before_the_swap_leaves_the_old_publication(project: tuple[Path, Path]) -> None:
+    instances, dist = project
+    stopped = run(instances, dist, "--version", "2.2.2", env={"NGO_FP_KILL_AT": "staged", "NGO_FP_KILL_SIGNAL": "TERM"})
+    assert stopped.returncode == 143, stopped.stderr
+    assert stopped.stderr.strip().splitlines() == [LEFT.format(dist)]
+    assert publication(dist) == "1.1.1"
+    no_leftovers(dist)
 
 
 def test_kill_at_any_moment_of_a_real_build(project: tuple[Path, Path]) -> None:

@@ -9,10 +9,13 @@
   does anything else, whether it then succeeds or fails.
 - `dist` is only ever replaced if it is a previous publication (it holds SHA256SUMS) or an empty folder, so a
   mistyped `--dist` cannot swap away a folder of something else.
+- Ctrl-C (SIGINT) and SIGTERM are held back during the swap and the removal of the previous publication, and
+  delivered right after: they never cut it in the middle, and the build then knows the new publication is in
+  place (`swapped`) and says so, where it would otherwise say that `dist/` was left unchanged.
 
 Tests kill a build at named moments: when the environment variable NGO_FP_KILL_AT names a checkpoint, the
-process sends itself SIGKILL there (a real, uncatchable kill at a known moment). NGO_FP_NO_EXCHANGE=1 forces
-the two-rename fallback.
+process sends itself SIGKILL there (a real, uncatchable kill at a known moment), or the signal that
+NGO_FP_KILL_SIGNAL names (TERM, INT). NGO_FP_NO_EXCHANGE=1 forces the two-rename fallback.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ import os
 import shutil
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +35,7 @@ from ..errors import BuildError, display
 
 MARKER = "SHA256SUMS"  # every publication has it; a folder without it is not ours to replace
 _held: set[Path] = set()  # folders this process holds the lock of (the lock is re-entrant within a process)
+swapped: set[Path] = set()  # folders this process has put a new publication in
 
 
 def siblings(dist: Path) -> tuple[Path, Path, Path]:
@@ -42,7 +47,7 @@ def siblings(dist: Path) -> tuple[Path, Path, Path]:
 def checkpoint(name: str) -> None:
     """A named moment of the publication, where tests may kill the process (see the module's docstring)."""
     if os.environ.get("NGO_FP_KILL_AT") == name:
-        os.kill(os.getpid(), signal.SIGKILL)
+        os.kill(os.getpid(), signal.Signals["SIG" + os.environ.get("NGO_FP_KILL_SIGNAL", "KILL")])
 
 
 def _cannot_write(path: Path, exc: OSError) -> BuildError:
@@ -117,6 +122,7 @@ def replacing(dist: Path) -> Iterator[Path]:
     """Yield an empty staging folder; when the block ends without error, swap it in for `dist` atomically.
     On error the staging folder is removed and `dist` is left as it was."""
     dist = Path(os.path.abspath(dist))
+    swapped.discard(dist)  # (an earlier build of this process may have swapped it)
     with locked(dist):
         said = recover(dist)
         if said:
@@ -129,11 +135,27 @@ def replacing(dist: Path) -> Iterator[Path]:
             raise _cannot_write(tmp, exc) from None
         try:
             yield tmp
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
+            checkpoint("staged")
+            with signals_held():
+                swap(tmp, dist)
+                swapped.add(dist)
+        except BaseException:  # the staging folder goes, unless it is swapped in (a signal held during the swap)
+            if dist not in swapped:
+                shutil.rmtree(tmp, ignore_errors=True)
             raise
-        checkpoint("staged")
-        swap(tmp, dist)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back for the block, delivered when it ends (in the main thread; SIGKILL cannot be)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def swap(tmp: Path, dist: Path) -> None:

@@ -635,15 +635,24 @@ def mixed_in_file(ontology: Path) -> bytes:
     return nt
 
 
-def validate_graph(data: Graph, ontology: Graph, shapes: Graph) -> list[Result]:
-    """The results for an rdflib graph: the fast engine, or pyshacl (scripts/validate.shacl) where the shapes use a
+def checks_for(shapes: Graph, *data: Graph) -> list[Check]:
+    """The compiled shapes, if the fast engine can judge `data` with them; Unsupported where the shapes use a
     feature it does not support or the data holds a literal the store would keep under another datatype on a
-    property a check reads; the same results either way (tests/test_fastshacl.py)."""
+    property a check reads (pyshacl judges those)."""
+    checks = compile_shapes(shapes)
+    predicates = watched(shapes)
+    for graph in data:
+        refuse_retyped(retyped_in(graph, predicates))
+    return checks
+
+
+def validate_graph(data: Graph, ontology: Graph, shapes: Graph) -> list[Result]:
+    """The results for an rdflib graph: the fast engine, or pyshacl (scripts/validate.shacl) where it cannot judge
+    the graph (checks_for); the same results either way (tests/test_fastshacl.py)."""
     from .. import validate
 
     try:
-        checks = compile_shapes(shapes)
-        refuse_retyped(retyped_in(data, watched(shapes)))
+        checks = checks_for(shapes, data)
     except Unsupported:
         return validate.shacl(data, ontology, shapes)[0]
     return run(load_store(graph=data, ontology=ontology), checks)
