@@ -12,6 +12,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 RML_VENV := .venv-rml
 RML_STAMP := $(RML_VENV)/.installed-$(shell sha256sum requirements-rml.txt | cut -c1-12)
+# sssom-py, the SSSOM reference implementation, for the tests only (its LinkML and pandas stack in a venv of its own)
+SSSOM_VENV := .venv-sssom
+SSSOM_STAMP := $(SSSOM_VENV)/.installed-$(shell sha256sum requirements-sssom.txt | cut -c1-12)
 # The standard vocabularies the ontology aligns to (PROV-O, ORG, SKOS, ...), pinned in a package-lock.json
 VOCAB := tests/vocabularies
 VOCAB_STAMP := $(VOCAB)/node_modules/.installed-$(shell sha256sum $(VOCAB)/package-lock.json | cut -c1-12)
@@ -60,6 +63,12 @@ $(RML_STAMP): requirements-rml.txt
 	$(PYTHON) -m venv $(RML_VENV)
 	$(RML_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-rml.txt
 	rm -f $(RML_VENV)/.installed-*
+	touch $@
+
+$(SSSOM_STAMP): requirements-sssom.txt
+	$(PYTHON) -m venv $(SSSOM_VENV)
+	$(SSSOM_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-sssom.txt
+	rm -f $(SSSOM_VENV)/.installed-*
 	touch $@
 
 java: ## Make sure Java is there: a runtime for HermiT, a JDK and OWL API for the OWL 2 DL profile test (installs Debian's packages as root)
@@ -135,7 +144,7 @@ link: setup ## Re-check the Wikidata links and look for candidates online (says 
 coverage: setup ## Report which resources ground each paragraph and which names map to nothing (fails if any)
 	$(PY) -m scripts.validate.coverage --out dist/coverage.md
 
-test: setup jena vocabularies site-checkers ## Run the tests (Jena SHACL and riot as reference tools; the standard vocabularies for the alignments; the site's checkers)
+test: setup jena vocabularies site-checkers $(SSSOM_STAMP) ## Run the tests (Jena SHACL and riot as reference tools; the standard vocabularies for the alignments; the site's checkers; sssom-py)
 	$(PY) -m pytest
 
 serve: setup ## Serve dist/ on http://127.0.0.1:8000 (PORT=...): the site, the IRIs, a read-only SPARQL endpoint (run `make` first)
@@ -170,4 +179,4 @@ bench-build: setup ## Time the article's own build (nothing changed, one file ch
 	$(PY) bench/build.py
 
 clean: ## Remove dist/ and the virtual environment
-	rm -rf dist dist.tmp dist.old dist.lock releases bench/data .cache/build $(VENV) $(RML_VENV) .pytest_cache
+	rm -rf dist dist.tmp dist.old dist.lock releases bench/data .cache/build $(VENV) $(RML_VENV) $(SSSOM_VENV) .pytest_cache

@@ -27,11 +27,12 @@ PUBLIC = BASE + "dist/"
 CATALOG = URIRef(BASE + "catalog")
 SPARQL_SERVICE = URIRef(BASE + "catalog/sparql-service")
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+SSSOM = URIRef("https://w3id.org/sssom/")
 IANA = "http://www.iana.org/assignments/media-types/"
 MEDIA_TYPES = {
     "ttl": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json",
     "rdf": "application/rdf+xml", "csv": "text/csv", "graphml": "application/graphml+xml",
-    "md": "text/markdown", "txt": "text/plain",
+    "md": "text/markdown", "txt": "text/plain", "tsv": "text/tab-separated-values",
 }
 
 
@@ -270,6 +271,8 @@ def distribution(g: Graph, d: URIRef, path: Path, root: Path) -> None:
     g.add((dist, DCAT.downloadURL, url))
     g.add((dist, DCAT.mediaType, media))
     g.add((media, RDF.type, DCT.MediaType))
+    if rel.endswith(".sssom.tsv"):
+        g.add((dist, DCT.conformsTo, standard(g, SSSOM, "Simple Standard for Sharing Ontological Mappings (SSSOM)")))
     g.add((dist, DCAT.byteSize, Literal(str(path.stat().st_size), datatype=XSD.decimal)))  # DCAT-AP 3.0.0: xsd:decimal
     g.add((dist, DCT.license, LICENSE))
     g.add((dist, SPDX.checksum, checksum))

@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from ..link.records import LINKS
 from ..paths import BASE, DCT, DIST, SHAPES
-from . import atomic, describe, exports
+from . import atomic, describe, exports, mappings
 
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 
@@ -209,11 +209,15 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def release(ontology: Graph) -> tuple[str, str | None]:
+    """The version and the day of last modification the ontology states: those of the whole publication."""
+    modified = ontology.value(ONTOLOGY_IRI, DCT.modified)
+    return str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)), str(modified) if modified is not None else None
+
+
 def description(ontology: Graph, data: Graph, files: list[Path], root: Path) -> Graph:
     """The VoID and DCAT-AP 3 description (scripts/publish/describe.py) of this dataset and its files."""
-    version = str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo))
-    modified = ontology.value(ONTOLOGY_IRI, DCT.modified)
-    info = describe.ngo_fp_dataset(version, str(modified) if modified is not None else None)
+    info = describe.ngo_fp_dataset(*release(ontology))
     return describe.description(describe.NGO_FP_CATALOG, [(info, data, files)], root)
 
 
@@ -273,6 +277,7 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
             for record in sorted(LINKS.glob("*.csv")):
                 shutil.copyfile(record, tmp / "links" / record.name)
                 files.append(tmp / "links" / record.name)
+            files.append(mappings.write(merged, tmp, *release(ontology)))
         for name, text in sorted((reports or {}).items()):
             (tmp / name).write_text(text, encoding="utf-8")
         void = description(ontology, merged, files, tmp)

@@ -1,0 +1,91 @@
+"""The Wikidata links as an SSSOM mapping set (https://w3id.org/sssom/), the table that mapping tools read.
+
+One row per verified link of links/wikidata.csv, and one negative row (predicate_modifier `Not`) per item that was
+found and rejected in links/candidates.csv, so that nobody maps the two again without new evidence. Each row names
+where the pairing (or the misfit) was seen (`see_also`), the words seen there or the reason (`comment`) and the day
+(`mapping_date`): the same records the graph publishes as `schema:sameAs` with an `nfp:LinkRecord`.
+
+The mapping predicate is `skos:exactMatch`, the one SSSOM tools expect for "the same entity". A row of the table
+states a mapping; it adds no triple to the graph, which keeps `schema:sameAs` (see links/README.md for why not
+`skos:exactMatch` there). Written with sssom-pydantic; tests/test_mappings.py validates the file with sssom-py, the
+reference implementation.
+"""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import curies
+from rdflib import RDFS, Graph, URIRef
+from sssom_pydantic import NOT, MappingSet, SemanticMapping, write as write_sssom
+
+from ..link.records import LINKS, WD, rows
+from ..paths import BASE, RES
+from .describe import LICENSE, TEAM
+
+FILE = "links/wikidata.sssom.tsv"
+PREFIXES = {
+    "ngofp": str(RES),  # the project's resources: ngofp:state/turkey
+    "wikidata": str(WD),
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "semapv": "https://w3id.org/semapv/vocab/",
+}
+CONVERTER = curies.Converter.from_prefix_map(PREFIXES)
+EXACT_MATCH = curies.Reference(prefix="skos", identifier="exactMatch")
+MANUAL = curies.Reference(prefix="semapv", identifier="ManualMappingCuration")
+
+
+def label(graph: Graph, resource: URIRef) -> str | None:
+    """The resource's English label in the publication (the first in sorted order, should there be several)."""
+    labels = sorted(str(o) for o in graph.objects(resource, RDFS.label) if getattr(o, "language", None) == "en")
+    return labels[0] if labels else None
+
+
+def reference(graph: Graph | None, iri: str, name: str | None = None) -> curies.NamableReference:
+    ref = CONVERTER.parse_uri(iri, strict=True)
+    if graph is not None:
+        name = label(graph, URIRef(iri))
+    return curies.NamableReference(prefix=ref.prefix, identifier=ref.identifier, name=name or None)
+
+
+def mapping_rows(graph: Graph, folder: Path = LINKS) -> list[SemanticMapping]:
+    """The verified links (links/wikidata.csv) and the rejected items (links/candidates.csv), sorted."""
+    found = [SemanticMapping(
+        subject=reference(graph, v["resource"]), predicate=EXACT_MATCH,
+        object=reference(None, str(WD[v["qid"].strip()]), v["wikidata_label"]),
+        justification=MANUAL, mapping_date=datetime.date.fromisoformat(v["checked_on"]),
+        see_also=[v["evidence_location"].strip()], comment=v["evidence_text"])
+        for v in (row.values for row in rows(folder / "wikidata.csv"))]
+    rejected = [SemanticMapping(
+        subject=reference(graph, v["resource"]), predicate=EXACT_MATCH, predicate_modifier=NOT,
+        object=reference(None, str(WD[v["qid"].strip()])),
+        justification=MANUAL, mapping_date=datetime.date.fromisoformat(v["checked_on"]),
+        see_also=[v["source"].strip()] if v["source"].strip() else None, comment=v["reason"])
+        for v in (row.values for row in rows(folder / "candidates.csv"))
+        if v["decision"] == "rejected" and v["qid"].strip()]
+    return sorted(found + rejected, key=lambda m: (m.subject.curie, m.object.curie, m.predicate_modifier or ""))
+
+
+def mapping_set(version: str, modified: str | None) -> MappingSet:
+    return MappingSet(
+        id=f"{BASE}dataset/distribution/{FILE.replace('/', '-')}",  # its dcat:Distribution in void.ttl
+        title="NGOs and foreign policy in Turkey–Azerbaijan relations: links to Wikidata",
+        description="The resources of Bulgur (2023) as Linked Data that are the same entity as a Wikidata item, and "
+                    "the items found and rejected (predicate_modifier Not). Each mapping was curated by hand from a "
+                    "public source: see_also is where the pairing was seen, comment the words seen there (for a "
+                    "rejected item, the reason), mapping_date the day it was read. The published graph states each "
+                    "link as schema:sameAs.",
+        version=version,
+        publication_date=datetime.date.fromisoformat(modified) if modified else None,
+        license=str(LICENSE),
+        creator_label=[TEAM.name],
+        see_also=[f"{BASE}dataset"],
+    )
+
+
+def write(graph: Graph, folder: Path, version: str, modified: str | None) -> Path:
+    """Write the mapping set under `folder` (the dist/ being written) and return its path."""
+    path = folder / FILE
+    with path.open("w", encoding="utf-8", newline="") as out:
+        write_sssom(mapping_rows(graph), out, metadata=mapping_set(version, modified), converter=CONVERTER)
+    return path
