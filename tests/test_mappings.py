@@ -1,7 +1,8 @@
-"""The Wikidata links as an SSSOM mapping set (dist/links/wikidata.sssom.tsv, scripts/publish/mappings.py): read by
-sssom-py, the reference implementation, in its own .venv-sssom, with no warning and no validation error; its rows are
-exactly the links the graph publishes and the items links/candidates.csv rejects; its metadata names the
-distribution that void.ttl describes. Broken copies of the file are refused by the same reader."""
+"""The SSSOM mapping sets (scripts/publish/mappings.py): the Wikidata links (dist/links/wikidata.sssom.tsv) and the
+ontology's alignments (dist/ontology/ngo-fp-alignments.sssom.tsv). Both are read by sssom-py, the reference
+implementation, in its own .venv-sssom, with no warning and no validation error; the links' rows are exactly the
+links the graph publishes and the items links/candidates.csv rejects, the alignments' rows exactly the ontology's
+alignment axioms; each names the distribution that void.ttl describes. Broken copies are reported by the same reader."""
 from __future__ import annotations
 
 import csv
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import RDFS, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, Literal, Namespace, URIRef
 
 from scripts.paths import ROOT
 
@@ -26,11 +27,13 @@ DCT = Namespace("http://purl.org/dc/terms/")
 
 
 def read(path: Path) -> dict[str, Any]:
-    """What sssom-py makes of the file: {"warnings", "errors", "metadata", "mappings"} (tests/mappings/sssom_report.py)."""
+    """What sssom-py makes of the file: {"warnings", "errors", "metadata", "prefixes", "mappings"}
+    (tests/mappings/sssom_report.py)."""
     assert SSSOM_PYTHON.exists(), "sssom-py is missing: `make test` creates .venv-sssom from requirements-sssom.txt"
     run = subprocess.run([str(SSSOM_PYTHON), str(REPORT), str(path)], capture_output=True, text=True, timeout=120)
     if run.returncode != 0:
-        return {"warnings": [], "errors": [run.stderr.strip().splitlines()[-1]], "metadata": {}, "mappings": []}
+        return {"warnings": [], "errors": [run.stderr.strip().splitlines()[-1]], "metadata": {}, "prefixes": {},
+                "mappings": []}
     return json.loads(run.stdout)
 
 
@@ -44,9 +47,12 @@ def expand(curie: str) -> str:
     return {"ngofp": RES, "wikidata": WIKIDATA}[prefix] + local
 
 
+FILES = ("links/wikidata.sssom.tsv", "ontology/ngo-fp-alignments.sssom.tsv")
+
+
 @pytest.fixture(scope="module")
 def mapping_file(dist: Path) -> Path:
-    return dist / "links" / "wikidata.sssom.tsv"
+    return dist / FILES[0]
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +60,16 @@ def report(mapping_file: Path) -> dict[str, Any]:
     return read(mapping_file)
 
 
-def test_the_reference_implementation_reads_every_row_without_complaint(report: dict[str, Any],
-                                                                         mapping_file: Path) -> None:
-    assert report["warnings"] == [] and report["errors"] == []
-    assert len(report["mappings"]) == data_rows(mapping_file) > 0  # sssom-py drops a malformed row with a warning
+@pytest.fixture(scope="module")
+def alignments(dist: Path) -> dict[str, Any]:
+    return read(dist / FILES[1])
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_the_reference_implementation_reads_every_row_without_complaint(dist: Path, name: str) -> None:
+    found = read(dist / name)
+    assert found["warnings"] == [] and found["errors"] == []
+    assert len(found["mappings"]) == data_rows(dist / name) > 0  # sssom-py drops a malformed row with a warning
 
 
 def test_positive_mappings_are_the_published_wikidata_links(report: dict[str, Any], published_graph) -> None:
@@ -94,15 +106,40 @@ def test_rejected_items_are_negative_mappings(report: dict[str, Any]) -> None:
     assert not positive & negative.keys()
 
 
-def test_the_mapping_set_is_a_described_distribution(report: dict[str, Any], dist: Path) -> None:
+def test_alignments_are_the_ontology_alignment_axioms(alignments: dict[str, Any], ontology) -> None:
+    """Asked of the ontology directly: every axiom from an nfp: term to a named term of another vocabulary."""
+    axioms = {tuple(str(t) for t in row) for row in ontology.query("""
+        SELECT ?term ?axiom ?other WHERE {
+          VALUES ?axiom { rdfs:subClassOf rdfs:subPropertyOf owl:equivalentClass owl:equivalentProperty }
+          ?term ?axiom ?other .
+          FILTER (isIRI(?other) && STRSTARTS(STR(?term), STR(nfp:)) && !STRSTARTS(STR(?other), STR(nfp:)))
+        }""", initNs={"nfp": NFP, "owl": OWL, "rdfs": RDFS})}
+    prefixes = alignments["prefixes"]
+
+    def full(curie: str) -> str:
+        prefix, local = curie.split(":", 1)
+        return prefixes[prefix] + local
+    rows = alignments["mappings"]
+    assert {(full(m["subject_id"]), full(m["predicate_id"]), full(m["object_id"])) for m in rows} == axioms
+    assert len(rows) == len(axioms) > 50
+    kinds = {OWL.Class: "owl class", OWL.ObjectProperty: "owl object property",
+             OWL.DatatypeProperty: "owl data property", OWL.AnnotationProperty: "owl annotation property"}
+    for m in rows:
+        term = URIRef(full(m["subject_id"]))
+        assert m["subject_type"] == next(kinds[k] for k in ontology.objects(term, RDF.type) if k in kinds)
+        assert Literal(m["subject_label"], lang="en") in set(ontology.objects(term, RDFS.label))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_the_mapping_set_is_a_described_distribution(dist: Path, name: str) -> None:
     from scripts.load import parse
-    meta = report["metadata"]
+    meta = read(dist / name)["metadata"]
     assert meta["mapping_set_version"] == (ROOT / "VERSION").read_text().strip()
     assert meta["license"] == "https://creativecommons.org/licenses/by/4.0/"
     void = parse(dist / "void.ttl")
     distribution = URIRef(meta["mapping_set_id"])
     assert (URIRef("https://w3id.org/ngo-fp/dataset"), DCAT.distribution, distribution) in void
-    assert void.value(distribution, DCAT.downloadURL).endswith("/links/wikidata.sssom.tsv")
+    assert void.value(distribution, DCAT.downloadURL).endswith("/" + name)
     assert void.value(distribution, DCT.conformsTo) == URIRef("https://w3id.org/sssom/")
     assert str(void.value(distribution, DCAT.mediaType)).endswith("text/tab-separated-values")
 

@@ -270,6 +270,7 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
         files += versioned(write_formats(ontology, tmp / "ontology", "ngo-fp-ontology")[0], ontology)
         shutil.copyfile(SHAPES, tmp / "ontology" / "ngo-fp-shapes.ttl")
         files.append(tmp / "ontology" / "ngo-fp-shapes.ttl")
+        files.append(mappings.write_alignments(ontology, tmp, *release(ontology)))
         files.append(write_context(tmp, prefixes))
         files += exports.write(exports.store(merged, (tmp / "ngo-fp.nt").read_bytes()), tmp / "exports")
         if LINKS.exists():

@@ -1,4 +1,7 @@
-"""The Wikidata links as an SSSOM mapping set (https://w3id.org/sssom/), the table that mapping tools read.
+"""The Wikidata links, and the ontology's alignments to the standard vocabularies, as SSSOM mapping sets
+(https://w3id.org/sssom/), the tables that mapping tools read.
+
+Wikidata links (links/wikidata.sssom.tsv):
 
 One row per verified link of links/wikidata.csv, and one negative row (predicate_modifier `Not`) per item that was
 found and rejected in links/candidates.csv, so that nobody maps the two again without new evidence. Each row names
@@ -9,6 +12,11 @@ The mapping predicate is `skos:exactMatch`, the one SSSOM tools expect for "the 
 states a mapping; it adds no triple to the graph, which keeps `schema:sameAs` (see links/README.md for why not
 `skos:exactMatch` there). Written with sssom-pydantic; tests/test_mappings.py validates the file with sssom-py, the
 reference implementation.
+
+Alignments (ontology/ngo-fp-alignments.sssom.tsv): one row per axiom of the ontology that places one of its terms
+under, or equates it with, a term of another vocabulary (rdfs:subClassOf, rdfs:subPropertyOf, owl:equivalentClass,
+owl:equivalentProperty), with the type of the term; the same axioms as the ontology, for tools that read mappings
+rather than OWL.
 """
 from __future__ import annotations
 
@@ -16,14 +24,16 @@ import datetime
 from pathlib import Path
 
 import curies
-from rdflib import RDFS, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from sssom_pydantic import NOT, MappingSet, SemanticMapping, write as write_sssom
+from sssom_pydantic.constants import ENTITY_TYPE_LITERAL_TO_REFERENCE
 
 from ..link.records import LINKS, WD, rows
-from ..paths import BASE, RES
+from ..paths import BASE, NFP, RES
 from .describe import LICENSE, TEAM
 
 FILE = "links/wikidata.sssom.tsv"
+ALIGNMENTS = "ontology/ngo-fp-alignments.sssom.tsv"
 PREFIXES = {
     "ngofp": str(RES),  # the project's resources: ngofp:state/turkey
     "wikidata": str(WD),
@@ -64,6 +74,54 @@ def mapping_rows(graph: Graph, folder: Path = LINKS) -> list[SemanticMapping]:
         for v in (row.values for row in rows(folder / "candidates.csv"))
         if v["decision"] == "rejected" and v["qid"].strip()]
     return sorted(found + rejected, key=lambda m: (m.subject.curie, m.object.curie, m.predicate_modifier or ""))
+
+
+AXIOMS = (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass, OWL.equivalentProperty)
+TERM_TYPES = {OWL.Class: "owl class", OWL.ObjectProperty: "owl object property",  # SSSOM's EntityTypeEnum
+              OWL.DatatypeProperty: "owl data property", OWL.AnnotationProperty: "owl annotation property"}
+
+
+def alignment_rows(ontology: Graph, namespace: str) -> tuple[list[SemanticMapping], curies.Converter]:
+    """Every alignment axiom from a term of `namespace` to a named term of another vocabulary, sorted, and the
+    prefixes (the ontology's own) to write them with."""
+    converter = curies.Converter.from_prefix_map(
+        {prefix: str(ns) for prefix, ns in sorted(ontology.namespaces()) if prefix} | {"semapv": PREFIXES["semapv"]})
+    rows = []
+    for axiom in AXIOMS:
+        for term, other in ontology.subject_objects(axiom):
+            if not (isinstance(term, URIRef) and str(term).startswith(namespace) and isinstance(other, URIRef)
+                    and not str(other).startswith(namespace)):
+                continue
+            kind = next((t for t in TERM_TYPES if (term, RDF.type, t) in ontology), None)
+            rows.append(SemanticMapping(
+                subject=curies.NamableReference.from_curie(converter.compress(str(term), strict=True),
+                                                           name=label(ontology, term)),
+                predicate=curies.Reference.from_curie(converter.compress(str(axiom), strict=True)),
+                object=curies.Reference.from_curie(converter.compress(str(other), strict=True)),
+                justification=MANUAL,
+                subject_type=ENTITY_TYPE_LITERAL_TO_REFERENCE[TERM_TYPES[kind]] if kind else None))
+    return sorted(rows, key=lambda m: (m.subject.curie, m.predicate.curie, m.object.curie)), converter
+
+
+def write_alignments(ontology: Graph, folder: Path, version: str, modified: str | None) -> Path:
+    """Write the alignments of the ontology under `folder` (the dist/ being written) and return its path."""
+    rows, converter = alignment_rows(ontology, str(NFP))
+    meta = MappingSet(
+        id=f"{BASE}dataset/distribution/{ALIGNMENTS.replace('/', '-')}",  # its dcat:Distribution in void.ttl
+        title="NGO–Foreign Policy Ontology (nfp:): alignments to the standard vocabularies",
+        description="Each axiom of the ontology that places one of its classes or properties under, or equates it "
+                    "with, a term of a standard vocabulary it reuses (PROV-O, W3C ORG, SKOS, schema.org and others): "
+                    "the same statements as the ontology's OWL axioms, curated by hand with the ontology.",
+        version=version,
+        publication_date=datetime.date.fromisoformat(modified) if modified else None,
+        license=str(LICENSE),
+        creator_label=[TEAM.name],
+        see_also=[f"{BASE}ontology"],
+    )
+    path = folder / ALIGNMENTS
+    with path.open("w", encoding="utf-8", newline="") as out:
+        write_sssom(rows, out, metadata=meta, converter=converter)
+    return path
 
 
 def mapping_set(version: str, modified: str | None) -> MappingSet:

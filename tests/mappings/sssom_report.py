@@ -2,9 +2,10 @@
 
 Run by tests/test_mappings.py with .venv-sssom's Python (`make test` creates it from requirements-sssom.txt):
     python sssom_report.py FILE
-prints {"warnings": [...], "errors": [...], "metadata": {...}, "mappings": [...]}: `warnings` is what the parser
+prints {"warnings": [...], "errors": [...], "metadata": {...}, "prefixes": {...}, "mappings": [...]}: `warnings` is what the parser
 logged (sssom-py drops a malformed mapping with a warning and goes on), `errors` what its validators report
-(the SSSOM JSON Schema, prefix map completeness, strict CURIE format), `mappings` the rows it kept.
+(the SSSOM JSON Schema, prefix map completeness, strict CURIE format), `prefixes` the prefix map it expands CURIEs
+with, `mappings` the rows it kept.
 """
 from __future__ import annotations
 
@@ -42,7 +43,8 @@ def main(path: str) -> None:
     errors = [r.message for report in reports.values() if report is not None for r in report.results]
     errors += logged.messages
     mappings = json.loads(msdf.df.to_json(orient="records", date_format="iso"))
-    json.dump({"warnings": warnings, "errors": errors, "metadata": msdf.metadata, "mappings": mappings},
+    json.dump({"warnings": warnings, "errors": errors, "metadata": msdf.metadata, "prefixes": msdf.converter.bimap,
+               "mappings": mappings},
               sys.stdout, default=str, ensure_ascii=False, sort_keys=True)
 
 
