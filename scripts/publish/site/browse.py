@@ -1,13 +1,16 @@
 """The search and browse index (one record per resource: names in every language, acronyms, kinds, quotes and
 the facets NGO group, country and period), the browse page and the landing page. Search runs in the browser
-with MiniSearch (vendored), over `assets/data/resources.js`, so it works offline and from file://."""
+with MiniSearch (vendored), over `assets/data/resources.js`, so it works offline and from file://. The landing
+page embeds the dataset's schema.org description as JSON-LD, made from void.ttl by dataset-schemaorg.rq."""
 from __future__ import annotations
 
 import json
 from collections import Counter
 from pathlib import Path
 
-from rdflib import RDFS, Literal, URIRef
+from markupsafe import Markup
+from pyld import jsonld
+from rdflib import RDFS, Graph, Literal, URIRef
 
 from ...paths import NFP, RES
 from .model import EVIDENCE, SKOS, Model
@@ -62,8 +65,30 @@ def context(model: Model, docs: list[dict[str, object]]) -> dict[str, object]:
     return {"kinds": kinds(docs), "total": len(docs)}
 
 
+SCHEMA_ORG = Path(__file__).with_name("dataset-schemaorg.rq")
+# IRIs that these engines read as plain URLs: compacted to strings rather than {"@id": ...}
+SCHEMA_ORG_CONTEXT = {"@vocab": "https://schema.org/", **{term: {"@type": "@id"} for term in
+                                                           ("url", "license", "contentUrl", "isBasedOn")}}
+
+
+def no_remote_documents(url: str, options: dict) -> dict:
+    raise ValueError(f"the schema.org description asked for a remote JSON-LD document: {url}")
+
+
+def dataset_jsonld(void: Path) -> str:
+    """The dataset as schema.org JSON-LD (a Dataset with its DataDownloads, creator and catalog nested in it),
+    from the DCAT-AP description; the same description gives the same bytes."""
+    described = Graph().parse(void, format="turtle").query(SCHEMA_ORG.read_text(encoding="utf-8")).graph
+    ntriples = "".join(sorted(described.serialize(format="nt").splitlines(keepends=True)))  # arrays in a fixed order
+    expanded = jsonld.from_rdf(ntriples, {"format": "application/n-quads"})
+    framed = jsonld.frame(expanded, {"@context": SCHEMA_ORG_CONTEXT, "@type": "Dataset", "@embed": "@always"},
+                          {"documentLoader": no_remote_documents})
+    return json.dumps(framed, ensure_ascii=False, sort_keys=True, indent=1)
+
+
 def landing(model: Model, docs: list[dict[str, object]], dist: Path) -> dict[str, object]:
     sums = dict(reversed(line.split("  ", 1)) for line in (dist / "SHA256SUMS").read_text().splitlines())
     downloads = [{"name": name, "size": (dist / name).stat().st_size, "sha256": digest}
                  for name, digest in sorted(sums.items())]
-    return {"kinds": kinds(docs), "total": len(docs), "downloads": downloads}
+    return {"kinds": kinds(docs), "total": len(docs), "downloads": downloads,
+            "dataset_jsonld": Markup(dataset_jsonld(dist / "void.ttl").replace("</", "<\\/"))}
