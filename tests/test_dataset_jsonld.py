@@ -60,7 +60,6 @@ def test_it_says_what_the_dcat_description_says(described: tuple[Graph, Graph]) 
     assert set(sdo.objects(DATASET, SDO.url)) == set(void.objects(DATASET, DCAT.landingPage))
     assert set(sdo.objects(DATASET, SDO.isBasedOn)) == set(void.objects(DATASET, URIRef(
         "http://www.w3.org/ns/prov#wasDerivedFrom")))
-    assert (DATASET, SDO.inLanguage, Literal("en")) in sdo
     creator = sdo.value(DATASET, SDO.creator)
     assert text(sdo, creator, SDO.name) == text(void, void.value(DATASET, DCT.creator), URIRef(
         "http://xmlns.com/foaf/0.1/name"))
