@@ -103,47 +103,41 @@ def alignment_rows(ontology: Graph, namespace: str) -> tuple[list[SemanticMappin
     return sorted(rows, key=lambda m: (m.subject.curie, m.predicate.curie, m.object.curie)), converter
 
 
-def write_alignments(ontology: Graph, folder: Path, version: str, modified: str | None) -> Path:
-    """Write the alignments of the ontology under `folder` (the dist/ being written) and return its path."""
-    rows, converter = alignment_rows(ontology, str(NFP))
-    meta = MappingSet(
-        id=f"{BASE}dataset/distribution/{ALIGNMENTS.replace('/', '-')}",  # its dcat:Distribution in void.ttl
-        title="NGO–Foreign Policy Ontology (nfp:): alignments to the standard vocabularies",
-        description="Each axiom of the ontology that places one of its classes or properties under, or equates it "
-                    "with, a term of a standard vocabulary it reuses (PROV-O, W3C ORG, SKOS, schema.org and others): "
-                    "the same statements as the ontology's OWL axioms, curated by hand with the ontology.",
-        version=version,
-        publication_date=datetime.date.fromisoformat(modified) if modified else None,
-        license=str(LICENSE),
-        creator_label=[TEAM.name],
-        see_also=[f"{BASE}ontology"],
-    )
-    path = folder / ALIGNMENTS
+def metadata(file: str, title: str, description: str, see_also: str, version: str,
+             modified: str | None) -> MappingSet:
+    """A mapping set's header: its id is its dcat:Distribution in void.ttl; version and day are the publication's."""
+    return MappingSet(
+        id=f"{BASE}dataset/distribution/{file.replace('/', '-')}", title=title, description=description,
+        version=version, publication_date=datetime.date.fromisoformat(modified) if modified else None,
+        license=str(LICENSE), creator_label=[TEAM.name], see_also=[see_also])
+
+
+def save(rows: list[SemanticMapping], meta: MappingSet, converter: curies.Converter, folder: Path,
+         file: str) -> Path:
+    path = folder / file
     with path.open("w", encoding="utf-8", newline="") as out:
         write_sssom(rows, out, metadata=meta, converter=converter)
     return path
 
 
-def mapping_set(version: str, modified: str | None) -> MappingSet:
-    return MappingSet(
-        id=f"{BASE}dataset/distribution/{FILE.replace('/', '-')}",  # its dcat:Distribution in void.ttl
-        title="NGOs and foreign policy in Turkey–Azerbaijan relations: links to Wikidata",
-        description="The resources of Bulgur (2023) as Linked Data that are the same entity as a Wikidata item, and "
-                    "the items found and rejected (predicate_modifier Not). Each mapping was curated by hand from a "
-                    "public source: see_also is where the pairing was seen, comment the words seen there (for a "
-                    "rejected item, the reason), mapping_date the day it was read. The published graph states each "
-                    "link as schema:sameAs.",
-        version=version,
-        publication_date=datetime.date.fromisoformat(modified) if modified else None,
-        license=str(LICENSE),
-        creator_label=[TEAM.name],
-        see_also=[f"{BASE}dataset"],
-    )
+def write_alignments(ontology: Graph, folder: Path, version: str, modified: str | None) -> Path:
+    """Write the alignments of the ontology under `folder` (the dist/ being written) and return its path."""
+    rows, converter = alignment_rows(ontology, str(NFP))
+    meta = metadata(
+        ALIGNMENTS, "NGO–Foreign Policy Ontology (nfp:): alignments to the standard vocabularies",
+        "Each axiom of the ontology that places one of its classes or properties under, or equates it with, a term "
+        "of a standard vocabulary it reuses (PROV-O, W3C ORG, SKOS, schema.org and others): the same statements as "
+        "the ontology's OWL axioms, curated by hand with the ontology.", f"{BASE}ontology", version, modified)
+    return save(rows, meta, converter, folder, ALIGNMENTS)
 
 
 def write(graph: Graph, folder: Path, version: str, modified: str | None) -> Path:
-    """Write the mapping set under `folder` (the dist/ being written) and return its path."""
-    path = folder / FILE
-    with path.open("w", encoding="utf-8", newline="") as out:
-        write_sssom(mapping_rows(graph), out, metadata=mapping_set(version, modified), converter=CONVERTER)
-    return path
+    """Write the Wikidata mapping set under `folder` (the dist/ being written) and return its path."""
+    meta = metadata(
+        FILE, "NGOs and foreign policy in Turkey–Azerbaijan relations: links to Wikidata",
+        "The resources of Bulgur (2023) as Linked Data that are the same entity as a Wikidata item, and the items "
+        "found and rejected (predicate_modifier Not). Each mapping was curated by hand from a public source: see_also "
+        "is where the pairing was seen, comment the words seen there (for a rejected item, the reason), mapping_date "
+        "the day it was read. The published graph states each link as schema:sameAs.", f"{BASE}dataset", version,
+        modified)
+    return save(mapping_rows(graph), meta, CONVERTER, folder, FILE)
