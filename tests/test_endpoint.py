@@ -366,6 +366,17 @@ def test_the_iris_of_the_dataset_descriptions_land_on_files(server: Server, dist
     assert json.loads(request(server.url + first.headers["location"], Accept="application/sparql-results+json").body)["boolean"]
 
 
+def test_the_dataset_iri_lands_browsers_on_the_landing_page(server: Server) -> None:
+    """As the w3id rules answer it: the dataset IRI (the landing page's cite-as link) is the landing page for HTML
+    clients, the VoID/DCAT description for every other."""
+    for accept in ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html"):
+        answer = request(f"{server.url}/dataset", Accept=accept)
+        assert answer.status == 303 and answer.headers["location"] == "/site/index.html", accept
+    for accept in ("text/turtle", "*/*", ""):
+        answer = request(f"{server.url}/dataset", Accept=accept)
+        assert answer.status == 303 and answer.headers["location"] == "/void.ttl", accept
+
+
 def test_keep_alive_answers_do_not_wait_for_a_delayed_ack(server: Server) -> None:
     """Regression: without TCP_NODELAY every answer (head, then body) waited ~40 ms for the client's delayed
     ACK, which capped a client at ~22 requests/s whatever the server's speed."""

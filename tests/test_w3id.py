@@ -163,6 +163,17 @@ def test_shapes_and_the_dataset_root(apache: str) -> None:
     assert follow(apache, "ngo-fp.ttl", "*/*")[:2] == ("ngo-fp.ttl", "text/turtle")
 
 
+@pytest.mark.parametrize("accept", ["text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html"])
+def test_the_dataset_iri_lands_browsers_on_the_landing_page(apache: str, accept: str) -> None:
+    """The dataset IRI is the landing page's cite-as link (FAIR Signposting): a browser lands on that page, a client
+    asking for Turtle (or anything else) on the DCAT/VoID description."""
+    where, kind, body = follow(apache, "dataset", accept)
+    assert (where, kind) == ("site/index.html", "text/html")
+    assert b'<link rel="cite-as" href="https://w3id.org/ngo-fp/dataset">' in body
+    for other in ("text/turtle", "*/*", ""):
+        assert follow(apache, "dataset", other)[:2] == ("void.ttl", "text/turtle"), other
+
+
 def test_bad_slugs_are_not_rewritten_into_paths(apache: str) -> None:
     answer = request(f"{apache}/ngo-fp/resource/organization/..%2F..%2Fvoid", Accept="text/turtle")
     assert answer.status in (302, 400, 404)

@@ -308,8 +308,11 @@ class Endpoint:
 
     async def description(self, request: Request) -> Response:
         """The IRIs of the dataset descriptions (/dataset..., /catalog..., /agent/linked-data-team), as the w3id
-        rules answer them: 303 to the VoID/DCAT file that describes them."""
+        rules answer them: 303 to the VoID/DCAT file that describes them; the dataset IRI itself, the landing page's
+        cite-as link, 303 to the landing page for a client that asks for HTML."""
         path = request.scope["path"]
+        if path == "/dataset" and "text/html" in request.headers.get("accept", ""):
+            return RedirectResponse("/site/index.html", status_code=303, headers={"Vary": "Accept"})
         if path == "/dataset/plover-gsr" or path.startswith("/dataset/plover-gsr/"):
             return RedirectResponse("/plover-gsr/void.ttl", status_code=303)
         return RedirectResponse("/void.ttl", status_code=303)

@@ -13,6 +13,7 @@ from pyld import jsonld
 from rdflib import RDFS, Graph, Literal, URIRef
 
 from ...paths import NFP, RES
+from ..describe import PUBLIC
 from .model import EVIDENCE, SKOS, Model
 
 NAME_PROPS = (SKOS.prefLabel, RDFS.label, SKOS.altLabel, NFP.acronym, NFP.nameInSource)
@@ -75,10 +76,10 @@ def no_remote_documents(url: str, options: dict) -> dict:
     raise ValueError(f"the schema.org description asked for a remote JSON-LD document: {url}")
 
 
-def dataset_jsonld(void: Path) -> str:
+def dataset_jsonld(void: Graph) -> str:
     """The dataset as schema.org JSON-LD (a Dataset with its DataDownloads, creator and catalog nested in it),
     from the DCAT-AP description; the same description gives the same bytes."""
-    described = Graph().parse(void, format="turtle").query(SCHEMA_ORG.read_text(encoding="utf-8")).graph
+    described = void.query(SCHEMA_ORG.read_text(encoding="utf-8")).graph
     ntriples = "".join(sorted(described.serialize(format="nt").splitlines(keepends=True)))  # arrays in a fixed order
     expanded = jsonld.from_rdf(ntriples, {"format": "application/n-quads"})
     framed = jsonld.frame(expanded, {"@context": SCHEMA_ORG_CONTEXT, "@type": "Dataset", "@embed": "@always"},
@@ -86,9 +87,36 @@ def dataset_jsonld(void: Path) -> str:
     return json.dumps(framed, ensure_ascii=False, sort_keys=True, indent=1)
 
 
+SIGNPOSTS = """
+PREFIX dcat: <http://www.w3.org/ns/dcat#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX void: <http://rdfs.org/ns/void#>
+SELECT ?dataset ?license ?dump ?media WHERE {
+  ?dataset a dcat:Dataset ; dcterms:license ?license ; void:dataDump ?dump ; dcat:distribution ?distribution .
+  ?distribution dcat:downloadURL ?dump ; dcat:mediaType ?media .
+} ORDER BY ?dump"""
+
+
+def signposts(void: Graph, public: str) -> list[dict[str, str]]:
+    """The landing page's FAIR Signposting links (https://signposting.org/FAIR/): the dataset's persistent identifier
+    (cite-as), its kind (type), its description (describedby: void.ttl), its content (item: the four dumps, each
+    with its media type) and its licence, as void.ttl gives them. Files are linked relative to the page, so that
+    the links hold wherever dist/ is served; `public` is the URL void.ttl gives dist/."""
+    rows = list(void.query(SIGNPOSTS))
+    (dataset,), (license,) = {r[0] for r in rows}, {r[1] for r in rows}
+    return [{"rel": "cite-as", "href": str(dataset), "type": ""},
+            {"rel": "type", "href": "https://schema.org/Dataset", "type": ""},
+            {"rel": "type", "href": "https://schema.org/AboutPage", "type": ""},
+            {"rel": "describedby", "href": "../void.ttl", "type": "text/turtle"},
+            *({"rel": "item", "href": "../" + str(dump).removeprefix(public),
+               "type": str(media).split("/media-types/", 1)[1]} for _, _, dump, media in rows),
+            {"rel": "license", "href": str(license), "type": ""}]
+
+
 def landing(model: Model, docs: list[dict[str, object]], dist: Path) -> dict[str, object]:
     sums = dict(reversed(line.split("  ", 1)) for line in (dist / "SHA256SUMS").read_text().splitlines())
     downloads = [{"name": name, "size": (dist / name).stat().st_size, "sha256": digest}
                  for name, digest in sorted(sums.items())]
-    return {"kinds": kinds(docs), "total": len(docs), "downloads": downloads,
-            "dataset_jsonld": Markup(dataset_jsonld(dist / "void.ttl").replace("</", "<\\/"))}
+    void = Graph().parse(dist / "void.ttl", format="turtle")
+    return {"kinds": kinds(docs), "total": len(docs), "downloads": downloads, "signposts": signposts(void, PUBLIC),
+            "dataset_jsonld": Markup(dataset_jsonld(void).replace("</", "<\\/"))}

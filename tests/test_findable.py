@@ -1,4 +1,11 @@
-"""The landing page's schema.org description of the dataset (embedded JSON-LD, for dataset search engines): read by
+"""What machines find on the landing page (dist/site/index.html): FAIR Signposting links and the dataset's schema.org
+description.
+
+Signposting (https://signposting.org/FAIR/): one cite-as link to the dataset's persistent IRI, its types, void.ttl as
+describedby, each RDF dump of void.ttl as an item with its media type, and the licence; every resource page names
+its IRI as cite-as and its Turtle and JSON-LD as describedby.
+
+The schema.org description (embedded JSON-LD, for dataset search engines): read by
 pyld with no remote context, it is one schema:Dataset with the name and description such engines require, and says
 what void.ttl's DCAT-AP description says (title, description, licence, version, date, keywords, landing page) with one
 schema:DataDownload per dcat:Distribution (same URL, same media type); every schema.org term it uses is defined in
@@ -7,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -21,6 +29,58 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 DCT = Namespace("http://purl.org/dc/terms/")
 DATASET = URIRef("https://w3id.org/ngo-fp/dataset")
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+VOID = Namespace("http://rdfs.org/ns/void#")
+
+
+class Links(HTMLParser):
+    """The (rel, href, type) of every <link> in a page's head."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "link":
+            a = dict(attrs)
+            self.links.append((a.get("rel") or "", a.get("href") or "", a.get("type") or ""))
+
+
+def links(page: Path) -> list[tuple[str, str, str]]:
+    parser = Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.links
+
+
+def test_landing_page_signposting(dist: Path) -> None:
+    void = parse(dist / "void.ttl")
+    found = links(dist / "site" / "index.html")
+    by_rel = {rel: [(href, kind) for r, href, kind in found if r == rel] for rel, _, _ in found}
+    assert by_rel["cite-as"] == [(str(DATASET), "")]
+    assert {href for href, _ in by_rel["type"]} == {"https://schema.org/Dataset", "https://schema.org/AboutPage"}
+    assert by_rel["describedby"] == [("../void.ttl", "text/turtle")]
+    assert by_rel["license"] == [(str(void.value(DATASET, DCT.license)), "")]
+    public = "https://w3id.org/ngo-fp/dist/"
+    dumps = set(void.objects(DATASET, VOID.dataDump))
+    media = {str(void.value(d, DCAT.downloadURL)): str(void.value(d, DCAT.mediaType)).split("/media-types/")[1]
+             for d in void.objects(DATASET, DCAT.distribution)}
+    assert sorted(by_rel["item"]) == sorted(("../" + str(d).removeprefix(public), media[str(d)]) for d in dumps)
+    assert len(dumps) == 4
+    for href, _ in by_rel["item"] + by_rel["describedby"]:
+        assert (dist / "site" / href).resolve().is_file(), href
+
+
+def test_resource_pages_name_their_iri_and_their_descriptions(dist: Path) -> None:
+    pages = sorted((dist / "site" / "resource").rglob("*.html"))
+    assert len(pages) > 1000
+    for page in pages[::40]:
+        stem = page.relative_to(dist / "site").with_suffix("").as_posix()
+        found = links(page)
+        assert [href for rel, href, _ in found if rel == "cite-as"] == [f"https://w3id.org/ngo-fp/{stem}"], page
+        described = {(href, kind) for rel, href, kind in found if rel == "describedby"}
+        assert described == {(page.stem + ".ttl", "text/turtle"), (page.stem + ".jsonld", "application/ld+json")}
+        assert all((page.parent / href).is_file() for href, _ in described)
 
 
 def refuse(url: str, options: dict) -> dict:
