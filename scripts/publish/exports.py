@@ -51,6 +51,28 @@ SELECT ?citation ?pointer ?page_locator ?reference_number ?cited_work ?resolutio
   OPTIONAL { ?citation nfp:citedWork ?cited_work }
   OPTIONAL { ?citation nfp:inSection ?section }
 }""",
+    "claims": """
+SELECT ?claim ?label ?kind ?statement ?open_question WHERE {
+  ?claim a nfp:Claim ; rdfs:label ?label ; nfp:statement ?statement ; nfp:claimKind/rdfs:label ?kind .
+  FILTER (LANG(?kind) = "en")
+  OPTIONAL { ?claim nfp:openQuestion ?open_question }
+}""",
+    "claim-links": """
+SELECT ?claim ?relation ?target ?target_label WHERE {
+  VALUES ?property { nfp:supports nfp:supportedBy nfp:contrastsWith nfp:explains nfp:concerns nfp:inSection
+                     nfp:assertedBy nfp:attributedTo }
+  ?claim a nfp:Claim ; ?property ?target .
+  BIND (STRAFTER(STR(?property), STR(nfp:)) AS ?relation)
+  OPTIONAL { ?target rdfs:label ?target_label FILTER (LANG(?target_label) = "en") }
+}""",
+    "causal-statements": """
+SELECT ?statement ?label ?cause ?cause_label ?direction ?effect ?effect_label WHERE {
+  ?statement a nfp:CausalStatement ; rdfs:label ?label ; nfp:cause ?cause ; nfp:effect ?effect ;
+    nfp:direction/rdfs:label ?direction .
+  FILTER (LANG(?direction) = "en")
+  OPTIONAL { ?cause rdfs:label ?cause_label FILTER (LANG(?cause_label) = "en") }
+  OPTIONAL { ?effect rdfs:label ?effect_label FILTER (LANG(?effect_label) = "en") }
+}""",
     "crosswalk": """
 SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?cow_abbrev ?gleditsch_ward
        ?cameo_code ?cameo_actor_type ?geonames WHERE {
