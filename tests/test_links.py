@@ -210,6 +210,23 @@ def test_unknown_candidate_decision_is_refused(tmp_path: Path) -> None:
         records.candidates(tmp_path)
 
 
+@pytest.mark.parametrize("checked_on", ["", "3.12.2026", "2026-02-30"])
+def test_a_rejected_candidate_says_when_the_item_was_seen(tmp_path: Path, checked_on: str) -> None:
+    """A rejected item is published as a negative mapping with its day (dist/links/wikidata.sssom.tsv): a row
+    without a real day is refused with file and line, before anything is written."""
+    write(tmp_path, "candidates.csv", ["resource", "decision", "qid", "reason", "source", "checked_on"],
+          ["https://w3id.org/ngo-fp/resource/place/cyprus", "rejected", "Q229", "x", "", checked_on])
+    with pytest.raises(BuildError, match=rf"candidates.csv:2: checked_on '{re.escape(checked_on)}' is not a date"):
+        records.candidates(tmp_path)
+
+
+def test_an_impossible_day_is_refused(tmp_path: Path) -> None:
+    turkey = URIRef("https://w3id.org/ngo-fp/resource/state/turkey")
+    write(tmp_path, "wikidata.csv", WD_HEADER, [str(turkey), "Q43", "", "", "https://example.org/x", "x", "2026-02-30"])
+    with pytest.raises(BuildError, match=r"wikidata.csv:2: checked_on '2026-02-30' is not a date"):
+        records.link_graph({turkey}, tmp_path)
+
+
 # --- Outside facts (links/outside-facts.csv) and the names audit ---------------------------------------
 
 FACT_HEADER = ["resource", "fact", "value", "lang", "source", "read_on", "words_seen"]

@@ -21,6 +21,7 @@ every linked state, place, event and organization would be inferred a concept.
 from __future__ import annotations
 
 import csv
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,17 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DECISIONS = ("not-found", "rejected", "demoted", "not-applicable", "not-researched")
 
 
+def is_day(text: str) -> bool:
+    """A real calendar day written YYYY-MM-DD ("2026-02-30" is not one)."""
+    if not DATE.match(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def date_literal(text: str) -> Literal:
     """The one place where a record's date (link checked, source read) becomes RDF."""
     return Literal(text)  # a plain ISO 8601 day: see "Dates and years" in ontology/README.md
@@ -55,7 +67,7 @@ def check_evidence(row: "Row", what: str) -> None:
     check_source(v["evidence_location"].strip(), row, "evidence_location")
     if not v.get("evidence_text", "").strip():
         raise BuildError(f"evidence_text is empty: quote the words that pair the name and the {what}", row.path, row.line)
-    if not DATE.match(v.get("checked_on") or ""):
+    if not is_day(v.get("checked_on") or ""):
         raise BuildError(f"checked_on {v.get('checked_on')!r} is not a date (YYYY-MM-DD)", row.path, row.line)
 
 
@@ -224,7 +236,7 @@ def outside_facts(described: set[URIRef], folder: Path = LINKS) -> Graph:
         check_source(v["source"], row, "source")
         if not v["words_seen"]:
             raise BuildError("words_seen is empty: quote the words of the source that state the fact", row.path, row.line)
-        if not DATE.match(v["read_on"]):
+        if not is_day(v["read_on"]):
             raise BuildError(f"read_on {v['read_on']!r} is not a date (YYYY-MM-DD)", row.path, row.line)
         n = counters[(resource, fact)] = counters.get((resource, fact), 0) + 1
         node = fact_iri(resource, fact, n)
@@ -251,6 +263,9 @@ def candidates(folder: Path = LINKS) -> list[tuple[str, str]]:
             raise BuildError(f"decision {decision!r} is not one of {', '.join(DECISIONS)}", row.path, row.line)
         if decision in ("rejected", "demoted") and not QID.match(v.get("qid", "")):
             raise BuildError(f"a {decision} row names the Q-id it is about", row.path, row.line)
+        if decision == "rejected" and not is_day(v.get("checked_on") or ""):  # the day of its negative mapping (SSSOM)
+            raise BuildError(f"checked_on {v.get('checked_on')!r} is not a date (YYYY-MM-DD): a rejected row says when "
+                             "the item was seen", row.path, row.line)
         if v.get("source"):
             check_source(v["source"].strip(), row, "source")
         found.append((v["resource"], v["reason"]))
