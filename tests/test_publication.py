@@ -241,8 +241,8 @@ def test_void_dumps_endpoint_uri_space_and_linksets(dist: Path, published_graph:
 
 def test_every_export_is_sorted_on_all_its_columns(dist: Path) -> None:
     tables = sorted((dist / "exports").glob("*.csv"))
-    assert [p.name for p in tables] == ["actors.csv", "citations.csv", "crosswalk.csv", "events.csv",
-                                        "participations.csv"]
+    assert [p.name for p in tables] == ["actors.csv", "causal-statements.csv", "citations.csv", "claim-links.csv",
+                                        "claims.csv", "crosswalk.csv", "events.csv", "participations.csv"]
     for path in tables:
         with path.open(encoding="utf-8", newline="") as f:
             rows = [tuple(r) for r in csv.reader(f)][1:]
