@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from ..link.records import LINKS
 from ..paths import BASE, DCT, DIST, SHAPES
-from . import atomic, describe, exports, mappings
+from . import atomic, describe, exports
 
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 
@@ -259,6 +259,8 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
     `site(graph, folder, ntriples=nt)` starts the static site (scripts/publish/site: its pages are written by a process of their own
     meanwhile) and returns what finishes it (`site.Finish`), called once the dumps and their checksums are there,
     or aborted if they cannot be written."""
+    from . import mappings  # sssom-pydantic and curies: 0.15 s to import, paid only when a publication is written
+
     if merged is None:
         if data is None:
             raise ValueError("publish.write needs the data graph or the merged one")
