@@ -51,23 +51,29 @@ FILES = ("links/wikidata.sssom.tsv", "ontology/ngo-fp-alignments.sssom.tsv")
 
 
 @pytest.fixture(scope="module")
+def reports(dist: Path) -> dict[str, dict[str, Any]]:
+    """What sssom-py makes of each published mapping set, read once."""
+    return {name: read(dist / name) for name in FILES}
+
+
+@pytest.fixture(scope="module")
 def mapping_file(dist: Path) -> Path:
     return dist / FILES[0]
 
 
 @pytest.fixture(scope="module")
-def report(mapping_file: Path) -> dict[str, Any]:
-    return read(mapping_file)
+def report(reports: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return reports[FILES[0]]
 
 
 @pytest.fixture(scope="module")
-def alignments(dist: Path) -> dict[str, Any]:
-    return read(dist / FILES[1])
+def alignments(reports: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return reports[FILES[1]]
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_the_reference_implementation_reads_every_row_without_complaint(dist: Path, name: str) -> None:
-    found = read(dist / name)
+def test_the_reference_implementation_reads_every_row_without_complaint(dist: Path, reports, name: str) -> None:
+    found = reports[name]
     assert found["warnings"] == [] and found["errors"] == []
     assert len(found["mappings"]) == data_rows(dist / name) > 0  # sssom-py drops a malformed row with a warning
 
@@ -131,9 +137,9 @@ def test_alignments_are_the_ontology_alignment_axioms(alignments: dict[str, Any]
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_the_mapping_set_is_a_described_distribution(dist: Path, name: str) -> None:
+def test_the_mapping_set_is_a_described_distribution(dist: Path, reports, name: str) -> None:
     from scripts.load import parse
-    meta = read(dist / name)["metadata"]
+    meta = reports[name]["metadata"]
     assert meta["mapping_set_version"] == (ROOT / "VERSION").read_text().strip()
     assert meta["license"] == "https://creativecommons.org/licenses/by/4.0/"
     void = parse(dist / "void.ttl")

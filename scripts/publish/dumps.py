@@ -266,13 +266,14 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
             raise ValueError("publish.write needs the data graph or the merged one")
         merged = merge(ontology, data)
     finish_site = site(merged, tmp, ntriples=nt) if site is not None else None
+    version, modified = release(ontology)
     try:
         files, prefixes = write_formats(merged, tmp, "ngo-fp", nt)
         (tmp / "ontology").mkdir()
         files += versioned(write_formats(ontology, tmp / "ontology", "ngo-fp-ontology")[0], ontology)
         shutil.copyfile(SHAPES, tmp / "ontology" / "ngo-fp-shapes.ttl")
         files.append(tmp / "ontology" / "ngo-fp-shapes.ttl")
-        files.append(mappings.write_alignments(ontology, tmp, *release(ontology)))
+        files.append(mappings.write_alignments(ontology, tmp, version, modified))
         files.append(write_context(tmp, prefixes))
         files += exports.write(exports.store(merged, (tmp / "ngo-fp.nt").read_bytes()), tmp / "exports")
         if LINKS.exists():
@@ -280,7 +281,7 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
             for record in sorted(LINKS.glob("*.csv")):
                 shutil.copyfile(record, tmp / "links" / record.name)
                 files.append(tmp / "links" / record.name)
-            files.append(mappings.write(merged, tmp, *release(ontology)))
+            files.append(mappings.write(merged, tmp, version, modified))
         for name, text in sorted((reports or {}).items()):
             (tmp / name).write_text(text, encoding="utf-8")
         void = description(ontology, merged, files, tmp)
