@@ -129,9 +129,9 @@ def test_crosswalk_is_published(dist: Path) -> None:
     assert rows["united-nations"]["cameo_actor_type"] == "IGO"
 
 
-def write(folder: Path, name: str, header: list[str], row: list[str]) -> None:
+def write(folder: Path, name: str, header: list[str], *rows: list[str]) -> None:
     with (folder / name).open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows([header, row])
+        csv.writer(f).writerows([header, *rows])
 
 
 WD_HEADER = ["resource", "qid", "wikidata_label", "wikidata_description", "evidence_location", "evidence_text", "checked_on"]
@@ -267,6 +267,7 @@ def test_acronym_only_organizations_of_the_issue_have_sourced_full_names() -> No
     (["founded", "1971", "", "https://example.org/a", "2026-12-01", "x"], r"unknown fact 'founded'"),
     (["founding-year", "nineteen", "", "https://example.org/a", "2026-12-01", "x"], r"founding-year 'nineteen' is not a year"),
     (["full-name", "Türk Sanayicileri", "", "https://example.org/a", "2026-12-01", "x"], r"a full-name needs the language of the name"),
+    (["name", "Türkiye", "", "https://example.org/a", "2026-12-01", "x"], r"a name needs the language of the name"),
     (["seat", "İstanbul", "tr", "seen in a book", "2026-12-01", "x"], r"source 'seen in a book' is not a public"),
     (["website", "tusiad.org", "", "https://example.org/a", "2026-12-01", "x"], r"website 'tusiad.org' is not an http"),
     (["acronym", "TÜSİAD", "", "https://example.org/a", "01.12.2026", "x"], r"read_on '01.12.2026' is not a date"),
@@ -280,7 +281,7 @@ def test_bad_outside_fact_names_file_and_line(tmp_path: Path, row: list[str], pr
 
 def test_bad_outside_fact_cases_counted() -> None:
     marks = [m for m in test_bad_outside_fact_names_file_and_line.pytestmark if m.name == "parametrize"]
-    assert len(marks[0].args[1]) == 7
+    assert len(marks[0].args[1]) == 8
 
 
 def test_unsourced_names_list_is_current(built) -> None:
@@ -293,6 +294,9 @@ def test_unsourced_names_list_is_current(built) -> None:
     missing = {r["resource"].rsplit("/", 1)[1] for r in listed if r["problem"] == "no-sourced-full-name"}
     assert "tusiad" not in missing and {"tursam", "turksam", "tudev", "agiad"} <= missing  # acronyms no source expands
     assert not {"koksav", "tusam", "tasam", "gesiad"} & missing  # expanded by their own site or a public page
+    unsourced = {(r["resource"].rsplit("/", 1)[1], r["name"], r["lang"]) for r in listed if r["problem"] == "name-without-source"}
+    assert not {("iraq", "Irak", "tr"), ("iraq", "العراق", "ar"), ("azerbaijan", "Azərbaycan", "az")} & unsourced  # CLDR
+    assert ("balkans", "Balkanlar", "tr") in unsourced  # places are audited too, and no data source gave this one
 
 
 def test_name_audit_catches_a_name_from_memory(tmp_path: Path) -> None:
@@ -306,11 +310,22 @@ def test_name_audit_catches_a_name_from_memory(tmp_path: Path) -> None:
     g.add((org, RDFS.label, Literal("XYZ", lang="en")))
     g.add((org, URIRef(NFP + "acronym"), Literal("XYZ")))
     g.add((org, SKOS.prefLabel, Literal("Xenon Yurt Zümresi", lang="tr")))
-    write(tmp_path, "outside-facts.csv", FACT_HEADER, [str(org), "acronym", "XYZ", "", "https://example.org/x", "2026-12-01", "XYZ"])
+    # a place: no full name is asked of it, but its names are audited like an organization's; one is sourced by
+    # a "name" row, one by the English label a link's evidence shows, one by nothing
+    place = URIRef("https://w3id.org/ngo-fp/resource/place/y")
+    g.add((URIRef(NFP + "Place"), RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")))
+    g.add((place, RDF.type, URIRef(NFP + "Place")))
+    g.add((place, SKOS.prefLabel, Literal("Yer", lang="tr")))
+    g.add((place, SKOS.altLabel, Literal("Ypsilon Land", lang="en")))
+    g.add((place, SKOS.prefLabel, Literal("Yeri", lang="az")))
+    write(tmp_path, "outside-facts.csv", FACT_HEADER, [str(org), "acronym", "XYZ", "", "https://example.org/x", "2026-12-01", "XYZ"],
+          [str(place), "name", "Yer", "tr", "https://example.org/y", "2026-12-01", "Yer"])
+    write(tmp_path, "wikidata.csv", WD_HEADER, [str(place), "Q1", "Ypsilon Land", "", "https://example.org/y", "Q1 Ypsilon Land", "2026-12-01"])
     found = records.name_audit(g, "The article names XYZ only.", tmp_path)
     assert found == [
         {"resource": str(org), "problem": "no-sourced-full-name", "name": "", "lang": ""},
         {"resource": str(org), "problem": "name-without-source", "name": "Xenon Yurt Zümresi", "lang": "tr"},
+        {"resource": str(place), "problem": "name-without-source", "name": "Yeri", "lang": "az"},
     ]
 
 

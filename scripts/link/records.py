@@ -197,6 +197,7 @@ def code_record(resource: URIRef, scheme: str, code: str, prop: URIRef, v: dict[
 # outside-facts.csv fact -> (property, how the value is written)
 FACTS = {
     "full-name": (NFP.fullName, "tagged"),
+    "name": (NFP.sourcedName, "tagged"),
     "acronym": (NFP.sourcedAcronym, "plain"),
     "founding-year": (NFP.foundingYear, "year"),
     "seat": (NFP.seat, "tagged"),
@@ -277,30 +278,37 @@ ACRONYM = re.compile(r"^[A-ZÇĞİÖŞÜ0-9-]+( \(.*\))?$")  # "TÜSİAD", "UN-H
 UNSOURCED_FIELDS = ["resource", "problem", "name", "lang"]
 
 
+def instances_of(graph: Graph, cls: URIRef) -> set[URIRef]:
+    return {s for (s,) in graph.query("SELECT ?s WHERE { ?s a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }",
+                                      initBindings={"c": cls})}
+
+
 def name_audit(graph: Graph, article_text: str, folder: Path = LINKS) -> list[dict[str, str]]:
     """Every organization whose full name neither the article writes (a label that is not an acronym) nor an
-    outside source gives (outside-facts.csv), and every name of an organization (skos:prefLabel,
-    skos:altLabel, nfp:acronym) that neither the article writes nor an outside source gives, same text and
-    language: the names that came from memory. Sorted by resource, then name."""
+    outside source gives (outside-facts.csv), and every name of an organization, a state or a place
+    (skos:prefLabel, skos:altLabel, nfp:acronym) that neither the article writes nor an outside source gives
+    (a full name, a name or an acronym in outside-facts.csv; the English label a link's evidence shows in
+    wikidata.csv), same text and language: the names that came from memory. Sorted by resource, then name."""
     text = " ".join(article_text.split()).casefold()
     sourced: dict[str, set[tuple[str, str]]] = {}
     for row in rows(folder / "outside-facts.csv"):
         v = row.values
-        if v["fact"] in ("full-name", "acronym"):
+        if v["fact"] in ("full-name", "name", "acronym"):
             sourced.setdefault(v["resource"], set()).add((v["value"].strip(), v["lang"].strip()))
+    for row in rows(folder / "wikidata.csv"):
+        if row.values["wikidata_label"].strip():
+            sourced.setdefault(row.values["resource"], set()).add((row.values["wikidata_label"].strip(), "en"))
     full_named = {r.values["resource"] for r in rows(folder / "outside-facts.csv") if r.values["fact"] == "full-name"}
-    organizations = {s for s in graph.query(
-        "SELECT ?s WHERE { ?s a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }",
-        initBindings={"c": NFP.Organization})}
+    organizations = instances_of(graph, NFP.Organization)
     found = []
-    for (org,) in sorted(organizations):
+    for org in sorted(organizations | instances_of(graph, NFP.State) | instances_of(graph, NFP.Place)):
         iri = str(org)
         acronyms = {str(a) for a in graph.objects(org, NFP.acronym)}
         in_article = {str(o) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, NFP.nameInSource)
                       for o in graph.objects(org, p)
                       if str(o) not in acronyms and not ACRONYM.match(str(o))
                       and " ".join(str(o).split()).casefold() in text}
-        if iri not in full_named and not in_article:
+        if org in organizations and iri not in full_named and not in_article:
             found.append(dict(resource=iri, problem="no-sourced-full-name", name="", lang=""))
         names = {(str(o), o.language or "") for p in NAME_PROPS for o in graph.objects(org, p)}
         for name, lang in sorted(names):
