@@ -377,6 +377,53 @@ def test_the_dataset_iri_lands_browsers_on_the_landing_page(server: Server) -> N
         assert answer.status == 303 and answer.headers["location"] == "/void.ttl", accept
 
 
+def link_header(value: str) -> set[tuple[str, str, str]]:
+    """(target, rel, type) of each link of an RFC 8288 Link header value, as this server writes it."""
+    import re
+
+    return {(m[0], m[1], m[2]) for m in re.findall(r'<([^>]*)> ; rel="([^"]*)"(?: ; type="([^"]*)")?', value)}
+
+
+def page_signposts(html: str, page: str) -> set[tuple[str, str, str]]:
+    """The signposting <link> elements of a page's head, resolved against the page's path (read here with plain
+    regular expressions, not with the server's HTML parser)."""
+    import re
+
+    head = html.split("</head>", 1)[0]
+    found = set()
+    for tag in re.findall(r"<link [^>]*>", head):
+        attrs = dict(re.findall(r'([a-z-]+)="([^"]*)"', tag))
+        if attrs["rel"] in ("cite-as", "describedby", "type", "item", "license", "collection"):
+            found.add((urllib.parse.urljoin(page, attrs["href"]), attrs["rel"], attrs.get("type", "")))
+    return found
+
+
+@pytest.mark.parametrize("page, cite_as, described_by", [
+    ("/site/index.html", "https://w3id.org/ngo-fp/dataset", ("/void.ttl", "text/turtle")),
+    ("/site/resource/state/trnc.html", "https://w3id.org/ngo-fp/resource/state/trnc",
+     ("/site/resource/state/trnc.ttl", "text/turtle")),
+])
+def test_pages_send_their_signposts_as_a_link_header(server: Server, dist: Path, page: str, cite_as: str,
+                                                     described_by: tuple[str, str]) -> None:
+    """FAIR Signposting level 1 in HTTP: the landing page and a resource page carry, in a Link header, the same typed
+    links as their <head> (to a HEAD request too); every local target is served; other files carry none."""
+    for method in ("GET", "HEAD"):
+        answer = request(server.url + page, method=method)
+        assert answer.status == 200
+        links = link_header(answer.headers["link"])
+        assert links == page_signposts((dist / page.lstrip("/")).read_text(encoding="utf-8"), page)
+        assert (cite_as, "cite-as", "") in links and (described_by[0], "describedby", described_by[1]) in links
+    for target, _, kind in links:
+        if target.startswith("/"):
+            answer = request(server.url + target, method="HEAD")
+            assert answer.status == 200 and answer.headers["content-type"].startswith(kind), target
+    if page == "/site/index.html":
+        assert {kind for _, rel, kind in links if rel == "item"} == {
+            "text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json"}
+        assert ("https://schema.org/Dataset", "type", "") in links
+    assert "link" not in request(server.url + "/void.ttl", method="HEAD").headers
+
+
 def test_keep_alive_answers_do_not_wait_for_a_delayed_ack(server: Server) -> None:
     """Regression: without TCP_NODELAY every answer (head, then body) waited ~40 ms for the client's delayed
     ACK, which capped a client at ~22 requests/s whatever the server's speed."""

@@ -15,7 +15,8 @@ query nor refuse SERVICE by parsing the query; it would only add a second server
 
 Modules: server (start/stop, options, `Server` for tests), app (routes), limits (bounds per connection),
 pool (workers and the time limit), worker (evaluation and answer size cap), service (SERVICE refusal),
-negotiate (Accept), store (the store with the subclass closure of rdf:type).
+negotiate (Accept), store (the store with the subclass closure of rdf:type), signposting (a page's FAIR Signposting
+links repeated as a Link header).
 """
 from .server import Server, free_port, main
 

@@ -27,6 +27,7 @@ from ..paths import BASE
 from .limits import BodyTimeout, BodyTooLarge
 from .negotiate import GRAPHS, choose, content_type
 from .pool import Pool, Reply, text
+from .signposting import for_page
 
 METHODS = "GET, HEAD, POST, OPTIONS"
 SLUG = re.compile(r"[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*")  # the whole path (fullmatch)
@@ -328,6 +329,19 @@ class Endpoint:
         return await self.describe(request, f"{BASE}shapes", None, whole="shapes")
 
 
+class SignpostedFiles(StaticFiles):
+    """dist/'s files; an HTML page also carries its FAIR Signposting links as a Link header (signposting.py)."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
+        file = getattr(response, "path", None)
+        if response.status_code == 200 and file and str(file).endswith(".html"):
+            links = for_page(Path(file), scope["path"])
+            if links:
+                response.headers["Link"] = links
+        return response
+
+
 def service_description(media: str, base: str) -> bytes:
     """The SPARQL service description (service-description.ttl, whose IRIs are relative to the endpoint's URL,
     `base`) in one of the graph formats: the file itself as Turtle, absolute IRIs in the others."""
@@ -364,7 +378,7 @@ def create(pool: Pool, dist: Path, max_body: int, spool_budget: int, cache_budge
         Route("/catalog/{rest:path}", only(read, endpoint.description)),
         Route("/agent/linked-data-team", only(read, endpoint.description)),
         Route("/dist/{rest:path}", only(read, endpoint.dist_file)),
-        Mount("/", StaticFiles(directory=dist, follow_symlink=False)),
+        Mount("/", SignpostedFiles(directory=dist, follow_symlink=False)),
     ]
     cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
                       allow_headers=["Accept", "Content-Type"], max_age=86400)
