@@ -21,7 +21,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
 from rdflib import OWL, Graph, URIRef
 
 from ... import cache
@@ -136,7 +135,7 @@ def write_resource_pages(model: Model, out: Writer, record: Pages | None = None)
         out.text(rel.removesuffix(".html") + ".ttl", rdfout.turtle(model, triples))
         out.text(rel.removesuffix(".html") + ".nt", rdfout.ntriples(triples))
         ctx = pages.context(model, iri, rel)
-        ctx["jsonld_safe"] = Markup(jsonld.replace("</", "<\\/"))
+        ctx["jsonld_safe"] = pages.in_script(jsonld)
         ctx["cite"] = cite.for_work(model, iri, rel, out.text)
         out.page("resource.html", rel, **ctx)
         if record is not None:

@@ -8,13 +8,13 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from markupsafe import Markup
 from pyld import jsonld
 from rdflib import RDFS, Graph, Literal, URIRef
 
 from ...paths import NFP, RES
 from ..describe import PUBLIC
 from .model import EVIDENCE, SKOS, Model
+from .pages import in_script
 
 NAME_PROPS = (SKOS.prefLabel, RDFS.label, SKOS.altLabel, NFP.acronym, NFP.nameInSource)
 FACETS = {"group": (NFP.memberOfGroup, NFP.category), "country": (NFP.basedIn,), "period": (NFP.inPeriod,)}
@@ -119,4 +119,4 @@ def landing(model: Model, docs: list[dict[str, object]], dist: Path) -> dict[str
                  for name, digest in sorted(sums.items())]
     void = Graph().parse(dist / "void.ttl", format="turtle")
     return {"kinds": kinds(docs), "total": len(docs), "downloads": downloads, "signposts": signposts(void, PUBLIC),
-            "dataset_jsonld": Markup(dataset_jsonld(void).replace("</", "<\\/"))}
+            "dataset_jsonld": in_script(dataset_jsonld(void))}

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.term import Node
 
 from ...paths import NFP, OA
 from .model import DCT, EVIDENCE, OUT_LINKS, SKOS, Model, Value
+
+
+def in_script(json_text: str) -> Markup:
+    """JSON to embed in an HTML script element: "</" written "<\\/" (the same string to a JSON parser), so that no value
+    can end the element; marked safe for the autoescaping templates."""
+    return Markup(json_text.replace("</", "<\\/"))
 
 NAME_KINDS = [(SKOS.prefLabel, "name"), (RDFS.label, "label"), (SKOS.altLabel, "other name"),
               (NFP.acronym, "acronym"), (NFP.nameInSource, "as written in the article"), (DCT.title, "title")]

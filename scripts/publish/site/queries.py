@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import pyoxigraph as ox
-from markupsafe import Markup
 from rdflib import URIRef
 
 from ...paths import QUERIES
 from .model import Model, Value
+from .pages import in_script
 
 DEFAULT_QUERY = """SELECT ?centre ?label WHERE {
   ?centre a nfp:ResearchCentre ; rdfs:label ?label .
@@ -64,6 +64,6 @@ def context(model: Model, dist: Path) -> dict[str, object]:
     return {
         "prefixes": sorted(pfx.items()), "examples": found,
         "default_query": header + DEFAULT_QUERY,
-        "config": Markup(json.dumps({"prefixes": pfx, "examples": {e["id"]: e["text"] for e in found}},
-                                    ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
+        "config": in_script(json.dumps({"prefixes": pfx, "examples": {e["id"]: e["text"] for e in found}},
+                                       ensure_ascii=False, sort_keys=True)),
     }
