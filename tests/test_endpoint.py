@@ -424,6 +424,21 @@ def test_pages_send_their_signposts_as_a_link_header(server: Server, dist: Path,
     assert "link" not in request(server.url + "/void.ttl", method="HEAD").headers
 
 
+def test_a_link_header_carries_only_what_a_header_can() -> None:
+    """The header repeats the head's links only (not a <link> after </head>), one per rel of a multi-rel element,
+    and percent-encodes a target that is not ASCII or holds '>' (a header is Latin-1, and '>' would end it)."""
+    from scripts.serve import signposting
+
+    html = ('<head><link rel="cite-as describedby" href="https://w3id.org/x/Kızılay>">'
+            '<link rel="stylesheet" href="a.css"><link rel="item" href="d.ttl" type="text/turtle"></head>'
+            '<body><link rel="item" href="late.ttl"></body>')
+    value = signposting.link_header("/site/resource/x/y.html", signposting.head_links(html))
+    assert value.encode("latin-1").decode("ascii") == value
+    assert link_header(value) == {("https://w3id.org/x/K%C4%B1z%C4%B1lay%3E", "cite-as", ""),
+                                  ("https://w3id.org/x/K%C4%B1z%C4%B1lay%3E", "describedby", ""),
+                                  ("/site/resource/x/d.ttl", "item", "text/turtle")}
+
+
 def test_keep_alive_answers_do_not_wait_for_a_delayed_ack(server: Server) -> None:
     """Regression: without TCP_NODELAY every answer (head, then body) waited ~40 ms for the client's delayed
     ACK, which capped a client at ~22 requests/s whatever the server's speed."""

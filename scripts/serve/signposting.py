@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 RELS = ("cite-as", "describedby", "type", "item", "license", "collection")
 
@@ -34,8 +34,12 @@ def head_links(html: str) -> list[tuple[str, str, str]]:
 
 
 def link_header(page_url_path: str, links: list[tuple[str, str, str]]) -> str:
-    """The Link header value: each target resolved against the page's own path, so that it holds on any host."""
-    return ", ".join(f'<{urljoin(page_url_path, href)}> ; rel="{rel}"' + (f' ; type="{kind}"' if kind else "")
+    """The Link header value: each target resolved against the page's own path, so that it holds on any host, and
+    percent-encoded where it is not ASCII or would end the target (a header is Latin-1; '<' and '>' delimit it)."""
+    def target(href: str) -> str:
+        return quote(urljoin(page_url_path, href), safe=":/?#[]@!$&'()*+,;=%~")
+
+    return ", ".join(f'<{target(href)}> ; rel="{rel}"' + (f' ; type="{quote(kind, safe="/+.-")}"' if kind else "")
                      for rel, href, kind in links)
 
 
