@@ -255,6 +255,24 @@ def test_outside_facts_are_kept_apart_and_name_their_source(built) -> None:
     assert list(no_source) == []
 
 
+def test_every_outside_value_is_in_the_words_seen() -> None:
+    """What a row states is what its source says: the value is in the quoted words, whitespace collapsed, ignoring
+    case the Turkish way or the English way (names the source sets in capitals: TÜRKİYE ÜÇÜNCÜ SEKTÖR VAKFI,
+    AZERBAIJANI CULTURE ASSOCIATION) and, for a website, the https:// the README says is added to a bare host."""
+    def folds(text: str) -> set[str]:
+        text = " ".join(text.split())
+        return {text.casefold(), text.replace("İ", "i").replace("I", "ı").lower()}
+
+    rows = records.rows(records.LINKS / "outside-facts.csv")
+    assert len(rows) >= 100
+    for row in rows:
+        value = row.values["value"]
+        if row.values["fact"] == "website":
+            value = value.removeprefix("https://").removeprefix("http://")
+        seen = folds(row.values["words_seen"])
+        assert any(v in w for v in folds(value) for w in seen), f"outside-facts.csv:{row.line}: {value!r}"
+
+
 def test_acronym_only_organizations_of_the_issue_have_sourced_full_names() -> None:
     named = {(r.values["resource"].rsplit("/", 1)[1], r.values["lang"]) for r in records.rows(records.LINKS / "outside-facts.csv")
              if r.values["fact"] == "full-name"}
