@@ -46,6 +46,10 @@ def test_link_records_keep_label_and_evidence() -> None:
                                                                and "github.com" not in v["evidence_location"]), row.line
         assert v["evidence_text"] and records.DATE.match(v["checked_on"]), row.line
         assert v["qid"].lstrip("Q") in v["evidence_text"], row.line  # the words seen show the item's number
+        # label and description as shown in the evidence (a wiki link writes the label with _ for spaces)
+        seen = " ".join(v["evidence_text"].replace("_", " ").split()).casefold()
+        for shown in (v["wikidata_label"], v["wikidata_description"]):
+            assert " ".join(shown.split()).casefold() in seen, (row.line, shown)
 
 
 def test_every_decision_is_recorded_with_its_reason() -> None:
