@@ -131,6 +131,7 @@ def test_crosswalk_is_published(dist: Path) -> None:
     assert rows["turkey"]["wikidata"] == "http://www.wikidata.org/entity/Q43"
     assert rows["azerbaijan"]["gleditsch_ward"] == "373"
     assert rows["united-nations"]["cameo_actor_type"] == "IGO"
+    assert rows["sakarya-university"]["ror"] == "04ttnw109" and rows["nato"]["ror"] == "05xagc088"
 
 
 def write(folder: Path, name: str, header: list[str], *rows: list[str]) -> None:
@@ -182,6 +183,29 @@ def test_a_code_written_by_hand_names_a_pinned_source_the_words_and_the_day(tmp_
     write(tmp_path, "ir-codes.csv", CODE_HEADER, [str(turkey), *row])
     with pytest.raises(BuildError, match=r"ir-codes.csv:2: .*" + problem):
         records.link_graph({turkey}, tmp_path)
+
+
+@pytest.mark.parametrize("code, valid", [
+    ("04ttnw109", True), ("0336mm561", True), ("02ysx7m49", True),  # Sakarya University, OUP, Ministry of Development
+    ("04ttnw108", False),  # a wrong check digit
+    ("04ttnw1o9", False),  # 'o' is not in Crockford's base 32
+    ("14ttnw109", False),  # does not start with 0
+    ("04ttnw10", False), ("https://ror.org/04ttnw109", False),  # not the bare nine characters
+])
+def test_a_ror_id_is_checked_by_its_check_digits(tmp_path: Path, code: str, valid: bool) -> None:
+    """A ROR row is refused with file and line unless its id has ROR's form and check digits; a valid one is
+    published as nfp:rorId and as schema:sameAs its https://ror.org/ IRI."""
+    from rdflib import Literal
+
+    org = URIRef("https://w3id.org/ngo-fp/resource/organization/x")
+    write(tmp_path, "ir-codes.csv", CODE_HEADER, [str(org), "ror", code, PINNED, "x", "2026-12-04"])
+    if valid:
+        g = records.link_graph({org}, tmp_path)
+        assert (org, URIRef(NFP + "rorId"), Literal(code)) in g
+        assert (org, URIRef("https://schema.org/sameAs"), URIRef("https://ror.org/" + code)) in g
+    else:
+        with pytest.raises(BuildError, match=r"ir-codes.csv:2: ror .* is not a ROR identifier"):
+            records.link_graph({org}, tmp_path)
 
 
 def test_two_rows_of_one_code_from_one_source_are_refused(tmp_path: Path) -> None:

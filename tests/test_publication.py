@@ -230,7 +230,7 @@ def test_void_dumps_endpoint_uri_space_and_linksets(dist: Path, published_graph:
     assert str(void.value(DATASET, VOID.uriSpace)) == "https://w3id.org/ngo-fp/resource/"
     linksets = {str(void.value(void.value(ls, VOID.objectsTarget), VOID.uriSpace)): ls
                 for ls in void.subjects(RDF.type, VOID.Linkset)}
-    assert sorted(linksets) == ["http://www.wikidata.org/entity/", "https://sws.geonames.org/"]
+    assert sorted(linksets) == ["http://www.wikidata.org/entity/", "https://ror.org/", "https://sws.geonames.org/"]
     for space, ls in linksets.items():
         assert (DATASET, VOID.subset, ls) in void
         assert void.value(ls, VOID.subjectsTarget) == DATASET

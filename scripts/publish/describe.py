@@ -89,6 +89,7 @@ class CatalogInfo:
 
 WIKIDATA = Target("wikidata", "Wikidata", "http://www.wikidata.org/entity/", URIRef("https://www.wikidata.org/"))
 GEONAMES = Target("geonames", "GeoNames", "https://sws.geonames.org/", URIRef("https://www.geonames.org/"))
+ROR = Target("ror", "Research Organization Registry (ROR)", "https://ror.org/", URIRef("https://ror.org/"))
 
 NGO_FP_CATALOG = CatalogInfo(
     iri=CATALOG,
@@ -118,7 +119,7 @@ def ngo_fp_dataset(version: str, modified: str | None) -> DatasetInfo:
         example=RES["organization/turksam"],
         keywords=("NGOs", "foreign policy", "Turkey", "Azerbaijan", "International Relations", "Linked Data"),
         dumps=("ngo-fp.ttl", "ngo-fp.nt", "ngo-fp.jsonld", "ngo-fp.rdf"),
-        targets=(WIKIDATA, GEONAMES),
+        targets=(WIKIDATA, GEONAMES, ROR),
     )
 
 

@@ -75,7 +75,7 @@ SELECT ?statement ?label ?cause ?cause_label ?direction ?effect ?effect_label WH
 }""",
     "crosswalk": """
 SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?cow_abbrev ?gleditsch_ward
-       ?cameo_code ?cameo_actor_type ?geonames WHERE {
+       ?cameo_code ?cameo_actor_type ?geonames ?ror WHERE {
   { SELECT DISTINCT ?resource WHERE {
       { ?resource schema:sameAs ?any } UNION { ?resource nfp:cameoCode ?any } UNION { ?resource nfp:cameoActorType ?any }
       UNION { ?resource nfp:cowStateNumber ?any } } }
@@ -89,6 +89,7 @@ SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?co
   OPTIONAL { ?resource nfp:cameoCode ?cameo_code }
   OPTIONAL { ?resource nfp:cameoActorType ?cameo_actor_type }
   OPTIONAL { ?resource nfp:geonamesId ?geonames }
+  OPTIONAL { ?resource nfp:rorId ?ror }
 }""",
 }
 

@@ -164,6 +164,8 @@ class Model:
             return f"Wikidata {local_name(iri)}"
         if "geonames.org/" in iri:
             return f"GeoNames {iri.rstrip('/').split('/')[-1]}"
+        if iri.startswith("https://ror.org/"):
+            return f"ROR {local_name(iri)}"
         if iri.startswith("http://id.loc.gov/vocabulary/iso639-1/"):
             code = local_name(iri)
             return f"{LANGUAGE_NAMES.get(code, code)} ({code})"
