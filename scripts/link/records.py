@@ -177,10 +177,10 @@ def link_graph(described: set[URIRef], folder: Path = LINKS) -> Graph:
         prop, datatype = CODES[scheme]
         if datatype == XSD.integer and not code.isdigit():
             raise BuildError(f"{scheme} code {code!r} is not a number", row.path, row.line)
-        g.add((resource, prop, Literal(code, datatype=None if datatype == XSD.string else datatype)))
         if scheme == "ror" and not is_ror_id(code):
             raise BuildError(f"ror {code!r} is not a ROR identifier (0, six base-32 characters, two check digits, "
                              "as in https://ror.org/04ttnw109)", row.path, row.line)
+        g.add((resource, prop, Literal(code, datatype=None if datatype == XSD.string else datatype)))
         if scheme == "geonames":
             g.add((resource, SCHEMA.sameAs, URIRef(f"https://sws.geonames.org/{code}/")))
         if scheme == "ror":
