@@ -132,6 +132,8 @@ def test_crosswalk_is_published(dist: Path) -> None:
     assert rows["azerbaijan"]["gleditsch_ward"] == "373"
     assert rows["united-nations"]["cameo_actor_type"] == "IGO"
     assert rows["sakarya-university"]["ror"] == "04ttnw109" and rows["nato"]["ror"] == "05xagc088"
+    assert (rows["united-nations"]["cow_igo"], rows["united-nations"]["cow_igo_abbrev"]) == ("4400", "UN")
+    assert (rows["european-union"]["cow_igo"], rows["european-union"]["cow_igo_abbrev"]) == ("1830", "EU")
 
 
 def write(folder: Path, name: str, header: list[str], *rows: list[str]) -> None:

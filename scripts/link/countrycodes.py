@@ -36,7 +36,7 @@ SCHEMES = {
     "vdem": "vdem",
     "polity5": "p5n",
 }
-HAND_SCHEMES = {"cameo-country", "cameo-actor-type", "geonames", "ror"}  # codes countrycode does not hold
+HAND_SCHEMES = {"cameo-country", "cameo-actor-type", "geonames", "ror", "cow-igo", "cow-igo-abbrev"}  # not in countrycode
 
 
 @lru_cache(maxsize=1)

@@ -75,7 +75,7 @@ SELECT ?statement ?label ?cause ?cause_label ?direction ?effect ?effect_label WH
 }""",
     "crosswalk": """
 SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?cow_abbrev ?gleditsch_ward
-       ?cameo_code ?cameo_actor_type ?geonames ?ror WHERE {
+       ?cameo_code ?cameo_actor_type ?geonames ?ror ?cow_igo ?cow_igo_abbrev WHERE {
   { SELECT DISTINCT ?resource WHERE {
       { ?resource schema:sameAs ?any } UNION { ?resource nfp:cameoCode ?any } UNION { ?resource nfp:cameoActorType ?any }
       UNION { ?resource nfp:cowStateNumber ?any } } }
@@ -90,6 +90,8 @@ SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?co
   OPTIONAL { ?resource nfp:cameoActorType ?cameo_actor_type }
   OPTIONAL { ?resource nfp:geonamesId ?geonames }
   OPTIONAL { ?resource nfp:rorId ?ror }
+  OPTIONAL { ?resource nfp:cowIgoNumber ?cow_igo }
+  OPTIONAL { ?resource nfp:cowIgoAbbreviation ?cow_igo_abbrev }
 }""",
 }
 
