@@ -210,6 +210,19 @@ def test_a_ror_id_is_checked_by_its_check_digits(tmp_path: Path, code: str, vali
             records.link_graph({org}, tmp_path)
 
 
+def test_a_ror_record_names_the_wikidata_item_we_link_if_it_names_one() -> None:
+    """Two registries, one organization: where the words seen in a ROR record include a Wikidata id, it is the item
+    links/wikidata.csv links the same resource to (a ROR row about the wrong organization would show here)."""
+    import re
+
+    linked = {r.values["resource"]: r.values["qid"] for r in records.rows(records.LINKS / "wikidata.csv")}
+    ror = [r.values for r in records.rows(records.LINKS / "ir-codes.csv") if r.values["scheme"] == "ror"]
+    named = [(v["resource"], re.findall(r"\bQ[0-9]+\b", v["evidence_text"])) for v in ror]
+    assert len(ror) == 8 and sum(1 for _, qids in named if qids) >= 6
+    for resource, qids in named:
+        assert all(q == linked.get(resource) for q in qids), (resource, qids)
+
+
 def test_two_rows_of_one_code_from_one_source_are_refused(tmp_path: Path) -> None:
     """Each row is one code record, named by resource, scheme and source: a second row of the same three would
     merge into the first record and lose which words were seen where."""
