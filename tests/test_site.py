@@ -366,3 +366,22 @@ def test_the_network_page_lists_every_participation_as_a_table(dist: Path) -> No
     assert len(rows) == len(participations) > 80
     assert {actor for actor, _ in rows} == {"resource/" + str(a).removeprefix(str(RES)) + ".html"
                                            for _, a in participations}
+
+
+def test_a_page_shows_what_other_sources_say_apart_with_source_and_day(dist: Path, published_graph: Graph) -> None:
+    """Every outside fact about a resource is in its page's own section, value, source and day, as the data has
+    them (nfp:OutsideFact); a resource without outside facts has no such section."""
+    from rdflib import PROV
+
+    for slug in ("state/iraq", "organization/tusiad"):
+        iri = RES[slug]
+        html = (dist / "site" / "resource" / f"{slug}.html").read_text(encoding="utf-8")
+        section = html.split('<section id="outside">', 1)[1].split("</section>", 1)[0]
+        facts = list(published_graph.subjects(NFP.factAbout, iri))
+        assert facts and section.count("<tr>") == len(facts) + 1  # the header row, then one row per fact
+        for fact in facts:
+            assert str(published_graph.value(fact, PROV.wasDerivedFrom)) in section
+            assert str(published_graph.value(fact, NFP.readOn)) in section
+    iraq = (dist / "site" / "resource" / "state" / "iraq.html").read_text(encoding="utf-8")
+    assert '<span lang="ar">العراق</span>' in iraq and '<span lang="tr">Irak</span>' in iraq
+    assert 'id="outside"' not in (dist / "site" / "resource" / "organization" / "turksam.html").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from markupsafe import Markup
-from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib import PROV, RDF, RDFS, Literal, URIRef
 from rdflib.term import Node
 
 from ...paths import NFP, OA
@@ -65,6 +65,24 @@ def roles(model: Model, iri: URIRef, here: str) -> list[dict[str, object]]:
     return sorted(rows, key=lambda r: r["activity"].text.casefold())  # type: ignore[attr-defined]
 
 
+OUTSIDE_VALUES = (NFP.fullName, NFP.sourcedName, NFP.sourcedAcronym, NFP.foundingYear, NFP.seat, NFP.website)
+
+
+def outside_facts(model: Model, iri: URIRef, here: str) -> list[dict[str, object]]:
+    """What public sources other than the article say about the resource (its nfp:OutsideFact nodes): each value
+    with the source it was derived from, the day it was read and its record, shown apart from the article's
+    statements as the data keeps them apart."""
+    rows = []
+    for fact in model.subjects(NFP.factAbout, iri):
+        for prop in OUTSIDE_VALUES:
+            for value in model.objects(fact, prop):
+                rows.append({"prop": model.value(prop, here), "value": model.value(value, here),
+                             "sources": [model.value(s, here) for s in model.objects(fact, PROV.wasDerivedFrom)],
+                             "read_on": ", ".join(str(d) for d in model.objects(fact, NFP.readOn)),
+                             "record": model.value(fact, here)})
+    return sorted(rows, key=lambda r: (r["prop"].text, r["value"].text, r["record"].text))  # type: ignore[attr-defined]
+
+
 def quotes(model: Model, iri: URIRef, here: str) -> list[dict[str, str]]:
     up = "../" * here.count("/")
     out = []
@@ -94,7 +112,7 @@ def context(model: Model, iri: URIRef, here: str) -> dict[str, object]:
         "up": up, "iri": str(iri), "heading": heading(model, iri), "title": model.label(iri, "en"),
         "types": types, "names": names(model, iri), "roles": roles(model, iri, here),
         "quotes": evidence_quotes(model, iri, here) if is_evidence else quotes(model, iri, here), "outgoing": grouped(model, outgoing, here),
-        "incoming": grouped(model, incoming, here),
+        "incoming": grouped(model, incoming, here), "outside": outside_facts(model, iri, here),
         "links_out": sorted((model.value(o, here) for p in OUT_LINKS for o in model.objects(iri, p)),
                             key=lambda v: v.text),
         "stem": here.rsplit("/", 1)[-1].removesuffix(".html"),
