@@ -1,7 +1,9 @@
-"""The SSSOM mapping sets (scripts/publish/mappings.py): the Wikidata links (dist/links/wikidata.sssom.tsv) and the
-ontology's alignments (dist/ontology/ngo-fp-alignments.sssom.tsv). Both are read by sssom-py, the reference
+"""The SSSOM mapping sets (scripts/publish/mappings.py): the Wikidata links (dist/links/wikidata.sssom.tsv), the ROR
+identifiers (dist/links/ror.sssom.tsv) and the ontology's alignments (dist/ontology/ngo-fp-alignments.sssom.tsv).
+All are read by sssom-py, the reference
 implementation, in its own .venv-sssom, with no warning and no validation error; the links' rows are exactly the
-links the graph publishes and the items links/candidates.csv rejects, the alignments' rows exactly the ontology's
+links the graph publishes and the items links/candidates.csv rejects, the ROR rows exactly the published ROR ids and
+their records, the alignments' rows exactly the ontology's
 alignment axioms; each names the distribution that void.ttl describes. Broken copies are reported by the same reader."""
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ NFP = Namespace("https://w3id.org/ngo-fp/ontology#")
 SAME_AS = URIRef("https://schema.org/sameAs")
 WIKIDATA = "http://www.wikidata.org/entity/"
 RES = "https://w3id.org/ngo-fp/resource/"
+ROR = "https://ror.org/"
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 DCT = Namespace("http://purl.org/dc/terms/")
 
@@ -44,10 +47,10 @@ def data_rows(path: Path) -> int:
 
 def expand(curie: str) -> str:
     prefix, local = curie.split(":", 1)
-    return {"ngofp": RES, "wikidata": WIKIDATA}[prefix] + local
+    return {"ngofp": RES, "wikidata": WIKIDATA, "ror": ROR}[prefix] + local
 
 
-FILES = ("links/wikidata.sssom.tsv", "ontology/ngo-fp-alignments.sssom.tsv")
+FILES = ("links/wikidata.sssom.tsv", "ontology/ngo-fp-alignments.sssom.tsv", "links/ror.sssom.tsv")
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +113,22 @@ def test_rejected_items_are_negative_mappings(report: dict[str, Any]) -> None:
     positive = {(expand(m["subject_id"]), expand(m["object_id"])) for m in report["mappings"]
                 if not m.get("predicate_modifier")}
     assert not positive & negative.keys()
+
+
+def test_ror_mappings_are_the_published_ror_ids_and_their_records(reports, published_graph) -> None:
+    g = published_graph
+    published = {(str(s), ROR + str(o)) for s, o in g.subject_objects(NFP.rorId)}
+    rows = reports[FILES[2]]["mappings"]
+    assert {(expand(m["subject_id"]), expand(m["object_id"])) for m in rows} == published and len(rows) == len(published)
+    assert {(str(s), str(o)) for s, o in g.subject_objects(SAME_AS) if str(o).startswith(ROR)} == published
+    for m in rows:
+        subject, code = URIRef(expand(m["subject_id"])), m["object_id"].removeprefix("ror:")
+        record = next(r for r in g.subjects(NFP.linkedResource, subject)
+                      if g.value(r, NFP.codeProperty) == NFP.rorId and str(g.value(r, NFP.code)) == code)
+        assert (m["predicate_id"], m["mapping_justification"]) == ("skos:exactMatch", "semapv:ManualMappingCuration")
+        assert m["see_also"] == str(g.value(record, NFP.evidenceLocation))
+        assert m["comment"] == str(g.value(record, NFP.evidenceText))
+        assert m["mapping_date"] == str(g.value(record, NFP.checkedOn))
 
 
 def test_alignments_are_the_ontology_alignment_axioms(alignments: dict[str, Any], ontology) -> None:

@@ -282,6 +282,7 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
                 shutil.copyfile(record, tmp / "links" / record.name)
                 files.append(tmp / "links" / record.name)
             files.append(mappings.write(merged, tmp, version, modified))
+            files.append(mappings.write_ror(merged, tmp, version, modified))
         for name, text in sorted((reports or {}).items()):
             (tmp / name).write_text(text, encoding="utf-8")
         void = description(ontology, merged, files, tmp)

@@ -1,4 +1,4 @@
-"""The Wikidata links, and the ontology's alignments to the standard vocabularies, as SSSOM mapping sets
+"""The Wikidata links, the ROR identifiers and the ontology's alignments to the standard vocabularies, as SSSOM mapping sets
 (https://w3id.org/sssom/), the tables that mapping tools read.
 
 Wikidata links (links/wikidata.sssom.tsv):
@@ -12,6 +12,10 @@ The mapping predicate is `skos:exactMatch`, the one SSSOM tools expect for "the 
 states a mapping; it adds no triple to the graph, which keeps `schema:sameAs` (see links/README.md for why not
 `skos:exactMatch` there). Written with sssom-pydantic; tests/test_mappings.py validates the file with sssom-py, the
 reference implementation.
+
+ROR identifiers (links/ror.sssom.tsv): one row per `ror` row of links/ir-codes.csv, the organization mapped to its
+https://ror.org/ record, with the record's file (`see_also`), the words seen there (`comment`) and the day: the
+same records the graph publishes as `nfp:rorId` and `schema:sameAs` with an `nfp:CodeRecord`.
 
 Alignments (ontology/ngo-fp-alignments.sssom.tsv): one row per axiom of the ontology that places one of its terms
 under, or equates it with, a term of another vocabulary (rdfs:subClassOf, rdfs:subPropertyOf, owl:equivalentClass,
@@ -33,6 +37,7 @@ from ..paths import BASE, NFP, RES
 from .describe import LICENSE, TEAM
 
 FILE = "links/wikidata.sssom.tsv"
+ROR_FILE = "links/ror.sssom.tsv"
 ALIGNMENTS = "ontology/ngo-fp-alignments.sssom.tsv"
 PREFIXES = {
     "ngofp": str(RES),  # the project's resources: ngofp:state/turkey
@@ -41,6 +46,8 @@ PREFIXES = {
     "semapv": "https://w3id.org/semapv/vocab/",
 }
 CONVERTER = curies.Converter.from_prefix_map(PREFIXES)
+ROR_CONVERTER = curies.Converter.from_prefix_map(
+    {"ngofp": str(RES), "ror": "https://ror.org/", "skos": PREFIXES["skos"], "semapv": PREFIXES["semapv"]})
 EXACT_MATCH = curies.Reference(prefix="skos", identifier="exactMatch")
 MANUAL = curies.Reference(prefix="semapv", identifier="ManualMappingCuration")
 
@@ -51,8 +58,9 @@ def label(graph: Graph, resource: URIRef) -> str | None:
     return labels[0] if labels else None
 
 
-def reference(graph: Graph | None, iri: str, name: str | None = None) -> curies.NamableReference:
-    ref = CONVERTER.parse_uri(iri, strict=True)
+def reference(graph: Graph | None, iri: str, name: str | None = None,
+              converter: curies.Converter = CONVERTER) -> curies.NamableReference:
+    ref = converter.parse_uri(iri, strict=True)
     if graph is not None:
         name = label(graph, URIRef(iri))
     return curies.NamableReference(prefix=ref.prefix, identifier=ref.identifier, name=name or None)
@@ -74,6 +82,17 @@ def mapping_rows(graph: Graph, folder: Path = LINKS) -> list[SemanticMapping]:
         for v in (row.values for row in rows(folder / "candidates.csv"))
         if v["decision"] == "rejected" and v["qid"].strip()]
     return sorted(found + rejected, key=lambda m: (m.subject.curie, m.object.curie, m.predicate_modifier or ""))
+
+
+def ror_rows(graph: Graph, folder: Path = LINKS) -> list[SemanticMapping]:
+    """The organizations' ROR identifiers (the `ror` rows of links/ir-codes.csv), sorted."""
+    found = [SemanticMapping(
+        subject=reference(graph, v["resource"], converter=ROR_CONVERTER), predicate=EXACT_MATCH,
+        object=reference(None, "https://ror.org/" + v["code"].strip(), converter=ROR_CONVERTER),
+        justification=MANUAL, mapping_date=datetime.date.fromisoformat(v["checked_on"]),
+        see_also=[v["evidence_location"].strip()], comment=v["evidence_text"])
+        for v in (row.values for row in rows(folder / "ir-codes.csv")) if v["scheme"] == "ror"]
+    return sorted(found, key=lambda m: (m.subject.curie, m.object.curie))
 
 
 AXIOMS = (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass, OWL.equivalentProperty)
@@ -141,3 +160,14 @@ def write(graph: Graph, folder: Path, version: str, modified: str | None) -> Pat
         "the day it was read. The published graph states each link as schema:sameAs.", f"{BASE}dataset", version,
         modified)
     return save(mapping_rows(graph), meta, CONVERTER, folder, FILE)
+
+
+def write_ror(graph: Graph, folder: Path, version: str, modified: str | None) -> Path:
+    """Write the ROR mapping set under `folder` (the dist/ being written) and return its path."""
+    meta = metadata(
+        ROR_FILE, "NGOs and foreign policy in Turkey–Azerbaijan relations: links to the Research Organization Registry",
+        "The organizations of Bulgur (2023) as Linked Data that are the same organization as a ROR record. Each mapping "
+        "was curated by hand from the record's file in ror-community/ror-records: see_also is that file at the commit "
+        "read, comment the words seen there, mapping_date the day it was read. The published graph states each link "
+        "as nfp:rorId and schema:sameAs.", f"{BASE}dataset", version, modified)
+    return save(ror_rows(graph), meta, ROR_CONVERTER, folder, ROR_FILE)
