@@ -281,8 +281,7 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
             for record in sorted(LINKS.glob("*.csv")):
                 shutil.copyfile(record, tmp / "links" / record.name)
                 files.append(tmp / "links" / record.name)
-            files.append(mappings.write(merged, tmp, version, modified))
-            files.append(mappings.write_ror(merged, tmp, version, modified))
+            files += mappings.write(merged, tmp, version, modified)
         for name, text in sorted((reports or {}).items()):
             (tmp / name).write_text(text, encoding="utf-8")
         void = description(ontology, merged, files, tmp)

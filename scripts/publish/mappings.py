@@ -150,24 +150,21 @@ def write_alignments(ontology: Graph, folder: Path, version: str, modified: str 
     return save(rows, meta, converter, folder, ALIGNMENTS)
 
 
-def write(graph: Graph, folder: Path, version: str, modified: str | None) -> Path:
-    """Write the Wikidata mapping set under `folder` (the dist/ being written) and return its path."""
-    meta = metadata(
-        FILE, "NGOs and foreign policy in Turkey–Azerbaijan relations: links to Wikidata",
-        "The resources of Bulgur (2023) as Linked Data that are the same entity as a Wikidata item, and the items "
-        "found and rejected (predicate_modifier Not). Each mapping was curated by hand from a public source: see_also "
-        "is where the pairing was seen, comment the words seen there (for a rejected item, the reason), mapping_date "
-        "the day it was read. The published graph states each link as schema:sameAs.", f"{BASE}dataset", version,
-        modified)
-    return save(mapping_rows(graph), meta, CONVERTER, folder, FILE)
+LINK_SETS = (  # file, title, description, rows, prefixes
+    (FILE, "NGOs and foreign policy in Turkey–Azerbaijan relations: links to Wikidata",
+     "The resources of Bulgur (2023) as Linked Data that are the same entity as a Wikidata item, and the items found "
+     "and rejected (predicate_modifier Not). Each mapping was curated by hand from a public source: see_also is where "
+     "the pairing was seen, comment the words seen there (for a rejected item, the reason), mapping_date the day it "
+     "was read. The published graph states each link as schema:sameAs.", mapping_rows, CONVERTER),
+    (ROR_FILE, "NGOs and foreign policy in Turkey–Azerbaijan relations: links to the Research Organization Registry",
+     "The organizations of Bulgur (2023) as Linked Data that are the same organization as a ROR record. Each mapping "
+     "was curated by hand from the record's file in ror-community/ror-records: see_also is that file at the commit "
+     "read, comment the words seen there, mapping_date the day it was read. The published graph states each link as "
+     "nfp:rorId and schema:sameAs.", ror_rows, ROR_CONVERTER),
+)
 
 
-def write_ror(graph: Graph, folder: Path, version: str, modified: str | None) -> Path:
-    """Write the ROR mapping set under `folder` (the dist/ being written) and return its path."""
-    meta = metadata(
-        ROR_FILE, "NGOs and foreign policy in Turkey–Azerbaijan relations: links to the Research Organization Registry",
-        "The organizations of Bulgur (2023) as Linked Data that are the same organization as a ROR record. Each mapping "
-        "was curated by hand from the record's file in ror-community/ror-records: see_also is that file at the commit "
-        "read, comment the words seen there, mapping_date the day it was read. The published graph states each link "
-        "as nfp:rorId and schema:sameAs.", f"{BASE}dataset", version, modified)
-    return save(ror_rows(graph), meta, ROR_CONVERTER, folder, ROR_FILE)
+def write(graph: Graph, folder: Path, version: str, modified: str | None) -> list[Path]:
+    """Write the Wikidata and ROR mapping sets under `folder` (the dist/ being written) and return their paths."""
+    return [save(rows_of(graph), metadata(file, title, description, f"{BASE}dataset", version, modified), converter,
+                 folder, file) for file, title, description, rows_of, converter in LINK_SETS]
