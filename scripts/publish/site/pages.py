@@ -18,11 +18,12 @@ def in_script(json_text: str) -> Markup:
     can end the element; marked safe for the autoescaping templates."""
     return Markup(json_text.replace("</", "<\\/"))
 
+
 NAME_KINDS = [(SKOS.prefLabel, "name"), (RDFS.label, "label"), (SKOS.altLabel, "other name"),
               (NFP.acronym, "acronym"), (NFP.nameInSource, "as written in the article"), (DCT.title, "title")]
 HIDDEN = {RDF.type, NFP.evidenceQuote, NFP.groundedIn, RDFS.label, SKOS.prefLabel, SKOS.altLabel, NFP.acronym,
           NFP.nameInSource} | set(OUT_LINKS)
-INCOMING_HIDDEN = {OA.hasBody, RDF.type}
+INCOMING_HIDDEN = {OA.hasBody, RDF.type, NFP.factAbout}  # outside facts have a section of their own
 
 
 @dataclass
