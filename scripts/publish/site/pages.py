@@ -9,6 +9,7 @@ from markupsafe import Markup
 from rdflib import PROV, RDF, RDFS, Literal, URIRef
 from rdflib.term import Node
 
+from ...link.records import FACTS
 from ...paths import NFP, OA
 from .model import DCT, EVIDENCE, OUT_LINKS, SKOS, Model, Value
 
@@ -66,7 +67,7 @@ def roles(model: Model, iri: URIRef, here: str) -> list[dict[str, object]]:
     return sorted(rows, key=lambda r: r["activity"].text.casefold())  # type: ignore[attr-defined]
 
 
-OUTSIDE_VALUES = (NFP.fullName, NFP.sourcedName, NFP.sourcedAcronym, NFP.foundingYear, NFP.seat, NFP.website)
+OUTSIDE_VALUES = tuple(prop for prop, _ in FACTS.values())  # the value properties of outside facts, one per kind
 
 
 def outside_facts(model: Model, iri: URIRef, here: str) -> list[dict[str, object]]:
