@@ -15,6 +15,9 @@ RML_STAMP := $(RML_VENV)/.installed-$(shell sha256sum requirements-rml.txt | cut
 # sssom-py, the SSSOM reference implementation, for the tests only (its LinkML and pandas stack in a venv of its own)
 SSSOM_VENV := .venv-sssom
 SSSOM_STAMP := $(SSSOM_VENV)/.installed-$(shell sha256sum requirements-sssom.txt | cut -c1-12)
+# roc-validator, the RO-Crate validator, for the tests only (its CLI stack in a venv of its own)
+ROCRATE_VENV := .venv-rocrate
+ROCRATE_STAMP := $(ROCRATE_VENV)/.installed-$(shell sha256sum requirements-rocrate.txt | cut -c1-12)
 # The standard vocabularies the ontology aligns to (PROV-O, ORG, SKOS, ...), pinned in a package-lock.json
 VOCAB := tests/vocabularies
 VOCAB_STAMP := $(VOCAB)/node_modules/.installed-$(shell sha256sum $(VOCAB)/package-lock.json | cut -c1-12)
@@ -69,6 +72,12 @@ $(SSSOM_STAMP): requirements-sssom.txt
 	$(PYTHON) -m venv $(SSSOM_VENV)
 	$(SSSOM_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-sssom.txt
 	rm -f $(SSSOM_VENV)/.installed-*
+	touch $@
+
+$(ROCRATE_STAMP): requirements-rocrate.txt
+	$(PYTHON) -m venv $(ROCRATE_VENV)
+	$(ROCRATE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-rocrate.txt
+	rm -f $(ROCRATE_VENV)/.installed-*
 	touch $@
 
 java: ## Make sure Java is there: a runtime for HermiT, a JDK and OWL API for the OWL 2 DL profile test (installs Debian's packages as root)
@@ -144,7 +153,7 @@ link: setup ## Re-check the Wikidata links and look for candidates online (says 
 coverage: setup ## Report which resources ground each paragraph and which names map to nothing (fails if any)
 	$(PY) -m scripts.validate.coverage --out dist/coverage.md
 
-test: setup jena vocabularies site-checkers $(SSSOM_STAMP) ## Run the tests (Jena SHACL and riot as reference tools; the standard vocabularies for the alignments; the site's checkers; sssom-py)
+test: setup jena vocabularies site-checkers $(SSSOM_STAMP) $(ROCRATE_STAMP) ## Run the tests (Jena SHACL and riot as reference tools; the standard vocabularies for the alignments; the site's checkers; sssom-py; the RO-Crate validator)
 	$(PY) -m pytest
 
 serve: setup ## Serve dist/ on http://127.0.0.1:8000 (PORT=...): the site, the IRIs, a read-only SPARQL endpoint (run `make` first)
@@ -179,4 +188,4 @@ bench-build: setup ## Time the article's own build (nothing changed, one file ch
 	$(PY) bench/build.py
 
 clean: ## Remove dist/ and the virtual environment
-	rm -rf dist dist.tmp dist.old dist.lock releases bench/data .cache/build $(VENV) $(RML_VENV) $(SSSOM_VENV) .pytest_cache
+	rm -rf dist dist.tmp dist.old dist.lock releases bench/data .cache/build $(VENV) $(RML_VENV) $(SSSOM_VENV) $(ROCRATE_VENV) .pytest_cache

@@ -372,29 +372,38 @@ def test_the_dataset_iri_lands_browsers_on_the_landing_page(server: Server) -> N
     for accept in ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html"):
         answer = request(f"{server.url}/dataset", Accept=accept)
         assert answer.status == 303 and answer.headers["location"] == "/site/index.html", accept
-    for accept in ("text/turtle", "*/*", ""):
+    for accept in ("text/turtle", "*/*", "", "application/ld+json"):
         answer = request(f"{server.url}/dataset", Accept=accept)
         assert answer.status == 303 and answer.headers["location"] == "/void.ttl", accept
+    # a client that asks for the RO-Crate profile (ResearchObject/ro-crate issue #160) gets the RO-Crate metadata file
+    for accept in ('application/ld+json; profile="https://w3id.org/ro/crate"', "application/ld+json;profile=https://w3id.org/ro/crate"):
+        answer = request(f"{server.url}/dataset", Accept=accept)
+        assert answer.status == 303 and answer.headers["location"] == "/ro-crate-metadata.json", accept
+        crate = request(server.url + answer.headers["location"])
+        assert crate.status == 200 and json.loads(crate.body)["@context"] == "https://w3id.org/ro/crate/1.3/context"
 
 
-def link_header(value: str) -> set[tuple[str, str, str]]:
-    """(target, rel, type) of each link of an RFC 8288 Link header value, as this server writes it."""
+def link_header(value: str) -> set[tuple[str, str, str, str]]:
+    """(target, rel, type, profile) of each link of an RFC 8288 Link header value, as this server writes it."""
     import re
 
-    return {(m[0], m[1], m[2]) for m in re.findall(r'<([^>]*)> ; rel="([^"]*)"(?: ; type="([^"]*)")?', value)}
+    return {(m[0], m[1], m[2], m[3])
+            for m in re.findall(r'<([^>]*)> ; rel="([^"]*)"(?: ; type="([^"]*)")?(?: ; profile="([^"]*)")?', value)}
 
 
-def page_signposts(html: str, page: str) -> set[tuple[str, str, str]]:
+def page_signposts(html: str, page: str) -> set[tuple[str, str, str, str]]:
     """The signposting <link> elements of a page's head, resolved against the page's path (read here with plain
     regular expressions, not with the server's HTML parser)."""
+    import html as htmllib
     import re
 
     head = html.split("</head>", 1)[0]
     found = set()
     for tag in re.findall(r"<link [^>]*>", head):
-        attrs = dict(re.findall(r'([a-z-]+)="([^"]*)"', tag))
+        attrs = {k: htmllib.unescape(v) for k, v in re.findall(r'([a-z-]+)="([^"]*)"', tag)}
         if attrs["rel"] in ("cite-as", "describedby", "type", "item", "license", "collection"):
-            found.add((urllib.parse.urljoin(page, attrs["href"]), attrs["rel"], attrs.get("type", "")))
+            kind, _, profile = attrs.get("type", "").partition(';profile="')  # a media type's profile parameter
+            found.add((urllib.parse.urljoin(page, attrs["href"]), attrs["rel"], kind, profile.removesuffix('"')))
     return found
 
 
@@ -412,31 +421,36 @@ def test_pages_send_their_signposts_as_a_link_header(server: Server, dist: Path,
         assert answer.status == 200
         links = link_header(answer.headers["link"])
         assert links == page_signposts((dist / page.lstrip("/")).read_text(encoding="utf-8"), page)
-        assert (cite_as, "cite-as", "") in links and (described_by[0], "describedby", described_by[1]) in links
-    for target, _, kind in links:
+        assert (cite_as, "cite-as", "", "") in links and (described_by[0], "describedby", described_by[1], "") in links
+    for target, _, kind, _ in links:
         if target.startswith("/"):
             answer = request(server.url + target, method="HEAD")
             assert answer.status == 200 and answer.headers["content-type"].startswith(kind), target
     if page == "/site/index.html":
-        assert {kind for _, rel, kind in links if rel == "item"} == {
+        assert {kind for _, rel, kind, _ in links if rel == "item"} == {
             "text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json"}
-        assert ("https://schema.org/Dataset", "type", "") in links
+        assert ("https://schema.org/Dataset", "type", "", "") in links
+        assert ("/ro-crate-metadata.json", "describedby", "application/ld+json", "https://w3id.org/ro/crate") in links
     assert "link" not in request(server.url + "/void.ttl", method="HEAD").headers
 
 
 def test_a_link_header_carries_only_what_a_header_can() -> None:
-    """The header repeats the head's links only (not a <link> after </head>), one per rel of a multi-rel element,
+    """The header repeats the head's links only (not a <link> after </head>), one per rel of a multi-rel element, with
+    their type (a media type's profile parameter as a profile link parameter of its own, RFC 6906),
     and percent-encodes a target that is not ASCII or holds '>' (a header is Latin-1, and '>' would end it)."""
     from scripts.serve import signposting
 
     html = ('<head><link rel="cite-as describedby" href="https://w3id.org/x/Kızılay>">'
-            '<link rel="stylesheet" href="a.css"><link rel="item" href="d.ttl" type="text/turtle"></head>'
+            '<link rel="stylesheet" href="a.css"><link rel="item" href="d.ttl" type="text/turtle">'
+            '<link rel="describedby" href="../c.json" type="application/ld+json;profile=&#34;https://w3id.org/ro/crate&#34;">'
+            '</head>'
             '<body><link rel="item" href="late.ttl"></body>')
     value = signposting.link_header("/site/resource/x/y.html", signposting.head_links(html))
     assert value.encode("latin-1").decode("ascii") == value
-    assert link_header(value) == {("https://w3id.org/x/K%C4%B1z%C4%B1lay%3E", "cite-as", ""),
-                                  ("https://w3id.org/x/K%C4%B1z%C4%B1lay%3E", "describedby", ""),
-                                  ("/site/resource/x/d.ttl", "item", "text/turtle")}
+    assert link_header(value) == {("https://w3id.org/x/K%C4%B1z%C4%B1lay%3E", "cite-as", "", ""),
+                                  ("https://w3id.org/x/K%C4%B1z%C4%B1lay%3E", "describedby", "", ""),
+                                  ("/site/resource/x/d.ttl", "item", "text/turtle", ""),
+                                  ("/site/resource/c.json", "describedby", "application/ld+json", "https://w3id.org/ro/crate")}
 
 
 def test_keep_alive_answers_do_not_wait_for_a_delayed_ack(server: Server) -> None:

@@ -1,8 +1,8 @@
 """What machines find on the landing page (dist/site/index.html): FAIR Signposting links and the dataset's schema.org
 description.
 
-Signposting (https://signposting.org/FAIR/): one cite-as link to the dataset's persistent IRI, its types, void.ttl as
-describedby, each RDF dump of void.ttl as an item with its media type, and the licence; every resource page names
+Signposting (https://signposting.org/FAIR/): one cite-as link to the dataset's persistent IRI, its types, void.ttl and
+the RO-Crate metadata file (its media type with the RO-Crate profile) as describedby, each RDF dump of void.ttl as an item with its media type, and the licence; every resource page names
 its IRI as cite-as and its Turtle and JSON-LD as describedby.
 
 The schema.org description (embedded JSON-LD, for dataset search engines): read by
@@ -59,7 +59,8 @@ def test_landing_page_signposting(dist: Path) -> None:
     by_rel = {rel: [(href, kind) for r, href, kind in found if r == rel] for rel, _, _ in found}
     assert by_rel["cite-as"] == [(str(DATASET), "")]
     assert {href for href, _ in by_rel["type"]} == {"https://schema.org/Dataset", "https://schema.org/AboutPage"}
-    assert by_rel["describedby"] == [("../void.ttl", "text/turtle")]
+    assert by_rel["describedby"] == [("../void.ttl", "text/turtle"),
+                                     ("../ro-crate-metadata.json", 'application/ld+json;profile="https://w3id.org/ro/crate"')]
     assert by_rel["license"] == [(str(void.value(DATASET, DCT.license)), "")]
     public = "https://w3id.org/ngo-fp/dist/"
     dumps = set(void.objects(DATASET, VOID.dataDump))

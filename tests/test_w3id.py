@@ -4,6 +4,7 @@ placeholder target of the rules is pointed at /host for the test. Each IRI must 
 land on a file of the right type that describes it."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -170,8 +171,11 @@ def test_the_dataset_iri_lands_browsers_on_the_landing_page(apache: str, accept:
     where, kind, body = follow(apache, "dataset", accept)
     assert (where, kind) == ("site/index.html", "text/html")
     assert b'<link rel="cite-as" href="https://w3id.org/ngo-fp/dataset">' in body
-    for other in ("text/turtle", "*/*", ""):
+    for other in ("text/turtle", "*/*", "", "application/ld+json"):
         assert follow(apache, "dataset", other)[:2] == ("void.ttl", "text/turtle"), other
+    # a client that asks for the RO-Crate profile (ResearchObject/ro-crate issue #160) gets the RO-Crate metadata file
+    where, _, body = follow(apache, "dataset", 'application/ld+json; profile="https://w3id.org/ro/crate"')
+    assert where == "ro-crate-metadata.json" and json.loads(body)["@context"] == "https://w3id.org/ro/crate/1.3/context"
 
 
 def test_bad_slugs_are_not_rewritten_into_paths(apache: str) -> None:

@@ -35,6 +35,14 @@ As a derived work, they are licensed under the same licence:
 Creative Commons Attribution-ShareAlike 4.0 International, https://creativecommons.org/licenses/by-sa/4.0/
 """
 
+FILE_DESCRIPTIONS = {  # dct:description of each distribution (DCAT-AP recommends one; the RO-Crate gives it too)
+    "plover-gsr.ttl": "The mapped PLOVER records in Turtle: events, actors in qualified participations, locations, "
+                      "each record's sentence as the source of evidence quotes, and the PLOVER and CAMEO code schemes.",
+    "plover-gsr.nt": "The same graph as plover-gsr.ttl as sorted N-Triples.",
+    "LICENSE.txt": "The licence notice: where the records come from, their copyright and licence, and this "
+                   "derived work's licence (CC BY-SA 4.0).",
+}
+
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -82,6 +90,7 @@ def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, s
     if counts["copyright"]:
         g.add((d, DCT.rights, Literal(counts["copyright"], lang="en")))
     g.add((d, DCT.source, SOURCE))
+    g.add((SOURCE, DCT.title, Literal(f"PLOVER, the Open Event Data Alliance's repository, at commit {SOURCE.rsplit('/', 1)[-1][:7]}", lang="en")))
     g.add((d, DCT.creator, add_agent(g, RECORDS_CREATOR)))  # the records
     g.add((d, DCT.contributor, add_agent(g, TEAM)))  # the mapping
     g.add((d, DCT.conformsTo, URIRef(BASE + "ontology")))
@@ -104,6 +113,7 @@ def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, s
         g.add((d, DCAT.distribution, dist))
         g.add((dist, RDF.type, DCAT.Distribution))
         g.add((dist, DCT.title, Literal(rel)))
+        g.add((dist, DCT.description, Literal(FILE_DESCRIPTIONS[path.name], lang="en")))
         g.add((dist, DCAT.downloadURL, URIRef(f"{BASE}dist/{rel}")))
         g.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media[path.suffix.lstrip('.')]}")))
         g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))

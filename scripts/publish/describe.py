@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rdflib import FOAF, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
+from ..errors import BuildError
 from ..paths import BASE, DCAT, DCT, NFP, PROV, RES, SCHEMA, SPDX, VOID
 
 OWL_NS = Namespace("http://www.w3.org/2002/07/owl#")
@@ -34,6 +35,80 @@ MEDIA_TYPES = {
     "rdf": "application/rdf+xml", "csv": "text/csv", "graphml": "application/graphml+xml",
     "md": "text/markdown", "txt": "text/plain", "tsv": "text/tab-separated-values",
 }
+
+
+# What each file of the dataset is, for a reader choosing what to download: dct:description of its dcat:Distribution
+# (DCAT-AP recommends one) and `description` of its File in the RO-Crate (scripts/publish/crate.py). Keyed by the
+# path under dist/, with the ontology's version folder written {version}; a published file without one fails the build.
+FILE_DESCRIPTIONS = {
+    "ngo-fp.ttl": "The whole dataset in Turtle: the ontology, the instances of everything the article says, the "
+                  "evidence (each quote as a W3C Web Annotation on the article's text) and the links.",
+    "ngo-fp.nt": "The whole dataset as sorted N-Triples, one triple per line (the same triples as ngo-fp.ttl).",
+    "ngo-fp.jsonld": "The whole dataset as JSON-LD (the same triples as ngo-fp.ttl), the dataset's prefixes "
+                     "as its context (those of context.jsonld).",
+    "ngo-fp.rdf": "The whole dataset as RDF/XML (the same triples as ngo-fp.ttl).",
+    "context.jsonld": "The JSON-LD context of the dataset's prefixes, for reading ngo-fp.jsonld or writing data in "
+                      "its terms.",
+    "ontology/ngo-fp-ontology.ttl": "The NGO–Foreign Policy ontology (nfp:), OWL 2 DL, in Turtle: the latest version.",
+    "ontology/ngo-fp-ontology.nt": "The NGO–Foreign Policy ontology (nfp:) as sorted N-Triples: the latest version.",
+    "ontology/ngo-fp-ontology.jsonld": "The NGO–Foreign Policy ontology (nfp:) as JSON-LD: the latest version.",
+    "ontology/ngo-fp-ontology.rdf": "The NGO–Foreign Policy ontology (nfp:) as RDF/XML: the latest version.",
+    "ontology/{version}/ngo-fp-ontology.ttl": "The NGO–Foreign Policy ontology (nfp:) in Turtle, as of this version "
+                                             "(its version IRI).",
+    "ontology/{version}/ngo-fp-ontology.nt": "The NGO–Foreign Policy ontology (nfp:) as sorted N-Triples, as of this "
+                                            "version (its version IRI).",
+    "ontology/{version}/ngo-fp-ontology.jsonld": "The NGO–Foreign Policy ontology (nfp:) as JSON-LD, as of this "
+                                                "version (its version IRI).",
+    "ontology/{version}/ngo-fp-ontology.rdf": "The NGO–Foreign Policy ontology (nfp:) as RDF/XML, as of this version "
+                                             "(its version IRI).",
+    "ontology/ngo-fp-shapes.ttl": "The SHACL shapes the dataset is validated with, for validating other data "
+                                  "described with the ontology.",
+    "ontology/ngo-fp-alignments.sssom.tsv": "The ontology's alignments to the standard vocabularies (PROV-O, W3C ORG, "
+                                            "FOAF, SKOS, schema.org, OWL-Time, Web Annotation, the SPAR ontologies) as an "
+                                            "SSSOM mapping set.",
+    "exports/actors.csv": "One row per actor (organizations of each kind, states, persons, collective actors): label, "
+                          "class, acronym, Turkish name, where it is based, period and category.",
+    "exports/participations.csv": "One row per participation of an actor in an activity, with the actor's role.",
+    "exports/events.csv": "One row per event: label, start and end dates and place.",
+    "exports/citations.csv": "One row per in-text citation: its pointer as printed, page locator, the cited work and "
+                             "how it resolves to the reference list, and its section.",
+    "exports/claims.csv": "One row per claim of the article's argument: label, kind, statement and whether it is an "
+                          "open question.",
+    "exports/claim-links.csv": "One row per link of a claim: what it supports, is supported by, contrasts with, "
+                               "explains or concerns, its section, who asserts it and to whom it is attributed.",
+    "exports/causal-statements.csv": "One row per causal statement of the argument: cause, direction and effect.",
+    "exports/crosswalk.csv": "One row per linked resource with its identifiers elsewhere: Wikidata, ISO 3166-1, "
+                             "Correlates of War, Gleditsch–Ward, CAMEO, GeoNames and ROR.",
+    "exports/actor-network.graphml": "The actor network for Gephi, igraph or networkx: actors and activities as "
+                                     "nodes, one edge per participation, with the role.",
+    "links/wikidata.csv": "The verified links to Wikidata: item, its label and description, and the evidence "
+                          "(where it was seen, the words seen there, the day).",
+    "links/candidates.csv": "Resources not linked to Wikidata, with the decision (rejected, not found, ...) and "
+                            "why, so that nobody makes the same near-miss link again without new evidence.",
+    "links/ir-codes.csv": "The identifiers International Relations datasets use (ISO 3166-1, UN M49, Correlates of "
+                          "War state and IGO codes, Gleditsch–Ward, V-Dem, Polity, CAMEO, GeoNames, ROR), each with "
+                          "where it was seen and the words seen there.",
+    "links/countrycode-keys.csv": "The key from which each state's codes are generated with the countrycode "
+                                  "library.",
+    "links/outside-facts.csv": "What public sources other than the article say about its resources (full names, "
+                               "acronyms, founding years, seats, websites, names in other languages), each with its "
+                               "source, the day it was read and the words seen there.",
+    "links/names-unsourced.csv": "The organizations whose full name no source gives, and the names of "
+                                 "organizations, states and places that came from no source.",
+    "links/wikidata.sssom.tsv": "The Wikidata links as an SSSOM mapping set (skos:exactMatch, manual curation, "
+                                "with their evidence).",
+    "links/ror.sssom.tsv": "The ROR (Research Organization Registry) identifiers as an SSSOM mapping set, each with "
+                           "the record it was read from.",
+}
+
+
+def file_description(rel: str, version: str) -> str:
+    """The description of the published file at `rel` (its path under dist/) in FILE_DESCRIPTIONS."""
+    key = rel.replace(f"ontology/{version}/", "ontology/{version}/", 1)
+    try:
+        return FILE_DESCRIPTIONS[key]
+    except KeyError:
+        raise BuildError(f"dist/{rel} has no description: add one to FILE_DESCRIPTIONS in scripts/publish/describe.py") from None
 
 
 @dataclass(frozen=True)
@@ -218,7 +293,7 @@ def describe_dataset(g: Graph, info: DatasetInfo, data: Graph, files: list[Path]
     for target in info.targets:
         linkset(g, info, target, data)
     for path in sorted(files):
-        distribution(g, d, path, root)
+        distribution(g, d, path, root, info.version)
 
 
 def statistics(g: Graph, d: URIRef, data: Graph, info: DatasetInfo) -> None:
@@ -259,7 +334,7 @@ def linkset(g: Graph, info: DatasetInfo, target: Target, data: Graph) -> None:
     g.add((ls, VOID.triples, Literal(len(links), datatype=XSD.integer)))
 
 
-def distribution(g: Graph, d: URIRef, path: Path, root: Path) -> None:
+def distribution(g: Graph, d: URIRef, path: Path, root: Path, version: str) -> None:
     rel = path.relative_to(root).as_posix()
     dist = URIRef(f"{d}/distribution/{rel.replace('/', '-')}")
     checksum = URIRef(f"{dist}/sha256")
@@ -268,6 +343,7 @@ def distribution(g: Graph, d: URIRef, path: Path, root: Path) -> None:
     g.add((d, DCAT.distribution, dist))
     g.add((dist, RDF.type, DCAT.Distribution))
     g.add((dist, DCT.title, Literal(rel)))
+    g.add((dist, DCT.description, Literal(file_description(rel, version), lang="en")))
     g.add((dist, DCAT.accessURL, url))
     g.add((dist, DCAT.downloadURL, url))
     g.add((dist, DCAT.mediaType, media))

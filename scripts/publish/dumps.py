@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from ..link.records import LINKS
 from ..paths import BASE, DCT, DIST, SHAPES
-from . import atomic, describe, exports
+from . import atomic, crate, describe, exports
 
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 
@@ -287,10 +287,13 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
         void = description(ontology, merged, files, tmp)
         void_path = tmp / "void.ttl"
         void_path.write_text(void.serialize(format="turtle"), encoding="utf-8")
-        sums = "".join(f"{sha256(p)}  {p.relative_to(tmp).as_posix()}\n" for p in sorted(files + [void_path]))
-        (tmp / "SHA256SUMS").write_text(sums, encoding="utf-8")
         for write_dataset in datasets:
             write_dataset(tmp)
+        subsets = [(f"{sub.name}/", Graph().parse(sub / "void.ttl"))
+                   for sub in sorted(tmp.iterdir()) if (sub / "void.ttl").is_file()]
+        ro_crate = crate.write(tmp, void, describe.ngo_fp_dataset(version, modified).iri, merged, subsets)
+        sums = "".join(f"{sha256(p)}  {p.relative_to(tmp).as_posix()}\n" for p in sorted(files + [void_path, ro_crate]))
+        (tmp / "SHA256SUMS").write_text(sums, encoding="utf-8")
     except BaseException:
         if finish_site is not None:
             finish_site.abort()  # the site's process would wait for the dumps forever

@@ -24,6 +24,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from ..paths import BASE
+from ..publish import crate
 from .limits import BodyTimeout, BodyTooLarge
 from .negotiate import GRAPHS, choose, content_type
 from .pool import Pool, Reply, text
@@ -310,8 +311,11 @@ class Endpoint:
     async def description(self, request: Request) -> Response:
         """The IRIs of the dataset descriptions (/dataset..., /catalog..., /agent/linked-data-team), as the w3id
         rules answer them: 303 to the VoID/DCAT file that describes them; the dataset IRI itself, the landing page's
-        cite-as link, 303 to the landing page for a client that asks for HTML."""
+        cite-as link, 303 to the RO-Crate metadata file for a client that asks for the RO-Crate profile, to the
+        landing page for a client that asks for HTML."""
         path = request.scope["path"]
+        if path == "/dataset" and "w3id.org/ro/crate" in request.headers.get("accept", ""):
+            return RedirectResponse("/" + crate.METADATA, status_code=303, headers={"Vary": "Accept"})
         if path == "/dataset" and "text/html" in request.headers.get("accept", ""):
             return RedirectResponse("/site/index.html", status_code=303, headers={"Vary": "Accept"})
         if path == "/dataset/plover-gsr" or path.startswith("/dataset/plover-gsr/"):
@@ -339,6 +343,8 @@ class SignpostedFiles(StaticFiles):
             links = for_page(Path(file), scope["path"])
             if links:
                 response.headers["Link"] = links
+        if file and Path(file).name == crate.METADATA and "content-type" in response.headers:
+            response.headers["content-type"] = crate.MEDIA_TYPE  # JSON-LD, not the plain JSON its .json suggests
         return response
 
 

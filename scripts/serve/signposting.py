@@ -5,27 +5,40 @@ The page stays the one place the links are written (scripts/publish/site); this 
 from __future__ import annotations
 
 import functools
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
 RELS = ("cite-as", "describedby", "type", "item", "license", "collection")
+PROFILE = re.compile(r'\s*;\s*profile="?([^";]*)"?')
 
 
 class _HeadLinks(HTMLParser):
-    """The (rel, href, type) of every signposting <link> element, in document order."""
+    """The (rel, href, type, profile) of every signposting <link> element, in document order."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.found: list[tuple[str, str, str]] = []
+        self.found: list[tuple[str, str, str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         if tag == "link" and a.get("href"):
-            self.found += [(rel, a["href"], a.get("type", "")) for rel in a.get("rel", "").split() if rel in RELS]
+            kind, profile = split_profile(a.get("type", ""))
+            self.found += [(rel, a["href"], kind, profile) for rel in a.get("rel", "").split() if rel in RELS]
 
 
-def head_links(html: str) -> list[tuple[str, str, str]]:
+def split_profile(kind: str) -> tuple[str, str]:
+    """A link's media type and the profile its `profile` parameter names: HTML has no profile attribute, so a page
+    writes `type='application/ld+json;profile="https://w3id.org/ro/crate"'`, and a Link header carries the profile
+    as a link parameter of its own (RFC 6906), beside the bare media type."""
+    found = PROFILE.search(kind)
+    if not found:
+        return kind, ""
+    return (kind[:found.start()] + kind[found.end():]).strip(), found.group(1)
+
+
+def head_links(html: str) -> list[tuple[str, str, str, str]]:
     """The signposting links of a page's <head> (nothing after </head> is read)."""
     end = html.find("</head>")
     parser = _HeadLinks()
@@ -33,14 +46,17 @@ def head_links(html: str) -> list[tuple[str, str, str]]:
     return parser.found
 
 
-def link_header(page_url_path: str, links: list[tuple[str, str, str]]) -> str:
+def link_header(page_url_path: str, links: list[tuple[str, str, str, str]]) -> str:
     """The Link header value: each target resolved against the page's own path, so that it holds on any host, and
     percent-encoded where it is not ASCII or would end the target (a header is Latin-1; '<' and '>' delimit it)."""
     def target(href: str) -> str:
         return quote(urljoin(page_url_path, href), safe=":/?#[]@!$&'()*+,;=%~")
 
-    return ", ".join(f'<{target(href)}> ; rel="{rel}"' + (f' ; type="{quote(kind, safe="/+.-")}"' if kind else "")
-                     for rel, href, kind in links)
+    def param(name: str, value: str, safe: str) -> str:
+        return f' ; {name}="{quote(value, safe=safe)}"' if value else ""
+
+    return ", ".join(f'<{target(href)}> ; rel="{rel}"' + param("type", kind, "/+.-") + param("profile", profile, ":/.-_~")
+                     for rel, href, kind, profile in links)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -12,6 +12,7 @@ from pyld import jsonld
 from rdflib import RDFS, Graph, Literal, URIRef
 
 from ...paths import NFP, RES
+from .. import crate
 from ..describe import PUBLIC
 from .model import EVIDENCE, SKOS, Model
 from .pages import in_script
@@ -99,7 +100,9 @@ SELECT ?dataset ?license ?dump ?media WHERE {
 
 def signposts(void: Graph, public: str) -> list[dict[str, str]]:
     """The landing page's FAIR Signposting links (https://signposting.org/FAIR/): the dataset's persistent identifier
-    (cite-as), its kind (type), its description (describedby: void.ttl), its content (item: the four dumps, each
+    (cite-as), its kind (type), its descriptions (describedby: void.ttl, and the RO-Crate metadata file with the
+    RO-Crate profile, the link by which ResearchObject/ro-crate issue #160 finds a crate from its persistent
+    identifier), its content (item: the four dumps, each
     with its media type) and its licence, as void.ttl gives them. Files are linked relative to the page, so that
     the links hold wherever dist/ is served; `public` is the URL void.ttl gives dist/."""
     rows = list(void.query(SIGNPOSTS))
@@ -108,6 +111,7 @@ def signposts(void: Graph, public: str) -> list[dict[str, str]]:
             {"rel": "type", "href": "https://schema.org/Dataset", "type": ""},
             {"rel": "type", "href": "https://schema.org/AboutPage", "type": ""},
             {"rel": "describedby", "href": "../void.ttl", "type": "text/turtle"},
+            {"rel": "describedby", "href": "../" + crate.METADATA, "type": crate.MEDIA_TYPE},
             *({"rel": "item", "href": "../" + str(dump).removeprefix(public),
                "type": str(media).split("/media-types/", 1)[1]} for _, _, dump, media in rows),
             {"rel": "license", "href": str(license), "type": ""}]
