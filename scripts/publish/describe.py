@@ -29,11 +29,16 @@ CATALOG = URIRef(BASE + "catalog")
 SPARQL_SERVICE = URIRef(BASE + "catalog/sparql-service")
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 SSSOM = URIRef("https://w3id.org/sssom/")
+CSVW = URIRef("http://www.w3.org/ns/csvw")
+# The standard a published file conforms to, by how its name ends (dct:conformsTo of its distribution).
+STANDARDS = {".sssom.tsv": (SSSOM, "Simple Standard for Sharing Ontological Mappings (SSSOM)"),
+             "csv-metadata.json": (CSVW, "CSV on the Web (CSVW): Metadata Vocabulary for Tabular Data")}
 IANA = "http://www.iana.org/assignments/media-types/"
 MEDIA_TYPES = {
     "ttl": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json",
     "rdf": "application/rdf+xml", "csv": "text/csv", "graphml": "application/graphml+xml",
     "md": "text/markdown", "txt": "text/plain", "tsv": "text/tab-separated-values",
+    "csv-metadata.json": "application/csvm+json",  # by the file's name: a CSVW metadata file (IANA's registration)
 }
 
 
@@ -79,6 +84,8 @@ FILE_DESCRIPTIONS = {
     "exports/causal-statements.csv": "One row per causal statement of the argument: cause, direction and effect.",
     "exports/crosswalk.csv": "One row per linked resource with its identifiers elsewhere: Wikidata, ISO 3166-1, "
                              "Correlates of War, Gleditsch–Ward, CAMEO, GeoNames and ROR.",
+    "exports/csv-metadata.json": "The tables' CSVW metadata (W3C CSV on the Web): each column's meaning and datatype, "
+                                 "the tables' keys and the links between them, for CSVW tools and readers.",
     "exports/actor-network.graphml": "The actor network for Gephi, igraph or networkx: actors and activities as "
                                      "nodes, one edge per participation, with the role.",
     "links/wikidata.csv": "The verified links to Wikidata: item, its label and description, and the evidence "
@@ -338,7 +345,7 @@ def distribution(g: Graph, d: URIRef, path: Path, root: Path, version: str) -> N
     rel = path.relative_to(root).as_posix()
     dist = URIRef(f"{d}/distribution/{rel.replace('/', '-')}")
     checksum = URIRef(f"{dist}/sha256")
-    media = URIRef(IANA + MEDIA_TYPES.get(path.suffix.lstrip("."), "text/plain"))
+    media = URIRef(IANA + MEDIA_TYPES.get(path.name, MEDIA_TYPES.get(path.suffix.lstrip("."), "text/plain")))
     url = URIRef(PUBLIC + rel)
     g.add((d, DCAT.distribution, dist))
     g.add((dist, RDF.type, DCAT.Distribution))
@@ -348,8 +355,9 @@ def distribution(g: Graph, d: URIRef, path: Path, root: Path, version: str) -> N
     g.add((dist, DCAT.downloadURL, url))
     g.add((dist, DCAT.mediaType, media))
     g.add((media, RDF.type, DCT.MediaType))
-    if rel.endswith(".sssom.tsv"):
-        g.add((dist, DCT.conformsTo, standard(g, SSSOM, "Simple Standard for Sharing Ontological Mappings (SSSOM)")))
+    for ending, (iri, label) in STANDARDS.items():
+        if rel.endswith(ending):
+            g.add((dist, DCT.conformsTo, standard(g, iri, label)))
     g.add((dist, DCAT.byteSize, Literal(str(path.stat().st_size), datatype=XSD.decimal)))  # DCAT-AP 3.0.0: xsd:decimal
     g.add((dist, DCT.license, LICENSE))
     g.add((dist, SPDX.checksum, checksum))

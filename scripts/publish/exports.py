@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pyoxigraph as ox
 from rdflib import Graph
+
+from ..errors import BuildError
 
 PREFIXES = """
 PREFIX nfp: <https://w3id.org/ngo-fp/ontology#>
@@ -95,6 +98,124 @@ SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?co
 }""",
 }
 
+# CSVW (W3C CSV on the Web, https://www.w3.org/TR/tabular-metadata/): what each column of each table holds, written
+# to exports/csv-metadata.json, so that a reader (or csvw, R's csvwr, any CSVW processor) knows the columns' meaning
+# and types, and checks them. Datatypes: an IRI column is an absolute http(s) anyURI; a date is a year, year-month or
+# full date, as the dataset writes it (ISO 8601, checked by the shapes' patterns). A table's columns are its query's
+# variables, in order.
+IRI = {"base": "anyURI", "format": r"https?://\S+"}
+ISO_DATE = {"base": "string", "format": r"-?\d{4}(-\d{2}(-\d{2})?)?"}
+TEXT = "string"
+COLUMNS: dict[str, dict[str, tuple[object, str]]] = {
+    "actors": {
+        "actor": (IRI, "The actor: an organization of any kind, a state, a person or a collective actor. An actor has "
+                       "one row per combination of its values below."),
+        "label": (TEXT, "Its English label (rdfs:label)."),
+        "class": (IRI, "Its most specific class in the ontology (nfp:)."),
+        "acronym": (TEXT, "Its acronym, as the article or a source gives it (nfp:acronym)."),
+        "name_tr": (TEXT, "Its Turkish name (skos:prefLabel in Turkish)."),
+        "based_in": (IRI, "Where it is based (nfp:basedIn)."),
+        "period": (IRI, "The period it belongs to (nfp:inPeriod)."),
+        "category": (IRI, "The category of the article's typology it falls in (nfp:category)."),
+    },
+    "participations": {
+        "participation": (IRI, "The qualified participation: one actor in one activity (nfp:participation)."),
+        "activity": (IRI, "The activity."),
+        "activity_label": (TEXT, "The activity's English label."),
+        "actor": (IRI, "The actor that takes part (nfp:participant)."),
+        "actor_label": (TEXT, "The actor's English label."),
+        "role": (IRI, "The role the actor has in the activity (nfp:role), where the article says it; one row per role."),
+        "role_label": (TEXT, "The role's English label."),
+    },
+    "events": {
+        "event": (IRI, "The event. An event has one row per place."),
+        "label": (TEXT, "Its English label."),
+        "start": (ISO_DATE, "When it began (nfp:startDate): a year, a year and month, or a date."),
+        "end": (ISO_DATE, "When it ended (nfp:endDate): a year, a year and month, or a date."),
+        "place": (IRI, "Where it took place (nfp:place)."),
+    },
+    "citations": {
+        "citation": (IRI, "The in-text citation."),
+        "pointer": (TEXT, "The citation as the article prints it (c4o:hasContent)."),
+        "page_locator": (TEXT, "The page or pages it points to, as printed (nfp:pageLocator)."),
+        "reference_number": ("integer", "The number of the reference-list entry it denotes (nfp:referenceNumber)."),
+        "cited_work": (IRI, "The work it cites (nfp:citedWork)."),
+        "resolution": (IRI, "How it resolves to the reference list: resolved, loosely resolved or unresolved "
+                            "(nfp:resolution)."),
+        "section": (IRI, "The section of the article it stands in (nfp:inSection)."),
+    },
+    "claims": {
+        "claim": (IRI, "The claim: one statement of the article's argument."),
+        "label": (TEXT, "Its English label."),
+        "kind": (TEXT, "Its kind: the author's argument or conclusion, a cited scholar's view, a definition, a "
+                       "finding, a methodological statement or a recommendation (nfp:claimKind)."),
+        "statement": (TEXT, "The claim as a sentence (nfp:statement); its quotes are in the RDF dumps."),
+        "open_question": (TEXT, "What the article leaves open about it, where it does (nfp:openQuestion)."),
+    },
+    "claim-links": {
+        "claim": (IRI, "The claim."),
+        "relation": (TEXT, "The link, an nfp: property: supports, supportedBy, contrastsWith, explains, concerns, "
+                           "inSection, assertedBy or attributedTo."),
+        "target": (IRI, "What the claim is linked to: a claim, an actor, an issue, a section, a person."),
+        "target_label": (TEXT, "The target's English label."),
+    },
+    "causal-statements": {
+        "statement": (IRI, "The causal statement (a claim of claims.csv). A statement has one row per cause and effect."),
+        "label": (TEXT, "Its English label."),
+        "cause": (IRI, "The cause (nfp:cause)."),
+        "cause_label": (TEXT, "The cause's English label."),
+        "direction": (TEXT, "What the cause does to the effect: increases, decreases, enables or constrains it "
+                            "(nfp:direction)."),
+        "effect": (IRI, "The effect (nfp:effect)."),
+        "effect_label": (TEXT, "The effect's English label."),
+    },
+    "crosswalk": {
+        "resource": (IRI, "The resource: a state, an organization, a place or an event linked elsewhere."),
+        "label": (TEXT, "Its English label."),
+        "wikidata": (IRI, "Its Wikidata item (schema:sameAs), verified as links/wikidata.csv records."),
+        "iso3166_alpha2": ({"base": "string", "format": "[A-Z]{2}"}, "ISO 3166-1 alpha-2 code."),
+        "iso3166_alpha3": ({"base": "string", "format": "[A-Z]{3}"}, "ISO 3166-1 alpha-3 code."),
+        "cow_ccode": ("integer", "Correlates of War state number."),
+        "cow_abbrev": ({"base": "string", "format": "[A-Z]{3}"}, "Correlates of War state abbreviation."),
+        "gleditsch_ward": ("integer", "Gleditsch–Ward state number."),
+        "cameo_code": (TEXT, "CAMEO actor code (country or region)."),
+        "cameo_actor_type": (TEXT, "CAMEO actor type (e.g. IGO, NGO)."),
+        "geonames": ("integer", "GeoNames id."),
+        "ror": ({"base": "string", "format": "0[0-9a-hjkmnp-tv-z]{6}[0-9]{2}"}, "ROR id (Research Organization Registry)."),
+        "cow_igo": ("integer", "Correlates of War intergovernmental organization number."),
+        "cow_igo_abbrev": (TEXT, "Correlates of War intergovernmental organization abbreviation."),
+    },
+}
+TABLE_TITLES = {
+    "actors": "Actors", "participations": "Participations of actors in activities, with their roles",
+    "events": "Events", "citations": "In-text citations", "claims": "Claims of the argument",
+    "claim-links": "Links of the claims", "causal-statements": "Causal statements of the argument",
+    "crosswalk": "Identifier crosswalk",
+}
+PRIMARY_KEYS = {"claims": ["claim"], "citations": ["citation"], "crosswalk": ["resource"],
+                "claim-links": ["claim", "relation", "target"]}
+FOREIGN_KEYS = {"claim-links": ("claim", "claims", "claim"), "causal-statements": ("statement", "claims", "claim")}
+CSVW = "csv-metadata.json"
+
+
+def csvw_metadata() -> dict[str, object]:
+    """The CSVW metadata of the tables (a TableGroup), as COLUMNS describes them."""
+    tables = []
+    for name in TABLES:
+        schema: dict[str, object] = {"columns": [
+            {"name": column, "titles": column, "datatype": datatype, "dc:description": description}
+            for column, (datatype, description) in COLUMNS[name].items()]}
+        if name in PRIMARY_KEYS:
+            schema["primaryKey"] = PRIMARY_KEYS[name]
+        if name in FOREIGN_KEYS:
+            column, table, key = FOREIGN_KEYS[name]
+            schema["foreignKeys"] = [{"columnReference": column, "reference": {"resource": f"{table}.csv",
+                                                                                "columnReference": key}}]
+        tables.append({"url": f"{name}.csv", "dc:title": TABLE_TITLES[name], "tableSchema": schema})
+    return {"@context": "http://www.w3.org/ns/csvw", "dc:title": "The tables of the NGO–Foreign Policy dataset",
+            "dc:license": {"@id": "https://creativecommons.org/licenses/by/4.0/"},
+            "dialect": {"header": True, "encoding": "utf-8", "lineTerminators": ["\n"]}, "tables": tables}
+
 
 Source = Graph | ox.Store
 
@@ -158,8 +279,16 @@ def write(graph: Source, folder: Path) -> list[Path]:
     written = []
     for name in TABLES:
         path = folder / f"{name}.csv"
-        path.write_text(table(graph, name), encoding="utf-8")
+        text = table(graph, name)
+        header = text.split("\n", 1)[0].split(",")
+        if header != list(COLUMNS[name]):
+            raise BuildError(f"exports/{name}.csv has the columns {header}, its CSVW description (COLUMNS in "
+                             f"scripts/publish/exports.py) {list(COLUMNS[name])}")
+        path.write_text(text, encoding="utf-8")
         written.append(path)
+    path = folder / CSVW
+    path.write_text(json.dumps(csvw_metadata(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    written.append(path)
     path = folder / "actor-network.graphml"
     path.write_text(graphml(graph), encoding="utf-8")
     written.append(path)
