@@ -140,3 +140,17 @@ def test_a_published_file_without_a_description_fails_the_build() -> None:
     assert describe.file_description("ontology/9.8.7/ngo-fp-ontology.ttl", "9.8.7").startswith("The NGO–Foreign Policy")
     with pytest.raises(BuildError, match=r"dist/exports/new\.csv has no description: add one to FILE_DESCRIPTIONS"):
         describe.file_description("exports/new.csv", "0.1.0")
+
+
+def test_the_landing_page_says_what_each_download_holds(dist: Path, metadata: dict[str, dict[str, Any]]) -> None:
+    """The landing page's download table gives each file of SHA256SUMS with the description the crate gives it."""
+    import html
+    import re
+
+    page = (dist / "site" / "index.html").read_text(encoding="utf-8")
+    rows = dict(re.findall(r'<tr><td><a href="\.\./([^"]+)">[^<]*</a></td><td>([^<]*)</td>', page))
+    sums = [line.split("  ", 1)[1] for line in (dist / "SHA256SUMS").read_text(encoding="utf-8").splitlines()]
+    assert sorted(rows) == sorted(sums)
+    for name, about in rows.items():
+        expected = crate.SELF if name == crate.METADATA else metadata[name]["description"]
+        assert html.unescape(about) == expected, name

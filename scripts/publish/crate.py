@@ -37,6 +37,8 @@ IDENTIFIER = "#persistent-identifier"  # the root's identifier, a PropertyValue 
 # and checksum. The site is the root's `url`.
 VOID = ("VoID and DCAT description", "This dataset's description in RDF (VoID and DCAT): statistics, class "
         "partitions, linksets and one distribution per file with its byte size and SHA-256.")
+SELF = ("This folder as an RO-Crate 1.3: the dataset, its files with their descriptions, sizes and checksums, "
+        "and the PLOVER sample, for research data repositories and RO-Crate tools.")  # what the landing page says of it
 SUMS = ("Checksums", "The SHA-256 checksum of every file of this dataset, for `sha256sum -c`.")
 
 # What the crate says of the licences it names (RO-Crate recommends a name and a description of each).

@@ -119,7 +119,10 @@ def signposts(void: Graph, public: str) -> list[dict[str, str]]:
 
 def landing(model: Model, docs: list[dict[str, object]], dist: Path) -> dict[str, object]:
     sums = dict(reversed(line.split("  ", 1)) for line in (dist / "SHA256SUMS").read_text().splitlines())
-    downloads = [{"name": name, "size": (dist / name).stat().st_size, "sha256": digest}
+    described = {e["@id"]: e.get("description", "") for e in
+                 json.loads((dist / crate.METADATA).read_text(encoding="utf-8"))["@graph"]}  # what each file holds
+    described[crate.METADATA] = crate.SELF
+    downloads = [{"name": name, "size": (dist / name).stat().st_size, "sha256": digest, "about": described[name]}
                  for name, digest in sorted(sums.items())]
     void = Graph().parse(dist / "void.ttl", format="turtle")
     return {"kinds": kinds(docs), "total": len(docs), "downloads": downloads, "signposts": signposts(void, PUBLIC),
