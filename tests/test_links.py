@@ -134,6 +134,8 @@ def test_crosswalk_is_published(dist: Path) -> None:
     assert rows["sakarya-university"]["ror"] == "04ttnw109" and rows["nato"]["ror"] == "05xagc088"
     assert (rows["united-nations"]["cow_igo"], rows["united-nations"]["cow_igo_abbrev"]) == ("4400", "UN")
     assert (rows["european-union"]["cow_igo"], rows["european-union"]["cow_igo_abbrev"]) == ("1830", "EU")
+    # UCDP actor ids, from UCDP's Actor Dataset 22.1 (ucdp-actor-221.csv): PKK, IS (the article's Daesh), al-Qaida
+    assert (rows["pkk"]["ucdp_actor"], rows["daesh"]["ucdp_actor"], rows["al-qaeda"]["ucdp_actor"]) == ("323", "234", "769")
 
 
 def write(folder: Path, name: str, header: list[str], *rows: list[str]) -> None:

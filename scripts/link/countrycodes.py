@@ -36,7 +36,8 @@ SCHEMES = {
     "vdem": "vdem",
     "polity5": "p5n",
 }
-HAND_SCHEMES = {"cameo-country", "cameo-actor-type", "geonames", "ror", "cow-igo", "cow-igo-abbrev"}  # not in countrycode
+HAND_SCHEMES = {"cameo-country", "cameo-actor-type", "geonames", "ror", "cow-igo", "cow-igo-abbrev",
+                "ucdp-actor"}  # not in countrycode
 
 
 @lru_cache(maxsize=1)

@@ -83,7 +83,7 @@ FILE_DESCRIPTIONS = {
                                "explains or concerns, its section, who asserts it and to whom it is attributed.",
     "exports/causal-statements.csv": "One row per causal statement of the argument: cause, direction and effect.",
     "exports/crosswalk.csv": "One row per linked resource with its identifiers elsewhere: Wikidata, ISO 3166-1, "
-                             "Correlates of War, Gleditsch–Ward, CAMEO, GeoNames and ROR.",
+                             "Correlates of War, Gleditsch–Ward, CAMEO, GeoNames, ROR and UCDP.",
     "exports/csv-metadata.json": "The tables' CSVW metadata (W3C CSV on the Web): each column's meaning and datatype, "
                                  "the tables' keys and the links between them, for CSVW tools and readers.",
     "exports/actor-network.graphml": "The actor network for Gephi, igraph or networkx: actors and activities as "
@@ -93,7 +93,7 @@ FILE_DESCRIPTIONS = {
     "links/candidates.csv": "Resources not linked to Wikidata, with the decision (rejected, not found, ...) and "
                             "why, so that nobody makes the same near-miss link again without new evidence.",
     "links/ir-codes.csv": "The identifiers International Relations datasets use (ISO 3166-1, UN M49, Correlates of "
-                          "War state and IGO codes, Gleditsch–Ward, V-Dem, Polity, CAMEO, GeoNames, ROR), each with "
+                          "War state and IGO codes, Gleditsch–Ward, V-Dem, Polity, CAMEO, GeoNames, ROR, UCDP), each with "
                           "where it was seen and the words seen there.",
     "links/countrycode-keys.csv": "The key from which each state's codes are generated with the countrycode "
                                   "library.",

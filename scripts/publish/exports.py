@@ -78,10 +78,10 @@ SELECT ?statement ?label ?cause ?cause_label ?direction ?effect ?effect_label WH
 }""",
     "crosswalk": """
 SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?cow_abbrev ?gleditsch_ward
-       ?cameo_code ?cameo_actor_type ?geonames ?ror ?cow_igo ?cow_igo_abbrev WHERE {
+       ?cameo_code ?cameo_actor_type ?geonames ?ror ?cow_igo ?cow_igo_abbrev ?ucdp_actor WHERE {
   { SELECT DISTINCT ?resource WHERE {
       { ?resource schema:sameAs ?any } UNION { ?resource nfp:cameoCode ?any } UNION { ?resource nfp:cameoActorType ?any }
-      UNION { ?resource nfp:cowStateNumber ?any } } }
+      UNION { ?resource nfp:cowStateNumber ?any } UNION { ?resource nfp:ucdpActorId ?any } } }
   ?resource rdfs:label ?label .
   OPTIONAL { ?resource schema:sameAs ?wikidata FILTER STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/") }
   OPTIONAL { ?resource nfp:iso3166Alpha2 ?iso3166_alpha2 }
@@ -95,6 +95,7 @@ SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?co
   OPTIONAL { ?resource nfp:rorId ?ror }
   OPTIONAL { ?resource nfp:cowIgoNumber ?cow_igo }
   OPTIONAL { ?resource nfp:cowIgoAbbreviation ?cow_igo_abbrev }
+  OPTIONAL { ?resource nfp:ucdpActorId ?ucdp_actor }
 }""",
 }
 
@@ -170,7 +171,7 @@ COLUMNS: dict[str, dict[str, tuple[object, str]]] = {
         "effect_label": (TEXT, "The effect's English label."),
     },
     "crosswalk": {
-        "resource": (IRI, "The resource: a state, an organization, a place or an event linked elsewhere."),
+        "resource": (IRI, "The resource: a state, an organization, a place or an event identified elsewhere."),
         "label": (TEXT, "Its English label."),
         "wikidata": (IRI, "Its Wikidata item (schema:sameAs), verified as links/wikidata.csv records."),
         "iso3166_alpha2": ({"base": "string", "format": "[A-Z]{2}"}, "ISO 3166-1 alpha-2 code."),
@@ -184,6 +185,8 @@ COLUMNS: dict[str, dict[str, tuple[object, str]]] = {
         "ror": ({"base": "string", "format": "0[0-9a-hjkmnp-tv-z]{6}[0-9]{2}"}, "ROR id (Research Organization Registry)."),
         "cow_igo": ("integer", "Correlates of War intergovernmental organization number."),
         "cow_igo_abbrev": (TEXT, "Correlates of War intergovernmental organization abbreviation."),
+        "ucdp_actor": ("integer", "UCDP actor id (Uppsala Conflict Data Program Actor Dataset; the side ids of its "
+                                  "conflict data)."),
     },
 }
 TABLE_TITLES = {
