@@ -44,6 +44,7 @@ class Built:
     warnings: list[validate.Result] = field(default_factory=list)
     published: Graph | None = None  # dumps.merge(ontology, data), when already made
     published_nt: str | None = None  # and its sorted N-Triples
+    inputs: tuple[Path, ...] = ()  # the source files it was made from (void.ttl's PROV: what the build used)
 
     @property
     def data(self) -> Graph:
@@ -86,6 +87,7 @@ class Prepared:
     files: dict[Path, Graph]  # each source file's graph (the ontology's and the instance files')
     links: Graph  # the link and code records
     links_folder: Path
+    shapes_path: Path = SHAPES
 
     @functools.cached_property
     def where(self) -> dict[str, tuple[Path, int | None]]:
@@ -116,7 +118,14 @@ class Prepared:
 
     def built(self, warnings: list[validate.Result] | None = None) -> Built:
         return Built(self.ontology, self.instances, self.evidence, self.quotes, warnings or [],
-                     self.__dict__.get("merged"), self.__dict__.get("ntriples"))
+                     self.__dict__.get("merged"), self.__dict__.get("ntriples"), self.inputs)
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """The source files: the article's text, the ontology, the instance files, the shapes, the link records."""
+        records_ = sorted(self.links_folder.glob("*.csv")) if self.links_folder.is_dir() else []
+        return (*SOURCE_TEXTS.values(), self.ontology_path, *sorted(p for p in self.files if p != self.ontology_path),
+                self.shapes_path, *records_)
 
 
 def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path = SHAPES,
@@ -152,7 +161,7 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     done(t, f"{checked} quotes verified, each in the section its resource names; "
             f"{len(evidence)} annotation triples generated")
     return Prepared(ontology, onto, data, evidence, shapes_graph, checked, {ontology: onto, **per_file},
-                    link_triples, links_folder)
+                    link_triples, links_folder, shapes)
 
 
 class Checks:
@@ -313,7 +322,7 @@ def write_into(built: Built, folder: Path, previous: Path | None = None, home: P
     data = built.data if built.published is None else None  # the merged graph holds it already
     dumps.write(built.ontology, data, folder,
                   site=functools.partial(site.start, previous=previous, home=home), datasets=(plover.write,),
-                  merged=built.published, nt=built.published_nt)
+                  merged=built.published, nt=built.published_nt, inputs=built.inputs)
 
 
 WARMING = "HermiT's JVM warms up on the ontology"

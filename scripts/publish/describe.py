@@ -20,7 +20,7 @@ from pathlib import Path
 from rdflib import FOAF, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
 from ..errors import BuildError
-from ..paths import BASE, DCAT, DCT, NFP, PROV, RES, SCHEMA, SPDX, VOID
+from ..paths import BASE, DCAT, DCT, NFP, PROV, RES, ROOT, SCHEMA, SPDX, VOID
 
 OWL_NS = Namespace("http://www.w3.org/2002/07/owl#")
 
@@ -365,6 +365,54 @@ def distribution(g: Graph, d: URIRef, path: Path, root: Path, version: str) -> N
     g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
     g.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
     g.add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
+
+
+SOFTWARE = ("rdflib", "pyoxigraph", "pyshacl", "owlready2")  # what parses, queries, validates and reasons (HermiT)
+
+
+def software() -> list[tuple[str, str]]:
+    """The pinned libraries the build runs, with the versions installed (PyPI's names)."""
+    from importlib.metadata import version
+
+    return [(name, version(name)) for name in SOFTWARE]
+
+
+def source_name(path: Path) -> str:
+    """A source file's path in the repository (its name alone, for a file outside it)."""
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
+
+
+def provenance(g: Graph, info: DatasetInfo, inputs: list[tuple[str, str | None]],
+               software_: list[tuple[str, str]]) -> None:
+    """PROV-O: the build that generated the dataset (prov:wasGeneratedBy a prov:Activity), the source files it used
+    (prov:used; each a prov:Entity with its path, and the SHA-256 of those it reads byte for byte, so that a rebuild
+    can be checked against the same sources) and the software it ran (prov:wasAssociatedWith a prov:SoftwareAgent:
+    the pinned release's PyPI page)."""
+    if not inputs and not software_:
+        return
+    build = URIRef(f"{info.iri}/build")
+    g.add((info.iri, PROV.wasGeneratedBy, build))
+    g.add((build, RDF.type, PROV.Activity))
+    g.add((build, RDFS.label, Literal("The build that made this dataset from its sources (make: scripts/build.py)",
+                                      lang="en")))
+    g.add((build, PROV.wasAssociatedWith, info.creator.iri))
+    for rel, digest in inputs:
+        source = URIRef(f"{info.iri}/source/{rel}")
+        checksum = URIRef(f"{source}/sha256")
+        g.add((build, PROV.used, source))
+        g.add((source, RDF.type, PROV.Entity))
+        g.add((source, DCT.title, Literal(rel)))
+        if digest is None:
+            continue
+        g.add((source, SPDX.checksum, checksum))
+        g.add((checksum, RDF.type, SPDX.Checksum))
+        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        g.add((checksum, SPDX.checksumValue, Literal(digest, datatype=XSD.hexBinary)))
+    for name, version in software_:
+        agent = URIRef(f"https://pypi.org/project/{name}/{version}/")
+        g.add((build, PROV.wasAssociatedWith, agent))
+        g.add((agent, RDF.type, PROV.SoftwareAgent))
+        g.add((agent, FOAF.name, Literal(f"{name} {version}")))
 
 
 def description(catalog: CatalogInfo, datasets: list[tuple[DatasetInfo, Graph, list[Path]]], root: Path) -> Graph:

@@ -215,10 +215,16 @@ def release(ontology: Graph) -> tuple[str, str | None]:
     return str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)), str(modified) if modified is not None else None
 
 
-def description(ontology: Graph, data: Graph, files: list[Path], root: Path) -> Graph:
-    """The VoID and DCAT-AP 3 description (scripts/publish/describe.py) of this dataset and its files."""
+def description(ontology: Graph, data: Graph, files: list[Path], root: Path, inputs: Iterable[Path] = ()) -> Graph:
+    """The VoID and DCAT-AP 3 description (scripts/publish/describe.py) of this dataset and its files, with the
+    build's provenance: the source files `inputs` it used, and the software it ran."""
     info = describe.ngo_fp_dataset(*release(ontology))
-    return describe.description(describe.NGO_FP_CATALOG, [(info, data, files)], root)
+    g = describe.description(describe.NGO_FP_CATALOG, [(info, data, files)], root)
+    # A Turtle source is named by its path alone: the build reads it as a graph, and a change of its comments or
+    # layout leaves the publication as it is (scripts/cache.py), so its bytes' checksum would not be the one used.
+    describe.provenance(g, info, [(describe.source_name(p), None if p.suffix == ".ttl" else sha256(p)) for p in inputs],
+                        describe.software())
+    return g
 
 
 def publish(ontology: Graph, data: Graph, dist: Path = DIST, reports: dict[str, str] | None = None,
@@ -253,7 +259,7 @@ def merge(ontology: Graph, *data: Graph, prefixes: Graph | None = None, into: Gr
 def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str] | None = None,
           site: Callable[..., Any] | None = None,
           datasets: tuple[Callable[[Path], object], ...] = (), merged: Graph | None = None,
-          nt: str | None = None) -> None:
+          nt: str | None = None, inputs: Iterable[Path] = ()) -> None:
     """Write the publication into the empty folder `tmp` (`merged`: `merge(ontology, data)`, and `nt`: its sorted
     N-Triples, if already made; `data` is then not read).
     `site(graph, folder, ntriples=nt)` starts the static site (scripts/publish/site: its pages are written by a process of their own
@@ -284,7 +290,7 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
             files += mappings.write(merged, tmp, version, modified)
         for name, text in sorted((reports or {}).items()):
             (tmp / name).write_text(text, encoding="utf-8")
-        void = description(ontology, merged, files, tmp)
+        void = description(ontology, merged, files, tmp, inputs)
         void_path = tmp / "void.ttl"
         void_path.write_text(void.serialize(format="turtle"), encoding="utf-8")
         for write_dataset in datasets:
