@@ -13,7 +13,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from ..errors import BuildError
 from ..link import countrycodes
 from ..paths import BASE, DCAT, DCT, NFP, ONTOLOGY, RES, SHAPES, SPDX, VOID
-from ..publish.describe import TEAM, Agent, add_agent
+from ..publish.describe import TEAM, Agent, add_agent, add_sha256
 from .run import expected_refusals, map_file, unexpected
 from .scheme import EXAMPLE
 
@@ -118,11 +118,7 @@ def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, s
         g.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media[path.suffix.lstrip('.')]}")))
         g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
         g.add((dist, DCT.license, LICENSE))
-        checksum = URIRef(f"{dist}/sha256")
-        g.add((dist, SPDX.checksum, checksum))
-        g.add((checksum, RDF.type, SPDX.Checksum))
-        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
+        add_sha256(g, dist, sha256(path))
     return g
 
 

@@ -344,7 +344,6 @@ def linkset(g: Graph, info: DatasetInfo, target: Target, data: Graph) -> None:
 def distribution(g: Graph, d: URIRef, path: Path, root: Path, version: str) -> None:
     rel = path.relative_to(root).as_posix()
     dist = URIRef(f"{d}/distribution/{rel.replace('/', '-')}")
-    checksum = URIRef(f"{dist}/sha256")
     media = URIRef(IANA + MEDIA_TYPES.get(path.name, MEDIA_TYPES.get(path.suffix.lstrip("."), "text/plain")))
     url = URIRef(PUBLIC + rel)
     g.add((d, DCAT.distribution, dist))
@@ -360,14 +359,20 @@ def distribution(g: Graph, d: URIRef, path: Path, root: Path, version: str) -> N
             g.add((dist, DCT.conformsTo, standard(g, iri, label)))
     g.add((dist, DCAT.byteSize, Literal(str(path.stat().st_size), datatype=XSD.decimal)))  # DCAT-AP 3.0.0: xsd:decimal
     g.add((dist, DCT.license, LICENSE))
-    g.add((dist, SPDX.checksum, checksum))
-    g.add((checksum, RDF.type, SPDX.Checksum))
-    g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+    add_sha256(g, dist, sha256(path))
     g.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
-    g.add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
 
 
 SOFTWARE = ("rdflib", "pyoxigraph", "pyshacl", "owlready2")  # what parses, queries, validates and reasons (HermiT)
+
+
+def add_sha256(g: Graph, subject: URIRef, digest: str) -> None:
+    """`subject` spdx:checksum an spdx:Checksum (<subject>/sha256) with the SHA-256 `digest`."""
+    checksum = URIRef(f"{subject}/sha256")
+    g.add((subject, SPDX.checksum, checksum))
+    g.add((checksum, RDF.type, SPDX.Checksum))
+    g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+    g.add((checksum, SPDX.checksumValue, Literal(digest, datatype=XSD.hexBinary)))
 
 
 def software() -> list[tuple[str, str]]:
@@ -398,16 +403,11 @@ def provenance(g: Graph, info: DatasetInfo, inputs: list[tuple[str, str | None]]
     g.add((build, PROV.wasAssociatedWith, info.creator.iri))
     for rel, digest in inputs:
         source = URIRef(f"{info.iri}/source/{rel}")
-        checksum = URIRef(f"{source}/sha256")
         g.add((build, PROV.used, source))
         g.add((source, RDF.type, PROV.Entity))
         g.add((source, DCT.title, Literal(rel)))
-        if digest is None:
-            continue
-        g.add((source, SPDX.checksum, checksum))
-        g.add((checksum, RDF.type, SPDX.Checksum))
-        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((checksum, SPDX.checksumValue, Literal(digest, datatype=XSD.hexBinary)))
+        if digest is not None:
+            add_sha256(g, source, digest)
     for name, version in software_:
         agent = URIRef(f"https://pypi.org/project/{name}/{version}/")
         g.add((build, PROV.wasAssociatedWith, agent))
