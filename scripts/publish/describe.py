@@ -401,6 +401,7 @@ def provenance(g: Graph, info: DatasetInfo, inputs: list[tuple[str, str | None]]
     g.add((build, RDFS.label, Literal("The build that made this dataset from its sources (make: scripts/build.py)",
                                       lang="en")))
     g.add((build, PROV.wasAssociatedWith, info.creator.iri))
+    g.add((info.creator.iri, RDF.type, PROV.Agent))  # prov:wasAssociatedWith's range, which foaf:Agent does not entail
     for rel, digest in inputs:
         source = URIRef(f"{info.iri}/source/{rel}")
         g.add((build, PROV.used, source))
