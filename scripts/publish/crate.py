@@ -19,6 +19,7 @@ from rdflib import FOAF, RDF, RDFS, Graph, URIRef
 
 from ..errors import BuildError
 from ..paths import DCAT, DCT, PROV, SPDX
+from .describe import media_type
 
 if TYPE_CHECKING:
     from rocrate.model.entity import Entity
@@ -157,9 +158,8 @@ def local_file(crate: ROCrate, folder: Path, rel: str, name: str, description: s
                more: dict[str, object] | None = None) -> Entity:
     """A File of the crate that is no dcat:Distribution (a void.ttl, a SHA256SUMS), with its size and checksum."""
     path = folder / rel
-    media = {".ttl": "text/turtle"}.get(path.suffix, "text/plain")
     return crate.add_file(dest_path=rel, properties={
-        "name": name, "description": description, "encodingFormat": media, "contentSize": str(path.stat().st_size),
+        "name": name, "description": description, "encodingFormat": media_type(path), "contentSize": str(path.stat().st_size),
         "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), **(more or {})})
 
 

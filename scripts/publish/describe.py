@@ -341,10 +341,15 @@ def linkset(g: Graph, info: DatasetInfo, target: Target, data: Graph) -> None:
     g.add((ls, VOID.triples, Literal(len(links), datatype=XSD.integer)))
 
 
+def media_type(path: Path) -> str:
+    """A published file's IANA media type: by its name where MEDIA_TYPES has it, else by its suffix."""
+    return MEDIA_TYPES.get(path.name, MEDIA_TYPES.get(path.suffix.lstrip("."), "text/plain"))
+
+
 def distribution(g: Graph, d: URIRef, path: Path, root: Path, version: str) -> None:
     rel = path.relative_to(root).as_posix()
     dist = URIRef(f"{d}/distribution/{rel.replace('/', '-')}")
-    media = URIRef(IANA + MEDIA_TYPES.get(path.name, MEDIA_TYPES.get(path.suffix.lstrip("."), "text/plain")))
+    media = URIRef(IANA + media_type(path))
     url = URIRef(PUBLIC + rel)
     g.add((d, DCAT.distribution, dist))
     g.add((dist, RDF.type, DCAT.Distribution))
