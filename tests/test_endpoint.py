@@ -366,6 +366,25 @@ def test_the_iris_of_the_dataset_descriptions_land_on_files(server: Server, dist
     assert json.loads(request(server.url + first.headers["location"], Accept="application/sparql-results+json").body)["boolean"]
 
 
+def test_a_nanopublication_iri_lands_on_its_trig(server: Server, dist: Path) -> None:
+    """As the w3id rules answer it (tests/test_w3id.py): a claim's nanopublication IRI 303 to its TriG document,
+    served as application/trig; a slug with no nanopublication, or not a slug, is a 404."""
+    import pyoxigraph as ox
+
+    kind = ox.NamedNode("http://www.nanopub.org/nschema#Nanopublication")
+    iris = sorted(q.subject.value for q in ox.parse(path=str(dist / "nanopubs.trig")) if q.object == kind)
+    assert len(iris) > 100
+    for iri in iris:
+        path = iri.removeprefix(W3ID_BASE)
+        first = request(f"{server.url}/{path}", Accept="application/trig")
+        assert first.status == 303 and first.headers["location"] == f"/{path}.trig", iri
+        landed = request(server.url + first.headers["location"])
+        assert landed.status == 200 and landed.headers["content-type"].startswith("application/trig"), iri
+        assert f"@prefix this: <{iri}> .".encode() in landed.body
+    for odd in ("no-such-claim", "A", "..%2Fvoid", "x%0A"):
+        assert request(f"{server.url}/nanopub/claim/{odd}", Accept="application/trig").status == 404, odd
+
+
 def test_the_dataset_iri_lands_browsers_on_the_landing_page(server: Server) -> None:
     """As the w3id rules answer it: the dataset IRI (the landing page's cite-as link) is the landing page for HTML
     clients, the VoID/DCAT description for every other."""

@@ -48,6 +48,7 @@ AddType text/html .html
 AddType text/turtle .ttl
 AddType application/ld+json .jsonld
 AddType application/n-triples .nt
+AddType application/trig .trig
 DocumentRoot "{root}/www"
 <Directory "{root}/www">
     Options FollowSymLinks
@@ -176,6 +177,35 @@ def test_the_dataset_iri_lands_browsers_on_the_landing_page(apache: str, accept:
     # a client that asks for the RO-Crate profile (ResearchObject/ro-crate issue #160) gets the RO-Crate metadata file
     where, _, body = follow(apache, "dataset", 'application/ld+json; profile="https://w3id.org/ro/crate"')
     assert where == "ro-crate-metadata.json" and json.loads(body)["@context"] == "https://w3id.org/ro/crate/1.3/context"
+
+
+def nanopub_iris(dist: Path) -> list[str]:
+    """The IRIs of the claims' nanopublications, as dist/nanopubs.trig names them (np:Nanopublication)."""
+    import pyoxigraph as ox
+
+    kind = ox.NamedNode("http://www.nanopub.org/nschema#Nanopublication")
+    return sorted(q.subject.value for q in ox.parse(path=str(dist / "nanopubs.trig")) if q.object == kind)
+
+
+def test_a_nanopublication_iri_lands_on_its_trig(apache: str, dist: Path) -> None:
+    """Each claim's nanopublication IRI (its graphs are fragments of it) lands on its TriG document, whose
+    nanopublication is that IRI; a browser gets the same (the one format); a missing or odd slug never a file."""
+    from rdflib import Dataset
+
+    iris = nanopub_iris(dist)
+    assert len(iris) > 100
+    for iri in iris:
+        path = iri.removeprefix("https://w3id.org/ngo-fp/")
+        for accept in ("application/trig", "text/html"):
+            where, kind, body = follow(apache, path, accept)
+            assert (where, kind) == (f"{path}.trig", "application/trig"), (iri, accept)
+        d = Dataset()
+        d.parse(data=body.decode("utf-8"), format="trig")
+        assert (URIRef(iri), RDF.type, URIRef("http://www.nanopub.org/nschema#Nanopublication"), URIRef(iri + "#Head")) in d
+    for odd in ("nanopub/claim/..%2Fvoid", "nanopub/claim/no-such-claim", "nanopub/claim/A"):
+        answer = request(f"{apache}/ngo-fp/{odd}", Accept="application/trig")
+        if answer.status in (302, 303):
+            assert request(answer.headers["location"]).status == 404, odd
 
 
 def test_bad_slugs_are_not_rewritten_into_paths(apache: str) -> None:

@@ -37,7 +37,7 @@ IANA = "http://www.iana.org/assignments/media-types/"
 MEDIA_TYPES = {
     "ttl": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json",
     "rdf": "application/rdf+xml", "csv": "text/csv", "graphml": "application/graphml+xml",
-    "md": "text/markdown", "txt": "text/plain", "tsv": "text/tab-separated-values",
+    "md": "text/markdown", "txt": "text/plain", "tsv": "text/tab-separated-values", "trig": "application/trig",
     "csv-metadata.json": "application/csvm+json",  # by the file's name: a CSVW metadata file (IANA's registration)
 }
 
@@ -88,6 +88,10 @@ FILE_DESCRIPTIONS = {
                                  "the tables' keys and the links between them, for CSVW tools and readers.",
     "exports/actor-network.graphml": "The actor network for Gephi, igraph or networkx: actors and activities as "
                                      "nodes, one edge per participation, with the role.",
+    "nanopubs.trig": "The claims of the article's argument as nanopublications, one per claim: the claim (assertion), "
+                     "the article and the quoted passages it is derived from (provenance), and who published it, "
+                     "when and under which licence (publication info). Each is also at its own IRI, "
+                     "https://w3id.org/ngo-fp/nanopub/claim/<slug>.",
     "links/wikidata.csv": "The verified links to Wikidata: item, its label and description, and the evidence "
                           "(where it was seen, the words seen there, the day).",
     "links/candidates.csv": "Resources not linked to Wikidata, with the decision (rejected, not found, ...) and "

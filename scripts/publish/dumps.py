@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from ..link.records import LINKS
 from ..paths import BASE, DCT, DIST, SHAPES
-from . import atomic, crate, describe, exports
+from . import atomic, crate, describe, exports, nanopubs
 
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 
@@ -281,7 +281,9 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
         files.append(tmp / "ontology" / "ngo-fp-shapes.ttl")
         files.append(mappings.write_alignments(ontology, tmp, version, modified))
         files.append(write_context(tmp, prefixes))
-        files += exports.write(exports.store(merged, (tmp / "ngo-fp.nt").read_bytes()), tmp / "exports")
+        nt_bytes = (tmp / "ngo-fp.nt").read_bytes()
+        files += exports.write(exports.store(merged, nt_bytes), tmp / "exports")
+        files.append(nanopubs.write(nt_bytes, tmp, modified, prefixes))
         if LINKS.exists():
             (tmp / "links").mkdir()
             for record in sorted(LINKS.glob("*.csv")):

@@ -32,6 +32,7 @@ from .signposting import for_page
 
 METHODS = "GET, HEAD, POST, OPTIONS"
 SLUG = re.compile(r"[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*")  # the whole path (fullmatch)
+NANOPUB_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # a claim nanopublication's last segment (fullmatch)
 VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")  # an ontology version IRI's last segment (fullmatch)
 
 
@@ -46,7 +47,13 @@ class VersionConvertor(Convertor):
         return value
 
 
+class NanopubConvertor(VersionConvertor):
+    """Routes /nanopub/claim/<slug> only: /nanopub/claim/<slug>.trig stays with the static files."""
+    regex = NANOPUB_SLUG.pattern
+
+
 register_url_convertor("version", VersionConvertor())
+register_url_convertor("nanopub", NanopubConvertor())
 
 VERSION_FILES = {"text/turtle": "ttl", "application/n-triples": "nt", "application/ld+json": "jsonld",
                  "application/rdf+xml": "rdf"}  # as the w3id rules: Turtle unless another RDF format is asked for
@@ -329,6 +336,15 @@ class Endpoint:
         target = "/" + request.scope["path"].removeprefix("/dist/")
         return RedirectResponse(target + ("?" + query if query else ""), status_code=302)
 
+    async def nanopub(self, request: Request) -> Response:
+        """https://w3id.org/ngo-fp/nanopub/claim/<slug>, as the w3id rules answer it: 303 to the claim's nanopublication
+        (TriG, scripts/publish/nanopubs.py); 404 for a claim that has none."""
+        slug = request.scope["path"].removeprefix("/nanopub/claim/")  # whole, as in resource()
+        target = f"/nanopub/claim/{slug}.trig"
+        if not NANOPUB_SLUG.fullmatch(slug) or not (self.dist / target.lstrip("/")).is_file():
+            return error(404, f"Not found: {BASE}nanopub/claim/{slug} is not published here.")
+        return RedirectResponse(target, status_code=303)
+
     async def shapes(self, request: Request) -> Response:
         return await self.describe(request, f"{BASE}shapes", None, whole="shapes")
 
@@ -378,6 +394,7 @@ def create(pool: Pool, dist: Path, max_body: int, spool_budget: int, cache_budge
         Route("/ontology", only(read, endpoint.ontology)),
         Route("/ontology/{version:version}", only(read, endpoint.ontology_version)),
         Route("/shapes", only(read, endpoint.shapes)),
+        Route("/nanopub/claim/{slug:nanopub}", only(read, endpoint.nanopub)),
         Route("/dataset", only(read, endpoint.description)),
         Route("/dataset/{rest:path}", only(read, endpoint.description)),
         Route("/catalog", only(read, endpoint.description)),

@@ -1,0 +1,140 @@
+"""The article's claims as nanopublications (https://nanopub.net): one per claim, each a TriG document of four named
+graphs, so that a claim can be cited, checked and moved on its own with the evidence that grounds it.
+
+- head: the nanopublication and its three graphs (np:hasAssertion, np:hasProvenance, np:hasPublicationInfo);
+- assertion: the claim as the dataset describes it (its statement, kind, section, causes and effects, what it
+  concerns and supports, who asserts it), all its triples except nfp:groundedIn, which is provenance;
+- provenance: the assertion prov:wasDerivedFrom the article and from each passage quoted as its evidence, with
+  those W3C Web Annotations (their TextQuote and TextPosition selectors), and prov:wasAttributedTo the team that
+  wrote it down;
+- publication info: when (the publication's day, so that builds stay byte-identical), by whom, the licence, the
+  dataset it belongs to, and npx:introduces the claim.
+
+They are unsigned, under https://w3id.org/ngo-fp/nanopub/claim/<slug>, their graphs that IRI's fragments (#Head,
+#assertion, ...: the nanopub toolkit signs this form; a slash form came out with a hash it then refused). The toolkit (nanopub-sign) reads
+each as valid; signing one (its RSA key, the signer's ORCID) turns its IRI into a trusty URI
+(…/claim/<slug>.RA…) ready for the nanopub network, which a team with a key does when the hosting is settled.
+Written as dist/nanopubs.trig (all of them) and dist/nanopub/claim/<slug>.trig (each, where its IRI resolves)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..paths import ARTICLE, BASE, NFP, OA
+from . import describe
+
+NP = "http://www.nanopub.org/nschema#"
+NPX = "http://purl.org/nanopub/x/"
+PROV = "http://www.w3.org/ns/prov#"
+DCT = "http://purl.org/dc/terms/"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+CLAIM = ox.NamedNode(str(NFP.Claim))
+GROUNDED_IN = ox.NamedNode(str(NFP.groundedIn))
+NANOPUB_BASE = BASE + "nanopub/claim/"
+GRAPHS = ("Head", "assertion", "provenance", "pubinfo")  # in the order each document lists them
+ALL = "nanopubs.trig"
+FOLDER = Path("nanopub") / "claim"
+# The prefixes a document declares where its IRIs use them, beside the dataset's own (dumps.context).
+PREFIXES = {"np": NP, "npx": NPX, "prov": PROV, "dcterms": DCT, "oa": str(OA),
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#"}
+
+
+def iri(node: ox.NamedNode | str) -> ox.NamedNode:
+    return node if isinstance(node, ox.NamedNode) else ox.NamedNode(str(node))
+
+
+def slug(claim: ox.NamedNode) -> str:
+    return claim.value.rsplit("/", 1)[1]
+
+
+class Index:
+    """The dataset's triples by subject, as Oxigraph's parser reads them from the sorted N-Triples: literals keep
+    their datatype as written (an Oxigraph store would keep oa:start's xsd:nonNegativeInteger as xsd:integer)."""
+
+    def __init__(self, ntriples: bytes) -> None:
+        self.by_subject: dict[ox.NamedNode | ox.BlankNode, list[ox.Triple]] = {}
+        for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
+            self.by_subject.setdefault(quad.subject, []).append(quad.triple)
+
+    def about(self, subject: ox.NamedNode) -> list[ox.Triple]:
+        return self.by_subject.get(subject, [])
+
+    def claims(self) -> list[ox.NamedNode]:
+        """Every nfp:Claim of the dataset, sorted by IRI."""
+        return sorted((s for s, triples in self.by_subject.items() if isinstance(s, ox.NamedNode)
+                       and any(t.predicate == RDF_TYPE and t.object == CLAIM for t in triples)), key=lambda n: n.value)
+
+    def described(self, node: ox.NamedNode) -> list[ox.Triple]:
+        """The triples of `node` and of the resources minted under its IRI (an annotation's target and selectors)."""
+        under = node.value + "/"
+        return self.about(node) + [t for s in sorted((s for s in self.by_subject if isinstance(s, ox.NamedNode)
+                                                       and s.value.startswith(under)), key=lambda n: n.value)
+                                   for t in self.by_subject[s]]
+
+
+def nanopub(index: Index, claim: ox.NamedNode, created: str) -> list[ox.Quad]:
+    """The quads of the claim's nanopublication, in document order (graphs as GRAPHS, triples sorted)."""
+    this = ox.NamedNode(NANOPUB_BASE + slug(claim))
+    head, assertion, provenance, pubinfo = (ox.NamedNode(f"{this.value}#{name}") for name in GRAPHS)
+    evidence = sorted((t.object for t in index.about(claim) if t.predicate == GROUNDED_IN), key=lambda n: n.value)
+    label = next((t.object.value for t in index.about(claim) if t.predicate == RDFS_LABEL), slug(claim))
+    team = iri(describe.TEAM.iri)
+    graphs: dict[ox.NamedNode, list[ox.Triple]] = {
+        head: [ox.Triple(this, RDF_TYPE, ox.NamedNode(NP + "Nanopublication")),
+               ox.Triple(this, ox.NamedNode(NP + "hasAssertion"), assertion),
+               ox.Triple(this, ox.NamedNode(NP + "hasProvenance"), provenance),
+               ox.Triple(this, ox.NamedNode(NP + "hasPublicationInfo"), pubinfo)],
+        assertion: [t for t in index.about(claim) if t.predicate != GROUNDED_IN],
+        provenance: [ox.Triple(assertion, ox.NamedNode(PROV + "wasDerivedFrom"), iri(ARTICLE)),
+                     ox.Triple(assertion, ox.NamedNode(PROV + "wasAttributedTo"), team)]
+                    + [ox.Triple(assertion, ox.NamedNode(PROV + "wasDerivedFrom"), ox.NamedNode(e.value + "/target"))
+                       for e in evidence]
+                    + [t for e in evidence for t in index.described(e)],
+        pubinfo: [ox.Triple(this, ox.NamedNode(DCT + "created"), ox.Literal(created, datatype=XSD_DATETIME)),
+                  ox.Triple(this, ox.NamedNode(DCT + "creator"), team),
+                  ox.Triple(this, ox.NamedNode(PROV + "wasAttributedTo"), team),
+                  ox.Triple(this, ox.NamedNode(DCT + "license"), iri(describe.LICENSE)),
+                  ox.Triple(this, ox.NamedNode(DCT + "isPartOf"), ox.NamedNode(BASE + "dataset")),
+                  ox.Triple(this, ox.NamedNode(NPX + "introduces"), claim),
+                  ox.Triple(this, ox.NamedNode(NPX + "hasNanopubType"), CLAIM),
+                  ox.Triple(this, RDFS_LABEL, ox.Literal(f"Claim of Bulgur (2023): {label}", language="en"))],
+    }
+    return [ox.Quad(t.subject, t.predicate, t.object, graph)
+            for graph, triples in graphs.items() for t in sorted(set(triples), key=str)]
+
+
+def trig(quads: list[ox.Quad], prefixes: dict[str, str]) -> str:
+    """TriG of `quads` in their order, declaring (sorted) the prefixes its IRIs use."""
+    used = {t.value for q in quads for t in (q.subject, q.predicate, q.object, q.graph_name)
+            if isinstance(t, ox.NamedNode)}
+    used |= {q.object.datatype.value for q in quads if isinstance(q.object, ox.Literal)}
+    declared = {p: ns for p, ns in sorted(prefixes.items()) if any(i.startswith(ns) for i in used)}
+    text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=declared).decode("utf-8")
+    lines = text.splitlines(keepends=True)
+    head = 0
+    while head < len(lines) and lines[head].startswith("@prefix "):
+        head += 1
+    return "".join(sorted(lines[:head])) + "\n" + "".join(lines[head:])
+
+
+def write(ntriples: bytes, folder: Path, modified: str | None, prefixes: dict[str, str]) -> Path:
+    """Write every claim's nanopublication into `folder` (dist/ being written): each under FOLDER, and all of them,
+    one document after the other (TriG lets each declare its own `this:` and `sub:`), in ALL. `ntriples`: the
+    dataset as N-Triples; `modified`: the publication's day (YYYY-MM-DD), their dct:created; `prefixes`: the
+    dataset's. Returns ALL."""
+    created = f"{modified or '1970-01-01'}T00:00:00Z"
+    each = folder / FOLDER
+    each.mkdir(parents=True)
+    index = Index(ntriples)
+    documents = []
+    for claim in index.claims():
+        this = NANOPUB_BASE + slug(claim)
+        text = trig(nanopub(index, claim, created), {**prefixes, **PREFIXES, "this": this, "sub": this + "#"})
+        (each / f"{slug(claim)}.trig").write_text(text, encoding="utf-8")
+        documents.append(text)
+    path = folder / ALL
+    path.write_text("\n".join(documents), encoding="utf-8")
+    return path
