@@ -208,6 +208,28 @@ def test_a_nanopublication_iri_lands_on_its_trig(apache: str, dist: Path) -> Non
             assert request(answer.headers["location"]).status == 404, odd
 
 
+def test_the_parts_of_an_evidence_annotation_land_on_its_files(apache: str, published_graph: Graph) -> None:
+    """…/evidence/<hex>/target, /quote and /position (the passage an annotation targets, its selectors) land on the
+    annotation's files, which describe them; they were 404 everywhere."""
+    oa = "http://www.w3.org/ns/oa#"
+    parts = sorted({str(s) for p in (oa + "hasSource", oa + "exact", oa + "start")
+                    for s in published_graph.subjects(URIRef(p), None) if "/resource/evidence/" in str(s)})
+    assert len(parts) > 3000
+    for iri in parts[::300] + parts[-3:]:
+        path = iri.removeprefix("https://w3id.org/ngo-fp/")
+        record = path.rsplit("/", 1)[0]
+        for accept, suffix, fmt in (("text/turtle", ".ttl", "turtle"), ("application/ld+json", ".jsonld", "json-ld"),
+                                    ("application/n-triples", ".nt", "nt")):
+            where, _, body = follow(apache, path, accept)
+            assert where == f"site/{record}{suffix}", (iri, accept)
+            got = Graph().parse(data=body.decode("utf-8"), format=fmt)
+            assert set(got.triples((URIRef(iri), None, None))) == set(published_graph.triples((URIRef(iri), None, None)))
+        assert follow(apache, path, "text/html")[:2] == (f"site/{record}.html", "text/html")
+    for odd in ("resource/evidence/8e64a891563d9d67/other", "resource/evidence/8E64A891563D9D67/quote"):
+        answer = request(f"{apache}/ngo-fp/{odd}", Accept="text/turtle")
+        assert "/site/resource/" not in answer.headers.get("location", ""), odd
+
+
 def test_bad_slugs_are_not_rewritten_into_paths(apache: str) -> None:
     answer = request(f"{apache}/ngo-fp/resource/organization/..%2F..%2Fvoid", Accept="text/turtle")
     assert answer.status in (302, 400, 404)

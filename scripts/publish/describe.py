@@ -31,8 +31,10 @@ LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 SSSOM = URIRef("https://w3id.org/sssom/")
 CSVW = URIRef("http://www.w3.org/ns/csvw")
 # The standard a published file conforms to, by how its name ends (dct:conformsTo of its distribution).
+NANOPUB = URIRef("https://nanopub.net/guidelines/working_draft/")
 STANDARDS = {".sssom.tsv": (SSSOM, "Simple Standard for Sharing Ontological Mappings (SSSOM)"),
-             "csv-metadata.json": (CSVW, "CSV on the Web (CSVW): Metadata Vocabulary for Tabular Data")}
+             "csv-metadata.json": (CSVW, "CSV on the Web (CSVW): Metadata Vocabulary for Tabular Data"),
+             "nanopubs.trig": (NANOPUB, "Nanopublication Guidelines")}
 IANA = "http://www.iana.org/assignments/media-types/"
 MEDIA_TYPES = {
     "ttl": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json",

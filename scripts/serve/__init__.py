@@ -4,7 +4,8 @@
     http://127.0.0.1:PORT/query           SPARQL 1.1 Protocol (GET, POST form, POST direct); updates refused
     http://127.0.0.1:PORT/resource/...    the dataset's IRIs, /ontology (/ontology/x.y.z: that version) and /shapes,
                                           with content negotiation; /dataset..., /catalog... and /agent/... to the
-                                          VoID/DCAT file that describes them, /dist/<file> to the file
+                                          VoID/DCAT file that describes them, /dist/<file> to the file,
+                                          /nanopub/claim/<slug> to a claim's nanopublication (TriG)
 
 What serves, and why: uvicorn (HTTP) and Starlette (routing, static files, CORS), both well kept, with the
 queries evaluated by pyoxigraph in a pool of worker processes (pool.py, worker.py). A worker per query is

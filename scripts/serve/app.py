@@ -32,6 +32,9 @@ from .signposting import for_page
 
 METHODS = "GET, HEAD, POST, OPTIONS"
 SLUG = re.compile(r"[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*")  # the whole path (fullmatch)
+# the parts of an evidence annotation (the passage it targets, its selectors): described from the store, their page
+# the annotation's (fullmatch; group 1 is the annotation's path)
+EVIDENCE_PART = re.compile(r"(evidence/[0-9a-f]{16})/(?:target|quote|position)")
 NANOPUB_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # a claim nanopublication's last segment (fullmatch)
 VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")  # an ontology version IRI's last segment (fullmatch)
 
@@ -298,9 +301,11 @@ class Endpoint:
     async def resource(self, request: Request) -> Response:
         # the whole decoded path: Starlette's route pattern ends in $, which also matches before a final line feed
         path = request.scope["path"].removeprefix("/resource/")
-        if not SLUG.fullmatch(path):
+        part = EVIDENCE_PART.fullmatch(path)
+        if not SLUG.fullmatch(path) and part is None:
             return error(404, "Not found.")
-        return await self.describe(request, f"{BASE}resource/{path}", f"/site/resource/{path}.html")
+        page = f"/site/resource/{part.group(1) if part else path}.html"
+        return await self.describe(request, f"{BASE}resource/{path}", page)
 
     async def ontology(self, request: Request) -> Response:
         return await self.describe(request, f"{BASE}ontology", "/site/ontology.html", whole="ontology")

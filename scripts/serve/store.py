@@ -7,6 +7,12 @@ already asserted, so no triple is counted twice. A query that names its dataset 
 protocol's graph parameters: worker.py) gets that dataset, as Oxigraph reads the query: the endpoint does not
 decide it by reading the query otherwise. Descriptions of resource IRIs (`/resource/...`) leave the inferred
 types out, like the dumps (worker.py, asserted_description).
+
+An Oxigraph store keeps a literal of an integer type derived from xsd:integer by its value, as xsd:integer
+(`load.RETYPED_BY_OXIGRAPH`): the dumps' oa:start and oa:end, xsd:nonNegativeInteger as Web Annotation has them,
+would come out of a CONSTRUCT or a resource's description as xsd:integer. `build` keeps those triples as written
+beside the store (`as_written`), and the workers give graph answers their literals back as written (worker.py);
+SELECT answers and the query's own functions (DATATYPE, sameTerm) see the store's xsd:integer.
 """
 from __future__ import annotations
 
@@ -29,10 +35,23 @@ WHERE {{
 }}"""
 
 
+def written_path(location: Path) -> Path:
+    """Where `build` keeps, beside the store at `location`, the triples whose literal the store retypes."""
+    return location.with_name(location.name + ".as-written.nt")
+
+
 def build(dump: Path, location: Path) -> int:
     """Load `dump` (N-Triples), add the type closure, and write the whole as N-Quads to `location`, which
-    each query worker loads into memory (three times faster to query here than Oxigraph's on-disk store);
-    return how many types were inferred."""
+    each query worker loads into memory (three times faster to query here than Oxigraph's on-disk store), and the
+    triples whose literal Oxigraph retypes, as written, to `written_path(location)`; return how many types were
+    inferred."""
+    # imported here, not with the module: scripts.load imports scripts.validate, which, imported while `python -m`
+    # starts (as `make serve` starts this server), lets Ctrl-C end the process at once, before the store is removed
+    from ..load import RETYPED_BY_OXIGRAPH
+
+    retyped = [q.triple for q in ox.parse(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
+               if isinstance(q.object, ox.Literal) and q.object.datatype.value in RETYPED_BY_OXIGRAPH]
+    ox.serialize(retyped, output=str(written_path(location)), format=ox.RdfFormat.N_TRIPLES)
     store = ox.Store()
     store.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
     store.update(CLOSURE)
@@ -46,3 +65,19 @@ def open_in_memory(location: Path) -> ox.Store:
     store = ox.Store()
     store.bulk_load(path=str(location), format=ox.RdfFormat.N_QUADS)
     return store
+
+
+def as_written(location: Path) -> dict[ox.Triple, ox.Literal]:
+    """For each triple `build` kept beside the store at `location`: the triple as the store holds it -> its literal
+    as written in the dump."""
+    path = written_path(location)
+    if not path.exists():
+        return {}
+    scratch = ox.Store()
+    out = {}
+    for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES):
+        scratch.add(quad)
+        stored = next(scratch.quads_for_pattern(quad.subject, quad.predicate, None)).object
+        scratch.remove(ox.Quad(quad.subject, quad.predicate, stored))
+        out[ox.Triple(quad.subject, quad.predicate, stored)] = quad.object
+    return out

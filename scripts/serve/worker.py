@@ -30,7 +30,7 @@ import pyoxigraph as ox
 
 from . import service
 from .negotiate import GRAPHS, RESULTS, choose, content_type
-from .store import INFERRED, open_in_memory
+from .store import INFERRED, as_written, open_in_memory
 
 
 def asserted_description(iri: str) -> str:
@@ -144,9 +144,22 @@ def not_acceptable(offered: dict[str, str]) -> Answer:
     return error(406, "Not acceptable: this answer is available as " + ", ".join(offered) + ".")
 
 
+class AsWritten:
+    """A graph answer whose literals the store retyped are given back as the dumps write them (store.py)."""
+
+    def __init__(self, triples: ox.QueryTriples, written: dict[ox.Triple, ox.Literal]) -> None:
+        self.triples, self.written = triples, written
+
+    def serialize(self, output: object, format: ox.RdfFormat) -> None:
+        written = self.written
+        ox.serialize((ox.Triple(t.subject, t.predicate, written[t]) if t in written else t for t in self.triples),
+                     output=output, format=format)
+
+
 class Worker:
     def __init__(self, store_path: str, spool_dir: Path, shapes_file: str, cap: int) -> None:
         self.store = open_in_memory(Path(store_path))
+        self.written = as_written(Path(store_path))
         self.shapes = ox.Store()
         if shapes_file and Path(shapes_file).exists():
             self.shapes.bulk_load(path=shapes_file, format=ox.RdfFormat.TURTLE)
@@ -202,8 +215,12 @@ class Worker:
             return error(400, f"Query syntax error: {err}")
         except (ValueError, OSError) as err:
             return error(400, f"Query error: {err}")
-        offered = GRAPHS if isinstance(result, ox.QueryTriples) else RESULTS
-        return self.serialize(result, offered, req.get("accept"))
+        if isinstance(result, ox.QueryTriples):
+            return self.serialize(self.as_written(result), GRAPHS, req.get("accept"))
+        return self.serialize(result, RESULTS, req.get("accept"))
+
+    def as_written(self, result: ox.QueryTriples) -> object:
+        return AsWritten(result, self.written) if self.written else result
 
     def describe(self, req: dict) -> Answer:
         """The description of one of our IRIs: its CBD from the asserted graph (DESCRIBE), or for the
@@ -219,7 +236,7 @@ class Worker:
         probe = source.query(f"ASK {{ <{iri}> ?p ?o }}") if not req.get("whole") else True
         if not probe:
             return error(404, f"Not found: {iri} is not described in this dataset.")
-        return self.serialize(result, GRAPHS, req.get("accept"))
+        return self.serialize(self.as_written(result) if source is self.store else result, GRAPHS, req.get("accept"))
 
     def handle(self, req: dict) -> Answer:
         if req.get("op") == "describe":

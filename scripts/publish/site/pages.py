@@ -11,6 +11,7 @@ from rdflib.term import Node
 
 from ...link.records import FACTS
 from ...paths import NFP, OA
+from .. import nanopubs
 from .model import DCT, EVIDENCE, OUT_LINKS, SKOS, Model, Value
 
 
@@ -118,4 +119,12 @@ def context(model: Model, iri: URIRef, here: str) -> dict[str, object]:
         "links_out": sorted((model.value(o, here) for p in OUT_LINKS for o in model.objects(iri, p)),
                             key=lambda v: v.text),
         "stem": here.rsplit("/", 1)[-1].removesuffix(".html"),
+        "nanopub": nanopub_href(model, iri, up),
     }
+
+
+def nanopub_href(model: Model, iri: URIRef, up: str) -> str | None:
+    """A claim's nanopublication (scripts/publish/nanopubs.py), beside the site in dist/; None for anything else."""
+    if NFP.Claim not in model.types(iri):
+        return None
+    return f"{up}../{nanopubs.FOLDER.as_posix()}/{str(iri).rsplit('/', 1)[-1]}.trig"

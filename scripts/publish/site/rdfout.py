@@ -16,10 +16,14 @@ Triple = tuple[Node, URIRef, Node]
 
 
 def resource_triples(model: Model, iri: URIRef) -> list[Triple]:
-    """The resource's statements, plus those of its evidence annotations, their targets and selectors."""
+    """The resource's statements, plus those of its evidence annotations, their targets and selectors (an evidence
+    annotation's own page: its target and selectors, whose IRIs, …/evidence/<hex>/target, quote and position, land
+    on this page's files by the w3id rules)."""
     triples: list[Triple] = [(iri, p, o) for p, o in model.out.get(iri, [])]
-    for ev in model.objects(iri, NFP.groundedIn):
+    annotations = list(model.objects(iri, NFP.groundedIn))
+    for ev in annotations:
         triples += [(ev, p, o) for p, o in model.out.get(ev, [])]
+    for ev in [iri] + annotations:
         for target in model.objects(ev, OA.hasTarget):
             triples += [(target, p, o) for p, o in model.out.get(target, [])]
             for selector in model.objects(target, OA.hasSelector):
