@@ -14,13 +14,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Dataset, Graph, Namespace, URIRef
 
-from scripts.paths import SOURCE_TEXTS, ARTICLE
+from scripts.paths import ARTICLE, NFP, OA, PROV, SOURCE_TEXTS
 
-NFP = Namespace("https://w3id.org/ngo-fp/ontology#")
-NP = Namespace("http://www.nanopub.org/nschema#")
 NPX = Namespace("http://purl.org/nanopub/x/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-OA = Namespace("http://www.w3.org/ns/oa#")
 XSD_NNI = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
 BASE = "https://w3id.org/ngo-fp/nanopub/claim/"
 EXAMPLE = "neo-liberalism-raised-ngo-importance-after-1983"
