@@ -45,7 +45,7 @@ define newline
 endef
 one_line = $(if $(findstring $(newline),$(value $(1))),@echo "make $@: $(1) must be one line" >&2; exit 2)
 
-.PHONY: help all setup java jena vocabularies site-checkers build validate test coverage link serve release bench bench-load bench-store bench-build examples plover clean FORCE
+.PHONY: help all setup java jena vocabularies site-checkers build validate test coverage link serve release nanopubs-sign bench bench-load bench-store bench-build examples plover clean FORCE
 .PRECIOUS: dist/SHA256SUMS
 
 help: ## List the targets
@@ -163,6 +163,14 @@ release: setup ## Build a release: make release VERSION=x.y.z stamps the version
 	$(if $(value VERSION),,@echo "usage: make release VERSION=x.y.z" >&2; exit 2)
 	$(call one_line,VERSION)
 	$(PY) -m scripts.build --release=$(call quote,$(value VERSION))
+
+nanopubs-sign: setup dist/SHA256SUMS ## Sign the claims' nanopublications: make nanopubs-sign KEY=~/.nanopub/id_rsa ORCID=https://orcid.org/... [NAME=...] [OUT=folder]
+	$(if $(and $(value KEY),$(value ORCID)),,@echo "usage: make nanopubs-sign KEY=path/to/id_rsa ORCID=https://orcid.org/0000-0000-0000-0000 [NAME=name] [OUT=folder]" >&2; exit 2)
+	$(call one_line,KEY)
+	$(call one_line,ORCID)
+	$(call one_line,NAME)
+	$(call one_line,OUT)
+	$(PY) -m scripts.publish.nanopubs --key=$(call quote,$(value KEY)) --orcid=$(call quote,$(value ORCID))$(if $(value NAME), --name=$(call quote,$(value NAME)))$(if $(value OUT), --out=$(call quote,$(value OUT)))
 
 examples: setup ## Map the examples (CSV registry; PLOVER event records) to RDF with morph-kgc and validate them
 	mkdir -p dist/examples

@@ -4,9 +4,6 @@ and one signed with a throwaway key as a valid trusty, signed one; a broken or t
 the claim exactly as the dataset states it, and its evidence, whose quotes and positions are the article's text."""
 from __future__ import annotations
 
-import os
-from contextlib import contextmanager
-from collections.abc import Iterator
 from pathlib import Path
 
 import nanopub_sign
@@ -15,25 +12,12 @@ import pytest
 from rdflib import RDF, Dataset, Graph, Namespace, URIRef
 
 from scripts.paths import ARTICLE, NFP, OA, PROV, SOURCE_TEXTS
+from scripts.publish.nanopubs import main, orcid_valid, quiet
 
 NPX = Namespace("http://purl.org/nanopub/x/")
 XSD_NNI = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
 BASE = "https://w3id.org/ngo-fp/nanopub/claim/"
 EXAMPLE = "neo-liberalism-raised-ngo-importance-after-1983"
-
-
-@contextmanager
-def quiet() -> Iterator[None]:
-    """nanopub-sign prints its verdict from Rust to file descriptor 1: keep it out of pytest's output."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    saved = os.dup(1)
-    os.dup2(devnull, 1)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(devnull)
 
 
 def check(text: str) -> dict:
@@ -146,3 +130,52 @@ def test_signed_with_a_key_it_becomes_trusty_and_tampering_is_caught(documents: 
     assert tampered != signed
     with pytest.raises(Exception):
         check(tampered)
+
+
+ORCID = "https://orcid.org/0000-0002-1825-0097"  # ORCID's own example iD (Josiah Carberry)
+
+
+def test_orcid_ids_are_checked_with_their_check_digit() -> None:
+    # ORCID's documented examples, one ending in X, and the same with a wrong check digit or form
+    assert orcid_valid(ORCID) and orcid_valid("https://orcid.org/0000-0002-1694-233X")
+    for wrong in ("https://orcid.org/0000-0002-1825-0098", "http://orcid.org/0000-0002-1825-0097",
+                  "0000-0002-1825-0097", "https://orcid.org/0000-0002-1825-009", ORCID + "\n"):
+        assert not orcid_valid(wrong), wrong
+
+
+def test_make_nanopubs_sign_signs_and_checks_every_one(dist: Path, documents: dict[str, str], tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    key = tmp_path / "id_rsa"
+    key.write_text(nanopub_sign.KeyPair().private + "\n", encoding="ascii")
+    out = tmp_path / "signed"
+    assert main(["--key", str(key), "--orcid", ORCID, "--dist", str(dist), "--out", str(out)]) == 0
+    assert f"{len(documents)} nanopublications signed and checked" in capsys.readouterr().out
+    index = (out / "index.tsv").read_text(encoding="utf-8").splitlines()
+    assert index[0] == "nanopub\ttrusty_uri" and len(index) == len(documents) + 1
+    for row in index[1:]:
+        unsigned, trusty = row.split("\t")
+        name = unsigned.removeprefix(BASE)
+        info = check((out / f"{name}.trig").read_text(encoding="utf-8"))  # the toolkit verifies it again here
+        assert info["uri"]["value"] == trusty and trusty.startswith(f"{unsigned}.RA") and info["signature"]
+
+
+@pytest.mark.parametrize("content,expected", [
+    ("not a key\n", "not an RSA key"), ("", "is empty"), (b"\xff\xfe", "not ASCII text")])
+def test_a_bad_key_is_one_line_and_exit_1(dist: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          content: str | bytes, expected: str) -> None:
+    key = tmp_path / "id_rsa"
+    key.write_bytes(content if isinstance(content, bytes) else content.encode())
+    assert main(["--key", str(key), "--orcid", ORCID, "--dist", str(dist), "--out", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: ") and expected in err, err
+
+
+def test_a_wrong_orcid_or_a_missing_publication_is_refused(dist: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    key = tmp_path / "id_rsa"
+    key.write_text(nanopub_sign.KeyPair().private, encoding="ascii")
+    with pytest.raises(SystemExit) as usage:
+        main(["--key", str(key), "--orcid", "https://orcid.org/0000-0002-1825-0098", "--dist", str(dist)])
+    assert usage.value.code == 2 and "is not an ORCID iD" in capsys.readouterr().err
+    assert main(["--key", str(key), "--orcid", ORCID, "--dist", str(tmp_path / "none"), "--out", str(tmp_path / "o")]) == 1
+    assert "no nanopublications here: run `make` first" in capsys.readouterr().err

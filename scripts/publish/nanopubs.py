@@ -13,15 +13,24 @@ graphs, so that a claim can be cited, checked and moved on its own with the evid
 They are unsigned, under https://w3id.org/ngo-fp/nanopub/claim/<slug>, their graphs that IRI's fragments (#Head,
 #assertion, ...: the nanopub toolkit signs this form; a slash form came out with a hash it then refused). The toolkit (nanopub-sign) reads
 each as valid; signing one (its RSA key, the signer's ORCID) turns its IRI into a trusty URI
-(…/claim/<slug>.RA…) ready for the nanopub network, which a team with a key does when the hosting is settled.
-Written as dist/nanopubs.trig (all of them) and dist/nanopub/claim/<slug>.trig (each, where its IRI resolves)."""
+(…/claim/<slug>.RA…) ready for the nanopub network. Written as dist/nanopubs.trig (all of them) and
+dist/nanopub/claim/<slug>.trig (each, where its IRI resolves).
+
+`make nanopubs-sign KEY=... ORCID=...` (`python -m scripts.publish.nanopubs`, `main` below) signs the published
+ones with the team's RSA key into a folder of their own, each checked by the toolkit after signing, for `np publish`."""
 from __future__ import annotations
 
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..paths import ARTICLE, BASE, NFP, OA
+from ..errors import BuildError, display
+from ..paths import ARTICLE, BASE, DIST, NFP, OA
 from . import describe
 
 NP = "http://www.nanopub.org/nschema#"
@@ -138,3 +147,106 @@ def write(ntriples: bytes, folder: Path, modified: str | None, prefixes: dict[st
     path = folder / ALL
     path.write_text("\n".join(documents), encoding="utf-8")
     return path
+
+
+@contextmanager
+def quiet() -> Iterator[None]:
+    """The nanopub toolkit prints its verdicts from Rust to file descriptor 1: keep them out of the output."""
+    sys.stdout.flush()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    saved = os.dup(1)
+    os.dup2(devnull, 1)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(devnull)
+
+
+ORCID = re.compile(r"https://orcid\.org/(\d{4})-(\d{4})-(\d{4})-(\d{3}[\dX])")
+
+
+def orcid_valid(iri: str) -> bool:
+    """An ORCID iD as its https IRI, with the right check digit (ISO 7064 MOD 11-2, as ORCID computes it)."""
+    match = ORCID.fullmatch(iri)
+    if match is None:
+        return False
+    digits = "".join(match.groups())
+    total = 0
+    for d in digits[:-1]:
+        total = (total + int(d)) * 2
+    check = (12 - total % 11) % 11
+    return digits[-1] == ("X" if check == 10 else str(check))
+
+
+def read_key(path: Path) -> str:
+    """The RSA private key in `path`, as the nanopub tools keep it (base64 PKCS#8; PEM armour lines are dropped)."""
+    try:
+        text = path.read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = getattr(exc, "strerror", None) or "not ASCII text"
+        raise BuildError(f"cannot read the private key ({problem})", path) from None
+    key = "".join(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("-----"))
+    if not key:
+        raise BuildError("the private key file is empty", path)
+    return key
+
+
+def sign(source: Path, out: Path, key: str, orcid: str, name: str | None) -> list[tuple[str, str]]:
+    """Sign every nanopublication under `source` (dist/nanopub/claim) into `out`, checking each signed one;
+    returns (unsigned IRI, trusty IRI) pairs, also written to `out`/index.tsv."""
+    import nanopub_sign
+
+    files = sorted(source.glob("*.trig"))
+    if not files:
+        raise BuildError("no nanopublications here: run `make` first", source)
+    try:
+        profile = nanopub_sign.NpProfile(private_key=key, orcid_id=orcid, name=name)
+    except Exception as exc:
+        raise BuildError(f"the private key is not an RSA key the nanopub tools can use ({exc})") from None
+    out.mkdir(parents=True, exist_ok=True)
+    pairs = []
+    for path in files:
+        try:
+            with quiet():
+                signed = nanopub_sign.Nanopub(path.read_text(encoding="utf-8")).sign(profile).rdf()
+                info = nanopub_sign.Nanopub(signed).check().info()
+        except Exception as exc:
+            raise BuildError(f"signing failed: {exc}", path) from None
+        (out / path.name).write_text(signed, encoding="utf-8")
+        pairs.append((NANOPUB_BASE + path.stem, info["uri"]["value"]))
+    rows = "".join(f"{unsigned}\t{trusty}\n" for unsigned, trusty in pairs)
+    (out / "index.tsv").write_text("nanopub\ttrusty_uri\n" + rows, encoding="utf-8")
+    return pairs
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.publish.nanopubs",
+        description="Sign the claims' nanopublications of dist/ with an RSA key, each checked after signing, "
+                    "into a folder of their own (trusty URIs; ready for `np publish`).",
+        epilog="exit codes: 0 all signed and checked, 1 a problem (key, input, signing), 2 a wrong command line")
+    parser.add_argument("--key", type=Path, required=True, help="the RSA private key (as `np setup` writes it)")
+    parser.add_argument("--orcid", required=True, help="the signer's ORCID iD, https://orcid.org/0000-0000-0000-0000")
+    parser.add_argument("--name", help="the signer's name")
+    parser.add_argument("--dist", type=Path, default=DIST, help="the publication (default: dist/)")
+    parser.add_argument("--out", type=Path, default=Path("nanopubs-signed"),
+                        help="where to write them (default: %(default)s)")
+    args = parser.parse_args(argv)
+    if not orcid_valid(args.orcid):
+        parser.error(f"--orcid {args.orcid!r} is not an ORCID iD (https://orcid.org/ and 16 digits, the last a "
+                     "valid check digit)")
+    try:
+        pairs = sign(args.dist / FOLDER, args.out, read_key(args.key), args.orcid, args.name)
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{len(pairs)} nanopublications signed and checked: {display(args.out)}/ (trusty URIs in index.tsv)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
