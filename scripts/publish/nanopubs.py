@@ -67,6 +67,9 @@ class Index:
         self.by_subject: dict[ox.NamedNode | ox.BlankNode, list[ox.Triple]] = {}
         for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
             self.by_subject.setdefault(quad.subject, []).append(quad.triple)
+        self.children: dict[str, list[ox.NamedNode]] = {}  # IRI -> the IRIs one segment under it, sorted
+        for s in sorted((s for s in self.by_subject if isinstance(s, ox.NamedNode)), key=lambda n: n.value):
+            self.children.setdefault(s.value.rsplit("/", 1)[0], []).append(s)
 
     def about(self, subject: ox.NamedNode) -> list[ox.Triple]:
         return self.by_subject.get(subject, [])
@@ -77,11 +80,9 @@ class Index:
                        and any(t.predicate == RDF_TYPE and t.object == CLAIM for t in triples)), key=lambda n: n.value)
 
     def described(self, node: ox.NamedNode) -> list[ox.Triple]:
-        """The triples of `node` and of the resources minted under its IRI (an annotation's target and selectors)."""
-        under = node.value + "/"
-        return self.about(node) + [t for s in sorted((s for s in self.by_subject if isinstance(s, ox.NamedNode)
-                                                       and s.value.startswith(under)), key=lambda n: n.value)
-                                   for t in self.by_subject[s]]
+        """The triples of `node` and of the resources minted one segment under its IRI (an annotation's target and
+        selectors)."""
+        return self.about(node) + [t for s in self.children.get(node.value, []) for t in self.by_subject[s]]
 
 
 def nanopub(index: Index, claim: ox.NamedNode, created: str) -> list[ox.Quad]:
