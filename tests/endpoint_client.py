@@ -132,3 +132,30 @@ def own_paths(iris: set[str]) -> list[tuple[str, str]]:
     """(iri, path under https://w3id.org/ngo-fp/) of the IRIs the w3id rules answer, the ontology's left out."""
     return [(iri, iri[len(W3ID_BASE):]) for iri in sorted(iris)
             if iri.startswith(W3ID_BASE) and not iri.startswith(W3ID_BASE + "ontology")]
+
+
+def minted_iris(dist: Path) -> list[str]:
+    """Every IRI under W3ID_BASE that the article's publication names (its dump, its nanopublications, its
+    description), a hash IRI by its document: what the w3id rules and `make serve` must answer. The PLOVER sample's
+    own resources are left out: described only in its dump, they do not resolve yet (README)."""
+    import pyoxigraph as ox
+
+    iris: set[str] = set()
+    for name in ("ngo-fp.nt", "nanopubs.trig", "void.ttl"):
+        for quad in ox.parse(path=str(dist / name)):
+            for term in (quad.subject, quad.predicate, quad.object, quad.graph_name):
+                if isinstance(term, ox.NamedNode) and term.value.startswith(W3ID_BASE):
+                    iris.add(term.value.split("#", 1)[0])
+    return sorted(iris)
+
+
+def resolve(url: str, accept: str, hops: int = 3) -> tuple[str, int]:
+    """Follow redirects from `url` (at most `hops`) as a client asking for `accept`: where it ended, and the status."""
+    status = 0
+    for _ in range(hops):
+        answer = request(url, Accept=accept)
+        status = answer.status
+        if status not in (301, 302, 303, 307, 308):
+            break
+        url = urllib.parse.urljoin(url, answer.headers["location"])
+    return url, status

@@ -17,7 +17,8 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
-from endpoint_client import JSON, W3ID_BASE, description_iris, get_query, own_paths, post_direct, post_form, request
+from endpoint_client import (JSON, W3ID_BASE, description_iris, get_query, minted_iris, own_paths, post_direct,
+                             post_form, request, resolve)
 from scripts.paths import ROOT
 from scripts.serve import Server, free_port
 from test_queries import QUERY_FILES, expected
@@ -557,28 +558,9 @@ def test_from_chooses_the_dataset(server: Server) -> None:
 
 
 def test_every_iri_the_publication_mints_resolves(server: Server, dist: Path) -> None:
-    """Every IRI under https://w3id.org/ngo-fp/ that the article's publication names (its dump, its nanopublications,
-    its description; a hash IRI by its document) is answered, as the w3id rules answer it, by a redirect chain that
-    ends on a 200 for a Turtle client. The parts of evidence annotations once did not. The PLOVER sample's own
-    resources (dist/plover-gsr/) are described only in its dump, and their IRIs do not resolve yet (README)."""
-    import pyoxigraph as ox
-
-    iris: set[str] = set()
-    for name in ("ngo-fp.nt", "nanopubs.trig", "void.ttl"):
-        for quad in ox.parse(path=str(dist / name)):
-            for term in (quad.subject, quad.predicate, quad.object, quad.graph_name):
-                if isinstance(term, ox.NamedNode) and term.value.startswith(W3ID_BASE):
-                    iris.add(term.value.split("#", 1)[0])
+    """Every IRI the article's publication names (`minted_iris`) is answered, as the w3id rules answer it, by a
+    redirect chain that ends on a 200 for a Turtle client. The parts of evidence annotations once did not."""
+    iris = minted_iris(dist)
     assert len(iris) > 5000
-    unresolved = []
-    for iri in sorted(iris):
-        url, status = f"{server.url}/{iri[len(W3ID_BASE):]}", 0
-        for _ in range(3):
-            answer = request(url, Accept="text/turtle")
-            status = answer.status
-            if status not in (301, 302, 303, 307, 308):
-                break
-            url = urllib.parse.urljoin(url, answer.headers["location"])
-        if status != 200:
-            unresolved.append((iri, status))
-    assert unresolved == []
+    ends = [(iri, resolve(f"{server.url}/{iri[len(W3ID_BASE):]}", "text/turtle")[1]) for iri in iris]
+    assert [(iri, status) for iri, status in ends if status != 200] == []

@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
-from endpoint_client import description_iris, own_paths, request
+from endpoint_client import W3ID_BASE, description_iris, minted_iris, own_paths, request, resolve
 from scripts import version
 from scripts.serve import free_port
 
@@ -252,3 +252,16 @@ def test_every_iri_of_the_dataset_descriptions_lands_on_a_file(apache: str, dist
             assert (URIRef(iri), None, None) in Graph().parse(data=landed.body.decode("utf-8"), format="turtle"), iri
     query = request(f"{apache}/ngo-fp/dist/query?query=ASK%7B%7D", Accept="application/sparql-results+json")
     assert query.status == 302 and query.headers["location"] == f"{apache}/host/query?query=ASK%7B%7D"  # kept
+
+
+def test_every_iri_the_publication_mints_resolves(apache: str, dist: Path) -> None:
+    """Every IRI the article's publication names (`minted_iris`: resources, evidence and their parts, nanopublications,
+    the ontology, the dataset descriptions' IRIs) ends, through these rules, on a file of the publication, for a
+    Turtle client and for a browser. The SPARQL endpoint's URL (…/dist/query) is a service, not a file: on the
+    static hosting it has nothing to land on (make serve answers it: tests/test_endpoint.py)."""
+    iris = [iri for iri in minted_iris(dist) if iri != W3ID_BASE + "dist/query"]
+    assert len(iris) > 5000
+    for accept in ("text/turtle", "text/html"):
+        ends = [(iri, *resolve(f"{apache}/ngo-fp/{iri[len(W3ID_BASE):]}", accept)) for iri in iris]
+        assert [(iri, status) for iri, _, status in ends if status != 200] == [], accept
+        assert [iri for iri, url, _ in ends if not url.startswith(f"{apache}/host/")] == [], accept
