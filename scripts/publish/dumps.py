@@ -62,7 +62,7 @@ def ntriples(*graphs: Graph) -> str:
     return "".join(sorted(line + "\n" for line in lines if line.strip()))
 
 
-def oxigraph_text(triples: list[ox.Triple], fmt: ox.RdfFormat, prefixes: dict[str, str]) -> str:
+def oxigraph_text(triples: list[ox.Triple] | list[ox.Quad], fmt: ox.RdfFormat, prefixes: dict[str, str]) -> str:
     """`triples` (`parsed` from sorted N-Triples) written by Oxigraph in `fmt`: subjects in that order, each with
     its predicates and objects together. (rdflib's Turtle serializer took seconds here: it looks up every IRI's
     namespace in a list that grows with each new one.) Only for graphs without blank nodes, whose labels would
@@ -75,9 +75,11 @@ def parsed(nt: str) -> list[ox.Triple]:
     return [quad.triple for quad in ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
 
 
-def turtle(triples: list[ox.Triple], prefixes: dict[str, str]) -> str:
-    """Turtle from `parsed` sorted N-Triples, its prefixes sorted (Oxigraph writes them in no stable order)."""
-    lines = oxigraph_text(triples, ox.RdfFormat.TURTLE, prefixes).splitlines(keepends=True)
+def turtle(triples: list[ox.Triple] | list[ox.Quad], prefixes: dict[str, str],
+           fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> str:
+    """Turtle (or TriG, for quads) from `parsed` sorted N-Triples, its prefixes sorted (Oxigraph writes them in no
+    stable order)."""
+    lines = oxigraph_text(triples, fmt, prefixes).splitlines(keepends=True)
     head = 0
     while head < len(lines) and lines[head].startswith("@prefix "):
         head += 1

@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from ..errors import BuildError, display
 from ..paths import ARTICLE, BASE, DIST, NFP, OA
-from . import describe
+from . import describe, dumps  # dumps imports this module too: used at call time only
 
 NP = "http://www.nanopub.org/nschema#"
 NPX = "http://purl.org/nanopub/x/"
@@ -122,12 +122,7 @@ def trig(quads: list[ox.Quad], prefixes: dict[str, str]) -> str:
             if isinstance(t, ox.NamedNode)}
     used |= {q.object.datatype.value for q in quads if isinstance(q.object, ox.Literal)}
     declared = {p: ns for p, ns in sorted(prefixes.items()) if any(i.startswith(ns) for i in used)}
-    text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=declared).decode("utf-8")
-    lines = text.splitlines(keepends=True)
-    head = 0
-    while head < len(lines) and lines[head].startswith("@prefix "):
-        head += 1
-    return "".join(sorted(lines[:head])) + "\n" + "".join(lines[head:])
+    return dumps.turtle(quads, declared, ox.RdfFormat.TRIG)
 
 
 def write(ntriples: bytes, folder: Path, modified: str | None, prefixes: dict[str, str]) -> Path:
