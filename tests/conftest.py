@@ -33,6 +33,12 @@ def published_graph(dist: Path):
 
 
 @pytest.fixture(scope="session")
+def sample_graph(dist: Path):
+    """The PLOVER sample's dump (dist/plover-gsr/), read back as a user would load it."""
+    return parse(dist / "plover-gsr" / "plover-gsr.nt")
+
+
+@pytest.fixture(scope="session")
 def ontology():
     return parse(ONTOLOGY)
 

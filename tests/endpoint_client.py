@@ -135,13 +135,13 @@ def own_paths(iris: set[str]) -> list[tuple[str, str]]:
 
 
 def minted_iris(dist: Path) -> list[str]:
-    """Every IRI under W3ID_BASE that the article's publication names (its dump, its nanopublications, its
-    description), a hash IRI by its document: what the w3id rules and `make serve` must answer. The PLOVER sample's
-    own resources are left out: described only in its dump, they do not resolve yet (README)."""
+    """Every IRI under W3ID_BASE that the publication names (the article's dump, its nanopublications, its
+    description, and the PLOVER sample's dump and description), a hash IRI by its document: what the w3id rules and
+    `make serve` must answer."""
     import pyoxigraph as ox
 
     iris: set[str] = set()
-    for name in ("ngo-fp.nt", "nanopubs.trig", "void.ttl"):
+    for name in ("ngo-fp.nt", "nanopubs.trig", "void.ttl", "plover-gsr/plover-gsr.nt", "plover-gsr/void.ttl"):
         for quad in ox.parse(path=str(dist / name)):
             for term in (quad.subject, quad.predicate, quad.object, quad.graph_name):
                 if isinstance(term, ox.NamedNode) and term.value.startswith(W3ID_BASE):

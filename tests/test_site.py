@@ -141,14 +141,16 @@ def resource_graph(graph: Graph, iri: URIRef) -> Graph:
     return g
 
 
-def test_each_page_s_turtle_n_triples_and_json_ld_hold_its_statements(dist: Path, published_graph: Graph) -> None:
+def test_each_page_s_turtle_n_triples_and_json_ld_hold_its_statements(dist: Path, published_graph: Graph,
+                                                                       sample_graph: Graph) -> None:
+    """Sampled across the site: the article's resources as its dump describes them, the PLOVER sample's as its own."""
     pages = sorted((dist / "site" / "resource").rglob("*.ttl"))
     sample = pages[::25] + [dist / "site/resource/organization/turksam.ttl", dist / "site/resource/work/bulgur-2023.ttl",
                             dist / "site/resource/evidence/8e64a891563d9d67.ttl"]
     assert len(sample) > 40
     for ttl in sample:
         iri = RES[ttl.relative_to(dist / "site" / "resource").with_suffix("").as_posix()]
-        want = resource_graph(published_graph, iri)
+        want = resource_graph(published_graph if (iri, None, None) in published_graph else sample_graph, iri)
         assert len(want) > 0, iri
         assert isomorphic(Graph().parse(ttl, format="turtle"), want), ttl
         assert isomorphic(Graph().parse(ttl.with_suffix(".jsonld"), format="json-ld"), want), ttl

@@ -230,6 +230,27 @@ def test_the_parts_of_an_evidence_annotation_land_on_its_files(apache: str, publ
         assert "/site/resource/" not in answer.headers.get("location", ""), odd
 
 
+def test_a_resource_of_the_plover_sample_lands_on_its_files(apache: str, sample_graph: Graph, published_graph: Graph) -> None:
+    """The PLOVER sample's resources land, like the article's, on the site's files, which describe them as the sample's
+    dump does; the sample's IRI lands on its landing page for a browser and on its description otherwise."""
+    iris = sorted({s for s in sample_graph.subjects(RDF.type, None) if str(s).startswith(W3ID_BASE + "resource/")
+                   and (s, None, None) not in published_graph})
+    assert len(iris) > 10000
+    for iri in iris[::500] + [URIRef(W3ID_BASE + "resource/event/plover-gsr01-agree-0001")]:
+        path = iri.removeprefix(W3ID_BASE)
+        record = path.split("/")[:3]
+        stem = "/".join(record)
+        for accept, suffix, fmt in (("text/turtle", ".ttl", "turtle"), ("application/ld+json", ".jsonld", "json-ld"),
+                                    ("application/n-triples", ".nt", "nt")):
+            where, _, body = follow(apache, path, accept)
+            assert where == f"site/{stem}{suffix}", (iri, accept)
+            got = Graph().parse(data=body.decode("utf-8"), format=fmt)
+            assert set(got.triples((iri, None, None))) == set(sample_graph.triples((iri, None, None))), (iri, accept)
+        assert follow(apache, path, "text/html")[:2] == (f"site/{stem}.html", "text/html")
+    assert follow(apache, "dataset/plover-gsr", "text/html")[:2] == ("site/plover-gsr.html", "text/html")
+    assert follow(apache, "dataset/plover-gsr", "text/turtle")[0] == "plover-gsr/void.ttl"
+
+
 def test_bad_slugs_are_not_rewritten_into_paths(apache: str) -> None:
     answer = request(f"{apache}/ngo-fp/resource/organization/..%2F..%2Fvoid", Accept="text/turtle")
     assert answer.status in (302, 400, 404)
@@ -255,12 +276,13 @@ def test_every_iri_of_the_dataset_descriptions_lands_on_a_file(apache: str, dist
 
 
 def test_every_iri_the_publication_mints_resolves(apache: str, dist: Path) -> None:
-    """Every IRI the article's publication names (`minted_iris`: resources, evidence and their parts, nanopublications,
-    the ontology, the dataset descriptions' IRIs) ends, through these rules, on a file of the publication, for a
+    """Every IRI the publication names (`minted_iris`: the article's and the PLOVER sample's resources, evidence and
+    their parts, nanopublications, the ontology, the dataset descriptions' IRIs) ends, through these rules, on a file
+    of the publication, for a
     Turtle client and for a browser. The SPARQL endpoint's URL (…/dist/query) is a service, not a file: on the
     static hosting it has nothing to land on (make serve answers it: tests/test_endpoint.py)."""
     iris = [iri for iri in minted_iris(dist) if iri != W3ID_BASE + "dist/query"]
-    assert len(iris) > 5000
+    assert len(iris) > 15000
     for accept in ("text/turtle", "text/html"):
         ends = [(iri, *resolve(f"{apache}/ngo-fp/{iri[len(W3ID_BASE):]}", accept)) for iri in iris]
         assert [(iri, status) for iri, _, status in ends if status != 200] == [], accept

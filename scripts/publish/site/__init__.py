@@ -27,7 +27,7 @@ from ... import cache
 from ...errors import BuildError
 from ...paths import BASE
 from .. import atomic, dumps
-from . import article, browse, cite, ontology_doc, pages, pictures, queries, rdfout
+from . import article, browse, cite, ontology_doc, pages, pictures, queries, rdfout, sample
 from .incremental import Pages
 from .model import Model
 
@@ -211,8 +211,10 @@ def start(graph: Graph, dist: Path, parallel: bool = True, previous: Path | None
         wait_for_dumps()
         write_dump_pages(graph, model, out, dist, index)
         out.flush()
+        sample_rendered, sample_linked = sample.write(out, dist, model, home / "site" if home is not None else None)
         print(f"  site: {out.count + record.reused} pages in {time.perf_counter() - started:.1f} s "
-              f"({rendered} resource pages rendered, {record.reused} unchanged ones linked)", flush=True)
+              f"({rendered} resource pages rendered, {record.reused} unchanged ones linked); the PLOVER sample's: "
+              f"{sample_rendered} rendered, {sample_linked} files linked", flush=True)
 
     return Finish(site, pages, parallel)
 

@@ -14,6 +14,7 @@ from rdflib import RDFS, Graph, Literal, URIRef
 from ...paths import NFP, RES
 from .. import crate
 from ..describe import PUBLIC
+from . import sample
 from .model import EVIDENCE, SKOS, Model
 from .pages import in_script
 
@@ -126,4 +127,5 @@ def landing(model: Model, docs: list[dict[str, object]], dist: Path) -> dict[str
                  for name, digest in sorted(sums.items())]
     void = Graph().parse(dist / "void.ttl", format="turtle")
     return {"kinds": kinds(docs), "total": len(docs), "downloads": downloads, "signposts": signposts(void, PUBLIC),
-            "dataset_jsonld": in_script(dataset_jsonld(void))}
+            "dataset_jsonld": in_script(dataset_jsonld(void)),
+            "sample": sample.PAGE if (dist / sample.DUMP).is_file() else None}

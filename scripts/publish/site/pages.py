@@ -120,6 +120,7 @@ def context(model: Model, iri: URIRef, here: str) -> dict[str, object]:
                             key=lambda v: v.text),
         "stem": here.rsplit("/", 1)[-1].removesuffix(".html"),
         "nanopub": nanopub_href(model, iri, up),
+        "dataset": None,  # the dataset beside the article's whose resource this is (sample.py), if not the article's
     }
 
 
