@@ -68,13 +68,17 @@ def edit(instances: Path, n: int, kind: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def site_seconds() -> float:
-    """The static site alone (scripts/publish/site's write), in this process, on the article's publication."""
+def site_seconds() -> tuple[float, float]:
+    """The static site alone (scripts/publish/site's write), in this process, on the article's publication; then the
+    PLOVER sample's pages alone (scripts/publish/site/sample.py), written afresh beside it."""
     code = (
         "import sys, tempfile, time, pathlib\n"
         f"sys.path.insert(0, {str(ROOT)!r})\n"
         "from scripts import build\n"
+        "from scripts.plover import publication as plover\n"
         "from scripts.publish import dumps, site\n"
+        "from scripts.publish.site import sample\n"
+        "from scripts.publish.site.model import Model\n"
         "b = build.build()\n"
         "with tempfile.TemporaryDirectory() as tmp:\n"
         "    d = pathlib.Path(tmp)\n"
@@ -82,9 +86,12 @@ def site_seconds() -> float:
         "    g = b.data + b.ontology\n"
         "    for p, ns in list(b.ontology.namespaces()) + list(b.data.namespaces()): g.bind(p, ns, override=False)\n"
         "    t = time.perf_counter(); site.write(g, d); print(time.perf_counter() - t)\n"
+        "    plover.write(d); m = Model(g); out = site.Writer(d / 'sample-site')\n"
+        "    t = time.perf_counter(); sample.write(out, d, m); print(time.perf_counter() - t)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    return float(out.stdout.strip().splitlines()[-1])
+    whole, alone = out.stdout.strip().splitlines()[-2:]
+    return float(whole), float(alone)
 
 
 def main() -> int:
@@ -111,8 +118,8 @@ def main() -> int:
         cases["rebuild with nothing changed (same content hashes)"] = summary([measure(build, own) for _ in range(RUNS)])
     subprocess.run(["make", "--no-print-directory"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     cases["`make` with nothing changed"] = summary([measure(["make", "--no-print-directory"]) for _ in range(5)])
-    site = site_seconds()
-    results = {"cases": cases, "site_write_seconds": site, "cores": os.cpu_count()}
+    site, sample = site_seconds()
+    results = {"cases": cases, "site_write_seconds": site, "sample_pages_seconds": sample, "cores": os.cpu_count()}
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")  # cases in the order measured
     write_section(results)
     print(section(results))
@@ -138,17 +145,25 @@ Builds run on a copy of `instances/` into a temporary `dist/`.
 What a rebuild skips: HermiT's verdict is kept by the digest of the logical axioms (an annotation such as a label,
 a comment or a definition has no meaning under the OWL 2 Direct Semantics, so a graph that differs from a checked
 one only there needs no reasoner; scripts/validate/reasoning.py, `start_cached`), and a resource page none of whose data
-changed is linked from the publication in place rather than rendered (scripts/publish/site/incremental.py); an
+changed is linked from the publication in place rather than rendered (scripts/publish/site/incremental.py), and so
+are the PLOVER sample's pages while its dump, the ontology, the code and the article's set of pages are unchanged
+(scripts/publish/site/sample.py: some 15,700 files linked in every case above); an
 instance file counts by its Turtle tokens, so a change of comments or layout alone leaves the publication as it
 is (scripts/cache.py, `tokens`). A logical change runs HermiT again, in a JVM started once the sources are parsed
 and warmed up on the ontology meanwhile (scripts/validate/java/HermitWarm.java): about 1 s once handed the graph,
 beside the rest.
 
 The static site alone, written afresh (`scripts/publish/site`, in one process on the article's publication):
-{results['site_write_seconds']:.1f} s wall.
+{results['site_write_seconds']:.1f} s wall. The PLOVER sample's pages alone, written afresh (3,924 pages with their
+RDF files; once per change of their inputs): {sample_seconds(results)}.
 
 {targets(results)}
 {END}"""
+
+
+def sample_seconds(results: dict) -> str:
+    seconds = results.get("sample_pages_seconds")
+    return f"{seconds:.1f} s wall" if seconds is not None else "not measured in this run"
 
 
 def targets(results: dict) -> str:
