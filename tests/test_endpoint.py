@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import pytest
 from rdflib import Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from endpoint_client import (JSON, W3ID_BASE, description_iris, get_query, minted_iris, own_paths, post_direct,
                              post_form, request, resolve)
@@ -557,6 +557,50 @@ def test_keep_alive_answers_do_not_wait_for_a_delayed_ack(server: Server) -> Non
                 data += sock.recv(65536)
             times.append(time.perf_counter() - start)
     assert statistics.median(times) < 0.035, f"median {statistics.median(times) * 1000:.1f} ms"
+
+
+def test_each_dataset_is_a_named_graph_and_from_both_joins_them(server: Server, dist: Path) -> None:
+    """The article's dataset and the PLOVER sample are named graphs, named by their IRIs, each holding its dump's
+    triples; the sample is in no other graph (the default graph stays the article's with the inferred types); the
+    service description names both; and each cross-dataset question (queries/cross/), run with the protocol's
+    default-graph-uri set to both, gives the answer checked by hand (tests/test_plover.py: the two dumps loaded into one
+    store); the sample's oa:start keeps its xsd:nonNegativeInteger in graph answers."""
+    from test_plover import CROSS, CROSS_QUERIES
+
+    article, sample = f"{W3ID_BASE}dataset", f"{W3ID_BASE}dataset/plover-gsr"
+
+    def rows(query: str, *graphs: str) -> list[dict]:
+        url = f"{server.url}/query?" + urllib.parse.urlencode([("query", query), *(("default-graph-uri", g) for g in graphs)])
+        answer = request(url, Accept=JSON)
+        assert answer.status == 200, answer.body
+        return json.loads(answer.body)["results"]["bindings"]
+
+    def count(query: str) -> int:
+        return int(rows(query)[0]["n"]["value"])
+
+    lines = {name: len((dist / path).read_text(encoding="utf-8").splitlines())
+             for name, path in ((article, "ngo-fp.nt"), (sample, "plover-gsr/plover-gsr.nt"))}
+    for name, n in lines.items():
+        assert count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}") == n > 20000
+    in_sample = f"<{W3ID_BASE}resource/event/plover-gsr01-agree-0001>"
+    assert count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ {in_sample} ?p ?o }} }}") == 12  # its 12 lines in the dump
+    assert count(f"SELECT (COUNT(*) AS ?n) WHERE {{ {in_sample} ?p ?o }}") == 0
+    assert count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} MINUS {{ ?s ?p ?o }} }}") == 0
+    sd = Graph().parse(data=request(f"{server.url}/query", Accept="text/turtle").body.decode("utf-8"), format="turtle")
+    names = set(sd.objects(None, URIRef("http://www.w3.org/ns/sparql-service-description#name")))
+    assert {URIRef(article), URIRef(sample)} <= names
+    assert len(CROSS_QUERIES) == 6
+    for query in CROSS_QUERIES:
+        with (CROSS / "expected" / f"{query.stem}.csv").open(encoding="utf-8", newline="") as f:
+            header, *want = list(csv.reader(f))
+        got = rows(query.read_text(encoding="utf-8"), article, sample)
+        assert [[value(b.get(v)) for v in header] for b in got] == want, query.stem
+        assert rows(query.read_text(encoding="utf-8")) == [] or query.stem.startswith("05"), query.stem  # not joined
+    oa_start = "http://www.w3.org/ns/oa#start"
+    built = get_query(server.url, f"CONSTRUCT {{ ?s <{oa_start}> ?o }} WHERE {{ GRAPH <{sample}> {{ ?s <{oa_start}> ?o }} }}",
+                      accept="application/n-triples")
+    got = Graph().parse(data=built.body.decode("utf-8"), format="nt")
+    assert len(got) > 2000 and {o.datatype for o in got.objects()} == {XSD.nonNegativeInteger}
 
 
 def test_from_chooses_the_dataset(server: Server) -> None:

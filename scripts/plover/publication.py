@@ -13,7 +13,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from ..errors import BuildError
 from ..link import countrycodes
 from ..paths import BASE, DCAT, DCT, NFP, ONTOLOGY, RES, SHAPES, SPDX, VOID
-from ..publish.describe import TEAM, Agent, add_agent, add_document, add_sha256
+from ..publish.describe import NGO_FP_CATALOG, TEAM, Agent, add_agent, add_document, add_sha256
 from .run import expected_refusals, map_file, unexpected
 from .scheme import EXAMPLE
 
@@ -96,6 +96,7 @@ def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, s
     g.add((d, DCT.conformsTo, URIRef(BASE + "ontology")))
     g.add((d, DCT.relation, MAIN_DATASET))
     g.add((d, DCAT.landingPage, add_document(g, URIRef(f"{BASE}dist/site/{FOLDER}.html"))))  # site/sample.py writes it
+    g.add((d, VOID.sparqlEndpoint, NGO_FP_CATALOG.sparql_endpoint))  # make serve's: the named graph of DATASET
     g.add((d, VOID.uriSpace, Literal(str(RES))))
     g.add((d, VOID.vocabulary, URIRef(str(NFP))))
     g.add((d, VOID.triples, Literal(len(graph), datatype=XSD.integer)))

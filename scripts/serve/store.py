@@ -3,7 +3,10 @@ over a class finds its subclasses' members.
 
 The default graph holds both: the published triples and the inferred types. The inferred types are also kept in
 one named graph, so that `GRAPH <INFERRED> { ... }` shows what was inferred; it holds only types that are not
-already asserted, so no triple is counted twice. A query that names its dataset (FROM, FROM NAMED, or the
+already asserted, so no triple is counted twice. Each dataset of the publication is a named graph of its own, named
+by its IRI, as its dump has it (no inferred types): the article's (`ARTICLE`, the same triples as the default graph's
+published ones) and the PLOVER sample's (`SAMPLE`, in no other graph), so that a query can join the two as a user
+joining the two dumps would (`FROM <ARTICLE> FROM <SAMPLE>`, or the protocol's default-graph-uri). A query that names its dataset (FROM, FROM NAMED, or the
 protocol's graph parameters: worker.py) gets that dataset, as Oxigraph reads the query: the endpoint does not
 decide it by reading the query otherwise. Descriptions of resource IRIs (`/resource/...`) leave the inferred
 types out, like the dumps (worker.py, asserted_description).
@@ -23,6 +26,8 @@ import pyoxigraph as ox
 from ..paths import BASE
 
 INFERRED = BASE + "graph/inferred-types"
+ARTICLE = BASE + "dataset"  # the named graph of the article's dataset
+SAMPLE = BASE + "dataset/plover-gsr"  # the named graph of the PLOVER sample
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
 CLOSURE = f"""
@@ -40,23 +45,33 @@ def written_path(location: Path) -> Path:
     return location.with_name(location.name + ".as-written.nt")
 
 
-def build(dump: Path, location: Path) -> int:
-    """Load `dump` (N-Triples), add the type closure, and write the whole as N-Quads to `location`, which
-    each query worker loads into memory (three times faster to query here than Oxigraph's on-disk store), and the
-    triples whose literal Oxigraph retypes, as written, to `written_path(location)`; return how many types were
-    inferred."""
+def graphs(dist: Path) -> dict[str, Path]:
+    """The named graphs of the publication in `dist`: each dataset's IRI -> its N-Triples dump (those written)."""
+    dumps = {ARTICLE: dist / "ngo-fp.nt", SAMPLE: dist / "plover-gsr" / "plover-gsr.nt"}
+    return {name: path for name, path in dumps.items() if path.is_file()}
+
+
+def build(dump: Path, location: Path, graphs: dict[str, Path] | None = None) -> int:
+    """Load `dump` (N-Triples), add the type closure, load each of `graphs` (graph IRI -> N-Triples) into its named
+    graph, and write the whole as N-Quads to `location`, which each query worker loads into memory (three times
+    faster to query here than Oxigraph's on-disk store), and the triples whose literal Oxigraph retypes, as written,
+    to `written_path(location)`; return how many types were inferred."""
     # imported here, not with the module: scripts.load imports scripts.validate, which, imported while `python -m`
     # starts (as `make serve` starts this server), lets Ctrl-C end the process at once, before the store is removed
     from ..load import RETYPED_BY_OXIGRAPH
 
-    retyped = [q.triple for q in ox.parse(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
-               if isinstance(q.object, ox.Literal) and q.object.datatype.value in RETYPED_BY_OXIGRAPH]
+    graphs = graphs or {}
+    retyped = sorted({q.triple for path in [dump, *graphs.values()]
+                      for q in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+                      if isinstance(q.object, ox.Literal) and q.object.datatype.value in RETYPED_BY_OXIGRAPH}, key=str)
     ox.serialize(retyped, output=str(written_path(location)), format=ox.RdfFormat.N_TRIPLES)
     store = ox.Store()
     store.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
     store.update(CLOSURE)
     store.update(f"INSERT {{ ?x a ?super }} WHERE {{ GRAPH <{INFERRED}> {{ ?x a ?super }} }}")  # into the default graph
     inferred = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(INFERRED)))
+    for name, path in graphs.items():
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
     store.dump(output=str(location), format=ox.RdfFormat.N_QUADS)
     return inferred
 
