@@ -603,6 +603,38 @@ def test_each_dataset_is_a_named_graph_and_from_both_joins_them(server: Server, 
     assert len(got) > 2000 and {o.datatype for o in got.objects()} == {XSD.nonNegativeInteger}
 
 
+def test_the_claims_nanopublications_are_in_their_named_graphs(server: Server, dist: Path) -> None:
+    """Each claim's nanopublication is in the store as dist/nanopubs.trig writes it: every one of its four named
+    graphs with the same triples (counted per graph, and one claim's assertion compared whole); its provenance's
+    oa:start as written (xsd:nonNegativeInteger) in graph answers; nothing of it in the default graph beyond the
+    article's own triples."""
+    import pyoxigraph as ox
+
+    per_graph: dict[str, int] = {}
+    for quad in ox.parse(path=str(dist / "nanopubs.trig")):
+        per_graph[quad.graph_name.value] = per_graph.get(quad.graph_name.value, 0) + 1
+    assert len(per_graph) == 4 * 124
+    answer = get_query(server.url, f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                                   f"FILTER (STRSTARTS(STR(?g), \"{W3ID_BASE}nanopub/\")) }} GROUP BY ?g")
+    got = {b["g"]["value"]: int(b["n"]["value"]) for b in json.loads(answer.body)["results"]["bindings"]}
+    assert got == per_graph
+    claim = f"{W3ID_BASE}nanopub/claim/states-were-the-only-actors"
+    built = get_query(server.url, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{claim}#assertion> {{ ?s ?p ?o }} }}",
+                      accept="application/n-triples")
+    want = Graph()
+    for quad in ox.parse(path=str(dist / "nanopubs.trig")):
+        if quad.graph_name.value == f"{claim}#assertion":
+            want.parse(data=str(ox.Triple(quad.subject, quad.predicate, quad.object)) + " .\n", format="nt")
+    assert len(want) > 5 and isomorphic(Graph().parse(data=built.body.decode("utf-8"), format="nt"), want)
+    oa_start = "http://www.w3.org/ns/oa#start"
+    built = get_query(server.url, f"CONSTRUCT {{ ?s <{oa_start}> ?o }} WHERE {{ GRAPH <{claim}#provenance> "
+                                  f"{{ ?s <{oa_start}> ?o }} }}", accept="application/n-triples")
+    starts = Graph().parse(data=built.body.decode("utf-8"), format="nt")
+    assert len(starts) > 0 and {o.datatype for o in starts.objects()} == {XSD.nonNegativeInteger}
+    head = f"ASK {{ <{claim}> a <http://www.nanopub.org/nschema#Nanopublication> }}"
+    assert json.loads(get_query(server.url, head).body)["boolean"] is False  # in its #Head graph only
+
+
 def test_from_chooses_the_dataset(server: Server) -> None:
     """FROM and FROM NAMED set the query's dataset (SPARQL 1.1, 13.2); without them the default graph is the
     union of the published triples and the inferred types. (The union flag used to override FROM.)"""

@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, on_sigterm)
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
     try:
-        inferred = store.build(dump, tmp / "store.nq", store.graphs(args.dist))
+        inferred = store.build(dump, tmp / "store.nq", store.graphs(args.dist), store.named(args.dist))
         (tmp / "spool").mkdir()
         pool = Pool(args.workers, tmp / "store.nq", tmp / "spool", args.dist / "ontology" / "ngo-fp-shapes.ttl",
                     int(args.max_answer_mb * MiB), int(args.memory_mb * MiB), args.timeout_s, args.max_waiting)

@@ -6,7 +6,9 @@ one named graph, so that `GRAPH <INFERRED> { ... }` shows what was inferred; it 
 already asserted, so no triple is counted twice. Each dataset of the publication is a named graph of its own, named
 by its IRI, as its dump has it (no inferred types): the article's (`ARTICLE`, the same triples as the default graph's
 published ones) and the PLOVER sample's (`SAMPLE`, in no other graph), so that a query can join the two as a user
-joining the two dumps would (`FROM <ARTICLE> FROM <SAMPLE>`, or the protocol's default-graph-uri). A query that names its dataset (FROM, FROM NAMED, or the
+joining the two dumps would (`FROM <ARTICLE> FROM <SAMPLE>`, or the protocol's default-graph-uri). The claims'
+nanopublications are loaded with their own named graphs (`…/nanopub/claim/<slug>#Head`, `#assertion`,
+`#provenance`, `#pubinfo`), as nanopublication stores keep them. A query that names its dataset (FROM, FROM NAMED, or the
 protocol's graph parameters: worker.py) gets that dataset, as Oxigraph reads the query: the endpoint does not
 decide it by reading the query otherwise. Descriptions of resource IRIs (`/resource/...`) leave the inferred
 types out, like the dumps (worker.py, asserted_description).
@@ -51,18 +53,24 @@ def graphs(dist: Path) -> dict[str, Path]:
     return {name: path for name, path in dumps.items() if path.is_file()}
 
 
-def build(dump: Path, location: Path, graphs: dict[str, Path] | None = None) -> int:
+def named(dist: Path) -> list[Path]:
+    """The files of the publication in `dist` whose named graphs are loaded as they are: the claims'
+    nanopublications (TriG: each in its four graphs, scripts/publish/nanopubs.py), if written."""
+    return [path for path in [dist / "nanopubs.trig"] if path.is_file()]
+
+
+def build(dump: Path, location: Path, graphs: dict[str, Path] | None = None, quads: list[Path] | None = None) -> int:
     """Load `dump` (N-Triples), add the type closure, load each of `graphs` (graph IRI -> N-Triples) into its named
-    graph, and write the whole as N-Quads to `location`, which each query worker loads into memory (three times
-    faster to query here than Oxigraph's on-disk store), and the triples whose literal Oxigraph retypes, as written,
-    to `written_path(location)`; return how many types were inferred."""
+    graph and the named graphs of `quads` (TriG) as they are, and write the whole as N-Quads to `location`, which
+    each query worker loads into memory (three times faster to query here than Oxigraph's on-disk store), and the
+    triples whose literal Oxigraph retypes, as written, to `written_path(location)`; return how many types were
+    inferred."""
     # imported here, not with the module: scripts.load imports scripts.validate, which, imported while `python -m`
     # starts (as `make serve` starts this server), lets Ctrl-C end the process at once, before the store is removed
     from ..load import RETYPED_BY_OXIGRAPH
 
-    graphs = graphs or {}
-    retyped = sorted({q.triple for path in [dump, *graphs.values()]
-                      for q in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    graphs, quads = graphs or {}, quads or []
+    retyped = sorted({q.triple for path in [dump, *graphs.values(), *quads] for q in ox.parse(path=str(path))
                       if isinstance(q.object, ox.Literal) and q.object.datatype.value in RETYPED_BY_OXIGRAPH}, key=str)
     ox.serialize(retyped, output=str(written_path(location)), format=ox.RdfFormat.N_TRIPLES)
     store = ox.Store()
@@ -72,6 +80,8 @@ def build(dump: Path, location: Path, graphs: dict[str, Path] | None = None) -> 
     inferred = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(INFERRED)))
     for name, path in graphs.items():
         store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+    for path in quads:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
     store.dump(output=str(location), format=ox.RdfFormat.N_QUADS)
     return inferred
 
