@@ -18,6 +18,8 @@ VERSION_FILE = ROOT / "VERSION"
 BASE = "https://w3id.org/ngo-fp/"
 NFP = Namespace(BASE + "ontology#")
 RES = Namespace(BASE + "resource/")
+ARTICLE_DATASET = BASE + "dataset"  # the datasets' IRIs, also the endpoint's named graphs of their dumps
+SAMPLE_DATASET = BASE + "dataset/plover-gsr"
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")  # schema:sameAs links resources to Wikidata and GeoNames
 # Dataset description (DCAT-AP, VoID), shared by the article's and the PLOVER dataset's descriptions.

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import time
 import urllib.parse
 from pathlib import Path
@@ -601,6 +602,27 @@ def test_each_dataset_is_a_named_graph_and_from_both_joins_them(server: Server, 
                       accept="application/n-triples")
     got = Graph().parse(data=built.body.decode("utf-8"), format="nt")
     assert len(got) > 2000 and {o.datatype for o in got.objects()} == {XSD.nonNegativeInteger}
+
+
+def test_the_queries_page_s_cross_dataset_questions_run_on_the_endpoint(server: Server, dist: Path) -> None:
+    """The queries page shows each question of queries/cross/ with FROM lines for the two datasets' named graphs
+    (scripts/publish/site/queries.py); that text, as the page loads it into the editor, run on the endpoint as it is
+    gives the answer checked by hand, and the page counts the same rows."""
+    from test_plover import CROSS, CROSS_QUERIES
+
+    page = (dist / "site" / "queries.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script type="application/json" id="query-config">(.*?)</script>', page, re.S).group(1))
+    assert len(CROSS_QUERIES) == 6
+    for query in CROSS_QUERIES:
+        text = config["examples"][f"cross-{query.stem}"]
+        assert text.count("\nFROM <") == 2 and "FROM <" not in query.read_text(encoding="utf-8"), query.stem
+        with (CROSS / "expected" / f"{query.stem}.csv").open(encoding="utf-8", newline="") as f:
+            header, *want = list(csv.reader(f))
+        answer = post_direct(server.url, text)
+        assert answer.status == 200, answer.body
+        got = json.loads(answer.body)["results"]["bindings"]
+        assert [[value(b.get(v)) for v in header] for b in got] == want, query.stem
+        assert f"{len(want)} row(s) on the two datasets" in page.split(f'id="cross-{query.stem}"', 1)[1].split("</p>", 1)[0]
 
 
 def test_the_claims_nanopublications_are_in_their_named_graphs(server: Server, dist: Path) -> None:

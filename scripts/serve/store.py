@@ -25,11 +25,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..paths import BASE
+from ..paths import ARTICLE_DATASET, BASE, SAMPLE_DATASET
 
 INFERRED = BASE + "graph/inferred-types"
-ARTICLE = BASE + "dataset"  # the named graph of the article's dataset
-SAMPLE = BASE + "dataset/plover-gsr"  # the named graph of the PLOVER sample
+ARTICLE = ARTICLE_DATASET  # the named graph of the article's dataset
+SAMPLE = SAMPLE_DATASET  # the named graph of the PLOVER sample
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
 CLOSURE = f"""
