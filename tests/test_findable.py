@@ -72,7 +72,14 @@ def test_landing_page_signposting(dist: Path) -> None:
         assert (dist / "site" / href).resolve().is_file(), href
 
 
-def test_resource_pages_name_their_iri_and_their_descriptions(dist: Path) -> None:
+def test_resource_pages_name_their_iri_their_descriptions_and_licence(dist: Path) -> None:
+    """Each page's signposting: its IRI, its two descriptions, and the licence of the data it shows, as the
+    description of its dataset (the article's, or the PLOVER sample's) gives it."""
+    sample_dataset = URIRef(f"{DATASET}/plover-gsr")
+    licences = {False: str(parse(dist / "void.ttl").value(DATASET, DCT.license)),
+                True: str(parse(dist / "plover-gsr" / "void.ttl").value(sample_dataset, DCT.license))}
+    assert licences[False] != licences[True]
+    kinds = {False: 0, True: 0}
     pages = sorted((dist / "site" / "resource").rglob("*.html"))
     assert len(pages) > 1000
     for page in pages[::40]:
@@ -82,6 +89,10 @@ def test_resource_pages_name_their_iri_and_their_descriptions(dist: Path) -> Non
         described = {(href, kind) for rel, href, kind in found if rel == "describedby"}
         assert described == {(page.stem + ".ttl", "text/turtle"), (page.stem + ".jsonld", "application/ld+json")}
         assert all((page.parent / href).is_file() for href, _ in described)
+        sample = 'class="from-dataset"' in page.read_text(encoding="utf-8")  # a page of the PLOVER sample's
+        assert [href for rel, href, _ in found if rel == "license"] == [licences[sample]], page
+        kinds[sample] += 1
+    assert kinds[True] > 50 and kinds[False] > 30
 
 
 def refuse(url: str, options: dict) -> dict:

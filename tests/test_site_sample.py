@@ -70,7 +70,7 @@ def test_every_sample_page_says_whose_data_and_licence_and_no_article_page_does(
         dist: Path, sample_only: list[URIRef], published_graph: Graph) -> None:
     for iri in sample_only:
         text = stem(dist, iri).with_name(stem(dist, iri).name + ".html").read_text(encoding="utf-8")
-        assert BANNER in text and text.count(f'href="{LICENCE}"') == 2, iri  # the banner and the footer
+        assert BANNER in text and text.count(f'href="{LICENCE}"') == 3, iri  # the head's signposting, banner, footer
         assert "Data CC BY 4.0" not in text, iri
     for iri in sorted(paged(published_graph))[::10]:
         text = stem(dist, iri).with_name(stem(dist, iri).name + ".html").read_text(encoding="utf-8")

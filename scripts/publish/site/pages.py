@@ -12,6 +12,7 @@ from rdflib.term import Node
 from ...link.records import FACTS
 from ...paths import NFP, OA
 from .. import nanopubs
+from ..describe import LICENSE
 from .model import DCT, EVIDENCE, OUT_LINKS, SKOS, Model, Value
 
 
@@ -121,6 +122,7 @@ def context(model: Model, iri: URIRef, here: str) -> dict[str, object]:
         "stem": here.rsplit("/", 1)[-1].removesuffix(".html"),
         "nanopub": nanopub_href(model, iri, up),
         "dataset": None,  # the dataset beside the article's whose resource this is (sample.py), if not the article's
+        "licence": str(LICENSE),  # the data's, a signposting link of the page (sample.py: the sample's)
     }
 
 

@@ -158,7 +158,7 @@ def write(out, dist: Path, article: Model, home: Path | None = None) -> tuple[in
         out.text(stem + ".nt", rdfout.ntriples(triples))
         ctx = pages.context(model, iri, rel)
         ctx.update(jsonld_safe=pages.in_script(jsonld), cite=None, dataset=about(ctx["up"]),  # type: ignore[arg-type]
-                   quotes=quotes(model, iri, rel))
+                   quotes=quotes(model, iri, rel), licence=str(LICENSE))
         out.page("resource.html", rel, **ctx)
         n += 1
     out.page("sample.html", PAGE, title=about("")["title"], dataset=about(""), events=events(model, PAGE),
