@@ -17,6 +17,7 @@ after changes equals one written afresh.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Graph, Literal
@@ -90,21 +91,9 @@ class Pages:
         old = self.old.get("pages", {}).get(rel) if self.old else None
         if not isinstance(old, dict) or self.before is None or not self.changed.isdisjoint(old["deps"]):
             return False
-        before = f"{self.before}/"  # plain strings: pathlib costs more than the system calls here
-        for name, stamp in old["files"].items():
-            try:
-                st = os.lstat(before + name)
-            except OSError:
-                return False
-            if [st.st_size, st.st_mtime_ns, st.st_ino] != stamp:
-                return False
-        for name in old["files"]:
-            target = f"{site}/{name}"
-            folder = os.path.dirname(target)
-            if folder not in self.folders:
-                os.makedirs(folder, exist_ok=True)
-                self.folders.add(folder)
-            os.link(before + name, target)
+        if not unchanged(self.before, old["files"]):
+            return False
+        link(self.before, site, old["files"], self.folders)
         self.pages[rel] = old
         self.reused += 1
         return True
@@ -123,8 +112,38 @@ class Pages:
             return
         for page in self.pages.values():
             files = page["files"]
-            for name, stamp in files.items():
-                if stamp is None:
-                    st = os.lstat(site / name)
-                    files[name] = [st.st_size, st.st_mtime_ns, st.st_ino]
+            for name, kept in files.items():
+                if kept is None:
+                    files[name] = stamp(site, name)
         cache.put(KIND, self.key, {"common": self.common, "graph": self.graph_digest, "pages": self.pages})
+
+
+# A file written into a site is known again by its stamp: size, modification time and inode. A file changed or
+# replaced since it was written has another, and is never linked into a new site.
+def stamp(site: Path, name: str) -> list[int]:
+    st = os.lstat(f"{site}/{name}")
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def unchanged(before: Path, stamps: dict[str, list[int]]) -> bool:
+    """Whether each file named in `stamps` is in the site `before` with that stamp."""
+    prefix = f"{before}/"  # plain strings: pathlib costs more than the system calls here
+    for name, kept in stamps.items():
+        try:
+            st = os.lstat(prefix + name)
+        except OSError:
+            return False
+        if [st.st_size, st.st_mtime_ns, st.st_ino] != kept:
+            return False
+    return True
+
+
+def link(before: Path, site: Path, names: Iterable[str], folders: set[str]) -> None:
+    """Hard-link the files `names` of the site `before` into `site`; `folders`: those made so far (added to)."""
+    for name in names:
+        target = f"{site}/{name}"
+        folder = os.path.dirname(target)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        os.link(f"{before}/{name}", target)

@@ -11,8 +11,8 @@ they depend only on that dump, the ontology, the code and which pages the articl
 since the publication in place, its files are linked (build cache `site-sample`), not rendered again."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, Graph, URIRef
 
@@ -20,8 +20,11 @@ from ... import cache
 from ...load import parse
 from ...paths import NFP, OA, ROOT
 from ...plover.publication import DATASET, FOLDER, LICENSE, RECORDS_CREATOR
-from . import pages, rdfout
+from . import incremental, pages, rdfout
 from .model import DCT, Model
+
+if TYPE_CHECKING:
+    from . import Writer
 
 KIND = "site-sample"
 DUMP = f"{FOLDER}/{FOLDER}.nt"
@@ -97,38 +100,23 @@ class Stamps:
         self.record = cache.digest([str(home.resolve())]) if home is not None else None
 
     def reuse(self, before: Path | None, site: Path) -> list[str] | None:
+        """Link every file of the sample's pages from the site `before` into `site` if they were rendered under the
+        same key and none changed since; return their names, or None (nothing linked)."""
         kept = cache.get(KIND, self.record) if self.record is not None and before is not None else None
         if not isinstance(kept, dict) or kept.get("key") != self.key or before is None:
             return None
         files: dict[str, list[int]] = kept.get("files", {})
-        for name, stamp in files.items():
-            try:
-                st = os.lstat(f"{before}/{name}")
-            except OSError:
-                return None
-            if [st.st_size, st.st_mtime_ns, st.st_ino] != stamp:
-                return None
-        folders: set[str] = set()
-        for name in files:
-            target = f"{site}/{name}"
-            folder = os.path.dirname(target)
-            if folder not in folders:
-                os.makedirs(folder, exist_ok=True)
-                folders.add(folder)
-            os.link(f"{before}/{name}", target)
+        if not incremental.unchanged(before, files):
+            return None
+        incremental.link(before, site, files, set())
         return list(files)
 
     def save(self, site: Path, names: list[str]) -> None:
-        if self.record is None:
-            return
-        stamps = {}
-        for name in names:
-            st = os.lstat(site / name)
-            stamps[name] = [st.st_size, st.st_mtime_ns, st.st_ino]
-        cache.put(KIND, self.record, {"key": self.key, "files": stamps})
+        if self.record is not None:
+            cache.put(KIND, self.record, {"key": self.key, "files": {name: incremental.stamp(site, name) for name in names}})
 
 
-def write(out, dist: Path, article: Model, home: Path | None = None) -> tuple[int, int]:
+def write(out: Writer, dist: Path, article: Model, home: Path | None = None) -> tuple[int, int]:
     """Write the sample's pages into `out` (a site.Writer, flushed here) from the dumps in `dist`; `article`: the
     article's model (its pages are not written again). Returns (pages rendered, files linked unchanged); (0, 0)
     when the publication has no sample."""
