@@ -181,3 +181,19 @@ def test_no_sample_no_sample_pages(tmp_path: Path) -> None:
     site.mkdir()
     assert sample.write(Writer(site), tmp_path, Model(Graph())) == (0, 0)
     assert list(site.iterdir()) == []
+
+
+def test_a_cross_query_gets_the_from_lines_of_both_datasets_before_its_where(tmp_path: Path) -> None:
+    """The queries page puts FROM lines for the two named graphs before a cross query's WHERE (the page's texts are
+    run on the endpoint in tests/test_endpoint.py); a query whose WHERE it cannot find fails the build, naming it."""
+    from scripts.errors import BuildError
+    from scripts.publish.site.queries import with_both_datasets
+
+    query = tmp_path / "q.rq"
+    text = "# Question: x?\nPREFIX a: <http://a/>\nSELECT ?s (COUNT(*) AS ?n) WHERE {\n  ?s ?p ?o\n} GROUP BY ?s\n"
+    assert with_both_datasets(text, query) == (
+        "# Question: x?\nPREFIX a: <http://a/>\nSELECT ?s (COUNT(*) AS ?n)\nFROM <https://w3id.org/ngo-fp/dataset>\n"
+        "FROM <https://w3id.org/ngo-fp/dataset/plover-gsr>\nWHERE {\n  ?s ?p ?o\n} GROUP BY ?s\n")
+    with pytest.raises(BuildError, match="WHERE") as err:
+        with_both_datasets("SELECT ?s\n{ ?s ?p ?o }\n", query)
+    assert "q.rq" in str(err.value)
