@@ -37,8 +37,6 @@ SLUG = re.compile(r"[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*")  # the whole pa
 EVIDENCE_PART = re.compile(r"(evidence/[0-9a-f]{16})/(?:target|quote|position)")
 NANOPUB_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # a claim nanopublication's last segment (fullmatch)
 VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")  # an ontology version IRI's last segment (fullmatch)
-# the files of the site that describe a resource, by media type (html: its page; the others: its RDF)
-DESCRIPTION_FILES = {"text/html": "html", "text/turtle": "ttl", "application/n-triples": "nt", "application/ld+json": "jsonld"}
 
 
 class VersionConvertor(Convertor):
@@ -306,22 +304,8 @@ class Endpoint:
         part = EVIDENCE_PART.fullmatch(path)
         if not SLUG.fullmatch(path) and part is None:
             return error(404, "Not found.")
-        stem = f"/site/resource/{part.group(1) if part else path}"
-        answer = await self.describe(request, f"{BASE}resource/{path}", stem + ".html")
-        if answer.status_code == 404:  # not in the store: a resource of the PLOVER sample, described by its files only
-            return self.described_by_files(request, stem) or answer
-        return answer
-
-    def described_by_files(self, request: Request, stem: str) -> Response | None:
-        """303 to the file of the site that describes a resource the store does not hold (the PLOVER sample's, whose
-        pages scripts/publish/site/sample.py writes), in the format asked for; None if there is none."""
-        offered = [media for media, suffix in DESCRIPTION_FILES.items() if (self.dist / f"{stem.lstrip('/')}.{suffix}").is_file()]
-        if not offered:
-            return None
-        media = choose(request.headers.get("accept"), offered)
-        if media is None:
-            return error(406, "Not acceptable: this resource is available as " + ", ".join(offered) + ".", Vary="Accept")
-        return RedirectResponse(f"{stem}.{DESCRIPTION_FILES[media]}", status_code=303, headers={"Vary": "Accept"})
+        page = f"/site/resource/{part.group(1) if part else path}.html"
+        return await self.describe(request, f"{BASE}resource/{path}", page)
 
     async def ontology(self, request: Request) -> Response:
         return await self.describe(request, f"{BASE}ontology", "/site/ontology.html", whole="ontology")

@@ -30,14 +30,16 @@ import pyoxigraph as ox
 
 from . import service
 from .negotiate import GRAPHS, RESULTS, choose, content_type
-from .store import INFERRED, as_written, open_in_memory
+from .store import INFERRED, SAMPLE, as_written, open_in_memory
 
 
 def asserted_description(iri: str) -> str:
     """A resource's description as published (the dumps have no blank nodes, so its triples are those whose subject
-    it is): the default graph without the inferred types, which store.py also keeps in a named graph of their own."""
-    return (f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o "
-            f"FILTER NOT EXISTS {{ GRAPH <{INFERRED}> {{ <{iri}> ?p ?o }} }} }}")
+    it is): the default graph without the inferred types, which store.py also keeps in a named graph of their own;
+    for a resource of the PLOVER sample, which is in its named graph only, that graph's."""
+    return (f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ {{ <{iri}> ?p ?o "
+            f"FILTER NOT EXISTS {{ GRAPH <{INFERRED}> {{ <{iri}> ?p ?o }} }} }} "
+            f"UNION {{ GRAPH <{SAMPLE}> {{ <{iri}> ?p ?o }} FILTER NOT EXISTS {{ <{iri}> ?any ?thing }} }} }}")
 
 
 XML = {"XML", "RDF_XML"}  # the formats (negotiate.py's names) whose answers are checked to be well-formed
@@ -223,8 +225,8 @@ class Worker:
         return AsWritten(result, self.written) if self.written else result
 
     def describe(self, req: dict) -> Answer:
-        """The description of one of our IRIs: its CBD from the asserted graph (DESCRIBE), or for the
-        ontology and the shapes every triple about their terms."""
+        """The description of one of our IRIs: its triples from the asserted graph (or the PLOVER sample's, for its
+        resources: asserted_description), or for the ontology and the shapes every triple about their terms."""
         iri = req["iri"]
         if req.get("whole"):
             source = self.shapes if req.get("whole") == "shapes" else self.store
@@ -233,7 +235,8 @@ class Worker:
         else:
             source, query = self.store, asserted_description(iri)
         result = source.query(query)
-        probe = source.query(f"ASK {{ <{iri}> ?p ?o }}") if not req.get("whole") else True
+        probe = source.query(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ GRAPH <{SAMPLE}> {{ <{iri}> ?p ?o }} }} }}") \
+            if not req.get("whole") else True
         if not probe:
             return error(404, f"Not found: {iri} is not described in this dataset.")
         return self.serialize(self.as_written(result) if source is self.store else result, GRAPHS, req.get("accept"))
