@@ -20,6 +20,7 @@ NFP = Namespace(BASE + "ontology#")
 RES = Namespace(BASE + "resource/")
 ARTICLE_DATASET = BASE + "dataset"  # the datasets' IRIs, also the endpoint's named graphs of their dumps
 SAMPLE_DATASET = BASE + "dataset/plover-gsr"
+SAMPLE_DUMP = "plover-gsr/plover-gsr.nt"  # the PLOVER sample's N-Triples, in a publication folder
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")  # schema:sameAs links resources to Wikidata and GeoNames
 # Dataset description (DCAT-AP, VoID), shared by the article's and the PLOVER dataset's descriptions.

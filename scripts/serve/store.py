@@ -4,9 +4,9 @@ over a class finds its subclasses' members.
 The default graph holds both: the published triples and the inferred types. The inferred types are also kept in
 one named graph, so that `GRAPH <INFERRED> { ... }` shows what was inferred; it holds only types that are not
 already asserted, so no triple is counted twice. Each dataset of the publication is a named graph of its own, named
-by its IRI, as its dump has it (no inferred types): the article's (`ARTICLE`, the same triples as the default graph's
-published ones) and the PLOVER sample's (`SAMPLE`, in no other graph), so that a query can join the two as a user
-joining the two dumps would (`FROM <ARTICLE> FROM <SAMPLE>`, or the protocol's default-graph-uri). The claims'
+by its IRI, as its dump has it (no inferred types): the article's (`paths.ARTICLE_DATASET`, the same triples as the default graph's
+published ones) and the PLOVER sample's (`paths.SAMPLE_DATASET`, in no other graph), so that a query can join the two as a user
+joining the two dumps would (`FROM` both, or the protocol's default-graph-uri). The claims'
 nanopublications are loaded with their own named graphs (`…/nanopub/claim/<slug>#Head`, `#assertion`,
 `#provenance`, `#pubinfo`), as nanopublication stores keep them. A query that names its dataset (FROM, FROM NAMED, or the
 protocol's graph parameters: worker.py) gets that dataset, as Oxigraph reads the query: the endpoint does not
@@ -25,11 +25,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..paths import ARTICLE_DATASET, BASE, SAMPLE_DATASET
+from ..paths import ARTICLE_DATASET, BASE, SAMPLE_DATASET, SAMPLE_DUMP
 
 INFERRED = BASE + "graph/inferred-types"
-ARTICLE = ARTICLE_DATASET  # the named graph of the article's dataset
-SAMPLE = SAMPLE_DATASET  # the named graph of the PLOVER sample
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
 CLOSURE = f"""
@@ -49,7 +47,7 @@ def written_path(location: Path) -> Path:
 
 def graphs(dist: Path) -> dict[str, Path]:
     """The named graphs of the publication in `dist`: each dataset's IRI -> its N-Triples dump (those written)."""
-    dumps = {ARTICLE: dist / "ngo-fp.nt", SAMPLE: dist / "plover-gsr" / "plover-gsr.nt"}
+    dumps = {ARTICLE_DATASET: dist / "ngo-fp.nt", SAMPLE_DATASET: dist / SAMPLE_DUMP}
     return {name: path for name, path in dumps.items() if path.is_file()}
 
 

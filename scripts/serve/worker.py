@@ -30,7 +30,8 @@ import pyoxigraph as ox
 
 from . import service
 from .negotiate import GRAPHS, RESULTS, choose, content_type
-from .store import INFERRED, SAMPLE, as_written, open_in_memory
+from ..paths import SAMPLE_DATASET
+from .store import INFERRED, as_written, open_in_memory
 
 
 def asserted_description(iri: str) -> str:
@@ -39,7 +40,7 @@ def asserted_description(iri: str) -> str:
     for a resource of the PLOVER sample, which is in its named graph only, that graph's."""
     return (f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ {{ <{iri}> ?p ?o "
             f"FILTER NOT EXISTS {{ GRAPH <{INFERRED}> {{ <{iri}> ?p ?o }} }} }} "
-            f"UNION {{ GRAPH <{SAMPLE}> {{ <{iri}> ?p ?o }} FILTER NOT EXISTS {{ <{iri}> ?any ?thing }} }} }}")
+            f"UNION {{ GRAPH <{SAMPLE_DATASET}> {{ <{iri}> ?p ?o }} FILTER NOT EXISTS {{ <{iri}> ?any ?thing }} }} }}")
 
 
 XML = {"XML", "RDF_XML"}  # the formats (negotiate.py's names) whose answers are checked to be well-formed
@@ -235,7 +236,7 @@ class Worker:
         else:
             source, query = self.store, asserted_description(iri)
         result = source.query(query)
-        probe = source.query(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ GRAPH <{SAMPLE}> {{ <{iri}> ?p ?o }} }} }}") \
+        probe = source.query(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ GRAPH <{SAMPLE_DATASET}> {{ <{iri}> ?p ?o }} }} }}") \
             if not req.get("whole") else True
         if not probe:
             return error(404, f"Not found: {iri} is not described in this dataset.")

@@ -11,7 +11,7 @@ from pathlib import Path
 from pyld import jsonld
 from rdflib import RDFS, Graph, Literal, URIRef
 
-from ...paths import NFP, RES
+from ...paths import NFP, RES, SAMPLE_DUMP
 from .. import crate
 from ..describe import PUBLIC
 from . import sample
@@ -128,4 +128,4 @@ def landing(model: Model, docs: list[dict[str, object]], dist: Path) -> dict[str
     void = Graph().parse(dist / "void.ttl", format="turtle")
     return {"kinds": kinds(docs), "total": len(docs), "downloads": downloads, "signposts": signposts(void, PUBLIC),
             "dataset_jsonld": in_script(dataset_jsonld(void)),
-            "sample": sample.PAGE if (dist / sample.DUMP).is_file() else None}
+            "sample": sample.PAGE if (dist / SAMPLE_DUMP).is_file() else None}

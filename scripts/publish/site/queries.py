@@ -13,12 +13,11 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from ...errors import BuildError
-from ...paths import ARTICLE_DATASET, QUERIES, SAMPLE_DATASET
+from ...paths import ARTICLE_DATASET, QUERIES, SAMPLE_DATASET, SAMPLE_DUMP
 from .model import Model, Value
 from .pages import in_script
 
 CROSS = QUERIES / "cross"
-SAMPLE_DUMP = "plover-gsr/plover-gsr.nt"
 # the query form's line that ends in its WHERE and the group's opening brace: the FROM lines go before that WHERE
 QUERY_FORM = re.compile(r"^((?:SELECT|CONSTRUCT|ASK|DESCRIBE)\b[^\n]*?)\s*WHERE\s*\{", re.MULTILINE | re.IGNORECASE)
 

@@ -18,7 +18,7 @@ from rdflib import RDF, Graph, URIRef
 
 from ... import cache
 from ...load import parse
-from ...paths import NFP, OA, ROOT
+from ...paths import NFP, OA, ROOT, SAMPLE_DUMP
 from ...plover.publication import DATASET, FOLDER, LICENSE, RECORDS_CREATOR
 from . import incremental, pages, rdfout
 from .model import DCT, Model
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from . import Writer
 
 KIND = "site-sample"
-DUMP = f"{FOLDER}/{FOLDER}.nt"
 ONTOLOGY_DUMP = "ontology/ngo-fp-ontology.nt"
 PAGE = f"{FOLDER}.html"  # the sample's landing page, in site/
 
@@ -65,7 +64,7 @@ def quotes(model: Model, iri: URIRef, here: str) -> list[dict[str, object]]:
 
 def graph_of(dist: Path, prefixes: Graph) -> Graph:
     """The sample's graph with the ontology (for the names of classes and properties), with `prefixes`' prefixes."""
-    graph = parse(dist / DUMP)
+    graph = parse(dist / SAMPLE_DUMP)
     parse(dist / ONTOLOGY_DUMP, graph)
     for prefix, ns in prefixes.namespaces():
         graph.bind(prefix, ns, override=True, replace=True)
@@ -120,7 +119,7 @@ def write(out: Writer, dist: Path, article: Model, home: Path | None = None) -> 
     """Write the sample's pages into `out` (a site.Writer, flushed here) from the dumps in `dist`; `article`: the
     article's model (its pages are not written again). Returns (pages rendered, files linked unchanged); (0, 0)
     when the publication has no sample."""
-    dump = dist / DUMP
+    dump = dist / SAMPLE_DUMP
     if not dump.is_file():
         return 0, 0
     own = sorted(str(iri) for iri in article.pages())
