@@ -27,6 +27,7 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 FABIO = "http://purl.org/spar/fabio/"
 C4O = "http://purl.org/spar/c4o/"
+CITO = "http://purl.org/spar/cito/"
 BIRO = "http://purl.org/spar/biro/"
 DCT = "http://purl.org/dc/terms/"
 OA = "http://www.w3.org/ns/oa#"
@@ -146,6 +147,7 @@ def unit(i: int, rng: random.Random, errors: dict[str, int], hub: bool = False) 
     if not err("citation-resolved-without-entry"):
         add(citation, C4O + "denotes", entry)
     add(citation, NFP + "resolution", iri(R + "concept/citation-resolved"))
+    add(citation, NFP + "citationFunction", iri(CITO + "citesForInformation"))
     add(citation, NFP + "evidenceQuote", quote())
 
     add(claim, RDF_TYPE, iri(NFP + "Claim"))

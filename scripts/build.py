@@ -24,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 
-from . import cache, inputs, validate
+from . import cache, derive, inputs, validate
 from . import version as versions
 from .link import records
 from .publish import atomic, dumps, site
@@ -141,6 +141,12 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     shapes_graph = parse(shapes)
     done(t, f"{len(onto)} ontology triples, {len(data)} instance triples from {len(per_file)} files")
     parsed(onto, data, links_folder)
+
+    t = step("citation functions (instances/citations.ttl)")
+
+    cites = derive.direct_citations(data)
+    data += cites
+    done(t, f"{len(cites)} CiTO citation statements between works, from the in-text citations' functions")
 
     t = step(f"links to Wikidata and IR identifiers ({display(links_folder)}/)")
     link_triples = records.link_graph(set(data.subjects(RDF.type)), links_folder)

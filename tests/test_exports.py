@@ -44,6 +44,40 @@ def test_rows_that_tie_on_the_actor_are_ordered_by_the_next_columns() -> None:
         assert list(csv.reader(io.StringIO(table))) == expected, order
 
 
+def test_a_list_column_is_one_cell_sorted_whatever_the_order_of_the_values() -> None:
+    """A citation with two functions is one row of citations.csv, its functions sorted and space-separated."""
+    cito = Namespace("http://purl.org/spar/cito/")
+    c4o = Namespace("http://purl.org/spar/c4o/")
+    citation = URIRef("https://w3id.org/ngo-fp/resource/citation/bulgur-2023-creswell-2017-183-189")
+    expected = " ".join([str(cito.citesAsAuthority), str(cito.usesMethodIn)])
+    for order in ([cito.usesMethodIn, cito.citesAsAuthority], [cito.citesAsAuthority, cito.usesMethodIn]):
+        g = Graph()
+        g.add((citation, RDF.type, NFP.InTextCitation))
+        g.add((citation, c4o.hasContent, Literal("(Creswell, 2017: 183-189)")))
+        g.add((citation, NFP.resolution, URIRef("https://w3id.org/ngo-fp/resource/concept/citation-resolved")))
+        for function in order:
+            g.add((citation, NFP.citationFunction, function))
+        header, body = exports.rows(g, "citations")
+        assert len(body) == 1 and dict(zip(header, body[0]))["functions"] == expected, order
+
+
+def test_citations_table_gives_each_citation_its_functions(dist, published_graph) -> None:
+    rows = read_table(dist, "citations")
+    citations = set(published_graph.subjects(RDF.type, NFP.InTextCitation))
+    assert len(rows) == len(citations) == 40
+    for r in rows:
+        want = sorted(str(f) for f in published_graph.objects(URIRef(r["citation"]), NFP.citationFunction))
+        assert r["functions"].split(" ") == want and want, r["citation"]
+    by_pointer = {r["pointer"]: r["functions"] for r in rows}
+    # checked against the text: DPT's report is the evidence of a fact; Creswell's book gives the method and its
+    # definition of qualitative research; Şule Kut is quoted in quotation marks and backs the article's point
+    assert by_pointer["(DPT, 2000)"] == "http://purl.org/spar/cito/citesAsEvidence"
+    assert by_pointer["(Creswell, 2017: 183-189)"] == ("http://purl.org/spar/cito/citesAsAuthority "
+                                                       "http://purl.org/spar/cito/usesMethodIn")
+    assert by_pointer["(Kut, 1998:13)"] == ("http://purl.org/spar/cito/includesQuotationFrom "
+                                            "http://purl.org/spar/cito/obtainsSupportFrom")
+
+
 def read_table(dist, name: str) -> list[dict[str, str]]:
     with (dist / "exports" / f"{name}.csv").open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
@@ -107,6 +141,8 @@ BROKEN = {  # table, row, column, value: what csvw must refuse
                                                            "https://w3id.org/ngo-fp/resource/claim/nowhere"),
     "an IRI column holding no IRI": ("actors.csv", 1, "actor", "not an iri"),
     "a ROR id of the wrong form": ("crosswalk.csv", 0, "ror", "ROR-1"),
+    "a citation function that is no IRI, in a list": ("citations.csv", 1, "functions",
+                                                      "http://purl.org/spar/cito/citesAsAuthority usesMethodIn"),
 }
 
 

@@ -47,12 +47,13 @@ SELECT ?event ?label ?start ?end ?place WHERE {
   OPTIONAL { ?event nfp:place ?place }
 }""",
     "citations": """
-SELECT ?citation ?pointer ?page_locator ?reference_number ?cited_work ?resolution ?section WHERE {
+SELECT ?citation ?pointer ?page_locator ?reference_number ?cited_work ?resolution ?section ?functions WHERE {
   ?citation a nfp:InTextCitation ; c4o:hasContent ?pointer ; nfp:resolution ?resolution .
   OPTIONAL { ?citation nfp:pageLocator ?page_locator }
   OPTIONAL { ?citation c4o:denotes/nfp:referenceNumber ?reference_number }
   OPTIONAL { ?citation nfp:citedWork ?cited_work }
   OPTIONAL { ?citation nfp:inSection ?section }
+  OPTIONAL { ?citation nfp:citationFunction ?functions }
 }""",
     "claims": """
 SELECT ?claim ?label ?kind ?statement ?open_question WHERE {
@@ -144,6 +145,8 @@ COLUMNS: dict[str, dict[str, tuple[object, str]]] = {
         "resolution": (IRI, "How it resolves to the reference list: resolved, loosely resolved or unresolved "
                             "(nfp:resolution)."),
         "section": (IRI, "The section of the article it stands in (nfp:inSection)."),
+        "functions": (IRI, "Why the article cites the work there: one CiTO citation property or more, separated by a "
+                           "space (nfp:citationFunction; e.g. http://purl.org/spar/cito/citesAsEvidence)."),
     },
     "claims": {
         "claim": (IRI, "The claim: one statement of the article's argument."),
@@ -195,6 +198,7 @@ TABLE_TITLES = {
     "claim-links": "Links of the claims", "causal-statements": "Causal statements of the argument",
     "crosswalk": "Identifier crosswalk",
 }
+SEPARATORS = {("citations", "functions"): " "}  # cells that hold a list (CSVW's separator)
 PRIMARY_KEYS = {"claims": ["claim"], "citations": ["citation"], "crosswalk": ["resource"],
                 "claim-links": ["claim", "relation", "target"]}
 FOREIGN_KEYS = {"claim-links": ("claim", "claims", "claim"), "causal-statements": ("statement", "claims", "claim")}
@@ -207,6 +211,7 @@ def csvw_metadata() -> dict[str, object]:
     for name in TABLES:
         schema: dict[str, object] = {"columns": [
             {"name": column, "titles": column, "datatype": datatype, "dc:description": description}
+            | ({"separator": SEPARATORS[name, column]} if (name, column) in SEPARATORS else {})
             for column, (datatype, description) in COLUMNS[name].items()]}
         if name in PRIMARY_KEYS:
             schema["primaryKey"] = PRIMARY_KEYS[name]
@@ -236,10 +241,22 @@ def store(source: Source, ntriples: bytes | None = None) -> ox.Store:
 
 def rows(graph: Source, name: str) -> tuple[list[str], list[tuple[str, ...]]]:
     """The header and the rows of one table, sorted on all columns from left to right (an empty cell first),
-    so that the order never rests on the store's internal order."""
+    so that the order never rests on the store's internal order. A list column (SEPARATORS) is one cell per row:
+    the rows that differ in it alone are folded into one, its values sorted and joined by the separator."""
     result = store(graph).query(PREFIXES + TABLES[name])
-    body = sorted(tuple("" if v is None else v.value for v in row) for row in result)
-    return [v.value for v in result.variables], body
+    header = [v.value for v in result.variables]
+    return header, fold(name, header, [tuple("" if v is None else v.value for v in row) for row in result])
+
+
+def fold(name: str, header: list[str], body: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The rows of table `name` sorted, those that differ only in a list column folded into one."""
+    for column, separator in ((c, sep) for (table, c), sep in SEPARATORS.items() if table == name):
+        i = header.index(column)
+        folded: dict[tuple[str, ...], set[str]] = {}
+        for row in body:
+            folded.setdefault(row[:i] + row[i + 1:], set()).add(row[i])
+        body = [key[:i] + (separator.join(sorted(v for v in values if v)),) + key[i:] for key, values in folded.items()]
+    return sorted(body)
 
 
 def table(graph: Source, name: str) -> str:
