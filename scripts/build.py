@@ -142,11 +142,10 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     done(t, f"{len(onto)} ontology triples, {len(data)} instance triples from {len(per_file)} files")
     parsed(onto, data, links_folder)
 
-    t = step("citation functions (instances/citations.ttl)")
-
+    t = step("CiTO citation statements between the works, from the in-text citations' functions")
     cites = derive.direct_citations(data)
     data += cites
-    done(t, f"{len(cites)} CiTO citation statements between works, from the in-text citations' functions")
+    done(t, f"{len(cites)} statements")
 
     t = step(f"links to Wikidata and IR identifiers ({display(links_folder)}/)")
     link_triples = records.link_graph(set(data.subjects(RDF.type)), links_folder)

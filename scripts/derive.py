@@ -3,7 +3,7 @@
 CiTO's citation properties: each in-text citation names its function (nfp:citationFunction cito:citesAsEvidence,
 the CiTO property used as an individual, as cito:hasCitationCharacterization uses it); CiTO's users query the
 function between the works themselves, so the citing work gets the property towards the cited work
-(work:bulgur-2023 cito:citesAsEvidence work:aronson-2001). A citation that resolves to no work (nfp:citedWork
+(work:bulgur-2023 cito:citesAsEvidence work:dpt-2000). A citation that resolves to no work (nfp:citedWork
 absent) gives no such triple; its function stays on the in-text citation.
 """
 from __future__ import annotations

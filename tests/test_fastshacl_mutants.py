@@ -149,8 +149,9 @@ def test_same_verdicts_on_mutants_read_from_files(tmp_path: Path, base: list[Tri
 def test_a_blank_focus_node_is_compared_by_what_is_reported_on_it(base: list[Triple], ontology: Graph, shapes: Graph,
                                                                    checks) -> None:
     """The edit a random mutant once made (seed 2330 of an earlier base): the object of biro:references replaced by a
-    blank node the data says nothing else about, which makes it a focus node of the cited-work shapes: each engine reports it under a
-    label of its own, and the results on it are compared without the label (test_fastshacl.verdicts)."""
+    blank node the data says nothing else about, which makes it a focus node of the cited-work shapes: each engine
+    reports it under a label of its own, and the results on it are compared without the label
+    (test_fastshacl.verdicts)."""
     biro_references = URIRef("http://purl.org/spar/biro/references")
     blank = BNode(f"N{2330:032x}")  # labelled as rdflib labels its own (mutant)
     edited = next(t for t in base if t[1] == biro_references)
