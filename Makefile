@@ -29,7 +29,7 @@ SITE_CHECKERS_STAMP := $(SITE_CHECKERS)/node_modules/.installed-$(shell sha256su
 # as names are listed (ASCII letters, digits, . _ - + @ / and spaces, escaped): a ; : $ # % or tab in a file's
 # name would be make syntax (a name with `;touch\tX` ran `touch X`). Where another name is found, make runs the
 # build every time (FORCE), and the build decides by content hashes whether anything changed.
-INPUT_FOLDERS := instances links ontology shapes sources queries scripts examples/plover-gsr
+INPUT_FOLDERS := instances links ontology shapes sources queries docs scripts examples/plover-gsr
 MAKE_SAFE_NAME := [-A-Za-z0-9._/+@ ]*
 BUILD_INPUTS := $(shell LC_ALL=C find $(INPUT_FOLDERS) -name __pycache__ -prune -o -regextype posix-extended \
 	-regex '$(MAKE_SAFE_NAME)' \( -type f -o -type d -o -type l \) -print 2>/dev/null | LC_ALL=C sort | sed 's/ /\\ /g') VERSION \

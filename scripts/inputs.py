@@ -7,10 +7,11 @@ import stat
 from pathlib import Path
 
 from .errors import BuildError
-from .paths import INSTANCES, ONTOLOGY, QUERIES, ROOT, SHAPES, SOURCES
+from .paths import DOCS, INSTANCES, ONTOLOGY, QUERIES, ROOT, SHAPES, SOURCES
 
 # the second dataset published beside the article (examples/plover-gsr: its records and mapping) is read too
-FOLDERS = (ONTOLOGY.parent, INSTANCES, SHAPES.parent, SOURCES, QUERIES, ROOT / "links", ROOT / "examples" / "plover-gsr")
+FOLDERS = (ONTOLOGY.parent, INSTANCES, SHAPES.parent, SOURCES, QUERIES, DOCS, ROOT / "links",
+           ROOT / "examples" / "plover-gsr")
 
 
 def check_regular(folders: tuple[Path, ...] | list[Path] = FOLDERS) -> None:

@@ -12,6 +12,7 @@ INSTANCES = ROOT / "instances"
 SHAPES = ROOT / "shapes" / "shapes.ttl"
 QC = ROOT / "shapes" / "qc"
 QUERIES = ROOT / "queries"
+DOCS = ROOT / "docs"
 DIST = ROOT / "dist"
 VERSION_FILE = ROOT / "VERSION"
 

@@ -23,10 +23,11 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "dist-screenshots"
+# the last two: the PLOVER sample's
 MAIN_PAGES = ["index.html", "browse.html", "article.html", "timeline.html", "network.html", "queries.html",
               "ontology.html", "licences.html", "resource/organization/tusiad.html", "resource/work/bulgur-2023.html",
               "resource/claim/civil-society-must-be-taken-into-account.html", "resource/state/azerbaijan.html",
-              "plover-gsr.html", "resource/event/plover-gsr01-agree-0001.html"]  # the last two: the PLOVER sample's
+              "tutorial.html", "plover-gsr.html", "resource/event/plover-gsr01-agree-0001.html"]
 AXE = Path(__file__).resolve().parent / "site-checkers" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 

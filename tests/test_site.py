@@ -20,7 +20,7 @@ import rispy
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from scripts.paths import NFP, OA, QUERIES, RES
+from scripts.paths import NFP, OA, QUERIES, RES, ROOT
 
 SITE_CODE = Path(__file__).resolve().parent.parent / "scripts" / "publish" / "site"
 VNU = Path(__file__).resolve().parent / "site-checkers" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -391,3 +391,31 @@ def test_a_page_shows_what_other_sources_say_apart_with_source_and_day(dist: Pat
     iraq = (dist / "site" / "resource" / "state" / "iraq.html").read_text(encoding="utf-8")
     assert '<span lang="ar">العراق</span>' in iraq and '<span lang="tr">Irak</span>' in iraq
     assert 'id="outside"' not in (dist / "site" / "resource" / "organization" / "turksam.html").read_text(encoding="utf-8")
+
+
+def test_the_tutorial_is_a_page_of_the_site_with_every_example(dist: Path) -> None:
+    """docs/tutorial.md is tutorial.html, linked from the landing page: its title as the page's heading, each section
+    and each line of each example as the guide writes them (the examples themselves are run by test_tutorial.py)."""
+    from html import unescape
+
+    page = (dist / "site" / "tutorial.html").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    title = text.split("\n", 1)[0].removeprefix("# ")
+    assert f"<h1>{title}</h1>" in page and page.count("<h1>") == 1
+    for heading in (line.removeprefix("## ") for line in text.splitlines() if line.startswith("## ")):
+        assert f"<h2>{heading}</h2>" in unescape(page), heading
+    examples = [line for line in text.splitlines() if line.startswith((">>> ", "... "))]
+    assert len(examples) > 40 and all(line in unescape(page) for line in examples)
+    assert 'href="tutorial.html"' in (dist / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_guide_without_its_title_heading_fails_the_build(tmp_path: Path) -> None:
+    from scripts.errors import BuildError
+    from scripts.publish.site import guides
+
+    guide = tmp_path / "guide.md"
+    guide.write_text("Some words\n\n## A section\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"guide\.md:1: a guide begins with its title"):
+        guides.context(guide)
+    guide.write_text("# Title\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    assert "<script>" not in str(guides.context(guide)["body"])  # raw HTML is shown as text, never run

@@ -27,7 +27,7 @@ from ... import cache
 from ...errors import BuildError
 from ...paths import BASE
 from .. import atomic, dumps
-from . import article, browse, cite, ontology_doc, pages, pictures, queries, rdfout, sample
+from . import article, browse, cite, guides, ontology_doc, pages, pictures, queries, rdfout, sample
 from .incremental import Pages
 from .model import Model
 
@@ -221,7 +221,7 @@ def start(graph: Graph, dist: Path, parallel: bool = True, previous: Path | None
 
 def write_other_pages(graph: Graph, model: Model, out: Writer) -> list[dict[str, object]]:
     """Every page but the resource pages and those that read the dumps: article, browse and search, pictures,
-    ontology, licences; returns the search index."""
+    ontology, licences, the guides of docs/; returns the search index."""
     site = out.site
     out.page("article.html", "article.html", **article.context(model))
     index = browse.documents(model)
@@ -233,6 +233,8 @@ def write_other_pages(graph: Graph, model: Model, out: Writer) -> list[dict[str,
     (site / "ontology-diagram.svg").write_text(pictures.ontology_diagram(graph), encoding="utf-8")
     out.page("ontology.html", "ontology.html", **ontology_doc.context(model))
     out.page("licences.html", "licences.html", title="Third-party libraries and their licences", libraries=vendored())
+    for rel, guide in guides.GUIDES.items():
+        out.page("guide.html", rel, **guides.context(guide))
     return index
 
 
