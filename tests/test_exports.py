@@ -112,6 +112,17 @@ def test_causal_statements_read_as_the_article_says(dist) -> None:
     assert {direction for _, _, direction, _ in rows} <= {"Increases", "Decreases", "Enables", "Constrains"}
 
 
+def test_events_table_gives_the_period_the_article_dates_an_event_by(dist) -> None:
+    """Checked against the text: "in the second half of the 1980s. During this period, the visits of government
+    officials together with businessmen to Central Asian countries and Turkic republics" (l.52); "As the state
+    monopoly on society decreased in the early 2000s" (l.64); the coup has its own date and no period."""
+    rows = {(r["event"].rsplit("/", 1)[1], r["period"].rsplit("/", 1)[1] if r["period"] else "", r["start"])
+            for r in read_table(dist, "events")}
+    assert ("visits-to-central-asia", "second-half-of-1980s", "") in rows
+    assert ("easing-of-state-pressure-on-civil-society", "early-2000s", "") in rows
+    assert ("1980-turkish-coup", "", "1980-09-12") in rows
+
+
 def csvw_problems(metadata: Path) -> list[str]:
     """What csvw finds wrong reading every table through its CSVW metadata (strictly: a foreign key must resolve)."""
     try:

@@ -130,6 +130,9 @@ def test_crosswalk_is_published(dist: Path) -> None:
     assert rows["turkey"]["cow_ccode"] == "640" and rows["turkey"]["iso3166_alpha2"] == "TR"
     assert rows["turkey"]["wikidata"] == "http://www.wikidata.org/entity/Q43"
     assert rows["azerbaijan"]["gleditsch_ward"] == "373"
+    # UN M49, V-Dem and Polity, from countrycode 0.6.0 as links/ir-codes.csv records them (M49 031 is Azerbaijan)
+    assert (rows["azerbaijan"]["un_m49"], rows["azerbaijan"]["vdem"], rows["azerbaijan"]["polity"]) == ("31", "106", "373")
+    assert (rows["turkey"]["un_m49"], rows["turkey"]["vdem"], rows["turkey"]["polity"]) == ("792", "99", "640")
     assert rows["united-nations"]["cameo_actor_type"] == "IGO"
     assert rows["sakarya-university"]["ror"] == "04ttnw109" and rows["nato"]["ror"] == "05xagc088"
     assert (rows["united-nations"]["cow_igo"], rows["united-nations"]["cow_igo_abbrev"]) == ("4400", "UN")

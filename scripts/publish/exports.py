@@ -40,10 +40,11 @@ SELECT ?participation ?activity ?activity_label ?actor ?actor_label ?role ?role_
   OPTIONAL { ?participation nfp:role ?role . ?role rdfs:label ?role_label }
 }""",
     "events": """
-SELECT ?event ?label ?start ?end ?place WHERE {
+SELECT ?event ?label ?start ?end ?period ?place WHERE {
   ?event a nfp:Event ; rdfs:label ?label .
   OPTIONAL { ?event nfp:startDate ?start }
   OPTIONAL { ?event nfp:endDate ?end }
+  OPTIONAL { ?event nfp:inPeriod ?period }
   OPTIONAL { ?event nfp:place ?place }
 }""",
     "citations": """
@@ -78,18 +79,22 @@ SELECT ?statement ?label ?cause ?cause_label ?direction ?effect ?effect_label WH
   OPTIONAL { ?effect rdfs:label ?effect_label FILTER (LANG(?effect_label) = "en") }
 }""",
     "crosswalk": """
-SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?cow_ccode ?cow_abbrev ?gleditsch_ward
-       ?cameo_code ?cameo_actor_type ?geonames ?ror ?cow_igo ?cow_igo_abbrev ?ucdp_actor WHERE {
+SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?un_m49 ?cow_ccode ?cow_abbrev ?gleditsch_ward
+       ?vdem ?polity ?cameo_code ?cameo_actor_type ?geonames ?ror ?cow_igo ?cow_igo_abbrev ?ucdp_actor WHERE {
   { SELECT DISTINCT ?resource WHERE {
       { ?resource schema:sameAs ?any } UNION { ?resource nfp:cameoCode ?any } UNION { ?resource nfp:cameoActorType ?any }
-      UNION { ?resource nfp:cowStateNumber ?any } UNION { ?resource nfp:ucdpActorId ?any } } }
+      UNION { ?resource nfp:cowStateNumber ?any } UNION { ?resource nfp:unM49Code ?any }
+      UNION { ?resource nfp:ucdpActorId ?any } } }
   ?resource rdfs:label ?label .
   OPTIONAL { ?resource schema:sameAs ?wikidata FILTER STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/") }
   OPTIONAL { ?resource nfp:iso3166Alpha2 ?iso3166_alpha2 }
   OPTIONAL { ?resource nfp:iso3166Alpha3 ?iso3166_alpha3 }
+  OPTIONAL { ?resource nfp:unM49Code ?un_m49 }
   OPTIONAL { ?resource nfp:cowStateNumber ?cow_ccode }
   OPTIONAL { ?resource nfp:cowStateAbbreviation ?cow_abbrev }
   OPTIONAL { ?resource nfp:gleditschWardNumber ?gleditsch_ward }
+  OPTIONAL { ?resource nfp:vdemCountryId ?vdem }
+  OPTIONAL { ?resource nfp:polityCountryCode ?polity }
   OPTIONAL { ?resource nfp:cameoCode ?cameo_code }
   OPTIONAL { ?resource nfp:cameoActorType ?cameo_actor_type }
   OPTIONAL { ?resource nfp:geonamesId ?geonames }
@@ -130,10 +135,11 @@ COLUMNS: dict[str, dict[str, tuple[object, str]]] = {
         "role_label": (TEXT, "The role's English label."),
     },
     "events": {
-        "event": (IRI, "The event. An event has one row per place."),
+        "event": (IRI, "The event. An event has one row per period and place."),
         "label": (TEXT, "Its English label."),
         "start": (ISO_DATE, "When it began (nfp:startDate): a year, a year and month, or a date."),
         "end": (ISO_DATE, "When it ended (nfp:endDate): a year, a year and month, or a date."),
+        "period": (IRI, "The period the article places it in (nfp:inPeriod; the period's resource gives its years)."),
         "place": (IRI, "Where it took place (nfp:place)."),
     },
     "citations": {
@@ -179,9 +185,13 @@ COLUMNS: dict[str, dict[str, tuple[object, str]]] = {
         "wikidata": (IRI, "Its Wikidata item (schema:sameAs), verified as links/wikidata.csv records."),
         "iso3166_alpha2": ({"base": "string", "format": "[A-Z]{2}"}, "ISO 3166-1 alpha-2 code."),
         "iso3166_alpha3": ({"base": "string", "format": "[A-Z]{3}"}, "ISO 3166-1 alpha-3 code."),
+        "un_m49": ("integer", "UN M49 numeric code of the country or area, as a number (M49 writes it with three "
+                              "digits: 31 is 031)."),
         "cow_ccode": ("integer", "Correlates of War state number."),
         "cow_abbrev": ({"base": "string", "format": "[A-Z]{3}"}, "Correlates of War state abbreviation."),
         "gleditsch_ward": ("integer", "Gleditsch–Ward state number."),
+        "vdem": ("integer", "V-Dem (Varieties of Democracy) country id."),
+        "polity": ("integer", "Polity5 country code."),
         "cameo_code": (TEXT, "CAMEO actor code (country or region)."),
         "cameo_actor_type": (TEXT, "CAMEO actor type (e.g. IGO, NGO)."),
         "geonames": ("integer", "GeoNames id."),
