@@ -164,9 +164,11 @@ COLUMNS: dict[str, dict[str, tuple[object, str]]] = {
     },
     "claim-links": {
         "claim": (IRI, "The claim."),
-        "relation": (TEXT, "The link, an nfp: property: supports, supportedBy, contrastsWith, explains, concerns, "
-                           "inSection, assertedBy or attributedTo."),
-        "target": (IRI, "What the claim is linked to: a claim, an actor, an issue, a section, a person."),
+        "relation": (TEXT, "The link, an nfp: property: supports (another claim), supportedBy (an in-text citation; "
+                           "not the inverse of supports), contrastsWith, explains, concerns, inSection, assertedBy or "
+                           "attributedTo."),
+        "target": (IRI, "What the claim is linked to: a claim, an in-text citation, an actor, an issue, an event, a "
+                        "place, a period, a factor, a section or a person."),
         "target_label": (TEXT, "The target's English label."),
     },
     "causal-statements": {
