@@ -275,7 +275,8 @@ class Endpoint:
                     return error(406, "Not acceptable: the service description is available as "
                                       + ", ".join(GRAPHS) + ".", Vary="Accept")
                 description = service_description(media, str(request.url).split("?", 1)[0])
-                return Response(description, headers={"Vary": "Accept"}, media_type=content_type(media))
+                # its IRIs are the URL asked for, Host included: a shared cache must not give one host's to another
+                return Response(description, headers={"Vary": "Accept, Host"}, media_type=content_type(media))
             return error(400, "Bad request: no query. Send query=... (SPARQL 1.1 Protocol).")
         if len(queries) > 1:
             return error(400, "Bad request: more than one query parameter.")
@@ -340,7 +341,8 @@ class Endpoint:
         """https://w3id.org/ngo-fp/dist/<file>, the descriptions' download URLs: the file, served at /<file>; the
         query string is kept, as the w3id rule keeps it (the endpoint URL /dist/query?query=...)."""
         query = request.scope["query_string"].decode("latin-1")
-        target = "/" + request.scope["path"].removeprefix("/dist/")
+        # one leading slash, whatever the path holds: "//host/x" would be a protocol-relative URL, another site
+        target = "/" + request.scope["path"].removeprefix("/dist/").lstrip("/\\")
         return RedirectResponse(target + ("?" + query if query else ""), status_code=302)
 
     async def nanopub(self, request: Request) -> Response:

@@ -9,7 +9,9 @@ for a request head to arrive (uvicorn only times out idle keep-alive connections
 its head a byte at a time would be kept for ever), a cap on open connections (closed at once past it), and a
 way for `Limits` to abort a connection whose client stopped reading (uvicorn would close it gracefully,
 keeping its buffered answer until the client reads it). A request head larger than h11's limit (16 KiB) is
-answered 431 (RFC 6585, 5), the status h11 gives for it, where uvicorn answers every unreadable head 400.
+answered 431 (RFC 6585, 5), the status h11 gives for it, where uvicorn answers every unreadable head 400. h11
+applies its limit only to a head it is still waiting for the end of; one that arrives whole in a single read is
+measured here (MAX_HEAD) and refused the same way.
 """
 from __future__ import annotations
 
@@ -22,6 +24,15 @@ import h11
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
+
+
+MAX_HEAD = 16 * 1024  # bytes of request line and header fields, h11's own default limit
+
+
+def head_size(request: h11.Request) -> int:
+    """The bytes of a request's head as sent: its request line and each header line."""
+    return (len(request.method) + len(request.target) + 12
+            + sum(len(name) + len(value) + 4 for name, value in request.headers.raw_items()))
 
 
 class GuardedH11(H11Protocol):
@@ -39,10 +50,14 @@ class GuardedH11(H11Protocol):
 
         def reading() -> Any:  # keeps the status h11 gives a head it refuses (uvicorn drops it)
             try:
-                return next_event()
+                event = next_event()
             except h11.RemoteProtocolError as exc:
                 self._status_hint = exc.error_status_hint
                 raise
+            if isinstance(event, h11.Request) and head_size(event) > MAX_HEAD:
+                self._status_hint = 431
+                raise h11.RemoteProtocolError("request head too large", error_status_hint=431)
+            return event
 
         self.conn.next_event = reading  # type: ignore[method-assign]
 

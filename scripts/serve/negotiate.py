@@ -1,6 +1,8 @@
 """Content negotiation: which of the formats we offer a client's `Accept` header prefers (RFC 9110, 12.5.1)."""
 from __future__ import annotations
 
+import math
+
 # What the endpoint answers, by kind of answer; the first of each list is the default (no Accept, or */*).
 RESULTS = {  # SELECT and ASK
     "application/sparql-results+json": "JSON",
@@ -33,9 +35,10 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
             name, _, val = param.partition("=")
             if name.strip().lower() == "q":
                 try:
-                    q = min(max(float(val), 0.0), 1.0)
+                    q = float(val)
                 except ValueError:
                     q = 0.0
+                q = min(max(q, 0.0), 1.0) if math.isfinite(q) else 0.0  # RFC 9110 qvalues are 0 to 1: NaN is none
         ranges.append((media, q))
     return ranges
 

@@ -1,4 +1,5 @@
-"""What is refused before a query is evaluated: brackets nested past MAX_NESTING (below), and SERVICE.
+"""What is refused before a query is evaluated: brackets nested past MAX_NESTING, more than MAX_TOKENS tokens
+(below), and SERVICE.
 
 No outbound requests: a query holding a `SERVICE` pattern is refused before it is evaluated.
 
@@ -53,6 +54,37 @@ TOKEN = re.compile("|".join([
 ]), re.S)
 
 
+# Length: operator chains and long lists recurse without a bracket (`!!!…true`, `1+1+…`, `{} UNION {} …`, long
+# paths, object lists, joins, BINDs: each crashed a worker's 8 MiB stack at 10,000 to 100,000 of them, found by
+# probing). The workers run queries on a stack of STACK_BYTES (worker.py), on which none of them, nor the
+# nesting allowed above, crashed at 50,000 tokens (75,000 for UNION and OPTIONAL chains); a query of more tokens is
+# refused. Tokens: a string, a name, a number or a variable is one; every other character but spaces is one. An IRI
+# is one, plus one per operator character in it (OPERATORS): a `<` read here as an IRI may be a less-than for
+# Oxigraph, and a chain between it and a `>` must not be hidden (as for the brackets above).
+MAX_TOKENS = 50_000
+STACK_BYTES = 256 * 1024 * 1024
+OPERATORS = frozenset("!&+*=,;-")
+WORD = re.compile("|".join([
+    r"#[^\n\r]*",
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""', r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"(?:[^"\\\n\r]|\\.)*"', r"'(?:[^'\\\n\r]|\\.)*'",
+    r'<[^<>"{}|^`\\\x00-\x20]*>',
+    r"[\w:?$@.\-]+",
+    r"\S",
+]), re.S)
+
+
+def tokens(query: str) -> int:
+    """How many tokens the query has outside comments (see MAX_TOKENS); linear in its length."""
+    count = 0
+    for m in WORD.finditer(query):
+        token = m.group()
+        if token[0] == "#":
+            continue
+        count += 1 + (sum(1 for char in token if char in OPERATORS) if token[0] == "<" and len(token) > 1 else 0)
+    return count
+
+
 def nesting(query: str) -> int:
     """How deep brackets of any kind nest in the query, outside comments and strings; linear in its length."""
     depth = deepest = 0
@@ -100,10 +132,14 @@ def _has(node: Any, name: str) -> bool:
 
 
 def check(query: str) -> None:
-    """Raise Refused if the query nests deeper than MAX_NESTING or holds a SERVICE pattern (or cannot be checked)."""
+    """Raise Refused if the query nests deeper than MAX_NESTING, has more than MAX_TOKENS tokens or holds a SERVICE
+    pattern (or cannot be checked)."""
     if (depth := nesting(query)) > MAX_NESTING:
         raise Refused(f"Query refused: its brackets nest {depth} deep, past this endpoint's limit of {MAX_NESTING}, "
                       "beyond which the query engine could run out of stack.")
+    if (count := tokens(query)) > MAX_TOKENS:
+        raise Refused(f"Query refused: it has {count} tokens, past this endpoint's limit of {MAX_TOKENS}, beyond which "
+                      "the query engine could run out of stack. Split it, or run it on your own store.")
     if not may_hold_service(query):
         return
     if "\\u" in query or "\\U" in query:

@@ -3,7 +3,9 @@
 Queries run in worker processes so that a query over the time limit is really stopped: the server ends
 the process (SIGKILL) and starts a fresh one. Oxigraph's own timeout does not interrupt every query, and
 a thread cannot be stopped from outside. Each worker's memory is capped (RLIMIT_AS), so a query that
-would use more fails in its worker alone.
+would use more fails in its worker alone. Requests are answered on a thread of its own with a stack of
+service.STACK_BYTES: Oxigraph's parser and evaluator recurse once per operator of a chain, and the main thread's
+8 MiB overflowed (SIGSEGV) on queries service.py now lets through (it refuses longer ones).
 
 Protocol (pipes to the server): the server writes one JSON line per request; the worker answers with one
 JSON line {status, type, size, file, message}, followed by `size` bytes of body when `file` is null (small
@@ -20,6 +22,7 @@ import os
 import resource
 import signal
 import sys
+import threading
 import uuid
 import xml.parsers.expat
 from dataclasses import dataclass
@@ -216,8 +219,8 @@ class Worker:
             result = self.store.query(text, **options)
         except SyntaxError as err:
             return error(400, f"Query syntax error: {err}")
-        except (ValueError, OSError) as err:
-            return error(400, f"Query error: {err}")
+        except (ValueError, OSError, RuntimeError) as err:  # RuntimeError: an evaluation error of the query's
+            return error(400, f"Query error: {err}")  # own, such as a function Oxigraph does not support
         if isinstance(result, ox.QueryTriples):
             return self.serialize(self.as_written(result), GRAPHS, req.get("accept"))
         return self.serialize(result, RESULTS, req.get("accept"))
@@ -286,10 +289,19 @@ def main(argv: list[str]) -> int:
     writing = Path(spool_dir) / str(os.getpid())  # answers being written: the pool empties it if it stops us
     writing.mkdir(exist_ok=True)
     worker = Worker(store_path, writing, shapes_file, int(cap))
-    limit_memory(int(memory))
     out = sys.stdout.buffer
+    threading.stack_size(service.STACK_BYTES)
+    answering = threading.Thread(target=answer_requests, args=(worker, out), name="answering")
+    answering.start()  # it waits for the first request, which the server sends once it has read "ready"
+    limit_memory(int(memory))  # after the thread is made: its stack is in the address space the cap starts from
     out.write(b"ready offline\n" if offline else b"ready\n")
     out.flush()
+    answering.join()
+    return 0
+
+
+def answer_requests(worker: Worker, out: BinaryIO) -> None:
+    """Answer each request line of the server's, in order, until the pipe closes."""
     for line in sys.stdin.buffer:
         try:
             answer = worker.handle(json.loads(line))
@@ -304,7 +316,6 @@ def main(argv: list[str]) -> int:
         if answer.spool is None:
             out.write(answer.body)
         out.flush()
-    return 0
 
 
 if __name__ == "__main__":
