@@ -44,11 +44,14 @@ MAX_NESTING = 128
 # prefixed name's escape (`ex:a\#`, `ex:a\'`: SPARQL 1.1, PN_LOCAL_ESC), where the `#` or the quote starts no
 # comment or string; and an IRI may hold `\u`/`\U` escapes (UCHAR) before a `#`. Read otherwise, the rest of the
 # line or of the query would be hidden from the count (5,000 parentheses after `ex:a\#` crashed a worker).
-TOKEN = re.compile("|".join([
+OPAQUE = [  # spans whose content is no syntax: comments and strings
     r"#[^\n\r]*",  # a comment
     r'"""(?:[^"\\]|\\.|"(?!""))*"""', r"'''(?:[^'\\]|\\.|'(?!''))*'''",  # long strings
     r'"(?:[^"\\\n\r]|\\.)*"', r"'(?:[^'\\\n\r]|\\.)*'",  # short strings
-    r'<(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>',  # an IRI
+]
+IRI = r'<(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>'
+TOKEN = re.compile("|".join([
+    *OPAQUE, IRI,
     r"\\.",  # an escaped character in a prefixed name
     r"[(\[{)\]}]",
 ]), re.S)
@@ -64,14 +67,7 @@ TOKEN = re.compile("|".join([
 MAX_TOKENS = 50_000
 STACK_BYTES = 256 * 1024 * 1024
 OPERATORS = frozenset("!&+*=,;-")
-WORD = re.compile("|".join([
-    r"#[^\n\r]*",
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""', r"'''(?:[^'\\]|\\.|'(?!''))*'''",
-    r'"(?:[^"\\\n\r]|\\.)*"', r"'(?:[^'\\\n\r]|\\.)*'",
-    r'<[^<>"{}|^`\\\x00-\x20]*>',
-    r"[\w:?$@.\-]+",
-    r"\S",
-]), re.S)
+WORD = re.compile("|".join([*OPAQUE, IRI, r"[\w:?$@.\-]+", r"\S"]), re.S)
 
 
 def tokens(query: str) -> int:
