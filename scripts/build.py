@@ -151,7 +151,7 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     link_triples = records.link_graph(set(data.subjects(RDF.type)), links_folder)
     data += link_triples
     done(t, f"{len(set(link_triples.subjects(RDF.type, records.NFP.LinkRecord)))} verified Wikidata links, "
-            f"{len(records.candidates(links_folder))} candidates to review, {len(link_triples)} triples")
+            f"{len(records.candidates(links_folder))} resources searched without a link, {len(link_triples)} triples")
 
     t = step("check evidence quotes against sources/")
     checked, problems = grounding.check(per_file)
