@@ -139,6 +139,11 @@ def test_crosswalk_is_published(dist: Path) -> None:
     assert (rows["european-union"]["cow_igo"], rows["european-union"]["cow_igo_abbrev"]) == ("1830", "EU")
     # UCDP actor ids, from UCDP's Actor Dataset 22.1 (ucdp-actor-221.csv): PKK, IS (the article's Daesh), al-Qaida
     assert (rows["pkk"]["ucdp_actor"], rows["daesh"]["ucdp_actor"], rows["al-qaeda"]["ucdp_actor"]) == ("323", "234", "769")
+    # UCDP conflict ids the issues concern, from the UCDP/PRIO Armed Conflict Dataset 23.1 (conflict_id, location,
+    # sides, territory): 354 Turkey / PKK (Kurdistan), 388 Azerbaijan / Artsakh (Nagorno-Karabakh), 323 Cyprus, Turkey
+    assert (rows["pkk-terrorism"]["ucdp_conflict"], rows["karabakh"]["ucdp_conflict"],
+            rows["cyprus-problem"]["ucdp_conflict"]) == ("354", "388", "323")
+    assert rows["pkk"]["ucdp_conflict"] == ""  # an actor is a side of a conflict, not an issue that concerns one
 
 
 def write(folder: Path, name: str, header: list[str], *rows: list[str]) -> None:

@@ -37,7 +37,7 @@ SCHEMES = {
     "polity5": "p5n",
 }
 HAND_SCHEMES = {"cameo-country", "cameo-actor-type", "geonames", "ror", "cow-igo", "cow-igo-abbrev",
-                "ucdp-actor"}  # not in countrycode
+                "ucdp-actor", "ucdp-conflict"}  # not in countrycode
 
 
 @lru_cache(maxsize=1)

@@ -85,7 +85,7 @@ FILE_DESCRIPTIONS = {
                                "explains or concerns, its section, who asserts it and to whom it is attributed.",
     "exports/causal-statements.csv": "One row per causal statement of the argument: cause, direction and effect.",
     "exports/crosswalk.csv": "One row per linked resource with its identifiers elsewhere: Wikidata, ISO 3166-1, "
-                             "Correlates of War, Gleditsch–Ward, CAMEO, GeoNames, ROR and UCDP.",
+                             "Correlates of War, Gleditsch–Ward, CAMEO, GeoNames, ROR, UCDP actors and the UCDP conflicts issues concern.",
     "exports/csv-metadata.json": "The tables' CSVW metadata (W3C CSV on the Web): each column's meaning and datatype, "
                                  "the tables' keys and the links between them, for CSVW tools and readers.",
     "exports/actor-network.graphml": "The actor network for Gephi, igraph or networkx: actors and activities as "

@@ -80,11 +80,12 @@ SELECT ?statement ?label ?cause ?cause_label ?direction ?effect ?effect_label WH
 }""",
     "crosswalk": """
 SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?un_m49 ?cow_ccode ?cow_abbrev ?gleditsch_ward
-       ?vdem ?polity ?cameo_code ?cameo_actor_type ?geonames ?ror ?cow_igo ?cow_igo_abbrev ?ucdp_actor WHERE {
+       ?vdem ?polity ?cameo_code ?cameo_actor_type ?geonames ?ror ?cow_igo ?cow_igo_abbrev ?ucdp_actor ?ucdp_conflict WHERE {
   { SELECT DISTINCT ?resource WHERE {
       { ?resource schema:sameAs ?any } UNION { ?resource nfp:cameoCode ?any } UNION { ?resource nfp:cameoActorType ?any }
       UNION { ?resource nfp:cowStateNumber ?any } UNION { ?resource nfp:unM49Code ?any }
-      UNION { ?resource nfp:ucdpActorId ?any } } }
+      UNION { ?resource nfp:ucdpActorId ?any }
+      UNION { ?resource nfp:concernsUcdpConflict ?any } } }
   ?resource rdfs:label ?label .
   OPTIONAL { ?resource schema:sameAs ?wikidata FILTER STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/") }
   OPTIONAL { ?resource nfp:iso3166Alpha2 ?iso3166_alpha2 }
@@ -102,6 +103,7 @@ SELECT ?resource ?label ?wikidata ?iso3166_alpha2 ?iso3166_alpha3 ?un_m49 ?cow_c
   OPTIONAL { ?resource nfp:cowIgoNumber ?cow_igo }
   OPTIONAL { ?resource nfp:cowIgoAbbreviation ?cow_igo_abbrev }
   OPTIONAL { ?resource nfp:ucdpActorId ?ucdp_actor }
+  OPTIONAL { ?resource nfp:concernsUcdpConflict ?ucdp_conflict }
 }""",
 }
 
@@ -182,7 +184,7 @@ COLUMNS: dict[str, dict[str, tuple[object, str]]] = {
         "effect_label": (TEXT, "The effect's English label."),
     },
     "crosswalk": {
-        "resource": (IRI, "The resource: a state, an organization, a place or an event identified elsewhere."),
+        "resource": (IRI, "The resource: a state, an organization, a place, an event or an issue identified elsewhere."),
         "label": (TEXT, "Its English label."),
         "wikidata": (IRI, "Its Wikidata item (schema:sameAs), verified as links/wikidata.csv records."),
         "iso3166_alpha2": ({"base": "string", "format": "[A-Z]{2}"}, "ISO 3166-1 alpha-2 code."),
@@ -202,6 +204,8 @@ COLUMNS: dict[str, dict[str, tuple[object, str]]] = {
         "cow_igo_abbrev": (TEXT, "Correlates of War intergovernmental organization abbreviation."),
         "ucdp_actor": ("integer", "UCDP actor id (Uppsala Conflict Data Program Actor Dataset; the side ids of its "
                                   "conflict data)."),
+        "ucdp_conflict": ("integer", "UCDP conflict id (UCDP/PRIO Armed Conflict Dataset) of an armed conflict the "
+                                     "issue concerns, not the issue itself (nfp:concernsUcdpConflict)."),
     },
 }
 TABLE_TITLES = {
