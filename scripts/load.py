@@ -41,7 +41,7 @@ FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox
            ".owl": ox.RdfFormat.RDF_XML}
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 CONTEXT_TIMEOUT = 10  # seconds per remote JSON-LD context, when remote contexts are allowed
-MAX_NESTING = 64  # levels of XML elements (RDF/XML) or of JSON objects and arrays (JSON-LD); this project's dumps use 6
+MAX_NESTING = 64  # levels of XML elements (RDF/XML) or of JSON objects and arrays (JSON-LD); this project's dumps use 5
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:

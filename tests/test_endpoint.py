@@ -689,7 +689,7 @@ def test_from_chooses_the_dataset(server: Server) -> None:
 def test_every_iri_the_publication_mints_resolves(server: Server, dist: Path) -> None:
     """Every IRI the publication names (`minted_iris`, the PLOVER sample's among them) is answered, as the w3id rules
     answer it, by a redirect chain that ends on a 200 for a Turtle client. The parts of evidence annotations once did
-    not, nor did the PLOVER sample's resources (10,855 IRIs)."""
+    not, nor did the PLOVER sample's resources (10,854 IRIs of their own)."""
     iris = minted_iris(dist)
     assert len(iris) > 15000
     ends = [(iri, resolve(f"{server.url}/{iri[len(W3ID_BASE):]}", "text/turtle")[1]) for iri in iris]
