@@ -733,9 +733,14 @@ def test_long_operator_chains_run_or_are_refused_never_crash_a_worker(server: Se
     assert tokens("ASK { FILTER(" + "!" * 10 + "true) }") == 17
     assert tokens('SELECT * { ?s <http://e/a-b> "x y z" . } # a b c') == 9
     assert tokens("ASK { FILTER(1<" + "!" * 10 + "true>0) }") == 19
-    for query in ("ASK { FILTER(" + "!" * 10_000 + "true) }", "SELECT (" + "+".join(["1"] * 20_000) + " AS ?x) {}"):
-        answer = post_direct(server.url, query)
-        assert answer.status == 200, (answer.status, answer.body[:200])
+    answer = post_direct(server.url, "ASK { FILTER(" + "!" * 10_000 + "true) }")  # 3 ms once it does not crash
+    assert answer.status == 200, (answer.status, answer.body[:200])
+    # 8,000 terms crash a thread with an 8 MiB stack (measured; 5,000 do not); the engine takes time quadratic in
+    # them (2,500: 0.5 s, 5,000: 1.8 s, 10,000: 7.3 s on a quiet machine), so a loaded one may reach the time
+    # limit: that answer is allowed, a crash is not
+    answer = post_direct(server.url, "SELECT (" + "+".join(["1"] * 8_000) + " AS ?x) {}")
+    assert answer.status == 200 or (answer.status == 503 and b"timed out" in answer.body), \
+        (answer.status, answer.body[:200])
     for query in ("ASK { FILTER(" + "!" * MAX_TOKENS + "true) }", "ASK { FILTER(1<" + "!" * MAX_TOKENS + "true>0) }"):
         answer = post_direct(server.url, query)
         assert answer.status == 400 and b"tokens" in answer.body, (answer.status, answer.body[:200])
