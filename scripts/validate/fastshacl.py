@@ -539,19 +539,17 @@ def restated_in(graph: Graph, predicates: frozenset[str]) -> str | None:
     as "1", "1"^^xsd:boolean as "true": load.stored_form), or "x"^^xsd:string, which the store holds as the one
     term "x" (RDF 1.1, 3.3) while rdflib, and so pyshacl, keep the two apart. A graph read by load.parse holds
     none of these: parse gives rdflib the stored forms."""
-    from ..load import XSD_STRING, stored_form
+    from ..load import RETYPED_BY_OXIGRAPH, XSD_STRING, stored_form
 
-    found = retyped_in(graph, predicates)
-    if found is not None:
-        return found
     form = stored_form()
     for _, p, o in graph:
         if not isinstance(o, Literal) or o.datatype is None or str(p) not in predicates:
             continue
-        if str(o.datatype) == XSD_STRING:
+        datatype = str(o.datatype)
+        if datatype in RETYPED_BY_OXIGRAPH or datatype == XSD_STRING:
             return o.n3()
         try:
-            if form(ox.Literal(str(o), datatype=ox.NamedNode(str(o.datatype)))) != str(o):
+            if form(ox.Literal(str(o), datatype=ox.NamedNode(datatype))) != str(o):
                 return o.n3()
         except ValueError:  # a datatype that is not an IRI, which the store cannot hold
             return o.n3()
