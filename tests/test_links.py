@@ -301,7 +301,7 @@ def test_outside_facts_are_kept_apart_and_name_their_source(built) -> None:
     # the article's claims alone: no outside value sits on a resource itself, so leaving out the
     # nfp:OutsideFact nodes leaves the article's description untouched
     leaked = g.query(PREFIXES + """SELECT ?s WHERE {
-        VALUES ?p { nfp:fullName nfp:sourcedAcronym nfp:foundingYear nfp:seat nfp:website }
+        VALUES ?p { nfp:fullName nfp:sourcedName nfp:sourcedAcronym nfp:foundingYear nfp:seat nfp:website nfp:withinPlace }
         ?s ?p ?v FILTER NOT EXISTS { ?s a nfp:OutsideFact } }""")
     assert list(leaked) == []
     no_source = g.query(PREFIXES + "SELECT ?f WHERE { ?f a nfp:OutsideFact FILTER NOT EXISTS { ?f prov:wasDerivedFrom ?s } }")
@@ -318,12 +318,18 @@ def test_every_outside_value_is_in_the_words_seen() -> None:
 
     rows = records.rows(records.LINKS / "outside-facts.csv")
     assert len(rows) >= 100
+    # a place a place lies in is named in the words by its label or the name the article gives it
+    names = {"https://w3id.org/ngo-fp/resource/state/turkey": ("Turkey",),
+             "https://w3id.org/ngo-fp/resource/place/usa": ("United States", "USA")}
     for row in rows:
-        value = row.values["value"]
+        values = [row.values["value"]]
         if row.values["fact"] == "website":
-            value = value.removeprefix("https://").removeprefix("http://")
+            values = [values[0].removeprefix("https://").removeprefix("http://")]
+        if row.values["fact"] == "within":
+            values = list(names[values[0]])
         seen = folds(row.values["words_seen"])
-        assert any(v in w for v in folds(value) for w in seen), f"outside-facts.csv:{row.line}: {value!r}"
+        assert any(v in w for value in values for v in folds(value) for w in seen), \
+            f"outside-facts.csv:{row.line}: {values!r}"
 
 
 def test_acronym_only_organizations_of_the_issue_have_sourced_full_names() -> None:
@@ -343,6 +349,8 @@ def test_acronym_only_organizations_of_the_issue_have_sourced_full_names() -> No
     (["website", "tusiad.org", "", "https://example.org/a", "2026-12-01", "x"], r"website 'tusiad.org' is not an http"),
     (["acronym", "TÜSİAD", "", "https://example.org/a", "01.12.2026", "x"], r"read_on '01.12.2026' is not a date"),
     (["acronym", "TÜSİAD", "", "https://example.org/a", "2026-12-01", ""], r"words_seen is empty"),
+    (["within", "https://w3id.org/ngo-fp/resource/place/atlantis", "", "https://example.org/a", "2026-12-01", "x"],
+     r"within 'https://w3id.org/ngo-fp/resource/place/atlantis' is not a place described in instances/"),
 ])
 def test_bad_outside_fact_names_file_and_line(tmp_path: Path, row: list[str], problem: str) -> None:
     write(tmp_path, "outside-facts.csv", FACT_HEADER, [str(TUSIAD), *row])
@@ -352,7 +360,7 @@ def test_bad_outside_fact_names_file_and_line(tmp_path: Path, row: list[str], pr
 
 def test_bad_outside_fact_cases_counted() -> None:
     marks = [m for m in test_bad_outside_fact_names_file_and_line.pytestmark if m.name == "parametrize"]
-    assert len(marks[0].args[1]) == 8
+    assert len(marks[0].args[1]) == 9
 
 
 def test_unsourced_names_list_is_current(built) -> None:

@@ -6,7 +6,7 @@ links/candidates.csv resources without a verified item, with the reason
 links/ir-codes.csv   ISO 3166-1, UN M49, Correlates of War, Gleditsch–Ward, V-Dem and Polity codes generated with the
                      countrycode library (scripts/link/countrycodes.py), CAMEO and GeoNames codes by hand; all with evidence
 links/outside-facts.csv  what public sources other than the article say (full names, acronyms, founding
-                     years, seats, websites), each published as an nfp:OutsideFact node that names its source
+                     years, seats, websites, the country a city lies in), each published as an nfp:OutsideFact node that names its source
                      (prov:wasDerivedFrom), the date it was read and the words seen: the article's claims are
                      never mixed with them (see links/README.md, "Outside facts")
 
@@ -229,6 +229,7 @@ FACTS = {
     "founding-year": (NFP.foundingYear, "year"),
     "seat": (NFP.seat, "tagged"),
     "website": (NFP.website, "uri"),
+    "within": (NFP.withinPlace, "place"),
 }
 LANG = re.compile(r"^[a-z]{2,3}$")
 YEAR = re.compile(r"^[12][0-9]{3}$")
@@ -261,6 +262,9 @@ def outside_facts(described: set[URIRef], folder: Path = LINKS) -> Graph:
             raise BuildError(f"founding-year {value!r} is not a year", row.path, row.line)
         if kind == "uri" and not SOURCE.match(value):
             raise BuildError(f"website {value!r} is not an http(s) URL", row.path, row.line)
+        if kind == "place" and URIRef(value) not in described:
+            raise BuildError(f"within {value!r} is not a place described in instances/ (give its full IRI)",
+                             row.path, row.line)
         check_source(v["source"], row, "source")
         if not v["words_seen"]:
             raise BuildError("words_seen is empty: quote the words of the source that state the fact", row.path, row.line)
@@ -271,9 +275,10 @@ def outside_facts(described: set[URIRef], folder: Path = LINKS) -> Graph:
         g.add((node, RDF.type, NFP.OutsideFact))
         g.add((node, RDFS.label, Literal(f"{fact} of {str(resource)[len(str(RES)):]} (outside fact {n})", lang="en")))
         g.add((node, NFP.factAbout, resource))
-        literal = {"tagged": lambda: Literal(value, lang=lang), "plain": lambda: Literal(value),
-                   "year": lambda: Literal(int(value)), "uri": lambda: Literal(value, datatype=XSD.anyURI)}[kind]()
-        g.add((node, prop, literal))
+        term = {"tagged": lambda: Literal(value, lang=lang), "plain": lambda: Literal(value),
+                "year": lambda: Literal(int(value)), "uri": lambda: Literal(value, datatype=XSD.anyURI),
+                "place": lambda: URIRef(value)}[kind]()
+        g.add((node, prop, term))
         g.add((node, PROV.wasDerivedFrom, URIRef(v["source"])))
         g.add((node, NFP.wordsSeen, Literal(v["words_seen"])))
         g.add((node, NFP.readOn, date_literal(v["read_on"])))
