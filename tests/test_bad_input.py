@@ -96,6 +96,9 @@ def test_made_up_cases(capsys, tmp_path: Path, engine: list[str]) -> None:
     linked_folder.symlink_to(empty_folder)
     terminal = tmp_path / "terminal.ttl"  # control sequences a parser's message quoted raw to the terminal
     terminal.write_text('@prefix ex: <http://example.org/> .\n\x1b[2J\x1b[31mFAKE\x1b[0m ex:b "c" .\n')
+    data = tmp_path / "data"  # a report path inside a folder given: the report would replace an input file
+    data.mkdir()
+    (data / "x.nt").write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n")
     bom = tmp_path / "bom.ttl"
     bom.write_text('\ufeff<http://example.org/a> <http://example.org/b> "c" .\n', encoding="utf-8")
     (tmp_path / "two\nlines\x1b[31m.ttl").write_text("<https://example.org/a> <https://example.org/p> .\n")
@@ -111,6 +114,8 @@ def test_made_up_cases(capsys, tmp_path: Path, engine: list[str]) -> None:
         ([str(tmp_path / ("a" * 300 + ".ttl"))], "File name too long"),
         ([str(good), "--report-json", str(tmp_path / ("a" * 300 + ".json"))], "File name too long"),
         ([str(good), "--report-ttl", str(good)], "base.ttl: the report path is one of the files to validate"),
+        ([str(data), "--report-json", str(data / "x.nt")], "x.nt: the report path is one of the files to validate"),
+        ([str(tmp_path), "--report-ttl", str(data / "x.nt")], "x.nt: the report path is one of the files to validate"),
         ([str(linked_folder)], "linked: a symbolic link to a folder, which is not followed"),
         ([str(terminal)], "terminal.ttl:2: syntax error at column 1: '\\x1b' is not allowed"),  # escaped, not raw
         ([str(bom)], "bom.ttl:1: syntax error at column 1: \\ufeff is not"),  # the invisible byte order mark, named
@@ -118,7 +123,8 @@ def test_made_up_cases(capsys, tmp_path: Path, engine: list[str]) -> None:
     for args, expected in cases:
         code, _, err = run(capsys, *args, *engine)
         assert_one_line_error(code, err, expected)
-    assert len(cases) == 14
+    assert len(cases) == 16
+    assert (data / "x.nt").read_text().startswith("<http://example.org/a>")  # the input is left as it was
 
 
 def test_an_empty_path_is_a_usage_error(capsys) -> None:

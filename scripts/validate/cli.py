@@ -86,8 +86,9 @@ def writable(path: Path | None, inputs: list[Path]) -> None:
     """Refuse a report path that cannot be written, or that is one of the inputs, before the validation runs."""
     if path is None:
         return
+    from .inputs import names_input
     try:
-        if path.exists() and any(p.exists() and p.samefile(path) for p in inputs):
+        if path.exists() and names_input(path, inputs):
             raise BuildError("the report path is one of the files to validate", path)
         folder = path.is_dir()
     except OSError as exc:  # a name too long for the system, for one

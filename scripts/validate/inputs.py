@@ -31,6 +31,27 @@ def data_files(paths: list[Path]) -> list[Path]:
     return found
 
 
+def names_input(path: Path, paths: list[Path]) -> bool:
+    """Whether an existing file is one of the files the command names: given itself, or inside a folder given
+    (the report of `validate my-data --report-json my-data/x.nt` would overwrite an input)."""
+    for given in paths:
+        if not given.exists():
+            continue
+        if given.is_dir() and not given.is_symlink():
+            if any(_same(f, path) for f in _walk(given)):
+                return True
+        elif _same(given, path):
+            return True
+    return False
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:  # a broken link or a loop among the inputs: refused with its own message when read
+        return False
+
+
 def _walk(folder: Path) -> list[Path]:
     def fail(exc: OSError) -> None:
         raise BuildError(exc.strerror or str(exc), exc.filename or folder)
