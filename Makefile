@@ -195,5 +195,5 @@ bench-store: setup ## Time Oxigraph's in-memory load alone at 50k-4M triples (th
 bench-build: setup ## Time the article's own build (nothing changed, one file changed, make's no-op); writes its section of bench/README.md
 	$(PY) bench/build.py
 
-clean: ## Remove dist/ and the virtual environment
+clean: ## Remove dist/, releases/, the build cache, bench data and the virtual environments
 	rm -rf dist dist.tmp dist.old dist.lock releases bench/data .cache/build $(VENV) $(RML_VENV) $(SSSOM_VENV) $(ROCRATE_VENV) .pytest_cache
