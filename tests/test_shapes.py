@@ -4,6 +4,10 @@ An invalid fixture is a SPARQL update (tests/shapes/invalid/<Shape>-<case>.ru) a
 (tests/shapes/base.ttl). Its header lists every expected result as
 `# expect: <Severity> <focus> <path or -> <ConstraintComponent>` (CURIEs of the base's prefixes); the test
 compares the full report with that list, so a missing or an extra result both fail.
+
+Together the fixtures must break every constraint of every shape: each (shape, constraint component) pair, and
+each sh:sparql constraint on its own, is the source of a result of some fixture (a few constraints that no data can
+break are listed, with the reason, in UNCOVERABLE).
 """
 from __future__ import annotations
 
@@ -11,10 +15,11 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 
 from scripts import validate
-from scripts.validate import grounding
+from scripts.validate import grounding, shaclpath
 from scripts.load import parse
 from scripts.validate.shaclpath import canonical
 
@@ -32,8 +37,22 @@ COMPONENTS = {
     SH["class"]: "ClassConstraintComponent", SH.uniqueLang: "UniqueLangConstraintComponent",
     SH["or"]: "OrConstraintComponent", SH["in"]: "InConstraintComponent",
     SH.hasValue: "HasValueConstraintComponent", SH.nodeKind: "NodeKindConstraintComponent",
-    SH.qualifiedValueShape: "QualifiedMinCountConstraintComponent",
-    SH.sparql: "SPARQLConstraintComponent",
+    SH.qualifiedMinCount: "QualifiedMinCountConstraintComponent",
+    SH.qualifiedMaxCount: "QualifiedMaxCountConstraintComponent",
+    # the other parameters of SHACL Core, unused by shapes.ttl today, so that a new one is counted too
+    SH.maxLength: "MaxLengthConstraintComponent", SH.maxInclusive: "MaxInclusiveConstraintComponent",
+    SH.minExclusive: "MinExclusiveConstraintComponent", SH.maxExclusive: "MaxExclusiveConstraintComponent",
+    SH.equals: "EqualsConstraintComponent", SH.disjoint: "DisjointConstraintComponent",
+    SH.lessThan: "LessThanConstraintComponent", SH.lessThanOrEquals: "LessThanOrEqualsConstraintComponent",
+    SH["not"]: "NotConstraintComponent", SH["and"]: "AndConstraintComponent", SH.xone: "XoneConstraintComponent",
+    SH.node: "NodeConstraintComponent", SH.closed: "ClosedConstraintComponent",
+}
+# sh: predicates of a shape that are no constraint parameter (sh:sparql is keyed per constraint, see below;
+# sh:property's constraints are those of the property shape, which results name as their source)
+NOT_CONSTRAINTS = {
+    SH.path, SH.message, SH.name, SH.description, SH.severity, SH.deactivated, SH.order, SH.group,
+    SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target, SH.property,
+    SH.qualifiedValueShape, SH.qualifiedValueShapesDisjoint, SH.ignoredProperties, SH.flags, SH.defaultValue,
 }
 
 
@@ -122,36 +141,103 @@ def test_invalid_fixture_reports_exactly_what_it_expects(fixture: Path, ontology
     assert got == expected
 
 
-def shape_of(shapes: Graph, node) -> URIRef:
-    """The shape a constraint is counted under: a node shape's own property shapes (nfps:ActorShape-basedIn)
-    count under the node shape (nfps:ActorShape), as when they were anonymous; shared ones under themselves."""
-    owners = list(shapes.subjects(SH.property, node))
-    if len(owners) == 1 and str(node).startswith(f"{owners[0]}-"):
-        return owners[0]
-    return node
+# Results whose source shape is a node shape or property shape of the shapes graph are keyed on that exact shape
+# and the component of the result; a SPARQL-based constraint is keyed on the constraint itself (the value of
+# sh:sparql, a result's sh:sourceConstraint), so each one needs a fixture of its own.
+Key = tuple[Node, str, Node | None]  # (source shape, component, SPARQL constraint or None)
+
+# Constraints that no invalid fixture can break through data, by the name the failure message below gives them,
+# each with the reason. Keep it short: an entry that names no constraint of the shapes, or that a fixture covers,
+# fails the test. (Empty: every constraint of shapes.ttl can be broken by an edit of the data.)
+UNCOVERABLE: dict[str, str] = {
+}
 
 
-def constraint_pairs(shapes: Graph) -> set[tuple[str, str]]:
-    """(named shape, component) for every constraint declared in the shapes graph."""
-    pairs = set()
-    shape_nodes = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(RDF.type, SH.PropertyShape))
-    shape_nodes |= set(shapes.objects(None, SH.property))
-    for node in shape_nodes:
+def shape_nodes(shapes: Graph) -> set[Node]:
+    """Every shape that can be the sh:sourceShape of a result: declared node and property shapes and every value
+    of sh:property. The value shapes of sh:or and sh:qualifiedValueShape lists (nfps:actorValue, ...) are not:
+    their failure is a result of the shape that lists them (OrConstraintComponent, QualifiedMin/MaxCount...)."""
+    nodes = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(RDF.type, SH.PropertyShape))
+    nodes |= set(shapes.objects(None, SH.property))
+    return {node for node in nodes if not shapes.value(node, SH.deactivated, default=Literal(False)).toPython()}
+
+
+def shape_name(shapes: Graph, node: Node) -> str:
+    """A shape as the coverage test names it: a named shape by its CURIE (nfps:ActorShape-basedIn); a blank-node
+    property shape by its parent shape(s) and its path (nfps:ActorShape[nfp:basedIn])."""
+    if isinstance(node, URIRef):
+        return node.n3(shapes.namespace_manager)
+    parents = sorted(shape_name(shapes, p) for p in shapes.subjects(SH.property, node))
+    path = shapes.value(node, SH.path)
+    steps = path.n3(shapes.namespace_manager) if isinstance(path, URIRef) else shaclpath.name(shapes, path)
+    return f"{'|'.join(parents) or '_'}[{steps or 'no path'}]"
+
+
+def key_name(shapes: Graph, key: Key) -> str:
+    shape, component, constraint = key
+    if constraint is None:
+        return f"{shape_name(shapes, shape)} {component}"
+    message = " ".join(str(shapes.value(constraint, SH.message) or shapes.value(constraint, SH.select)).split())
+    return f"{shape_name(shapes, shape)} {component} «{message[:70]}»"
+
+
+def constraint_keys(shapes: Graph) -> set[Key]:
+    """(shape, component, None) for every core constraint of every shape, and (shape, SPARQLConstraintComponent,
+    constraint) for every sh:sparql constraint, declared in the shapes graph."""
+    keys: set[Key] = set()
+    for node in shape_nodes(shapes):
         for param, component in COMPONENTS.items():
             if (node, param, None) in shapes:
-                owner = shape_of(shapes, node)
-                if str(owner).startswith(str(NFPS)):
-                    pairs.add((str(owner), component))
-    return pairs
+                keys.add((node, component, None))
+        for constraint in shapes.objects(node, SH.sparql):
+            keys.add((node, "SPARQLConstraintComponent", constraint))
+    return keys
+
+
+def sparql_constraint(shapes: Graph, source: Node, report_graph: Graph, result: Node) -> Node | None:
+    """The sh:sparql constraint of `source` that a result names as its sh:sourceConstraint: the same node (pyshacl
+    keeps the shapes graph's blank node), else the one with the same sh:select (the report copies its triples)."""
+    node = report_graph.value(result, SH.sourceConstraint)
+    constraints = set(shapes.objects(source, SH.sparql))
+    if node in constraints:
+        return node
+    select = report_graph.value(node, SH.select) if node is not None else None
+    same = [c for c in constraints if select is not None and shapes.value(c, SH.select) == select]
+    return same[0] if len(same) == 1 else None
+
+
+def test_components_map_every_constraint_parameter_of_the_shapes(shapes: Graph) -> None:
+    """Every sh: predicate on a shape is a constraint parameter of COMPONENTS or a known non-constraint one, so a
+    new kind of constraint in shapes.ttl cannot escape the coverage test."""
+    unknown = {
+        f"{shape_name(shapes, node)} {p.n3(shapes.namespace_manager)}"
+        for node in shape_nodes(shapes) for p in shapes.predicates(node, None)
+        if str(p).startswith(str(SH)) and p not in COMPONENTS and p not in NOT_CONSTRAINTS and p != SH.sparql
+    }
+    assert not unknown, "constraint parameters missing from COMPONENTS:\n" + "\n".join(sorted(unknown))
 
 
 def test_every_constraint_of_every_shape_has_an_invalid_fixture(ontology: Graph, shapes: Graph) -> None:
-    covered = set()
+    declared = constraint_keys(shapes)
+    known_shapes = shape_nodes(shapes)
+    covered: set[Key] = set()
     for fixture in INVALID:
         _, report_graph = fixture_report(fixture, ontology, shapes)
         for result in report_graph.subjects(RDF.type, SH.ValidationResult):
             source = report_graph.value(result, SH.sourceShape)
+            assert source in known_shapes, f"{fixture.name}: a result of {source}, not a shape of the shapes graph"
             component = str(report_graph.value(result, SH.sourceConstraintComponent)).rsplit("#", 1)[-1]
-            covered.add((str(shape_of(shapes, source)), component))
-    missing = sorted(constraint_pairs(shapes) - covered)
-    assert not missing, "constraints with no invalid fixture:\n" + "\n".join(f"  {s} {c}" for s, c in missing)
+            constraint = None
+            if component == "SPARQLConstraintComponent":
+                constraint = sparql_constraint(shapes, source, report_graph, result)
+                assert constraint is not None, f"{fixture.name}: a SPARQL result of no sh:sparql constraint of {source}"
+            covered.add((source, component, constraint))
+    names = {key_name(shapes, key): key for key in declared}
+    assert len(names) == len(declared), "two constraints of the shapes have one name"
+    allowed = set(UNCOVERABLE)
+    assert allowed <= set(names), "UNCOVERABLE names no constraint of the shapes:\n" + "\n".join(
+        f"  {n}" for n in sorted(allowed - set(names)))
+    stale = sorted(n for n in allowed if names[n] in covered)
+    assert not stale, "UNCOVERABLE entries that a fixture covers now (remove them):\n" + "\n".join(f"  {n}" for n in stale)
+    missing = sorted(name for name, key in names.items() if key not in covered and name not in allowed)
+    assert not missing, f"{len(missing)} constraints with no invalid fixture:\n" + "\n".join(f"  {n}" for n in missing)

@@ -1,0 +1,3 @@
+# An organization said to be active in a period instead of a place.
+# expect: Violation organization:turksam nfp:activeIn ClassConstraintComponent
+INSERT DATA { organization:turksam nfp:activeIn period:post-cold-war } ;

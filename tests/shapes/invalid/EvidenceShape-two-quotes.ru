@@ -1,0 +1,8 @@
+# A hand-made evidence annotation whose passage has two quoted texts.
+# expect: Violation <https://w3id.org/ngo-fp/resource/evidence/0000000000000000> <http://www.w3.org/ns/oa#hasTarget>/<http://www.w3.org/ns/oa#hasSelector>/<http://www.w3.org/ns/oa#exact> MaxCountConstraintComponent
+PREFIX oa: <http://www.w3.org/ns/oa#>
+INSERT DATA {
+  <https://w3id.org/ngo-fp/resource/evidence/0000000000000000> a nfp:Evidence ; oa:motivatedBy nfp:evidencing ; oa:hasBody organization:turksam ; oa:hasTarget <https://w3id.org/ngo-fp/resource/evidence/0000000000000000/target> .
+  <https://w3id.org/ngo-fp/resource/evidence/0000000000000000/target> oa:hasSource work:bulgur-2023 ; oa:hasSelector <https://w3id.org/ngo-fp/resource/evidence/0000000000000000/quote> .
+  <https://w3id.org/ngo-fp/resource/evidence/0000000000000000/quote> oa:exact "TURKSAM" , "TURKSAM is also one of the non-governmental organizations" .
+} ;
