@@ -49,7 +49,7 @@ one_line = $(if $(findstring $(newline),$(value $(1))),@echo "make $@: $(1) must
 .PRECIOUS: dist/SHA256SUMS
 
 help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
 
 all: setup dist/SHA256SUMS ## Set up (.venv, Java), validate and publish dist/ (nothing to do when no source changed)
 
@@ -180,8 +180,10 @@ examples: setup ## Map the examples (CSV registry; PLOVER event records) to RDF 
 	$(PY) -m scripts.validate dist/examples/plover-gsr.ttl
 
 plover: setup ## Map a file of PLOVER event records: make plover IN=records.json OUT=records.ttl (exit 0 only when every record mapped)
-	@[ -n "$(IN)" ] && [ -n "$(OUT)" ] || { echo "usage: make plover IN=records.json OUT=records.ttl" >&2; exit 2; }
-	$(PY) -m scripts.plover $(IN) $(OUT)
+	$(call one_line,IN)
+	$(call one_line,OUT)
+	@[ -n $(call quote,$(value IN)) ] && [ -n $(call quote,$(value OUT)) ] || { echo "usage: make plover IN=records.json OUT=records.ttl" >&2; exit 2; }
+	$(PY) -m scripts.plover -- $(call quote,$(value IN)) $(call quote,$(value OUT))
 
 bench: setup dist/SHA256SUMS ## Benchmark validation, queries and serialization at 10k-2M triples; writes bench/README.md (slow)
 	$(PY) bench/run.py
