@@ -402,6 +402,13 @@ def test_ontology_and_shapes_iris(server: Server) -> None:
     shapes = request(f"{server.url}/shapes", Accept="application/n-triples")
     assert shapes.status == 200
     assert len(list(Graph().parse(data=shapes.body.decode("utf-8"), format="nt").subjects(RDF.type, SH.NodeShape))) > 5
+    # as the w3id rules answer them: every client gets the shapes (Turtle when it accepts no graph format), and the
+    # named graph of inferred types lands on the page of queries
+    shapes = request(f"{server.url}/shapes", Accept="text/html")
+    assert shapes.status == 200 and shapes.headers["content-type"].startswith("text/turtle")
+    assert len(list(Graph().parse(data=shapes.body.decode("utf-8"), format="turtle").subjects(RDF.type, SH.NodeShape))) > 5
+    graph = request(f"{server.url}/graph/inferred-types", Accept="text/html")
+    assert graph.status == 303 and graph.headers["location"] == "/site/queries.html"
 
 
 def test_ontology_version_iris_answer_as_the_w3id_rules_do(server: Server, dist: Path) -> None:

@@ -355,7 +355,16 @@ class Endpoint:
         return RedirectResponse(target, status_code=303)
 
     async def shapes(self, request: Request) -> Response:
-        return await self.describe(request, f"{BASE}shapes", None, whole="shapes")
+        """The shapes in the graph format asked for; a client that accepts none of them (a bare text/html) gets
+        Turtle, as the w3id rule sends every client to the Turtle file."""
+        media = choose(request.headers.get("accept"), list(GRAPHS)) or "text/turtle"
+        return await self.answer({"op": "describe", "iri": f"{BASE}shapes", "accept": media, "whole": "shapes"},
+                                 request)
+
+    async def inferred_types(self, _: Request) -> Response:
+        """The named graph of inferred types has no file of its own: as the w3id rule does, 303 to the page of
+        queries that explains it."""
+        return RedirectResponse("/site/queries.html", status_code=303)
 
 
 class SignpostedFiles(StaticFiles):
@@ -403,6 +412,7 @@ def create(pool: Pool, dist: Path, max_body: int, spool_budget: int, cache_budge
         Route("/ontology", only(read, endpoint.ontology)),
         Route("/ontology/{version:version}", only(read, endpoint.ontology_version)),
         Route("/shapes", only(read, endpoint.shapes)),
+        Route("/graph/inferred-types", only(read, endpoint.inferred_types)),
         Route("/nanopub/claim/{slug:nanopub}", only(read, endpoint.nanopub)),
         Route("/dataset", only(read, endpoint.description)),
         Route("/dataset/{rest:path}", only(read, endpoint.description)),
