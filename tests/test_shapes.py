@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from scripts import validate
@@ -126,6 +126,24 @@ def test_base_exercises_every_node_shape(ontology: Graph, shapes: Graph) -> None
     for shape, cls in targets:
         members = data.query("ASK { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }", initBindings={"c": cls})
         assert members.askAnswer, f"base.ttl has no instance of {cls} for {shape}"
+
+
+def test_disjoint_classes_shape_checks_every_disjointness_axiom(ontology: Graph, shapes: Graph) -> None:
+    """nfps:DisjointClassesShape lists the ontology's owl:disjointWith pairs by hand: a resource typed with both
+    classes of each axiom is reported, with a message naming the two, so a new axiom cannot go unchecked."""
+    pairs = sorted(ontology.subject_objects(OWL.disjointWith))
+    assert len(pairs) >= 11
+    graph = base_graph()
+    probes = {}
+    for i, (a, b) in enumerate(pairs):
+        probe = URIRef(f"https://w3id.org/ngo-fp/resource/probe/disjoint-{i}")
+        graph.add((probe, RDF.type, a))
+        graph.add((probe, RDF.type, b))
+        probes[str(probe)] = (str(a), str(b))
+    reported = {(r.focus, r.message) for r in report(graph, ontology, shapes) if r.shape == str(NFPS.DisjointClassesShape)}
+    missing = [f"{a} {b}" for probe, (a, b) in probes.items()
+               if not any(focus == probe and a in message and b in message for focus, message in reported)]
+    assert not missing, "owl:disjointWith axioms that nfps:DisjointClassesShape does not check:\n" + "\n".join(missing)
 
 
 def test_invalid_fixtures_found() -> None:
