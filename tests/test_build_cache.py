@@ -166,8 +166,8 @@ def test_hermit_is_warmed_up_only_for_sources_not_yet_found_consistent(project: 
     commented = build(project)
     assert commented.returncode == 0, commented.stderr
     assert WARMING not in commented.stdout and "HermiT found a graph with the same logical axioms" in commented.stdout
-    base.write_text(base.read_text(encoding="utf-8") + f'\n{subject} <https://w3id.org/ngo-fp/ontology#openQuestion> "new" .\n',
-                    encoding="utf-8")
+    base.write_text(base.read_text(encoding="utf-8") + f'\n{subject} <https://w3id.org/ngo-fp/ontology#needsReview> true ; '
+                    '<https://w3id.org/ngo-fp/ontology#openQuestion> "The city or the province?"@en .\n', encoding="utf-8")
     logical = build(project)
     assert logical.returncode == 0, logical.stderr
     assert WARMING in logical.stdout and "consistent (" in logical.stdout
