@@ -129,8 +129,9 @@ def test_base_exercises_every_node_shape(ontology: Graph, shapes: Graph) -> None
 
 
 def test_disjoint_classes_shape_checks_every_disjointness_axiom(ontology: Graph, shapes: Graph) -> None:
-    """nfps:DisjointClassesShape lists the ontology's owl:disjointWith pairs by hand: a resource typed with both
-    classes of each axiom is reported, with a message naming the two, so a new axiom cannot go unchecked."""
+    """nfps:DisjointClassesShape reads the ontology's owl:disjointWith statements from the graph both engines judge
+    (the ontology's RDFS and OWL statements mixed in): a resource typed with both classes of each axiom is reported,
+    with a message naming the two, so a new axiom cannot go unchecked."""
     pairs = sorted(ontology.subject_objects(OWL.disjointWith))
     assert len(pairs) >= 11
     graph = base_graph()
