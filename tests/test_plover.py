@@ -145,6 +145,18 @@ def test_states_joined_by_code_with_the_article(sample: run.Mapped, built) -> No
     assert (RES["state/bolshevik-russia"], None, None) not in g
 
 
+def test_a_territory_is_a_country_not_a_sovereign_state(sample: run.Mapped) -> None:
+    """A country code that neither the Correlates of War nor the Gleditsch–Ward list of independent states codes is a
+    territory (nfp:Country), not a sovereign state: Hong Kong and the Palestinian Territories keep their ISO codes. Serbia,
+    which only Gleditsch–Ward codes (COW's 345 is Yugoslavia), and Taiwan, which both code, are states."""
+    g = sample.graph
+    for territory, iso3 in (("hong-kong-sar-china", "HKG"), ("palestinian-territories", "PSE")):
+        assert set(g.objects(RES[f"state/{territory}"], RDF.type)) == {NFP.Country}
+        assert (RES[f"state/{territory}"], NFP.iso3166Alpha3, Literal(iso3)) in g
+    for state in ("serbia", "taiwan"):
+        assert set(g.objects(RES[f"state/{state}"], RDF.type)) == {NFP.State}
+
+
 def test_every_quote_is_grounded_in_its_record(sample: run.Mapped) -> None:
     g = sample.graph
     annotations = list(g.subjects(RDF.type, NFP.Evidence))

@@ -28,6 +28,7 @@ BASE = HERE / "base.ttl"
 INVALID = sorted((HERE / "invalid").glob("*.ru"))
 SH = Namespace("http://www.w3.org/ns/shacl#")
 NFPS = Namespace("https://w3id.org/ngo-fp/shapes#")
+NFP = Namespace("https://w3id.org/ngo-fp/ontology#")
 
 # Constraint parameters -> the component a result names.
 COMPONENTS = {
@@ -117,6 +118,20 @@ def fixture_report(fixture: Path, ontology: Graph, shapes: Graph) -> tuple[list[
 
 def test_base_is_valid(ontology: Graph, shapes: Graph) -> None:
     assert report(base_graph(), ontology, shapes) == []
+
+
+def test_a_territory_may_carry_country_codes(ontology: Graph, shapes: Graph) -> None:
+    """The country codes' domain is nfp:Country: a territory that is no sovereign state (Hong Kong) and a de facto
+    state carry them without a result; an organization still may not (fixture StateDomainShape-*)."""
+    graph = base_graph()
+    hk = URIRef("https://w3id.org/ngo-fp/resource/state/hong-kong")
+    trnc = URIRef("https://w3id.org/ngo-fp/resource/state/trnc")
+    graph.add((hk, RDF.type, NFP.Country))
+    graph.add((hk, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("Hong Kong", lang="en")))
+    graph.add((hk, NFP.evidenceQuote, Literal("Turkey was also affected by this development in the world.")))
+    graph.add((hk, NFP.iso3166Alpha3, Literal("HKG")))
+    graph.add((trnc, NFP.vdemCountryId, Literal(999)))
+    assert report(graph, ontology, shapes) == []
 
 
 def test_base_exercises_every_node_shape(ontology: Graph, shapes: Graph) -> None:

@@ -28,6 +28,13 @@ class State:
     iso3: str
     codes: tuple[tuple[str, str], ...]  # (ir-codes scheme, code)
 
+    @property
+    def cls(self) -> str:
+        """Its class: nfp:State where the Correlates of War or the Gleditsch–Ward list of independent states codes it,
+        else nfp:Country (a territory such as Hong Kong or the Palestinian Territories, which ISO 3166-1 codes but
+        neither list counts as a sovereign state)."""
+        return "State" if any(scheme in ("cow-ccode", "gleditsch-ward") for scheme, _ in self.codes) else "Country"
+
 
 class Countries:
     def __init__(self, base: str, ir_codes: Path = countrycodes.IR_CODES, organizations: Path = ORGANIZATIONS) -> None:

@@ -254,7 +254,7 @@ class Mapper:
             iri, row = self._organization(code, text)
         elif state is not None and not sector:
             iri = state.iri
-            row = {"iri": iri, "class": "State", "label": state.name, "country": code, "sector": ""}
+            row = {"iri": iri, "class": state.cls, "label": state.name, "country": code, "sector": ""}
             self._state_codes(state)
         else:
             country = state.name if state is not None else f"CAMEO {code}"
@@ -265,7 +265,7 @@ class Mapper:
             if state is not None:
                 row["state"] = state.iri
                 self._state_codes(state)
-                self.tables.places.setdefault(state.iri, {"iri": state.iri, "class": "State", "label": state.name})
+                self.tables.places.setdefault(state.iri, {"iri": state.iri, "class": state.cls, "label": state.name})
                 # grounded in the sentence of the record that codes one of its actors with its country code
                 self.quote(state.iri, self.tables.records[-1]["text"], source_iri)
         self.tables.actors.setdefault(iri, row)
@@ -304,7 +304,7 @@ class Mapper:
         state = self.countries.by_name(name)
         if state is not None:
             iri = state.iri
-            row = {"iri": iri, "class": "State", "label": state.name}
+            row = {"iri": iri, "class": state.cls, "label": state.name}
             self._state_codes(state)
         else:
             iri = self.iri("place", slug(name))
