@@ -148,7 +148,7 @@ def test_states_joined_by_code_with_the_article(sample: run.Mapped, built) -> No
 def test_a_territory_is_a_country_not_a_sovereign_state(sample: run.Mapped) -> None:
     """A country code that neither the Correlates of War nor the Gleditsch–Ward list of independent states codes is a
     territory (nfp:Country), not a sovereign state: Hong Kong and the Palestinian Territories keep their ISO codes. Serbia,
-    which only Gleditsch–Ward codes (COW's 345 is Yugoslavia), and Taiwan, which both code, are states."""
+    to which countrycode's table gives a Gleditsch–Ward number but no COW number, and Taiwan, which has both, are states."""
     g = sample.graph
     for territory, iso3 in (("hong-kong-sar-china", "HKG"), ("palestinian-territories", "PSE")):
         assert set(g.objects(RES[f"state/{territory}"], RDF.type)) == {NFP.Country}
