@@ -147,6 +147,11 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     data += cites
     done(t, f"{len(cites)} statements")
 
+    t = step("PROV-O qualified associations, from the agent participations")
+    associations = derive.prov_associations(data)
+    data += associations
+    done(t, f"{len(associations)} statements")
+
     t = step(f"links to Wikidata and IR identifiers ({display(links_folder)}/)")
     link_triples = records.link_graph(set(data.subjects(RDF.type)), links_folder)
     data += link_triples

@@ -5,12 +5,20 @@ the CiTO property used as an individual, as cito:hasCitationCharacterization use
 function between the works themselves, so the citing work gets the property towards the cited work
 (work:bulgur-2023 cito:citesAsEvidence work:dpt-2000). A citation that resolves to no work (nfp:citedWork
 absent) gives no such triple; its function stays on the in-text citation.
+
+PROV-O's qualified association: an nfp:AgentParticipation (an actor that acts, and so bears some responsibility) is
+a prov:Association, and PROV's users query it with PROV's own properties: the qualified form (the activity
+prov:qualifiedAssociation the participation, which has prov:agent and prov:hadRole) and the unqualified relation it
+qualifies (the activity prov:wasAssociatedWith the agent: "If this Activity prov:wasAssociatedWith Agent :ag, then it
+can qualify the Association using prov:qualifiedAssociation", PROV-O's comment on prov:qualifiedAssociation). The nfp properties are not subproperties of these:
+a plain nfp:Participation, such as a PLOVER target's, says nothing of responsibility.
 """
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
 
-from .paths import NFP
+from .paths import NFP, PROV
 
 
 def direct_citations(data: Graph) -> Graph:
@@ -22,4 +30,17 @@ def direct_citations(data: Graph) -> Graph:
         for citing in data.objects(citation, NFP.citingWork):
             for cited in data.objects(citation, NFP.citedWork):
                 derived.add((citing, function, cited))
+    return derived
+
+
+def prov_associations(data: Graph) -> Graph:
+    """PROV-O's form of every agent participation (typed nfp:AgentParticipation itself, not through a subclass)."""
+    derived = Graph()
+    for participation in data.subjects(RDF.type, NFP.AgentParticipation):
+        agents = list(data.objects(participation, NFP.participant))
+        derived += [(participation, PROV.agent, a) for a in agents]
+        derived += [(participation, PROV.hadRole, r) for r in data.objects(participation, NFP.role)]
+        for activity in data.subjects(NFP.participation, participation):
+            derived.add((activity, PROV.qualifiedAssociation, participation))
+            derived += [(activity, PROV.wasAssociatedWith, a) for a in agents]
     return derived

@@ -5,10 +5,11 @@ Two errors of 0.1.0 came from alignments that only the vocabularies' own files s
 org:memberOf (ORG: range org:Organization) made every collective an organization."""
 from __future__ import annotations
 
+import copy
 import json
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from scripts.paths import NFP
@@ -138,3 +139,24 @@ def test_a_type_from_a_vocabulary_not_read_is_not_judged(ontology: Graph, axioms
     problems = check(ontology, "ex:c a nfp:Claim ; nfp:assertedIn ex:w . ex:w a nfp:Place .", axioms)
     assert any(p.startswith("<https://example.org/w> would be inferred a <http://www.w3.org/ns/prov#Entity>")
                for p in problems), problems
+
+
+def test_a_participation_says_nothing_of_responsibility(ontology: Graph, axioms: alignments.Axioms) -> None:
+    """PROV-O defines an association as "an assignment of responsibility to an agent for an activity". The target of a
+    PLOVER event (refugees attacked) takes part through a plain nfp:Participation: neither its class nor the
+    properties that describe it (nfp:participation, nfp:participant, nfp:role) may make it a PROV association or
+    any other PROV class, as they did while nfp:Participation was below prov:Association and nfp:role below
+    prov:hadRole (whose domain is an association or an instantaneous event). An nfp:AgentParticipation, an actor
+    that acts, is a prov:Association."""
+    ax = copy.deepcopy(axioms)
+    ax.add(ontology, "the ontology")
+    prov = "http://www.w3.org/ns/prov#"
+    given = set(ax.closure({str(NFP.Participation)}))
+    for p in (NFP.participant, NFP.role):  # the participation is their subject
+        given |= {c for q, kind in ax.sides(str(p))[0] for c in (ax.domains if kind == RDFS.domain else ax.ranges).get(q, ())}
+    given |= {c for q, kind in ax.sides(str(NFP.participation))[1]  # ... and nfp:participation's object
+              for c in (ax.domains if kind == RDFS.domain else ax.ranges).get(q, ())}
+    given = ax.closure(given)
+    assert str(NFP.Participation) in given
+    assert not [c for c in given if isinstance(c, BNode) or c.startswith(prov)], given
+    assert prov + "Association" in ax.closure({str(NFP.AgentParticipation)})

@@ -1,5 +1,6 @@
-"""Triples the build derives from the instances: CiTO's citation statements between the works, one per function of
-each in-text citation (scripts/derive.py), and in the publication exactly those."""
+"""Triples the build derives from the instances (scripts/derive.py), and in the publication exactly those: CiTO's
+citation statements between the works, one per function of each in-text citation, and PROV-O's form of each agent
+participation."""
 from __future__ import annotations
 
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
@@ -10,6 +11,8 @@ NFP = Namespace("https://w3id.org/ngo-fp/ontology#")
 CITO = Namespace("http://purl.org/spar/cito/")
 WORK = Namespace("https://w3id.org/ngo-fp/resource/work/")
 CITATION = Namespace("https://w3id.org/ngo-fp/resource/citation/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+RES = Namespace("https://w3id.org/ngo-fp/resource/")
 
 
 def test_each_function_of_a_resolved_citation_is_stated_between_the_works() -> None:
@@ -41,3 +44,34 @@ def test_the_publication_states_the_functions_of_its_citations_and_no_other(publ
     # checked against the text: "(DPT, 2000)" closes a statement of fact the report is cited for
     assert (CITO.citesAsEvidence, WORK["dpt-2000"]) in stated
     assert isinstance(next(iter(stated))[1], URIRef)
+
+
+def test_an_agent_participation_is_stated_in_prov_terms_and_a_plain_one_is_not() -> None:
+    """PLOVER-GSR01-ASSAULT-0001: Burundian militiamen (source) attacked a camp of Congolese refugees (target). The
+    militia's agent participation is a PROV association (qualified and unqualified); the refugees' plain
+    participation gets no PROV statement: they bear no responsibility for the attack."""
+    g = Graph()
+    event = RES["event/plover-gsr01-assault-0001"]
+    source, target = RES["participation/plover-gsr01-assault-0001--source-1"], RES["participation/plover-gsr01-assault-0001--target-1"]
+    militia, refugees = RES["organization/bdi-mil"], RES["group/cod-ref"]
+    for part, cls, actor, role in ((source, NFP.AgentParticipation, militia, "plover-source"),
+                                   (target, NFP.Participation, refugees, "plover-target")):
+        g.add((event, NFP.participation, part))
+        g.add((part, RDF.type, cls))
+        g.add((part, NFP.participant, actor))
+        g.add((part, NFP.role, RES[f"role/{role}"]))
+    assert set(derive.prov_associations(g)) == {
+        (event, PROV.qualifiedAssociation, source), (source, PROV.agent, militia),
+        (source, PROV.hadRole, RES["role/plover-source"]), (event, PROV.wasAssociatedWith, militia)}
+
+
+def test_the_publication_states_every_agent_participation_in_prov_terms_and_no_other(published_graph: Graph) -> None:
+    agents = set(published_graph.subjects(RDF.type, NFP.AgentParticipation))
+    assert len(agents) == 103 and not set(published_graph.subjects(RDF.type, NFP.Participation))  # the article's: all act
+    assert set(published_graph.objects(None, PROV.qualifiedAssociation)) == agents
+    stated = {(s, o) for s, o in published_graph.subject_objects(PROV.wasAssociatedWith)
+              if (s, NFP.participation, None) in published_graph}
+    assert stated == {(a, actor) for a, p in published_graph.subject_objects(NFP.participation)
+                      for actor in published_graph.objects(p, NFP.participant)}
+    # checked against the text: "The occupation of Azerbaijan by Bolshevik Russia in 1920" (l.14)
+    assert (RES["event/occupation-of-azerbaijan-1920"], PROV.wasAssociatedWith, RES["state/bolshevik-russia"]) in published_graph

@@ -31,7 +31,7 @@ def mapped(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_mapping_produces_every_table(mapped: Path) -> None:
     g = Graph().parse(mapped, format="nt")
     types = Counter(o for o in g.objects(None, RDF.type))
-    assert types[NFP.State] == 2 and types[NFP.Participation] == 3 and types[NFP.Event] == 1
+    assert types[NFP.State] == 2 and types[NFP.AgentParticipation] == 3 and types[NFP.Event] == 1
     assert types[NFP.Foundation] == 1 and types[NFP.Association] == 1 and types[NFP.ResearchCentre] == 1
     assert len(set(g.objects(None, NFP.participation))) == 3
 

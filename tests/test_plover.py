@@ -157,6 +157,31 @@ def test_a_territory_is_a_country_not_a_sovereign_state(sample: run.Mapped) -> N
         assert set(g.objects(RES[f"state/{state}"], RDF.type)) == {NFP.State}
 
 
+def test_a_source_acts_and_a_target_is_acted_upon(sample: run.Mapped) -> None:
+    """PLOVER-GSR01-ASSAULT-0001: "A temporary camp for Congolese refugees was attacked by Burundian militiamen armed
+    with machetes". The militiamen (source) take part through an nfp:AgentParticipation, a PROV association, stated in
+    PROV-O's terms too; the refugees (target) through a plain nfp:Participation, with no PROV statement: PROV's
+    association is "an assignment of responsibility". Every source and every target of the sample likewise."""
+    g = sample.graph
+    prov = Namespace("http://www.w3.org/ns/prov#")
+    event = RES["event/plover-gsr01-assault-0001"]
+    source, target = (RES[f"participation/plover-gsr01-assault-0001--{r}-1"] for r in ("source", "target"))
+    militia, refugees = g.value(source, NFP.participant), g.value(target, NFP.participant)
+    assert str(g.value(source, NFP.nameInSource)) == "Burundian militiamen"
+    assert str(g.value(target, NFP.nameInSource)) == "Congolese refugees"
+    assert set(g.objects(source, RDF.type)) == {NFP.AgentParticipation}
+    assert set(g.objects(target, RDF.type)) == {NFP.Participation}
+    assert set(g.objects(event, prov.wasAssociatedWith)) == {militia}
+    assert set(g.objects(event, prov.qualifiedAssociation)) == {source}
+    assert (source, prov.agent, militia) in g and (source, prov.hadRole, RES["role/plover-source"]) in g
+    assert not [p for p in g.predicates(target) if str(p).startswith(str(prov))]
+    roles = {r: {cls for p in g.subjects(NFP.role, RES[f"role/plover-{r}"]) for cls in g.objects(p, RDF.type)}
+             for r in ("source", "target")}
+    assert roles == {"source": {NFP.AgentParticipation}, "target": {NFP.Participation}}
+    sources = set(g.subjects(NFP.role, RES["role/plover-source"]))
+    assert set(g.objects(None, prov.qualifiedAssociation)) == sources and len(sources) > 200
+
+
 def test_every_quote_is_grounded_in_its_record(sample: run.Mapped) -> None:
     g = sample.graph
     annotations = list(g.subjects(RDF.type, NFP.Evidence))

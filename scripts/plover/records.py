@@ -231,6 +231,8 @@ class Mapper:
         part = self.iri("participation", f"{key}--{role}-{n + 1}")
         self.tables.participations.append({
             "iri": part, "event": event_iri, "actor": actor_iri, "role": self.iri("role", f"plover-{role}"),
+            # the source acts (a PROV association: some responsibility); the target is acted upon (PROV-neutral)
+            "class": "AgentParticipation" if role == "source" else "Participation",
             "label": f"{text} as {role} of PLOVER record {key.upper()}", "name": normalize(text),
         })
         quote = self._evidence(text, ("SRC", "TAR", "SRC/TAR"), verbatim, marked, role)

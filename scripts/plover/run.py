@@ -20,6 +20,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from .. import derive
 from ..errors import BuildError, display
 from ..link.records import CODES
 from ..paths import NFP, RES, ROOT
@@ -176,10 +177,12 @@ def map_file(path: Path, base: str = str(RES), dataset: str | None = None) -> Ma
         graph = rml(data, Path(tmp))
     t2 = time.perf_counter()
     quotes = ground(graph, data["quotes"], texts, base)
+    graph += derive.prov_associations(graph)  # the sources' agent participations in PROV-O's own terms, as the article's
     if os.environ.get("PLOVER_TIMING"):
         print(f"timing: prepare {t1 - t0:.1f} s, rml {t2 - t1:.1f} s, ground {time.perf_counter() - t2:.1f} s", file=sys.stderr)
     for prefix, ns in (("nfp", NFP), ("skos", "http://www.w3.org/2004/02/skos/core#"), ("dcterms", "http://purl.org/dc/terms/"),
-                       ("oa", "http://www.w3.org/ns/oa#"), ("fabio", "http://purl.org/spar/fabio/")):
+                       ("oa", "http://www.w3.org/ns/oa#"), ("fabio", "http://purl.org/spar/fabio/"),
+                       ("prov", "http://www.w3.org/ns/prov#")):
         graph.bind(prefix, ns)
     for kind in ("state", "organization", "group", "event", "participation", "work", "concept", "scheme", "role", "place", "evidence"):
         graph.bind(kind, f"{base}{kind}/")

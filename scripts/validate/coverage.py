@@ -162,7 +162,7 @@ def sentence_chunks(words: list[str]) -> list[list[str]]:
 
 # Resources whose labels are composed of other resources' names ("Activity: Actor"): they name nothing
 # themselves, so a name found only in them is not covered.
-COMPOSED = (NFP.Participation,)
+COMPOSED = (NFP.Participation, NFP.AgentParticipation)
 
 
 def names(graph: Graph) -> dict[URIRef, set[str]]:
