@@ -53,6 +53,18 @@ def test_an_unsatisfiable_class_is_caught_and_named(ontology: Graph) -> None:
     assert result.detail == "UNSATISFIABLE https://example.org/test/PersonOrganization"
 
 
+def test_what_the_ontology_must_not_entail_is_not_entailed(ontology: Graph) -> None:
+    """A PLOVER target's participation that is no prov:Association, an unresolved citation that is no C4O pointer and
+    a claim that is no schema:Claim are consistent with the ontology (each was a contradiction before)."""
+    result = reasoning.check(ontology + parse(FIXTURES / "not-entailed.ttl"))
+    assert result.consistent, result.detail
+
+
+def test_a_claim_attributed_to_an_actor_is_asserted_by_it(ontology: Graph) -> None:
+    """nfp:attributedTo (a reported view or definition) is below nfp:assertedBy: denying the assertion contradicts."""
+    assert not reasoning.check(ontology + parse(FIXTURES / "attributed-is-asserted.ttl")).consistent
+
+
 def test_hermit_output_is_read_strictly() -> None:
     ok = f"{OWL.Thing} is satisfiable.\nClasses equivalent to 'owl:Nothing':\n\towl:Nothing\n"
     assert reasoning.read_verdict(0, ok, "", 3) == reasoning.Consistency(True, 3, "CONSISTENT")
