@@ -10,8 +10,9 @@ PROV-O's qualified association: an nfp:AgentParticipation (an actor that acts, a
 a prov:Association, and PROV's users query it with PROV's own properties: the qualified form (the activity
 prov:qualifiedAssociation the participation, which has prov:agent and prov:hadRole) and the unqualified relation it
 qualifies (the activity prov:wasAssociatedWith the agent: "If this Activity prov:wasAssociatedWith Agent :ag, then it
-can qualify the Association using prov:qualifiedAssociation", PROV-O's comment on prov:qualifiedAssociation). The nfp properties are not subproperties of these:
-a plain nfp:Participation, such as a PLOVER target's, says nothing of responsibility.
+can qualify the Association using prov:qualifiedAssociation", PROV-O's comment on prov:qualifiedAssociation). The
+nfp properties are not subproperties of these: a plain nfp:Participation, such as a PLOVER target's, says nothing of
+responsibility.
 """
 from __future__ import annotations
 

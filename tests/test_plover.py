@@ -16,7 +16,7 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from scripts import validate
 from scripts.link import countrycodes
 from scripts.load import parse
-from scripts.paths import NFP, QUERIES, RES, ROOT
+from scripts.paths import NFP, PROV, QUERIES, RES, ROOT
 from scripts.errors import BuildError
 from scripts.plover import run, scheme
 from scripts.plover.records import spans
@@ -162,8 +162,7 @@ def test_a_source_acts_and_a_target_is_acted_upon(sample: run.Mapped) -> None:
     with machetes". The militiamen (source) take part through an nfp:AgentParticipation, a PROV association, stated in
     PROV-O's terms too; the refugees (target) through a plain nfp:Participation, with no PROV statement: PROV's
     association is "an assignment of responsibility". Every source and every target of the sample likewise."""
-    g = sample.graph
-    prov = Namespace("http://www.w3.org/ns/prov#")
+    g, prov = sample.graph, PROV
     event = RES["event/plover-gsr01-assault-0001"]
     source, target = (RES[f"participation/plover-gsr01-assault-0001--{r}-1"] for r in ("source", "target"))
     militia, refugees = g.value(source, NFP.participant), g.value(target, NFP.participant)

@@ -23,7 +23,7 @@ from rdflib import Graph, URIRef
 from .. import derive
 from ..errors import BuildError, display
 from ..link.records import CODES
-from ..paths import NFP, RES, ROOT
+from ..paths import NFP, PROV, RES, ROOT
 from ..validate import grounding
 from . import records as rec
 from .codes import Countries
@@ -181,8 +181,7 @@ def map_file(path: Path, base: str = str(RES), dataset: str | None = None) -> Ma
     if os.environ.get("PLOVER_TIMING"):
         print(f"timing: prepare {t1 - t0:.1f} s, rml {t2 - t1:.1f} s, ground {time.perf_counter() - t2:.1f} s", file=sys.stderr)
     for prefix, ns in (("nfp", NFP), ("skos", "http://www.w3.org/2004/02/skos/core#"), ("dcterms", "http://purl.org/dc/terms/"),
-                       ("oa", "http://www.w3.org/ns/oa#"), ("fabio", "http://purl.org/spar/fabio/"),
-                       ("prov", "http://www.w3.org/ns/prov#")):
+                       ("oa", "http://www.w3.org/ns/oa#"), ("fabio", "http://purl.org/spar/fabio/"), ("prov", PROV)):
         graph.bind(prefix, ns)
     for kind in ("state", "organization", "group", "event", "participation", "work", "concept", "scheme", "role", "place", "evidence"):
         graph.bind(kind, f"{base}{kind}/")
