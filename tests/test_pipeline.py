@@ -131,7 +131,7 @@ def test_shacl_violation_fails_with_its_message(project: tuple[Path, Path]) -> N
     result = run_build(instances, dist)
     assert_failed_cleanly(result, dist)
     # one line per violation, naming the file and the line where the focus node's block starts
-    # (`organization:turksam a nfp:ResearchCentre ;` in tests/shapes/base.ttl)
+    # (`organization:turksam a nfp:ResearchCentre , nfp:NonGovernmentalOrganization ;` in tests/shapes/base.ttl)
     at = line_of("organization:turksam a ", start=True)
     [line] = [l for l in result.stderr.splitlines() if "Give exactly one English rdfs:label" in l]
     assert line.startswith(f"error: {instances / 'base.ttl'}:{at}: SHACL Violation ")

@@ -54,8 +54,9 @@ def test_an_unsatisfiable_class_is_caught_and_named(ontology: Graph) -> None:
 
 
 def test_what_the_ontology_must_not_entail_is_not_entailed(ontology: Graph) -> None:
-    """A PLOVER target's participation that is no prov:Association, an unresolved citation that is no C4O pointer and
-    a claim that is no schema:Claim are consistent with the ontology (each was a contradiction before)."""
+    """A PLOVER target's participation that is no prov:Association, an unresolved citation that is no C4O pointer, a
+    claim that is no schema:Claim and a research centre that is a government body are consistent with the ontology
+    (each was a contradiction before)."""
     result = reasoning.check(ontology + parse(FIXTURES / "not-entailed.ttl"))
     assert result.consistent, result.detail
 
