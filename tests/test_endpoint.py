@@ -288,6 +288,20 @@ def test_a_query_over_a_class_finds_its_subclasses_members(server: Server, publi
     assert int(json.loads(count.body)["results"]["bindings"][0]["n"]["value"]) == len(types)
 
 
+def test_a_dublin_core_reader_finds_the_actors_places_periods_and_sources(server: Server,
+                                                                         published_graph: Graph) -> None:
+    """Dublin Core's own classes find what the ontology's do (ontology audit #11): each nfp class is below the DCMI
+    class whose definition it meets, and the endpoint's subclass closure follows it outside the nfp namespace."""
+    dcterms = Namespace("http://purl.org/dc/terms/")
+    for ours, theirs in ((NFP.Actor, dcterms.Agent), (NFP.Place, dcterms.Location), (NFP.Period, dcterms.PeriodOfTime),
+                         (NFP.Source, dcterms.BibliographicResource)):
+        classes = set(published_graph.transitive_subjects(RDFS.subClassOf, ours))
+        want = {str(x) for c in classes for x in published_graph.subjects(RDF.type, c)}
+        answer = get_query(server.url, f"SELECT DISTINCT ?x WHERE {{ ?x a <{theirs}> }}")
+        got = {b["x"]["value"] for b in json.loads(answer.body)["results"]["bindings"]}
+        assert len(want) >= 10 and got == want, (theirs, len(got), len(want))
+
+
 # --- issue 13.9: the dataset's IRIs answer with content negotiation ---------------------------------------
 
 def description(graph: Graph, iri: str) -> Graph:
