@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 import pytest
 from rdflib import Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 
 from endpoint_client import (JSON, W3ID_BASE, description_iris, get_query, minted_iris, own_paths, post_direct,
                              post_form, request, resolve)
@@ -292,9 +292,8 @@ def test_a_dublin_core_reader_finds_the_actors_places_periods_and_sources(server
                                                                          published_graph: Graph) -> None:
     """Dublin Core's own classes find what the ontology's do (ontology audit #11): each nfp class is below the DCMI
     class whose definition it meets, and the endpoint's subclass closure follows it outside the nfp namespace."""
-    dcterms = Namespace("http://purl.org/dc/terms/")
-    for ours, theirs in ((NFP.Actor, dcterms.Agent), (NFP.Place, dcterms.Location), (NFP.Period, dcterms.PeriodOfTime),
-                         (NFP.Source, dcterms.BibliographicResource)):
+    for ours, theirs in ((NFP.Actor, DCTERMS.Agent), (NFP.Place, DCTERMS.Location), (NFP.Period, DCTERMS.PeriodOfTime),
+                         (NFP.Source, DCTERMS.BibliographicResource)):
         classes = set(published_graph.transitive_subjects(RDFS.subClassOf, ours))
         want = {str(x) for c in classes for x in published_graph.subjects(RDF.type, c)}
         answer = get_query(server.url, f"SELECT DISTINCT ?x WHERE {{ ?x a <{theirs}> }}")
