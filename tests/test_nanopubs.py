@@ -126,7 +126,7 @@ def test_signed_with_a_key_it_becomes_trusty_and_tampering_is_caught(documents: 
     info = check(signed)
     assert info["uri"]["value"].startswith(BASE + EXAMPLE + ".RA")
     assert info["signature"] and info["trusty_hash"].startswith("RA")
-    tampered = signed.replace("after 1983 NGOs gained importance", "after 1993 NGOs gained importance")
+    tampered = signed.replace("after 1983 NGOs began to gain", "after 1993 NGOs began to gain")
     assert tampered != signed
     with pytest.raises(Exception):
         check(tampered)
