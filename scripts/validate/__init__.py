@@ -20,6 +20,7 @@ if (sys.argv[:1] == ["-m"] or os.path.basename(sys.argv[0] if sys.argv else "") 
 
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
+from decimal import Decimal
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -29,6 +30,7 @@ from rdflib.term import Node
 from . import regex
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 T = TypeVar("T")
 
 
@@ -94,6 +96,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     pyshacl.validator.USE_FULL_MIXIN = False
     strict_rdflib()
     ranges_by_value()
+    long_integers()
     verbatim_messages()
     try:
         _, report, _ = with_deep_stack(lambda: pyshacl_validate(
@@ -136,20 +139,47 @@ def ranges_by_value() -> None:
     after xsd:integer's, while "0"^^<http://example.org/number> failed it. SHACL 1.0 (4.4) decides by SPARQL's
     `<=`, which has no operator for such a pair: an error, so a violation, whatever the IRI. A literal rdflib
     gives no value (a datatype it does not know, or an ill-typed lexical form under strict_rdflib) is now an
-    error for pyshacl's comparison too, which it reports as a violation, as the fast engine does. Idempotent."""
+    error for pyshacl's comparison too, which it reports as a violation, as the fast engine does; so is a number
+    against a value that is not one ("P1Y"^^xsd:yearMonthDuration, whose IRI sorts after xsd:integer's, or a
+    boolean), which SPARQL's `<=` cannot compare either (fastshacl.at_least). Idempotent."""
     from pyshacl.constraints.core import value_range_constraints as ranges
 
     compare = ranges.compare_literal
     if getattr(compare, "by_value", False):
         return
 
+    def number(value: object) -> bool:
+        return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
     def by_value(l1: Literal, l2: Literal) -> int:
-        if l1.value is None or l2.value is None:
+        if l1.value is None or l2.value is None or number(l1.value) != number(l2.value):
             raise TypeError(f"no order between {l1.n3()} and {l2.n3()}")
         return compare(l1, l2)
 
     by_value.by_value = True  # type: ignore[attr-defined]
     ranges.compare_literal = by_value
+
+
+def long_integers() -> None:
+    """Make pyshacl's sh:datatype xsd:integer accept an integer of more than 4300 digits.
+
+    Python's int() refuses such a string (sys.int_max_str_digits, against its quadratic conversion), so
+    strict_rdflib gives the value as a Decimal (datatypes._strict), exact and made in linear time; pyshacl wants an
+    int for xsd:integer and called the literal ill-typed, where the fast engine's pattern (and XSD, whose integers
+    have no bound) finds it well-typed. Only a well-formed xsd:integer gets a Decimal value. Idempotent."""
+    from pyshacl.constraints.core.value_constraints import DatatypeConstraintComponent as component
+
+    actual = component._assert_actual_datatype
+    if getattr(actual, "long_integers", False):
+        return
+
+    def with_long_integers(self, value_node, datatype_rule):  # type: ignore[no-untyped-def]
+        if datatype_rule == XSD_INTEGER and isinstance(value_node.value, Decimal):
+            return True
+        return actual(self, value_node, datatype_rule)
+
+    with_long_integers.long_integers = True  # type: ignore[attr-defined]
+    component._assert_actual_datatype = with_long_integers
 
 
 class _Verbatim:

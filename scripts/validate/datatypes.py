@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -46,6 +48,7 @@ LEXICAL: dict[str, str | None] = {
     XSD + "gYearMonth": rf"{_YEAR}-(0[1-9]|1[0-2]){_TZ}",
 }
 _COMPILED = {dt: re.compile(p) for dt, p in LEXICAL.items() if p is not None}
+_INT_DIGITS = sys.get_int_max_str_digits() or sys.maxsize  # 0: no limit
 
 
 def known(datatype: str) -> bool:
@@ -76,7 +79,8 @@ def strict_rdflib() -> None:
     """Make rdflib mark as ill-typed (`Literal.ill_typed`) every literal outside LEXICAL's patterns.
 
     rdflib keeps its own value mapping for the lexical forms the patterns admit, so values, comparisons and
-    serializations are unchanged; only ill-typed literals change (their value becomes None). rdflib's warning
+    serializations are unchanged; only ill-typed literals change (their value becomes None), and xsd:token and
+    xsd:normalizedString literals keep their whitespace. rdflib's warning
     with a traceback for each ill-typed literal is silenced: SHACL reports them, once each. Idempotent, and
     cheap: call it before parsing; it puts back a mapping another library replaced (pyshacl swaps the
     xsd:boolean one while it validates).
@@ -85,6 +89,12 @@ def strict_rdflib() -> None:
     from rdflib import term as rdflib_term
 
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)  # also hides bind()'s "Rebinding." notice
+    # rdflib's Literal() rewrites the whitespace of an xsd:normalizedString or xsd:token lexical form whatever it is
+    # asked (normalize=False too), with these two helpers of its module, which nothing else calls. RDF takes a
+    # lexical form as written, SHACL's sh:pattern, sh:minLength and sh:maxCount read it, and the fast engine's
+    # store keeps it: " 12"^^xsd:token failed a pattern there and passed it in pyshacl, as "12".
+    rdflib_term._normalise_XSD_STRING = _as_written
+    rdflib_term._strip_and_collapse_whitespace = _as_written
     for datatype, compiled in _COMPILED.items():
         iri = URIRef(datatype)
         current = rdflib_term._toPythonMapping.get(iri)  # the mapping bind() replaces; read-only access
@@ -94,10 +104,19 @@ def strict_rdflib() -> None:
         rdflib_term.bind(iri, _NoPythonType, constructor=_STRICT[datatype])
 
 
+def _as_written(lexical_or_value: Any) -> Any:
+    return lexical_or_value
+
+
 def _strict(compiled: re.Pattern[str], original: Callable[[str], Any] | None) -> Callable[[str], Any]:
     def construct(lexical: str) -> Any:
         if compiled.fullmatch(str(lexical)) is None:
             raise ValueError(f"{lexical!r} is not in the lexical space")
+        if original is int and len(lexical) > _INT_DIGITS:
+            # Python's int() refuses more than 4300 digits (sys.int_max_str_digits, against its quadratic
+            # conversion), which rdflib took for an ill-typed xsd:integer; XSD's integers have no bound. A Decimal
+            # holds the same value exactly, in linear time, and compares with ints exactly.
+            return Decimal(lexical)
         return str(lexical) if original is None else original(lexical)
     return construct
 
