@@ -198,6 +198,62 @@ def test_a_body_that_is_not_utf8_is_400(server: Server) -> None:
     assert request(f"{server.url}/query", "POST", b"ASK { \xff }", Content_Type="application/sparql-query").status == 400
 
 
+def test_a_form_is_read_as_parse_qsl_reads_it() -> None:
+    """form_fields splits and decodes a form as urllib's parse_qsl (what it replaced: escaping each byte past ASCII
+    first cost 0.7 s per MiB, in the event loop), on 30,000 random forms of the pieces that matter."""
+    import random
+
+    from scripts.serve.app import form_fields
+
+    pieces = [b"a", b"=", b"&", b"+", b"%", b"%41", b"%c3%a9", b"%zz", b" ", b"%2B", b"%26", b"%3D", b"\n", b"%C3", b"%A9"]
+    rng = random.Random(7)
+    for _ in range(30_000):
+        form = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        want: dict[str, list[str]] | str = {}
+        try:
+            for name, value in urllib.parse.parse_qsl(form.decode(), keep_blank_values=True, errors="strict"):
+                want.setdefault(name, []).append(value)  # type: ignore[union-attr]
+        except UnicodeDecodeError:
+            want = "not UTF-8"
+        try:
+            got: dict[str, list[str]] | str = form_fields(form)
+        except UnicodeDecodeError:
+            got = "not UTF-8"
+        assert got == want, form
+    assert form_fields("query=café&x=%E2%82%AC".encode()) == {"query": ["café"], "x": ["€"]}  # sent unescaped too
+
+
+def test_a_form_with_too_many_fields_is_400(server: Server) -> None:
+    """Past 100 fields a form is refused before it is read (350,000 empty ones took 0.25 s of the event loop)."""
+    many = b"query=ASK%7B%7D" + b"&a=" * 100
+    answer = request(f"{server.url}/query", "POST", many, Content_Type="application/x-www-form-urlencoded")
+    assert answer.status == 400 and b"more than 100 fields" in answer.body
+    answer = request(f"{server.url}/query?" + many.decode())
+    assert answer.status == 400 and b"more than 100 fields" in answer.body
+    assert request(f"{server.url}/query?query=ASK%7B%7D" + "&a=" * 98).status == 200
+
+
+def test_a_large_form_body_is_answered(server: Server) -> None:
+    """A form body past 16 KiB is read in a thread: escaped or sent as raw UTF-8, the query in it is read."""
+    query = "ASK { FILTER (\"" + "é" * 9_000 + "\" != \"\") }"
+    for body in (b"query=" + query.encode(), ("query=" + urllib.parse.quote(query)).encode()):
+        assert 16 * 1024 < len(body) < MAX_BODY
+        answer = request(f"{server.url}/query", "POST", body, Content_Type="application/x-www-form-urlencoded",
+                         Accept="application/sparql-results+json")
+        assert answer.status == 200 and b"true" in answer.body, answer.body[:200]
+
+
+@pytest.mark.parametrize("host", ["%", "%zz"])
+def test_a_host_that_makes_no_iri_is_400_for_the_service_description(server: Server, host: str) -> None:
+    """The service description's IRIs are made from the URL asked for, Host included: one that is not an IRI was a
+    500 and a traceback in the log (Turtle, written as the file is, was not affected)."""
+    reply = raw(server.port, f"GET /query HTTP/1.1\r\nHost: {host}\r\nAccept: application/n-triples\r\n"
+                             "Connection: close\r\n\r\n".encode(), timeout=10)
+    assert status_of(reply) == 400, reply[:300]
+    server.log.seek(0)
+    assert "Exception in ASGI application" not in server.log.read()
+
+
 # --- SERVICE: no outbound requests ----------------------------------------------------------------------------
 
 @pytest.fixture
@@ -453,8 +509,8 @@ def test_runaway_query_is_stopped_in_about_the_limit(server: Server, query: str)
 
 
 def test_a_query_whose_client_went_away_is_stopped(server: Server) -> None:
-    """A client that closes its connection mid-query frees its worker at once (the worker is ended and
-    replaced), rather than leaving the query to run to the time limit."""
+    """A client that closes its connection mid-query frees its worker within the grace of pool.GRACE_S (the
+    worker is ended and replaced), rather than leaving the query to run to the time limit."""
     workers_before = set(descendants(server.pid))
     assert len(workers_before) == 2
     query = urllib.parse.quote(RUNAWAY[0] + f" # {time.monotonic_ns()}")
@@ -467,11 +523,48 @@ def test_a_query_whose_client_went_away_is_stopped(server: Server) -> None:
         if len(now) == 2 and now != workers_before:
             break
         time.sleep(0.1)
-    assert len(workers_before - now) == 1 and time.monotonic() - left < 3, "the worker ran on"
+    assert len(workers_before - now) == 1 and time.monotonic() - left < 4, "the worker ran on"
     assert not any(alive(pid) for pid in workers_before - now)
     healthy(server)
     server.log.seek(0)
     assert "its client went away" in server.log.read()
+
+
+def test_a_client_that_leaves_a_quick_query_costs_no_worker(server: Server) -> None:
+    """Sending a query and closing at once, which anyone can do many times a second, costs no worker: the answer
+    comes within the grace, is dropped and the worker kept. (Each such request used to end its worker, and a
+    restart costs 1.3 s of CPU: 80 requests in 20 s ended 24 workers.)"""
+    workers_before = set(descendants(server.pid))
+    assert len(workers_before) == 2
+    for _ in range(20):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+            sock.sendall(f"GET /query?query=ASK%7B%7D%23{time.monotonic_ns()} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    time.sleep(2)
+    assert set(descendants(server.pid)) == workers_before
+    healthy(server)
+
+
+def test_answers_whose_clients_left_leave_no_spool_file(site: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spooled answer whose client leaves as it is finished is deleted: a finished answer stays in its worker's
+    folder until the server reads it (and deletes it if its client is gone), and the folder goes with the worker.
+    (The worker used to move it out first: one in 16 such clients left its file behind, out of the spool's count.)"""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    query = "SELECT * WHERE { ?s ?p ?o } LIMIT 1000"
+    with Server(site, port=free_port(), workers=2) as small:
+        [spool] = tmp_path.glob("ngo-fp-serve-*/spool")
+        start = time.monotonic()
+        assert post_direct(small.url, query + " # timing").status == 200
+        first_byte = time.monotonic() - start
+        for i in range(40):
+            with socket.create_connection(("127.0.0.1", small.port), timeout=10) as sock:
+                body = f"{query} # {i} {time.monotonic_ns()}".encode()
+                sock.sendall(f"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                             f"Accept: {JSON}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
+                time.sleep(first_byte * (0.5 + i / 40 * 0.6))
+        time.sleep(2)
+        assert [p for p in spool.rglob("*") if p.is_file()] == []
+        assert post_direct(small.url, query).status == 200
 
 
 def test_error_answers_show_no_internal_address_or_path(server: Server) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import shutil
 import signal
 import sys
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger("ngo-fp.serve")
+GRACE_S = 1.0  # a query whose client went away may finish within this, and its worker is kept (a restart costs 1.3 s of CPU)
 
 
 @dataclass
@@ -46,8 +48,11 @@ class Worker:
         if not line:
             raise EOFError("worker ended")
         head = json.loads(line)
-        if head["file"]:
-            return Reply(head["status"], head["type"], file=Path(head["file"]), size=head["size"])
+        if head["file"]:  # out of the worker's folder (spool/<pid>/), which goes when the worker is replaced
+            written = Path(head["file"])
+            kept = written.parent.parent / written.name
+            os.rename(written, kept)
+            return Reply(head["status"], head["type"], file=kept, size=head["size"])
         body = await self.proc.stdout.readexactly(head["size"])
         return Reply(head["status"], head["type"], body, size=head["size"])
 
@@ -122,17 +127,20 @@ class Pool:
             return text(503, f"Server busy: no query worker was free within the time limit of "
                              f"{self.time_limit:g} s. Try again shortly.")
         worker = getting.result()
+        asking = asyncio.ensure_future(worker.ask(request))
         try:
-            reply = await asyncio.wait_for(worker.ask(request), max(deadline - time.monotonic(), 0.001))
-        except asyncio.TimeoutError:
+            await asyncio.wait((asking,), timeout=max(deadline - time.monotonic(), 0.001))
+        except asyncio.CancelledError:  # the client went away mid-query (app.py, Endpoint.answer)
+            asyncio.ensure_future(self.settle(worker, asking, min(GRACE_S, max(deadline - time.monotonic(), 0))))
+            raise
+        if not asking.done():
+            asking.cancel()
             log.warning("query stopped after %.1f s (time limit)", self.time_limit)
             asyncio.ensure_future(self.replace(worker))
             return text(503, f"Query timed out: it ran longer than the time limit of {self.time_limit:g} s "
                              "and was stopped.")
-        except asyncio.CancelledError:  # the client went away mid-query (app.py, Endpoint.answer): stop it too
-            log.warning("query stopped: its client went away")
-            asyncio.ensure_future(self.replace(worker))
-            raise
+        try:
+            reply = asking.result()
         except (EOFError, asyncio.IncompleteReadError, ConnectionError, json.JSONDecodeError):
             try:  # the pipe closed: the process is ending, and its exit status tells why
                 code: int | None = await asyncio.wait_for(worker.proc.wait(), 1)
@@ -149,6 +157,20 @@ class Pool:
             return text(503, "Query stopped: it needed more memory than the endpoint allows per query.")
         self.idle.put_nowait(worker)
         return reply
+
+    async def settle(self, worker: Worker, asking: asyncio.Future, grace: float) -> None:
+        """A query whose client went away: its worker is kept if the answer comes within `grace` (the answer is
+        dropped, its file deleted), else the query is stopped with its worker (killed and replaced)."""
+        await asyncio.wait((asking,), timeout=grace)
+        if asking.done() and not asking.cancelled() and asking.exception() is None:
+            reply = asking.result()
+            if reply.file is not None:
+                reply.file.unlink(missing_ok=True)
+            self.idle.put_nowait(worker)
+            return
+        asking.cancel()
+        log.warning("query stopped: its client went away")
+        await self.replace(worker)
 
     async def close(self) -> None:
         self.closing = True

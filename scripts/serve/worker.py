@@ -87,13 +87,11 @@ class Spool:
         pass
 
     def close(self) -> None:
-        """The answer is complete: move its file out of this worker's folder into the spool the server reads."""
+        """The answer is complete. Its file stays in this worker's folder: the server moves it out when it reads the
+        answer (pool.py, Worker.ask), and deletes the folder with whatever it holds when it replaces the worker, so
+        that an answer nobody reads (its client gone, its time up) is never left behind."""
         if self.file is not None:
             self.file.close()
-            if self.path is not None and self.path.parent == self.directory:
-                done = self.directory.parent / self.path.name
-                os.rename(self.path, done)
-                self.path = done
 
     def discard(self) -> None:
         self.close()
