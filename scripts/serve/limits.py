@@ -11,7 +11,9 @@ way for `Limits` to abort a connection whose client stopped reading (uvicorn wou
 keeping its buffered answer until the client reads it). A request head larger than h11's limit (16 KiB) is
 answered 431 (RFC 6585, 5), the status h11 gives for it, where uvicorn answers every unreadable head 400. h11
 applies its limit only to a head it is still waiting for the end of; one that arrives whole in a single read is
-measured here (MAX_HEAD) and refused the same way.
+measured here (MAX_HEAD) and refused the same way. A request body sent in more pieces than `max_pieces` (chunks of
+a chunked body, or reads) is dropped with its connection: h11 and uvicorn spend about 6 µs of the one event loop on
+each, and a 1 MiB body of 1-byte chunks held it for 5.8 s (every other request waiting), under the body limit.
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ def head_size(request: h11.Request) -> int:
 class GuardedH11(H11Protocol):
     head_timeout: float = 10.0
     max_connections: int = 1024
+    max_pieces: int = 4096  # a body's pieces (h11 Data events): 256 bytes each on average for a 1 MiB body
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -46,6 +49,7 @@ class GuardedH11(H11Protocol):
             return
         self._arm_head_deadline()
         self._status_hint = 400
+        self._pieces = 0
         next_event = self.conn.next_event
 
         def reading() -> Any:  # keeps the status h11 gives a head it refuses (uvicorn drops it)
@@ -54,9 +58,16 @@ class GuardedH11(H11Protocol):
             except h11.RemoteProtocolError as exc:
                 self._status_hint = exc.error_status_hint
                 raise
-            if isinstance(event, h11.Request) and head_size(event) > MAX_HEAD:
-                self._status_hint = 431
-                raise h11.RemoteProtocolError("request head too large", error_status_hint=431)
+            if isinstance(event, h11.Request):
+                self._pieces = 0
+                if head_size(event) > MAX_HEAD:
+                    self._status_hint = 431
+                    raise h11.RemoteProtocolError("request head too large", error_status_hint=431)
+            elif isinstance(event, h11.Data):
+                self._pieces += 1
+                if self._pieces > self.max_pieces:  # dropped: the application sees the client leave
+                    self.reset()
+                    return h11.NEED_DATA
             return event
 
         self.conn.next_event = reading  # type: ignore[method-assign]

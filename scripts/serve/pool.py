@@ -142,11 +142,13 @@ class Pool:
         try:
             reply = asking.result()
         except (EOFError, asyncio.IncompleteReadError, ConnectionError, json.JSONDecodeError):
+            code: int | None = None
             try:  # the pipe closed: the process is ending, and its exit status tells why
-                code: int | None = await asyncio.wait_for(worker.proc.wait(), 1)
+                code = await asyncio.wait_for(worker.proc.wait(), 1)
             except asyncio.TimeoutError:
-                code = None
-            asyncio.ensure_future(self.replace(worker))
+                pass
+            finally:  # replaced even if the client leaves during the wait (else the pool would shrink for good)
+                asyncio.ensure_future(self.replace(worker))
             if code is not None and code < 0 and -code in (signal.SIGSEGV, signal.SIGBUS):
                 log.warning("a query worker crashed during a query (signal %d)", -code)
                 return text(503, "Query stopped: the query engine crashed on it. Simplify the query.")
