@@ -57,4 +57,12 @@ def display(path: Path | str) -> str:
         shown = str(p.relative_to(ROOT))
     except ValueError:
         shown = str(path)
-    return shown.translate(_CONTROL)
+    return spelled(shown).translate(_CONTROL)
+
+
+def spelled(path: Path | str) -> str:
+    """A path's text as UTF-8 can write it: a byte of its name that is not UTF-8 (which Python keeps as a lone
+    surrogate, and which no UTF-8 output takes) shown as `\\xff`."""
+    import os
+
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

@@ -533,13 +533,25 @@ FILE_CASES = {
         code:c a nfp:CodeRecord ; nfp:linkedResource state:s ; nfp:codeProperty rdf:type ; nfp:code _:v .
         state:s a _:v .""",
         ("code/c", "SPARQLConstraintComponent", "CodeRecordShape")),
+    # rdflib's `*` paths took a bound end whose value is false, "" or 0 for an unbound one and started from every
+    # node (scripts/validate/propertypaths.py)
+    "a type false is below no class": ("""
+        state:x a nfp:State , false ; rdfs:label "X"@en ; nfp:evidenceQuote "abc" .""", None),
+    "a type \"\" is below no class": ("""
+        state:x a nfp:State , "" ; rdfs:label "X"@en ; nfp:evidenceQuote "abc" .""", None),
+    "a section 0 is part of no work": ("""
+        citation:c a nfp:InTextCitation ; nfp:inSection 0 ; nfp:citingWork <https://example.org/a> .
+        <https://example.org/a> a nfp:Source .
+        <https://example.org/s> a nfp:Section ; frbr:partOf <https://example.org/b> .
+        <https://example.org/b> a nfp:Source .""",
+        ("citation/c", "ClassConstraintComponent", "InTextCitationShape-inSection")),
 }
 FILE_PREFIXES = """@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .
 @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix citation: <https://w3id.org/ngo-fp/resource/citation/> .
 @prefix reference: <https://w3id.org/ngo-fp/resource/reference/> . @prefix code: <https://w3id.org/ngo-fp/resource/code/> .
 @prefix organization: <https://w3id.org/ngo-fp/resource/organization/> .
-@prefix state: <https://w3id.org/ngo-fp/resource/state/> .
+@prefix state: <https://w3id.org/ngo-fp/resource/state/> . @prefix frbr: <http://purl.org/vocab/frbr/core#> .
 """
 
 

@@ -465,6 +465,38 @@ def test_both_engines_name_the_file_of_a_blank_node_focus(flags: list[str], tmp_
         assert sorted(by_focus.values()) == [files[0], files[2], files[3]], (engine, rows)
 
 
+@pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
+def test_a_node_is_described_only_where_it_is_a_subject(engine: list[str], tmp_path: Path) -> None:
+    """No file for a blank node that is only an object (--fast named the file by its incoming statement) nor for a
+    literal focus node whose text is a subject's IRI (pyshacl named that subject's file)."""
+    refs = "<http://purl.org/spar/biro/references>"
+    cases = {"blank.trig": f"<http://example.org/r> {refs} _:w .\n",
+             "literal.ttl": f'<http://example.org/r> {refs} "http://example.org/r" .\n'}
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        report = tmp_path / "report.json"
+        result = validate(str(tmp_path / name), "--report-json", str(report), *engine)
+        assert result.returncode == 2, result.stdout + result.stderr  # a cited work with no title: a warning
+        rows = json.loads(report.read_text(encoding="utf-8"))["results"]
+        assert len(rows) == 1 and rows[0]["file"] == "", (name, rows)
+
+
+@pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
+def test_a_file_name_that_is_not_utf8_is_reported(engine: list[str], tmp_path: Path) -> None:
+    """A byte of a file name that is not UTF-8 is written as \\xff in the JSON report and the summary (it was an
+    internal error, exit 5: UTF-8 cannot write what Python keeps of such a byte)."""
+    data = tmp_path / os.fsdecode(b"x\xff.ttl")
+    data.write_text("<https://w3id.org/ngo-fp/resource/state/x> a <https://w3id.org/ngo-fp/ontology#State> .\n",
+                    encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = validate(str(data), "--report-json", str(report), *engine)
+    assert result.returncode == 3, result.stdout + result.stderr
+    shown = str(tmp_path / "x\\xff.ttl")
+    rows = json.loads(report.read_text(encoding="utf-8"))["results"]
+    assert rows and all(r["file"] == shown for r in rows), rows
+    assert f"({shown})" in result.stdout
+
+
 def test_examples_per_group_none_one_or_refused() -> None:
     """`--examples N`: N focus nodes per group, none at all for 0 (no empty "e.g." line); a negative or
     non-numeric N is a usage error (exit 4)."""

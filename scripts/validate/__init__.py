@@ -51,6 +51,11 @@ class Result:
     # sh:sourceConstraint), for the fast engine's Turtle report
     source: SourceConstraint | None = field(default=None, compare=False)
 
+    def described_in(self, origin: dict[str, Path]) -> Path | None:
+        """The data file the focus node is described in (keyed by its text: a literal focus node, whose text may be
+        an IRI's, is described in none)."""
+        return None if isinstance(self.focus_term, Literal) else origin.get(self.focus)
+
     def texts(self) -> dict[str, str]:
         """The compared fields (the result itself, without its RDF terms): what the build's cache keeps."""
         return {f.name: getattr(self, f.name) for f in fields(self) if f.compare}
@@ -88,6 +93,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     from pyshacl import validate as pyshacl_validate  # imported here: the fast engine's users do not wait for it
 
     from .datatypes import retyped, strict_rdflib
+    from .propertypaths import exact_paths
     from .shaclpath import name as path_name
 
     # what is mixed in is the ontology's RDFS and OWL statements (fastshacl.mixed_in), whatever the environment:
@@ -98,6 +104,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     ranges_by_value()
     long_integers()
     verbatim_messages()
+    exact_paths()
     try:
         _, report, _ = with_deep_stack(lambda: pyshacl_validate(
             retyped(data), shacl_graph=xpath_patterns(shapes), ont_graph=ontology, inference="none",
@@ -118,6 +125,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
             shape=one(SH.sourceShape),
             component=one(SH.sourceConstraintComponent).rsplit("#", 1)[-1],
             focus=one(SH.focusNode),
+            focus_term=report.value(node, SH.focusNode),
             path=path_name(report, report.value(node, SH.resultPath)),
             message=one(SH.resultMessage),
             value=one(SH.value),
@@ -289,8 +297,8 @@ def summary(results: list[Result], examples: int = 3, origin: dict[str, Path] | 
         groups[(r.severity, r.shape, r.message)].append(r)
     lines = []
     for (severity, shape, message), rs in sorted(groups.items(), key=lambda kv: (-EXIT_CODES.get(kv[0][0], 0), kv[0])):
-        focus = sorted({r.focus for r in rs})[:examples]
-        shown = ", ".join(f"{f} ({display(origin[f])})" if origin and f in origin else f for f in focus)
+        files = {r.focus: r.described_in(origin or {}) for r in rs}
+        shown = ", ".join(f"{f} ({display(files[f])})" if files[f] else f for f in sorted(files)[:examples])
         lines.append(f"  {severity} ×{len(rs)} [{shape.rsplit('#', 1)[-1]}] {message}" + (f"\n      e.g. {shown}" if shown else ""))
     return "\n".join(lines)
 

@@ -749,8 +749,9 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
     """The data file each focus node of the results is described in (the first one, in the order given, where it
     is a subject), as `ngo-fp validate` names it for pyshacl. A file of triples is asked through its graph in the
     store; a dataset file (TriG, N-Quads, JSON-LD), whose graphs are its own, is read again: an IRI is looked for as
-    a subject, a blank node (whose label in the store is not the file's) by its statements (`neighbourhood`; two blank
-    nodes with the very same statements in two dataset files are both named in the first)."""
+    a subject, a blank node (whose label in the store is not the file's) by its statements among the file's blank
+    subjects (`neighbourhood`; two blank nodes with the very same statements in two dataset files are both named in
+    the first)."""
     from ..load import check_file, parse
 
     # every IRI and blank node (a blank node by the store's label, as the results give it)
@@ -773,7 +774,8 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
                 quads = list(quads)
             described = {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)} & left
             if blanks:  # a blank node is in one file only (each file's are its own), so its statements tell it
-                in_file = set(neighbourhoods(quads).values())
+                subjects = {q.subject for q in quads if isinstance(q.subject, ox.BlankNode)}
+                in_file = {n for node, n in neighbourhoods(quads).items() if node in subjects}
                 described |= {f for f in blanks if neighbourhood(store, wanted[f]) in in_file}
         else:
             graph = file_graph(path)

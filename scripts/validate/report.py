@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 
+from ..errors import spelled
 from . import Result, shaclpath
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -70,5 +71,5 @@ def report_json(results: list[Result], origin: dict[str, Path]) -> str:
         "conforms": not results,
         "counts": {sev: sum(1 for r in results if r.severity == sev) for sev in ("Violation", "Warning", "Info")},
         "results": [dict(severity=r.severity, shape=r.shape, component=r.component, focus=r.focus, path=r.path,
-                         message=r.message, value=r.value, file=str(origin.get(r.focus, ""))) for r in results],
+                         message=r.message, value=r.value, file=spelled(r.described_in(origin) or "")) for r in results],
     }, indent=2, ensure_ascii=False) + "\n"
