@@ -167,26 +167,22 @@ def charset(parameters: list[str]) -> str:
     return "utf-8"
 
 
-class TooManyFields(ValueError):
-    pass
-
-
-class MalformedEscape(ValueError):
-    pass
+class RefusedForm(ValueError):
+    """A query string or form refused before it is read (the message is the 400's)."""
 
 
 def form_fields(raw: bytes) -> dict[str, list[str]]:
     """The fields of a query string or of an application/x-www-form-urlencoded body, as parse_qsl reads them
     (fields split at "&", a name from its value at the first "=", "+" a space, an empty field skipped), their
     %-escapes and the bytes sent unescaped read as UTF-8 (RFC 3986, 2.5): UnicodeDecodeError where they are not,
-    never a U+FFFD put in the query's place. Refused before any work: more than MAX_FIELDS fields (TooManyFields),
-    and a "%" that starts no escape of two hex digits (MalformedEscape; RFC 3986, 2.1: a "%" itself is sent as
-    %25), which parse_qsl keeps as it is, in Python, 0.4 s per MiB of them."""
+    never a U+FFFD put in the query's place. Refused before any work (RefusedForm): more than MAX_FIELDS fields, and
+    a "%" that starts no escape of two hex digits (RFC 3986, 2.1: a "%" itself is sent as %25), which parse_qsl
+    keeps as it is, in Python, 0.4 s per MiB of them."""
     if raw.count(b"&") >= MAX_FIELDS:
-        raise TooManyFields(f"Bad request: more than {MAX_FIELDS} fields in the query string or the form.")
+        raise RefusedForm(f"Bad request: more than {MAX_FIELDS} fields in the query string or the form.")
     if MALFORMED_ESCAPE.search(raw):
-        raise MalformedEscape("Bad request: a % that starts no %-escape of two hex digits (RFC 3986, 2.1); "
-                              "send a % itself as %25.")
+        raise RefusedForm("Bad request: a % that starts no %-escape of two hex digits (RFC 3986, 2.1); "
+                          "send a % itself as %25.")
     fields: dict[str, list[str]] = {}
     for part in raw.split(b"&"):
         if part:
@@ -266,7 +262,7 @@ class Endpoint:
                 params = form_fields(request.scope["query_string"])
             except UnicodeDecodeError:
                 return error(400, NOT_UTF8)
-            except (TooManyFields, MalformedEscape) as refused:
+            except RefusedForm as refused:
                 return error(400, str(refused))
         else:
             kind, *parameters = [part.strip() for part in request.headers.get("content-type", "").split(";")]
@@ -296,7 +292,7 @@ class Endpoint:
                     params["query"] = [body.decode("utf-8")]
             except UnicodeDecodeError:
                 return error(400, NOT_UTF8)
-            except (TooManyFields, MalformedEscape) as refused:
+            except RefusedForm as refused:
                 return error(400, str(refused))
         if "update" in params:
             return error(403, "Forbidden: this endpoint is read-only; updates are refused.")
