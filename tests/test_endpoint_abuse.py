@@ -668,6 +668,15 @@ def test_symlinks_out_of_dist_are_not_followed(server: Server) -> None:
     assert request(f"{server.url}/site/home.html").status == 200  # a link that stays inside is fine
 
 
+def test_a_file_is_not_a_folder(server: Server) -> None:
+    """/site/index.html/ was the page, with its relative links and its Link header's targets under a folder that
+    does not exist."""
+    for path in ("/site/index.html/", "/site/index.html//", "/ngo-fp.ttl/", "/site/index.html/x/../"):
+        reply = request(f"{server.url}{path}")
+        assert reply.status == 404 and "link" not in {k.lower() for k in reply.headers}, (path, reply.status)
+    assert request(f"{server.url}/site/index.html").status == 200
+
+
 @pytest.mark.parametrize("path", ["/site/%00", "/site/index.html%00.png", "/%2e%2e/%2e%2e/etc/passwd",
                                   "/site/../../../../etc/passwd", "/site/" + "a" * 5000])
 def test_odd_paths_are_plain_404(server: Server, path: str) -> None:

@@ -405,6 +405,8 @@ class SignpostedFiles(StaticFiles):
     async def get_response(self, path: str, scope: Scope) -> Response:
         response = await super().get_response(path, scope)
         file = getattr(response, "path", None)
+        if file and scope["path"].endswith("/"):  # /site/index.html/ is no file (Starlette drops the slash): the
+            return error(404, "Not found.")       # page's relative links would all point under it
         if response.status_code == 200 and file and str(file).endswith(".html"):
             links = for_page(Path(file), scope["path"])
             if links:
