@@ -17,7 +17,7 @@ class BuildError(Exception):
         where = ""
         if self.path is not None:
             where = f"{display(self.path)}:{self.line}: " if self.line else f"{display(self.path)}: "
-        return where + " ".join(self.problem.split()).translate(_CONTROL)
+        return where + printable(" ".join(self.problem.split()))
 
     def lines(self) -> list[str]:
         """What to print: one line per problem."""
@@ -57,7 +57,12 @@ def display(path: Path | str) -> str:
         shown = str(p.relative_to(ROOT))
     except ValueError:
         shown = str(path)
-    return spelled(shown).translate(_CONTROL)
+    return printable(spelled(shown))
+
+
+def printable(text: str) -> str:
+    """`text` with its control characters escaped (one line, and nothing that drives the terminal)."""
+    return text.translate(_CONTROL)
 
 
 def spelled(path: Path | str) -> str:

@@ -303,6 +303,17 @@ def test_malformed_and_unknown_records_are_refused_with_reasons(tmp_path: Path) 
     assert {str(q) for q in g.objects(RES["event/ok-2"], NFP.evidenceQuote)} == {"The Turkish minister met Azerbaijan officials."}
 
 
+def test_a_refused_records_text_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    """The record's id and the reason (which quotes the record) are escaped: one line each, no control character."""
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps([record("BAD-\x1b[2J", "BAN\x1b[31m\nANA")]), encoding="utf-8")
+    proc = cli(path, tmp_path / "odd.ttl")
+    assert proc.returncode == 1
+    refused = [line for line in proc.stderr.splitlines() if line.startswith("refused:")]
+    assert len(refused) == 1 and "BAD-\\x1b[2J: unknown PLOVER event type" in refused[0], proc.stderr
+    assert "\x1b" not in proc.stderr + proc.stdout
+
+
 def test_expected_refusals_must_match_exactly() -> None:
     expected = run.expected_refusals(EXAMPLE / "expected-refusals.txt")
     assert expected == {"PLOVER-GSR01-AGREE-0007: target is neither a list of actors nor empty"}

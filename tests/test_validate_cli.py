@@ -497,6 +497,20 @@ def test_a_file_name_that_is_not_utf8_is_reported(engine: list[str], tmp_path: P
     assert f"({shown})" in result.stdout
 
 
+@pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
+def test_the_datas_text_cannot_drive_the_terminal(engine: list[str], tmp_path: Path) -> None:
+    """A literal focus node's control characters are escaped in the summary: they set the terminal's title,
+    cleared the screen and printed a line of the data's choosing ("ALL CLEAR: conforms")."""
+    data = tmp_path / "data.nt"
+    data.write_text('<http://example.org/r> <http://purl.org/spar/biro/references> '
+                    '"\\u001b[2J\\u001b[31mALL CLEAR: conforms\\u001b[0m\\nline2\\u0007" .\n', encoding="utf-8")
+    result = validate(str(data), *engine)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", result.stdout), result.stdout
+    assert "\\x1b[2J\\x1b[31mALL CLEAR: conforms\\x1b[0m\\nline2\\x07" in result.stdout
+    assert not any(line.startswith("line2") for line in result.stdout.splitlines())
+
+
 def test_examples_per_group_none_one_or_refused() -> None:
     """`--examples N`: N focus nodes per group, none at all for 0 (no empty "e.g." line); a negative or
     non-numeric N is a usage error (exit 4)."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from .. import derive
-from ..errors import BuildError, display
+from ..errors import BuildError, display, printable
 from ..link.records import CODES
 from ..paths import NFP, PROV, RES, ROOT
 from ..validate import grounding
@@ -222,9 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     write_turtle(mapped.graph, args.output)
     r = mapped.result
     for rid, reason in r.refused:
-        print(f"refused: {display(args.input)}: {rid}: {reason}", file=sys.stderr)
+        print(f"refused: {display(args.input)}: {printable(f'{rid}: {reason}')}", file=sys.stderr)  # the data's text
     for note in r.tables.unused_spans:
-        print(f"note: {note} (not used as evidence)")
+        print(f"note: {printable(note)} (not used as evidence)")
     print(f"{display(args.input)}: {r.read} records read, {r.mapped} mapped, {len(r.refused)} refused, "
           f"{r.documentation} documentation record(s) not published as facts")
     print(f"{display(args.output)}: {mapped.events} events, {mapped.actors} actors, "

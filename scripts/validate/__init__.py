@@ -290,7 +290,7 @@ def xpath_patterns(shapes: Graph) -> Graph:
 def summary(results: list[Result], examples: int = 3, origin: dict[str, Path] | None = None) -> str:
     """Results grouped by severity, shape and message, with counts and a few example focus nodes (with the
     file each came from, when `origin` tells)."""
-    from ..errors import display
+    from ..errors import display, printable
 
     groups: dict[tuple[str, str, str], list[Result]] = defaultdict(list)
     for r in results:
@@ -299,7 +299,9 @@ def summary(results: list[Result], examples: int = 3, origin: dict[str, Path] | 
     for (severity, shape, message), rs in sorted(groups.items(), key=lambda kv: (-EXIT_CODES.get(kv[0][0], 0), kv[0])):
         files = {r.focus: r.described_in(origin or {}) for r in rs}
         shown = ", ".join(f"{f} ({display(files[f])})" if files[f] else f for f in sorted(files)[:examples])
-        lines.append(f"  {severity} ×{len(rs)} [{shape.rsplit('#', 1)[-1]}] {message}" + (f"\n      e.g. {shown}" if shown else ""))
+        # the data's own text (a literal focus node, a value in the message) is escaped: it cannot drive the terminal
+        lines.append(printable(f"  {severity} ×{len(rs)} [{shape.rsplit('#', 1)[-1]}] {message}")
+                     + (f"\n      e.g. {printable(shown)}" if shown else ""))
     return "\n".join(lines)
 
 
