@@ -18,7 +18,6 @@ Oxigraph after the same checks.
 from __future__ import annotations
 
 import errno
-import mmap
 import os
 import re
 import stat
@@ -169,12 +168,24 @@ def may_hold_rdf12(path: Path) -> bool:
     reifier (see RDF12_MARKERS); True when it might, or cannot be told (the store is then asked)."""
     try:
         markers = RDF12_MARKERS[rdf_format(path)]
-        if not path.is_file() or path.stat().st_size == 0:  # never open a FIFO; mmap refuses an empty file
+        if not path.is_file():  # never open a FIFO
             return True
-        with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as text:
-            return any(text.find(marker) >= 0 for marker in markers)
+        return _scan(path, lambda text: any(text.find(marker) >= 0 for marker in markers))
     except (BuildError, OSError, ValueError):
         return True
+
+
+def _scan(path: Path, found: Callable[[bytes], bool], chunk: int = 1 << 24, overlap: int = 256) -> bool:
+    """Whether `found` is true of some part of the file, read in chunks that overlap by more than any marker's
+    length. Not mmap: a file cut short while mapped killed the process with SIGBUS (exit 135, nothing said)."""
+    tail = b""
+    with path.open("rb") as f:
+        while block := f.read(chunk):
+            window = tail + block
+            if found(window):
+                return True
+            tail = window[-overlap:]
+    return False
 
 
 # Datatypes whose literals an Oxigraph store keeps under another datatype: the integer types derived from
@@ -206,10 +217,9 @@ def may_hold_retyped(path: Path) -> bool:
         patterns = _RETYPED_PATTERNS.get(rdf_format(path))
         if patterns is None:
             return True
-        if not path.is_file() or path.stat().st_size == 0:  # never open a FIFO; mmap refuses an empty file
-            return path.is_file() is False
-        with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as text:
-            return any(pattern.search(text) is not None for pattern in patterns)
+        if not path.is_file():  # never open a FIFO
+            return True
+        return _scan(path, lambda text: any(pattern.search(text) is not None for pattern in patterns))
     except (BuildError, OSError, ValueError):
         return True
 

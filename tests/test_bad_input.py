@@ -358,3 +358,24 @@ def test_the_rdf12_scan_sees_what_no_index_finds() -> None:
         assert may_hold_rdf12(BAD / name), name
     for path in (ROOT / "tests" / "shapes" / "base.ttl", *sorted((ROOT / "instances").glob("*.ttl"))):
         assert not may_hold_rdf12(path), path
+
+
+def test_the_quick_scans_read_a_file_cut_short(tmp_path: Path) -> None:
+    """The scans for RDF 1.2 and retyped literals mapped the file (mmap): cut short while mapped, the process died of
+    SIGBUS (exit 135, nothing said). They read it in chunks now: here the file is cut during the scan, and a marker
+    across two chunks is still found."""
+    from scripts.load import _scan
+
+    path = tmp_path / "data.nt"
+    path.write_bytes(b"a" * 5000)
+
+    def cut(text: bytes) -> bool:
+        os.truncate(path, 10)
+        return False
+
+    assert _scan(path, cut, chunk=1024, overlap=8) is False
+    for start in range(1000, 1040):  # each place around the first chunk's end
+        path.write_bytes(b"a" * start + b"<<(" + b"a" * 3000)
+        assert _scan(path, lambda text: b"<<(" in text, chunk=1024, overlap=8), start
+    path.write_bytes(b"a" * 5000)
+    assert not _scan(path, lambda text: b"<<(" in text, chunk=1024, overlap=8)

@@ -511,6 +511,25 @@ def test_the_datas_text_cannot_drive_the_terminal(engine: list[str], tmp_path: P
     assert not any(line.startswith("line2") for line in result.stdout.splitlines())
 
 
+@pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
+def test_a_file_named_twice_is_read_once(engine: list[str], tmp_path: Path) -> None:
+    """Named again (itself, by a link, by another spelling, or inside a folder also named), a file is read once:
+    read twice, its blank node was two participants, and the maximum of one failed."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    data = folder / "a.ttl"
+    data.write_text(NFP_PREFIX + "<https://w3id.org/ngo-fp/resource/participation/a--b> a nfp:Participation ; "
+                    "nfp:participant [ a nfp:Person ] .\n", encoding="utf-8")
+    (tmp_path / "link.ttl").symlink_to(data)
+    names = [str(data), str(tmp_path / "link.ttl"), str(folder / ".." / "data" / "a.ttl"), str(folder)]
+    report = tmp_path / "report.json"
+    result = validate(*names, "--report-json", str(report), *engine)
+    assert "1 file(s) validated" in result.stdout, result.stdout + result.stderr
+    rows = json.loads(report.read_text(encoding="utf-8"))["results"]
+    assert rows and not [r for r in rows if r["component"] == "MaxCountConstraintComponent"], rows
+    assert {r["file"] for r in rows} == {str(data)}, rows
+
+
 def test_examples_per_group_none_one_or_refused() -> None:
     """`--examples N`: N focus nodes per group, none at all for 0 (no empty "e.g." line); a negative or
     non-numeric N is a usage error (exit 4)."""

@@ -10,7 +10,9 @@ from ..load import FORMATS, check_file
 
 def data_files(paths: list[Path]) -> list[Path]:
     """The RDF files named, and those inside the folders named (by extension, whatever its case; symbolic
-    links to folders are not followed), in a stable order. Each is checked (scripts/load.py: check_file)."""
+    links to folders are not followed), in a stable order, each once (a file named again, by another path, a link
+    or inside a folder also named, is read once: read twice, its blank nodes were two sets of resources and a
+    maximum count could fail). Each is checked (scripts/load.py: check_file)."""
     found: list[Path] = []
     for path in paths:
         try:
@@ -26,10 +28,21 @@ def data_files(paths: list[Path]) -> list[Path]:
             found += inside
         else:
             found.append(path)
+    once: dict[object, Path] = {}
     for path in found:
+        once.setdefault(_identity(path), path)
+    for path in once.values():
         check_file(path)
-    return found
+    return list(once.values())
 
+
+def _identity(path: Path) -> object:
+    """What makes two paths one file: its device and inode (a link, a hard link, `a/../a/x.ttl`)."""
+    try:
+        status = path.stat()
+        return status.st_dev, status.st_ino
+    except (OSError, ValueError):  # refused with its own message by check_file
+        return path
 
 def names_input(path: Path, paths: list[Path]) -> bool:
     """Whether an existing file is one of the files the command names: given itself, or inside a folder given
