@@ -379,3 +379,37 @@ def test_the_quick_scans_read_a_file_cut_short(tmp_path: Path) -> None:
         assert _scan(path, lambda text: b"<<(" in text, chunk=1024, overlap=8), start
     path.write_bytes(b"a" * 5000)
     assert not _scan(path, lambda text: b"<<(" in text, chunk=1024, overlap=8)
+
+
+@pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
+def test_a_folder_deeper_than_the_recursion_limit(engine: list[str], tmp_path: Path, capsys) -> None:
+    """os.walk recursed once per level (Python 3.11): a folder 1,100 levels deep was an internal error, exit 5, in
+    both engines and in the build's check of its sources (scripts/inputs.py: walk)."""
+    from scripts.inputs import check_regular
+
+    here = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(sys.getrecursionlimit() + 100):  # relative to a descriptor: no path grows with the depth
+            os.mkdir("a", dir_fd=here)
+            below = os.open("a", os.O_RDONLY, dir_fd=here)
+            os.close(here)
+            here = below
+        with open(os.open("x.nt", os.O_WRONLY | os.O_CREAT, dir_fd=here), "w", encoding="utf-8") as out:
+            out.write('<https://w3id.org/ngo-fp/resource/organization/deep> '
+                      '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/ngo-fp/ontology#ResearchCentre> .\n')
+    finally:
+        os.close(here)
+    try:
+        code, out, err = run(capsys, str(tmp_path), *engine)
+        assert code == 3 and "1 file(s) validated" in out and "Traceback" not in err, (out + err)[-300:]
+        check_regular([tmp_path])
+    finally:  # taken down one level at a time: pytest's own clean-up (shutil.rmtree) recurses once per level too
+        top = tmp_path / "a"
+        while top.exists():
+            (top / "x.nt").unlink(missing_ok=True)
+            if (top / "a").exists():
+                (top / "a").rename(tmp_path / "b")
+                top.rmdir()
+                (tmp_path / "b").rename(top)
+            else:
+                top.rmdir()

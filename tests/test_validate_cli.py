@@ -530,6 +530,18 @@ def test_a_file_named_twice_is_read_once(engine: list[str], tmp_path: Path) -> N
     assert {r["file"] for r in rows} == {str(data)}, rows
 
 
+def test_an_output_that_cannot_encode_the_summary(tmp_path: Path) -> None:
+    """With an ASCII standard output, the summary's "×" was a UnicodeEncodeError: a traceback and exit 1 ("info
+    only") for data that violates the shapes."""
+    data = tmp_path / "data.ttl"
+    data.write_text("<https://w3id.org/ngo-fp/resource/person/someone> a <https://w3id.org/ngo-fp/ontology#Person> .\n",
+                    encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "scripts.validate", str(data), "--fast"], cwd=ROOT, capture_output=True,
+                          env={**os.environ, "PYTHONIOENCODING": "ascii"}, timeout=300)
+    assert done.returncode == 3 and b"Traceback" not in done.stderr, done.stderr
+    assert b"Violation \\xd71 [labelPresent]" in done.stdout, done.stdout
+
+
 def test_examples_per_group_none_one_or_refused() -> None:
     """`--examples N`: N focus nodes per group, none at all for 0 (no empty "e.g." line); a negative or
     non-numeric N is a usage error (exit 4)."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import io
 import os
 import signal
 import sys
@@ -212,6 +213,9 @@ def exit_with(command: Callable[[list], int]) -> NoReturn:
     times that, and the process is ending anyway (os._exit). Output that cannot be written (a full disk) is one
     line and exit 4; a reader that stops reading (`| head`) changes nothing."""
     keep: list = []
+    for stream in (sys.stdout, sys.stderr):  # an output that cannot encode "×" or a name (PYTHONIOENCODING=ascii)
+        if isinstance(stream, io.TextIOWrapper):  # writes it escaped: it was a traceback and exit 1, "info only"
+            stream.reconfigure(errors="backslashreplace")
     if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.SIG_DFL:
         signal.signal(signal.SIGINT, signal.default_int_handler)  # set aside while the modules were imported
     try:

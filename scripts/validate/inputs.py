@@ -1,10 +1,10 @@
 """Which files a command names: the files given, and the RDF files inside the folders given."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..errors import BuildError
+from ..inputs import walk
 from ..load import FORMATS, check_file
 
 
@@ -66,11 +66,11 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def _walk(folder: Path) -> list[Path]:
-    def fail(exc: OSError) -> None:
-        raise BuildError(exc.strerror or str(exc), exc.filename or folder)
-
     out = []
-    for root, dirs, files in os.walk(folder, onerror=fail, followlinks=False):
-        dirs.sort()
-        out += [Path(root) / f for f in sorted(files) if Path(f).suffix.lower() in FORMATS]
+    try:
+        for root, dirs, files in walk(folder):
+            dirs.sort()
+            out += [root / f for f in sorted(files) if Path(f).suffix.lower() in FORMATS]
+    except OSError as exc:
+        raise BuildError(exc.strerror or str(exc), exc.filename or folder) from None
     return out
