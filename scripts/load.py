@@ -18,6 +18,7 @@ Oxigraph after the same checks.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import stat
@@ -41,6 +42,10 @@ FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 CONTEXT_TIMEOUT = 10  # seconds per remote JSON-LD context, when remote contexts are allowed
 MAX_NESTING = 64  # levels of XML elements (RDF/XML) or of JSON objects and arrays (JSON-LD); this project's dumps use 5
+# JSON-LD terms defined by other terms ("a": "b:x", "b": "c:x", ...): Oxigraph expands such a chain by recursion
+# and a chain of 5,000 to 10,000 terms (100-200 KB of flat JSON) overflowed its stack: a segmentation fault, exit 139,
+# nothing said. Real contexts chain two or three.
+MAX_TERM_CHAIN = 256
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
@@ -140,11 +145,62 @@ def json_nesting(data: bytes) -> int:
 
 def refuse_deep_json(path: Path) -> None:
     try:
-        depth = json_nesting(path.read_bytes())
+        data = path.read_bytes()
     except OSError as exc:
         raise BuildError(_os_problem(exc), path) from None
+    depth = json_nesting(data)
     if depth > MAX_NESTING:
         raise BuildError(f"JSON nested {depth} levels deep is refused (at most {MAX_NESTING})", path)
+    try:
+        doc = json.loads(data)  # nested at most MAX_NESTING deep: no recursion to fear
+    except ValueError:
+        return  # the parser says where
+    chain = term_chain(doc)
+    if chain > MAX_TERM_CHAIN:
+        raise BuildError(f"JSON-LD terms defined by other terms {chain} deep are refused (at most {MAX_TERM_CHAIN})", path)
+
+
+def term_chain(doc: object) -> int:
+    """The longest chain of JSON-LD term definitions that each use another term (as the term itself or as the
+    prefix of a compact IRI, in @id, @reverse or @type), over every context of the document, scoped ones too; a
+    cycle (an error the parser reports) counts for nothing. Linear: Kahn's order over the terms."""
+    uses: dict[str, set[str]] = {}
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack += node
+        elif isinstance(node, dict):
+            stack += node.values()
+            contexts = node.get("@context")
+            for context in contexts if isinstance(contexts, list) else [contexts]:
+                if isinstance(context, dict):
+                    for term, definition in context.items():
+                        refs = [definition] if isinstance(definition, str) else [
+                            definition.get(key) for key in ("@id", "@reverse", "@type")] if isinstance(definition, dict) else []
+                        uses.setdefault(term, set()).update(ref for ref in refs if isinstance(ref, str))
+    terms = set(uses)
+
+    def term_of(ref: str) -> str | None:
+        name = ref if ref in terms else ref.split(":", 1)[0] if ":" in ref else None
+        return name if name in terms else None
+
+    needs = {term: {t for ref in refs if (t := term_of(ref)) and t != term} for term, refs in uses.items()}
+    users: dict[str, list[str]] = {}
+    for term, used in needs.items():
+        for other in used:
+            users.setdefault(other, []).append(term)
+    left = {term: len(used) for term, used in needs.items()}
+    depth = {term: 1 for term in needs}
+    ready = [term for term, n in left.items() if n == 0]
+    while ready:
+        term = ready.pop()
+        for user in users.get(term, []):
+            depth[user] = max(depth[user], depth[term] + 1)
+            left[user] -= 1
+            if left[user] == 0:
+                ready.append(user)
+    return max((depth[term] for term, n in left.items() if n == 0), default=0)
 
 
 # text without which a file of the format holds no RDF 1.2 triple term or directional language string, other

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from scripts.load import MAX_NESTING, json_nesting, may_hold_rdf12
-from scripts.paths import ROOT
+from scripts.paths import ONTOLOGY, ROOT, SHAPES
 from scripts.validate import cli
 
 BAD = Path(__file__).parent / "inputs" / "bad"
@@ -113,27 +113,37 @@ def test_made_up_cases(capsys, tmp_path: Path, engine: list[str]) -> None:
         ([str(good), "--report-ttl", str(tmp_path)], "the report path is a folder"),
         ([str(tmp_path / ("a" * 300 + ".ttl"))], "File name too long"),
         ([str(good), "--report-json", str(tmp_path / ("a" * 300 + ".json"))], "File name too long"),
-        ([str(good), "--report-ttl", str(good)], "base.ttl: the report path is one of the files to validate"),
-        ([str(data), "--report-json", str(data / "x.nt")], "x.nt: the report path is one of the files to validate"),
-        ([str(tmp_path), "--report-ttl", str(data / "x.nt")], "x.nt: the report path is one of the files to validate"),
+        ([str(good), "--report-ttl", str(good)], "base.ttl: the report path is one of the files the validation reads"),
+        ([str(data), "--report-json", str(data / "x.nt")], "x.nt: the report path is one of the files the validation reads"),
+        ([str(tmp_path), "--report-ttl", str(data / "x.nt")], "x.nt: the report path is one of the files the validation reads"),
         ([str(linked_folder)], "linked: a symbolic link to a folder, which is not followed"),
         ([str(terminal)], "terminal.ttl:2: syntax error at column 1: '\\x1b' is not allowed"),  # escaped, not raw
         ([str(bom)], "bom.ttl:1: syntax error at column 1: \\ufeff is not"),  # the invisible byte order mark, named
+        # the ontology and the shapes are read too: a report there would replace them
+        ([str(good), "--report-ttl", str(ONTOLOGY)], "ngo-fp.ttl: the report path is one of the files the validation reads"),
+        ([str(good), "--report-json", str(SHAPES)], "shapes.ttl: the report path is one of the files the validation reads"),
+        # one report would replace the other
+        ([str(good), "--report-ttl", str(tmp_path / "r"), "--report-json", str(tmp_path / "." / "r")],
+         "r: --report-ttl and --report-json name the same file"),
     ]
     for args, expected in cases:
         code, _, err = run(capsys, *args, *engine)
         assert_one_line_error(code, err, expected)
-    assert len(cases) == 16
+    assert len(cases) == 19
     assert (data / "x.nt").read_text().startswith("<http://example.org/a>")  # the input is left as it was
 
 
 def test_an_empty_path_is_a_usage_error(capsys) -> None:
-    """Path("") is the current folder: an empty argument validated it, or refused it as a report path."""
-    for args in ([""], [str(ROOT / "tests" / "shapes" / "base.ttl"), "--report-json", ""]):
+    """Path("") is the current folder: an empty argument validated it, or refused it as a report path. A report
+    path that ends in a slash names a folder (Path() dropped the slash, and "newdir/" wrote a file named newdir)."""
+    base = str(ROOT / "tests" / "shapes" / "base.ttl")
+    for args, expected in (([""], "an empty path"), ([base, "--report-json", ""], "an empty path"),
+                           ([base, "--report-ttl", "no-such-folder/"], "'no-such-folder/' names a folder")):
         with pytest.raises(SystemExit) as stop:
             cli.main(args)
         assert stop.value.code == 4
-        assert "an empty path" in capsys.readouterr().err
+        assert expected in capsys.readouterr().err
+    assert not Path("no-such-folder").exists()
 
 
 @pytest.mark.parametrize("engine", ENGINES, ids=ENGINE_IDS)
@@ -413,3 +423,25 @@ def test_a_folder_deeper_than_the_recursion_limit(engine: list[str], tmp_path: P
                 (tmp_path / "b").rename(top)
             else:
                 top.rmdir()
+
+
+@pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
+def test_a_long_chain_of_json_ld_terms_is_refused(engine: list[str], tmp_path: Path, capsys) -> None:
+    """Terms defined by other terms ("t0": "t1:x", "t1": "t2:x", ...): Oxigraph expands the chain by recursion, and
+    10,000 of them (200 KB of flat JSON) was a segmentation fault, exit 139, nothing said, in both engines."""
+    terms = {f"t{i}": f"t{i + 1}:x" for i in range(10_000)} | {"t10000": "https://example.org/"}
+    path = tmp_path / "chain.jsonld"
+    path.write_text(json.dumps({"@context": terms, "@id": "https://example.org/a", "t0": 1}), encoding="utf-8")
+    code, _, err = run(capsys, str(path), *engine)
+    assert_one_line_error(code, err, "JSON-LD terms defined by other terms 10001 deep are refused (at most 256)")
+
+
+def test_the_chain_of_json_ld_terms_is_measured_over_every_context() -> None:
+    from scripts.load import term_chain
+
+    assert term_chain({"@context": {"a": "b:x", "b": "http://e/", "c": {"@id": "a", "@type": "@id"}}}) == 3
+    assert term_chain({"@context": [{"a": "b:x"}, "https://example.org/ctx", {"b": "http://e/"}]}) == 2
+    scoped = {"@context": {"p": {"@id": "http://e/p", "@context": {"q": {"@id": "p:q", "@type": "r:t"}, "r": "p:r"}}}}
+    assert term_chain(scoped) == 3  # q uses r (its type), r uses p
+    assert term_chain({"@graph": [{"@context": {"a": "b:x", "b": "a:y"}}]}) == 0  # a cycle: the parser's error
+    assert term_chain({"@context": {"a": "http://e/a"}}) == 1 and term_chain({"x": 1}) == 0

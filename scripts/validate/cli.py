@@ -67,6 +67,13 @@ def path(text: str) -> Path:
     return Path(text)
 
 
+def report_path(text: str) -> Path:
+    """A path for a report: a file's (Path() drops a final slash, and "newdir/" wrote a file named newdir)."""
+    if text.endswith(("/", os.sep)):
+        raise argparse.ArgumentTypeError(f"{text!r} names a folder: give the report's file name")
+    return path(text)
+
+
 def parser(prog: str) -> argparse.ArgumentParser:
     p = Parser(prog=prog, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXAMPLE,
                description="Validate RDF files or folders (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) "
@@ -74,8 +81,8 @@ def parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=path, metavar="PATH", help="an RDF file or a folder of them")
     p.add_argument("--fast", action="store_true", help="validate with the shapes compiled to SPARQL on Oxigraph "
                    "(for large data; same verdicts as pyshacl, checked by the tests)")
-    p.add_argument("--report-ttl", type=path, metavar="FILE", help="write the SHACL validation report as Turtle")
-    p.add_argument("--report-json", type=path, metavar="FILE", help="write the results as JSON")
+    p.add_argument("--report-ttl", type=report_path, metavar="FILE", help="write the SHACL validation report as Turtle")
+    p.add_argument("--report-json", type=report_path, metavar="FILE", help="write the results as JSON")
     p.add_argument("--examples", type=count, default=3, metavar="N",
                    help="example focus nodes shown per group (0: none)")
     p.add_argument("--allow-remote-contexts", action="store_true", help="let JSON-LD files load their @context "
@@ -84,13 +91,16 @@ def parser(prog: str) -> argparse.ArgumentParser:
 
 
 def writable(path: Path | None, inputs: list[Path]) -> None:
-    """Refuse a report path that cannot be written, or that is one of the inputs, before the validation runs."""
+    """Refuse a report path that cannot be written, or that is one of the files the validation reads (the inputs,
+    the ontology, the shapes), before the validation runs."""
     if path is None:
         return
+    from ..paths import ONTOLOGY, SHAPES
     from .inputs import names_input
     try:
-        if path.exists() and names_input(path, inputs):
-            raise BuildError("the report path is one of the files to validate", path)
+        if path.exists() and names_input(path, [*inputs, ONTOLOGY, SHAPES]):
+            raise BuildError("the report path is one of the files the validation reads (the data, the ontology, the "
+                             "shapes)", path)
         folder = path.is_dir()
     except OSError as exc:  # a name too long for the system, for one
         raise BuildError(exc.strerror or str(exc), path) from None
@@ -172,6 +182,10 @@ def main(argv: list[str] | None = None, prog: str = "python -m scripts.validate"
     try:
         writable(args.report_ttl, args.paths)
         writable(args.report_json, args.paths)
+        if args.report_ttl and args.report_json and (args.report_ttl.resolve() == args.report_json.resolve() or (
+                args.report_ttl.exists() and args.report_ttl.samefile(args.report_json))):
+            raise BuildError("--report-ttl and --report-json name the same file: one report would replace the other",
+                             args.report_json)
         results, origin, n_files, size = validate(args, keep)
         if args.report_ttl:
             from .report import report_graph
