@@ -306,9 +306,12 @@ BOUND_PREFIXES = 1_000
 
 def too_long(exc: MemoryError, path: Path) -> BuildError:
     """Oxigraph's parsers hold one token (a literal, an IRI, a name, a comment, a JSON key) in a buffer of at most
-    16 MiB and raise MemoryError past it: an input error of the file. Any other MemoryError is raised again."""
+    16 MiB and raise MemoryError past it: an input error of the file. JSON-LD's reader holds a string twice in it,
+    so there the limit is 8 MiB (8,388,607 characters of ASCII were refused). Any other MemoryError is raised again."""
     if "buffer maximal size" not in str(exc):
         raise exc
+    if rdf_format(path) == ox.RdfFormat.JSON_LD:
+        return BuildError("a JSON string or key longer than 8 MiB, the longest the JSON-LD parser reads", path)
     return BuildError("a token (a literal, IRI, name, comment or JSON key) longer than 16 MiB, the longest the parser reads", path)
 
 
