@@ -449,3 +449,30 @@ def test_the_chain_of_json_ld_terms_is_measured_over_every_context() -> None:
     assert term_chain(scoped) == 3  # q uses r (its type), r uses p
     assert term_chain({"@graph": [{"@context": {"a": "b:x", "b": "a:y"}}]}) == 0  # a cycle: the parser's error
     assert term_chain({"@context": {"a": "http://e/a"}}) == 1 and term_chain({"x": 1}) == 0
+
+
+@pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
+def test_xml_with_thousands_of_attributes_or_namespaces_is_refused(engine: list[str], tmp_path: Path, capsys) -> None:
+    """Oxigraph's RDF/XML reader takes time quadratic in an element's attributes and the namespaces in scope
+    (100,000 attributes, 1.4 MB: 14 s): more than 1,000 are refused, on one element or over nested ones."""
+    rdf = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/"'
+
+    def description(attributes: int) -> str:
+        props = " ".join(f'ex:p{i}="v"' for i in range(attributes))
+        return f'<rdf:RDF {rdf}><rdf:Description rdf:about="http://example.org/a" {props}/></rdf:RDF>\n'
+
+    def declarations(i: int) -> str:
+        return " ".join(f'xmlns:n{i}x{j}="http://example.org/{j}/"' for j in range(60))
+
+    nested = "".join(f"<ex:p{i} {declarations(i)}><rdf:Description>" for i in range(17))
+    nested_end = "".join("</rdf:Description></ex:p{}>".format(i) for i in reversed(range(17)))
+    cases = {"attributes.rdf": (description(1001), ":1: an XML element with more than 1000 attributes"),
+             "namespaces.rdf": (f'<rdf:RDF {rdf}><rdf:Description rdf:about="http://example.org/a">{nested}'
+                                f'{nested_end}</rdf:Description></rdf:RDF>\n', "namespaces in scope is refused")}
+    for name, (text, expected) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, _, err = run(capsys, str(tmp_path / name), *engine)
+        assert_one_line_error(code, err, expected)
+    (tmp_path / "fine.rdf").write_text(description(990), encoding="utf-8")
+    code, out, err = run(capsys, str(tmp_path / "fine.rdf"), *engine)
+    assert code == 0 and "conforms" in out, err
