@@ -121,6 +121,31 @@ def test_kill_during_publish_leaves_a_whole_publication(project: tuple[Path, Pat
     no_leftovers(dist)
 
 
+def test_only_a_builds_own_folders_are_removed_or_put_back(project: tuple[Path, Path]) -> None:
+    """A killed build's half-written staging folder (recorded in the lock file) goes; a folder of someone else's
+    named dist.tmp or dist.old is neither deleted (it was, silently) nor put back as the publication (it was, when
+    dist/ was missing, and every build after failed)."""
+    instances, dist = project
+    killed = run(instances, dist, "--version", "2.2.2", env={"NGO_FP_KILL_AT": "begun"})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    (dist.with_name("dist.tmp") / "half-written.ttl").write_text("x")  # as a build killed while writing leaves it
+    done = run(instances, dist, "--version", "3.3.3")
+    assert done.returncode == 0, done.stderr
+    assert publication(dist) == "3.3.3"
+    no_leftovers(dist)
+    for name, without_dist in (("dist.tmp", False), ("dist.old", False), ("dist.old", True)):
+        if without_dist:
+            dist.rename(dist.with_name("kept"))
+        other = dist.with_name(name)
+        other.mkdir()
+        (other / "notes.txt").write_text("mine")
+        refused = run(instances, dist, "--version", "4.4.4")
+        assert refused.returncode == 1 and f"{name}: is in the way of the build" in refused.stderr, refused.stderr
+        assert "Traceback" not in refused.stderr and (other / "notes.txt").read_text() == "mine"
+        assert not dist.exists() if without_dist else publication(dist) == "3.3.3"
+        shutil.rmtree(other)
+
+
 def signal_while_publishing(instances: Path, dist: Path, delay: float, sig: signal.Signals,
                             stderr: int = subprocess.DEVNULL) -> subprocess.Popen[str]:
     """A build of version 2.2.2, sent `sig` `delay` seconds into its publish step."""

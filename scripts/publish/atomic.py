@@ -8,7 +8,9 @@
   them leaves `dist.old`, the last good publication, which the next build puts back (`recover`) before it
   does anything else, whether it then succeeds or fails.
 - `dist` is only ever replaced if it is a previous publication (it holds SHA256SUMS) or an empty folder, so a
-  mistyped `--dist` cannot swap away a folder of something else.
+  mistyped `--dist` cannot swap away a folder of something else; `dist.old` and `dist.tmp` are only put back or
+  removed if they are a publication or the staging folder a build recorded in the lock file (its device and inode),
+  so a folder of someone else's under either name is never deleted nor published.
 - Ctrl-C (SIGINT) and SIGTERM are held back during the swap and the removal of the previous publication, and
   delivered right after: they never cut it in the middle, and the build then knows the new publication is in
   place (`swapped`) and says so, where it would otherwise say that `dist/` was left unchanged.
@@ -34,7 +36,8 @@ from pathlib import Path
 from ..errors import BuildError, display
 
 MARKER = "SHA256SUMS"  # every publication has it; a folder without it is not ours to replace
-_held: set[Path] = set()  # folders this process holds the lock of (the lock is re-entrant within a process)
+_held: dict[Path, int] = {}  # folders this process holds the lock of, with the lock file's descriptor (re-entrant)
+_before: dict[Path, str] = {}  # what the lock file said when this process took it: the last build's staging folder
 swapped: set[Path] = set()  # folders this process has put a new publication in
 
 
@@ -75,24 +78,44 @@ def locked(dist: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").split("\n")[0].strip() or "?"
             print(f"- waiting for another build (pid {holder}) to finish with {display(dist)}/ ...", flush=True)
             fcntl.flock(fd, fcntl.LOCK_EX)
+        _before[dist] = os.pread(fd, 4096, 0).decode("ascii", "replace")
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        _held.add(dist)
+        _held[dist] = fd
         try:
             yield
         finally:
-            _held.discard(dist)
+            del _held[dist]
     finally:
         os.close(fd)  # releases the lock; the file stays, so that waiting builds keep locking the same file
+
+
+def _staging_id(folder: Path) -> str:
+    info = folder.lstat()
+    return f"staging {info.st_dev}:{info.st_ino}"
+
+
+def _ours(folder: Path, dist: Path) -> bool:
+    """Whether `folder` (dist.old, dist.tmp) is a build's: a publication, the staging folder the last build
+    recorded in the lock file, or empty. Anything else is someone else's: refused, never deleted."""
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    if (folder / MARKER).is_file() or not any(folder.iterdir()):
+        return True
+    return _staging_id(folder) in _before.get(dist, "").splitlines()
 
 
 def recover(dist: Path) -> str | None:
     """Finish or undo what a killed build left beside `dist` (call with the lock held); say what was done."""
     tmp, old, _ = siblings(dist)
     said = None
+    for folder in (old, tmp):
+        if (folder.is_symlink() or folder.exists()) and not _ours(folder, dist):
+            raise BuildError(f"is in the way of the build (its staging folder and the previous publication go here) "
+                             f"and is not a build's (no {MARKER}); move it away", folder)
     if old.is_symlink() or old.exists():
         if dist.exists() or dist.is_symlink():
             _remove(old)  # a finished swap whose clean-up was cut short
@@ -131,8 +154,10 @@ def replacing(dist: Path) -> Iterator[Path]:
         tmp, _, _ = siblings(dist)
         try:
             tmp.mkdir(parents=True)
+            os.pwrite(_held[dist], f"{os.getpid()}\n{_staging_id(tmp)}\n".encode(), 0)  # ours, if we are killed
         except OSError as exc:
             raise _cannot_write(tmp, exc) from None
+        checkpoint("begun")
         try:
             yield tmp
             checkpoint("staged")
