@@ -542,6 +542,28 @@ def test_an_output_that_cannot_encode_the_summary(tmp_path: Path) -> None:
     assert b"Violation \\xd71 [labelPresent]" in done.stdout, done.stdout
 
 
+def test_look_alike_blank_nodes_are_each_their_own_files(tmp_path: Path) -> None:
+    """Blank nodes with the same statements in several files: each file keeps its own (--fast named the first
+    dataset file for all of them, a Turtle file's too); a dataset file's blank node whose literal the store writes
+    in another form ("01", 1.5 in JSON-LD) keeps its file (--fast named none)."""
+    person = NFP_PREFIX + "_:b a nfp:Person .\n"
+    files = {"a.trig": person, "b.trig": person, "c.ttl": person,
+             "d.trig": NFP_PREFIX + '_:b a nfp:Person ; nfp:note "01"^^<http://www.w3.org/2001/XMLSchema#integer> .\n',
+             "e.jsonld": '{"@type": "https://w3id.org/ngo-fp/ontology#Person", '
+                         '"https://w3id.org/ngo-fp/ontology#note": 1.5}'}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    rows = []
+    for engine in ([], ["--fast"]):
+        report = tmp_path / f"report{len(engine)}.json"
+        result = validate(*(str(tmp_path / name) for name in files), "--report-json", str(report), *engine)
+        assert result.returncode == 3, result.stdout + result.stderr
+        rows.append(sorted((r["shape"], r["component"], Path(r["file"]).name)
+                           for r in json.loads(report.read_text(encoding="utf-8"))["results"]))
+    assert rows[0] == rows[1]
+    assert sorted({row[2] for row in rows[1]}) == sorted(files), rows[1]
+
+
 def test_examples_per_group_none_one_or_refused() -> None:
     """`--examples N`: N focus nodes per group, none at all for 0 (no empty "e.g." line); a negative or
     non-numeric N is a usage error (exit 4)."""

@@ -33,7 +33,7 @@ import operator
 import os
 import re
 import secrets
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -748,16 +748,24 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
             allow_remote_contexts: bool = False) -> dict[str, Path]:
     """The data file each focus node of the results is described in (the first one, in the order given, where it
     is a subject), as `ngo-fp validate` names it for pyshacl. A file of triples is asked through its graph in the
-    store; a dataset file (TriG, N-Quads, JSON-LD), whose graphs are its own, is read again: an IRI is looked for as
-    a subject, a blank node (whose label in the store is not the file's) by its statements among the file's blank
-    subjects (`neighbourhood`; two blank nodes with the very same statements in two dataset files are both named in
-    the first)."""
-    from ..load import check_file, parse
+    store, and a blank node that is a subject there is that file's whatever the order (each file's blank nodes are
+    its own). A dataset file (TriG, N-Quads, JSON-LD), whose graphs are its own, is read again: an IRI is looked for
+    as a subject, a blank node (whose label in the store is not the file's) by its statements among the file's blank
+    subjects, its literals in the store's forms (`neighbourhood`; of blank nodes with the very same statements, the
+    file gets as many as it has)."""
+    from ..load import check_file, parse, rdf_format
 
     # every IRI and blank node (a blank node by the store's label, as the results give it)
     wanted = {r.focus: (ox.NamedNode(r.focus) if isinstance(r.focus_term, URIRef) else ox.BlankNode(r.focus))
               for r in results if isinstance(r.focus_term, (URIRef, BNode))}
     found: dict[str, Path] = {}
+    files = list(files)
+    triple_files = {file_graph(path): path for path in reversed(files) if rdf_format(path) not in DATASET_FORMATS}
+    for focus, node in wanted.items():
+        if isinstance(node, ox.BlankNode):
+            quad = next(store.quads_for_pattern(node, None, None, None), None)
+            if quad is not None and quad.graph_name in triple_files:
+                found[focus] = triple_files[quad.graph_name]
     for path in files:
         left = wanted.keys() - found.keys()
         if not left:
@@ -774,9 +782,15 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
                 quads = list(quads)
             described = {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)} & left
             if blanks:  # a blank node is in one file only (each file's are its own), so its statements tell it
+                stored = ox.Store()  # with its literals in the store's forms ("01"^^xsd:integer is "1" there)
+                stored.extend(quads)
+                quads = list(stored)
                 subjects = {q.subject for q in quads if isinstance(q.subject, ox.BlankNode)}
-                in_file = {n for node, n in neighbourhoods(quads).items() if node in subjects}
-                described |= {f for f in blanks if neighbourhood(store, wanted[f]) in in_file}
+                in_file = Counter(n for node, n in neighbourhoods(quads).items() if node in subjects)
+                for focus in sorted(blanks):  # as many look-alikes as the file has: the others are another file's
+                    if in_file[statements := neighbourhood(store, wanted[focus])] > 0:
+                        in_file[statements] -= 1
+                        described.add(focus)
         else:
             graph = file_graph(path)
             described = {f for f in left if next(store.quads_for_pattern(wanted[f], None, None, graph), None)}
