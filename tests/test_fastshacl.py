@@ -574,3 +574,16 @@ def test_both_engines_agree_on_a_file(case: str, tmp_path: Path, ontology: Graph
     assert verdicts(fast) == verdicts(reference)
     found = {(r.focus.removeprefix(R), r.component, r.shape.rsplit("#", 1)[1]) for r in reference}
     assert (row in found) if row else not found
+
+
+def test_the_shapes_are_read_for_their_predicates_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """fastshacl.watched (4 ms) ran once per data file: 10,000 one-triple files took 56 s, against 1.8 s in pyshacl."""
+    from scripts.paths import ONTOLOGY, SHAPES
+
+    calls = []
+    real = fastshacl.watched
+    monkeypatch.setattr(fastshacl, "watched", lambda shapes: calls.append(1) or real(shapes))
+    for i in range(5):
+        (tmp_path / f"f{i}.ttl").write_text(f'<https://example.org/o{i}> <https://example.org/p> "x" .\n')
+    fastshacl.validate_files(sorted(tmp_path.glob("*.ttl")), ONTOLOGY, SHAPES)
+    assert len(calls) == 1
