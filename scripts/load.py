@@ -239,9 +239,10 @@ def may_hold_rdf12(path: Path) -> bool:
         return True
 
 
-def _scan(path: Path, found: Callable[[bytes], bool], chunk: int = 1 << 24, overlap: int = 256) -> bool:
+def _scan(path: Path, found: Callable[[bytes], bool], chunk: int = 1 << 20, overlap: int = 256) -> bool:
     """Whether `found` is true of some part of the file, read in chunks that overlap by more than any marker's
-    length. Not mmap: a file cut short while mapped killed the process with SIGBUS (exit 135, nothing said)."""
+    length. Not mmap: a file cut short while mapped killed the process with SIGBUS (exit 135, nothing said). Chunks
+    of 1 MiB: with 16 MiB, --fast on 500k triples peaked 17 MB higher (279 against 263 MB, as with mmap)."""
     tail = b""
     with path.open("rb") as f:
         while block := f.read(chunk):
