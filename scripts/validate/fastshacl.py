@@ -759,7 +759,7 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
     as a subject, a blank node (whose label in the store is not the file's) by its statements among the file's blank
     subjects, its literals in the store's forms (`neighbourhood`; of blank nodes with the very same statements, the
     file gets as many as it has)."""
-    from ..load import check_file, parse, rdf_format
+    from ..load import parse, rdf_format
 
     # every IRI and blank node (a blank node by the store's label, as the results give it)
     wanted = {r.focus: (ox.NamedNode(r.focus) if isinstance(r.focus_term, URIRef) else ox.BlankNode(r.focus))
@@ -776,7 +776,7 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
         left = wanted.keys() - found.keys()
         if not left:
             break
-        fmt = check_file(path)
+        fmt = rdf_format(path)  # checked when it was loaded (check_file reads an XML or JSON-LD file whole)
         if fmt in DATASET_FORMATS:
             if fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts:  # read by rdflib (load_store)
                 quads: Iterable[ox.Quad] = ox.parse(parse(path, allow_remote_contexts=True).serialize(
