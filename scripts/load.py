@@ -40,7 +40,9 @@ FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox
            ".jsonld": ox.RdfFormat.JSON_LD, ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML,
            ".owl": ox.RdfFormat.RDF_XML}
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-CONTEXT_TIMEOUT = 10  # seconds per remote JSON-LD context, when remote contexts are allowed
+CONTEXT_TIMEOUT = 10  # seconds per remote JSON-LD context, when remote contexts are allowed, to fetch it whole
+MAX_CONTEXT_BYTES = 8 * 2**20  # one remote JSON-LD context (schema.org's is 0.1 MB); /dev/zero would grow forever
+MAX_CONTEXTS = 64  # distinct remote contexts fetched for one file, @import and scoped contexts included
 MAX_NESTING = 64  # levels of XML elements (RDF/XML) or of JSON objects and arrays (JSON-LD); this project's dumps use 5
 # JSON-LD terms defined by other terms ("a": "b:x", "b": "c:x", ...): Oxigraph expands such a chain by recursion
 # and a chain of 5,000 to 10,000 terms (100-200 KB of flat JSON) overflowed its stack: a segmentation fault, exit 139,
@@ -448,22 +450,71 @@ def _well_formed(triple: tuple, path: Path) -> bool:
     return True
 
 
+class ContextRefused(ValueError):
+    """A remote JSON-LD context that is not read: too big, too slow, too many, or not a regular file."""
+
+
+def _bounded_context_reader(original: Callable) -> Callable:
+    """rdflib's `source_to_json`, as its JSON-LD context processing calls it, but bounded: a `file:` context must be
+    a regular file (a FIFO would block, /dev/zero never ends), each context is read whole within CONTEXT_TIMEOUT
+    seconds and MAX_CONTEXT_BYTES, and one file fetches at most MAX_CONTEXTS. rdflib still fetches (redirects,
+    the Link header's JSON-LD alternate) and reads (JSON, or HTML's script elements) what was read."""
+    import io
+    import time
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    from rdflib.parser import create_input_source
+
+    fetched = 0
+
+    def read(url: str, *args, **kwargs):
+        nonlocal fetched
+        fetched += 1
+        if fetched > MAX_CONTEXTS:
+            raise ContextRefused(f"more than {MAX_CONTEXTS} remote contexts")
+        if url.startswith("file:"):
+            if not stat.S_ISREG(Path(url2pathname(urlsplit(url).path)).stat().st_mode):
+                raise ContextRefused(f"the context {url} is not a regular file")
+        deadline = time.monotonic() + CONTEXT_TIMEOUT
+        source = create_input_source(url, format="json-ld")
+        stream = source.getByteStream()
+        chunks, size = [], 0
+        try:  # read1: what has arrived (read(n) waits for all n bytes, however slowly they come)
+            while chunk := getattr(stream, "read1", stream.read)(65536):
+                size += len(chunk)
+                if size > MAX_CONTEXT_BYTES:
+                    raise ContextRefused(f"the context {url} is longer than {MAX_CONTEXT_BYTES // 2**20} MiB")
+                if time.monotonic() > deadline:
+                    raise ContextRefused(f"the context {url} took more than {CONTEXT_TIMEOUT} s to fetch")
+                chunks.append(chunk)
+        finally:
+            stream.close()
+        source.setByteStream(io.BytesIO(b"".join(chunks)))
+        return original(source, *args, **kwargs)
+    return read
+
+
 def _parse_jsonld_with_rdflib(path: Path, graph: Graph) -> Graph:
-    """JSON-LD whose contexts may be fetched (only when asked for), with a timeout on each fetch. Read into a
-    dataset, so that named graphs are merged into `graph` as parse() merges them from every other format."""
+    """JSON-LD whose contexts may be fetched (only when asked for), each bounded in time and size
+    (`_bounded_context_reader`). Read into a dataset, so that named graphs are merged into `graph` as parse()
+    merges them from every other format."""
     import socket
 
     from rdflib import Dataset
+    from rdflib.plugins.shared.jsonld import context
 
     read = Dataset()
-    previous = socket.getdefaulttimeout()
+    previous, original = socket.getdefaulttimeout(), context.source_to_json
     socket.setdefaulttimeout(CONTEXT_TIMEOUT)
+    context.source_to_json = _bounded_context_reader(original)
     try:
         read.parse(path, format="json-ld")
     except Exception as exc:  # rdflib and urllib raise many types; all mean this file could not be read
         raise BuildError(f"cannot read JSON-LD: {' '.join(str(exc).split())[:300]}", path) from None
     finally:
         socket.setdefaulttimeout(previous)
+        context.source_to_json = original
     form = stored_form()  # rdflib has normalized the literals its own way; the fast engine loads these triples
     count = 0
     for s, p, o, _ in read.quads((None, None, None, None)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -476,3 +477,75 @@ def test_xml_with_thousands_of_attributes_or_namespaces_is_refused(engine: list[
     (tmp_path / "fine.rdf").write_text(description(990), encoding="utf-8")
     code, out, err = run(capsys, str(tmp_path / "fine.rdf"), *engine)
     assert code == 0 and "conforms" in out, err
+
+
+class _EndlessContext:
+    """A real HTTP server on 127.0.0.1 whose context never ends: it streams `{"@context": {"a": "xxx...` forever,
+    fast (`/fast`) or a few bytes every 0.2 s (`/slow`), each write well within the socket timeout."""
+
+    def __enter__(self) -> str:
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/ld+json")
+                self.end_headers()
+                try:
+                    self.wfile.write(b'{"@context": {"a": "')
+                    while True:
+                        self.wfile.write(b"x" * (65536 if self.path == "/fast" else 8))
+                        if self.path != "/fast":
+                            time.sleep(0.2)
+                except OSError:  # the reader gave up
+                    pass
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.server.server_port}"
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_remote_contexts_are_bounded_in_size_time_and_number(tmp_path: Path, monkeypatch) -> None:
+    """--allow-remote-contexts fetches contexts, but never without end: a context that is not a regular file
+    (file:///dev/zero grew to 4 GB), one longer than MAX_CONTEXT_BYTES or slower than CONTEXT_TIMEOUT in all (an
+    HTTP server streaming forever, fast or slowly), or more than MAX_CONTEXTS of them, make the file unreadable."""
+    from scripts import load
+    from scripts.errors import BuildError
+
+    monkeypatch.setattr(load, "CONTEXT_TIMEOUT", 1)
+    fifo = tmp_path / "fifo.jsonld"
+    os.mkfifo(fifo)
+    for number in range(3):
+        (tmp_path / f"c{number}.jsonld").write_text(json.dumps({"@context": {f"t{number}": "https://example.org/"}}))
+
+    def document(context) -> Path:
+        path = tmp_path / "data.jsonld"
+        path.write_text(json.dumps({"@context": context, "@id": "https://example.org/a", "https://example.org/p": "x"}))
+        return path
+
+    with _EndlessContext() as server:
+        cases = [
+            ("file:///dev/zero", "the context file:///dev/zero is not a regular file"),
+            (fifo.as_uri(), f"the context {fifo.as_uri()} is not a regular file"),
+            (f"{server}/fast", f"the context {server}/fast is longer than 8 MiB"),
+            (f"{server}/slow", f"the context {server}/slow took more than 1 s to fetch"),
+        ]
+        for context, expected in cases:
+            started = time.monotonic()
+            with pytest.raises(BuildError, match="cannot read JSON-LD: " + re.escape(expected)):
+                load.parse(document(context), allow_remote_contexts=True)
+            assert time.monotonic() - started < 10, context
+    contexts = [f"c{number}.jsonld" for number in range(3)]
+    assert len(load.parse(document(contexts), allow_remote_contexts=True)) == 1  # relative file contexts, read
+    monkeypatch.setattr(load, "MAX_CONTEXTS", 2)
+    with pytest.raises(BuildError, match="cannot read JSON-LD: more than 2 remote contexts"):
+        load.parse(document(contexts), allow_remote_contexts=True)
