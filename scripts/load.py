@@ -129,6 +129,8 @@ def refuse_xml_declarations(path: Path) -> None:
     try:
         safe_sax_parse(str(path), Depth(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
+        if str(getattr(exc, "name", "")).lower() == "html":
+            raise BuildError("an HTML page (<!DOCTYPE html>), not RDF/XML", path) from None
         raise BuildError(f"RDF/XML with a DTD or entity declarations is refused ({type(exc).__name__})", path) from None
     except xml.sax.SAXParseException as exc:
         raise BuildError(f"XML syntax error at column {exc.getColumnNumber() + 1}: {exc.getMessage()}", path,
@@ -336,7 +338,27 @@ def syntax_error(exc: SyntaxError, path: Path) -> BuildError:
     for prefix in ("Parser error at ",):
         if message.startswith(prefix) and ": " in message:
             message = message.split(": ", 1)[1]
+    if message == "Unexpected end of file" and path.suffix.lower() == ".jsonld" and exc.lineno:
+        surrogate = _lone_surrogate(path, exc.lineno)  # Oxigraph's JSON reader says no more
+        if surrogate:
+            message = f"a string holds a lone surrogate ({surrogate}), which is not Unicode"
     return BuildError(f"syntax error{where}: {message[:300]}", path, exc.lineno)
+
+
+# a JSON escape of half a UTF-16 pair without its other half (an even run of backslashes before it is text)
+_LONE_SURROGATE = re.compile(r"(?<!\\)(?:\\\\)*(\\u[dD][89abAB][0-9a-fA-F]{2})(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+                             r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})(?<!\\)(?:\\\\)*(\\u[dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+def _lone_surrogate(path: Path, lineno: int) -> str | None:
+    """The first lone surrogate escape on line `lineno` of a JSON file, if any."""
+    try:
+        with path.open("rb") as file:
+            line = next(islice(file, lineno - 1, None), b"")
+    except OSError:
+        return None
+    found = _LONE_SURROGATE.search(line.decode("utf-8", "replace"))
+    return next(g for g in found.groups() if g) if found else None
 
 
 def open_parser(path: Path, fmt: ox.RdfFormat):

@@ -61,9 +61,12 @@ def count(text: str) -> int:
 
 
 def path(text: str) -> Path:
-    """A path that is not empty (argparse's `type`): Path("") would be the current folder."""
+    """A path that is not empty (argparse's `type`): Path("") would be the current folder; nor a file's name with a
+    final slash, which the system refuses (ENOTDIR) but Path() drops, reading the file."""
     if not text:
         raise argparse.ArgumentTypeError("an empty path")
+    if text.endswith(("/", os.sep)) and os.path.exists(text.rstrip("/" + os.sep)) and not os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a folder (its name ends in a slash)")
     return Path(text)
 
 
