@@ -144,7 +144,10 @@ DATA_GIVEN := $(or $(filter command line,$(origin DATA)),$(strip $(value DATA)))
 validate: setup ## Validate the project without touching dist/; DATA=path validates one RDF file or folder instead
 	$(call one_line,DATA)
 	$(if $(DATA_GIVEN),@code=0; $(PY) -m scripts.validate -- $(call quote,$(value DATA)) || code=$$?; \
-	  [ "$$code" = 0 ] || echo "make validate: the validator exited with $$code (2 warnings, 3 violations, 4 unreadable input)" >&2; \
+	  if [ "$$code" -ge 2 ] && [ "$$code" -le 4 ]; then \
+	    echo "make validate: the validator exited with $$code (2 warnings, 3 violations, 4 unreadable input)" >&2; \
+	  elif [ "$$code" != 0 ]; then \
+	    echo "make validate: the validator exited with $$code (not one of its codes: it crashed or was stopped)" >&2; fi; \
 	  exit "$$code",$(PY) -m scripts.build --no-publish)
 
 link: setup ## Re-check the Wikidata links and look for candidates online (says so and keeps the records when offline)

@@ -144,6 +144,14 @@ def test_make_validate_keeps_the_codes_apart_and_paths_with_spaces(tmp_path: Pat
         said = [line for line in result.stderr.splitlines() if line.startswith("make validate:")]
         outcomes[name] = (result.returncode, said[0].split("exited with ")[1][:1] if said else "")
     assert outcomes == {"valid": (0, ""), "violation": (2, "3"), "unreadable": (2, "4")}
+    crash = tmp_path / "crash"  # a validator killed by a signal: its code is no verdict, and the legend says so
+    crash.write_text("#!/bin/sh\nkill -SEGV $$\n")
+    crash.chmod(0o755)
+    result = subprocess.run(["make", "--no-print-directory", "validate", f"DATA={BASE}", f"PY={crash}"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2, result.stderr
+    assert "the validator exited with 139 (not one of its codes: it crashed or was stopped)" in result.stderr
+    assert "3 violations" not in result.stderr
 
 
 def test_make_validate_hands_data_over_as_it_is(tmp_path: Path) -> None:
