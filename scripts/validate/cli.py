@@ -169,11 +169,14 @@ def validate(args: argparse.Namespace, keep: list | None = None) -> tuple[list[R
     from rdflib import Graph
 
     data, origin = Graph(bind_namespaces="core"), {}
-    for path in files:
+    for number, path in enumerate(files):
         part = parse(path, allow_remote_contexts=args.allow_remote_contexts)
-        for s in part.subjects():
+        for s in part.subjects(unique=True):
             origin.setdefault(str(s), path)
-        data += part
+        if number == 0:
+            data = part  # not copied: a copy of 100,000 triples took 3 s of the 20
+        else:
+            data += part
     results, report = shacl(data, parse(ONTOLOGY), parse(SHAPES))
     args.pyshacl_report = report
     return results, origin, len(files), f"{len(data)} triples from "
