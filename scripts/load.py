@@ -18,6 +18,7 @@ Oxigraph after the same checks.
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import re
@@ -342,7 +343,46 @@ def syntax_error(exc: SyntaxError, path: Path) -> BuildError:
         surrogate = _lone_surrogate(path, exc.lineno)  # Oxigraph's JSON reader says no more
         if surrogate:
             message = f"a string holds a lone surrogate ({surrogate}), which is not Unicode"
-    return BuildError(f"syntax error{where}: {message[:300]}", path, exc.lineno)
+    line = exc.lineno
+    if line is None and rdf_format(path) == ox.RdfFormat.RDF_XML:
+        line = _xml_event_line(path, message)
+    return BuildError(f"syntax error{where}: {message[:300]}", path, line)
+
+
+class _LineReader(io.RawIOBase):
+    """A file handed to a parser one line at a time (at most the size asked for), counting lines as it goes."""
+
+    def __init__(self, file) -> None:
+        self.file, self.newlines, self.line = file, 0, 1
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.file.readline(len(buffer))
+        buffer[:len(data)] = data
+        if data:
+            self.newlines += data.count(b"\n")
+            self.line = self.newlines + (0 if data.endswith(b"\n") else 1)  # the line of the last byte read
+        return len(data)
+
+
+def _xml_event_line(path: Path, message: str) -> int | None:
+    """The line of an RDF/XML error that Oxigraph raises without one (an RDF/XML rule broken by well-formed XML,
+    such as text beside rdf:resource): the file is parsed again, handed over one line at a time, until the same
+    error. The RDF/XML parser reads XML events as they come (a start tag to its `>`, text to the next `<`), so the
+    error comes out while the line where its event ends is the last one read. Only on this error path, so its
+    cost (one Python call per line) is paid once."""
+    try:
+        with path.open("rb") as file:
+            reader = _LineReader(file)
+            deque(ox.parse(input=reader, format=ox.RdfFormat.RDF_XML, base_iri=path.resolve().as_uri()), maxlen=0)
+    except SyntaxError as again:
+        if " ".join(str(again.msg if again.msg else again).split()) == message:
+            return reader.line
+    except (OSError, ValueError, MemoryError):
+        pass
+    return None
 
 
 # a JSON escape of half a UTF-16 pair without its other half (an even run of backslashes before it is text)

@@ -55,6 +55,10 @@ STATIC = {
     # Oxigraph's JSON reader says "Unexpected end of file" for these
     "lone-surrogate.jsonld": ":3: syntax error at column 27: a string holds a lone surrogate (\\ud800), which is not Unicode",
     "html-page.rdf": ": an HTML page (<!DOCTYPE html>), not RDF/XML",  # not "RDF/XML with a DTD"
+    # RDF/XML errors in well-formed XML, which Oxigraph raises without a line (load._xml_event_line finds it);
+    # bad-iri.rdf's IRI is skipped by --fast's lenient load and raised by its strict reader
+    "text-beside-resource.rdf": ":8: syntax error: Unexpected text event: 'text beside rdf:resource'",
+    "bad-iri.rdf": ":10: syntax error: error while parsing IRI 'https://w3id.org/ngo-fp/resource/organization/a b'",
 }
 
 
