@@ -142,6 +142,46 @@ def test_pyshacl_parses_each_sparql_constraint_once(ontology: Graph, shapes: Gra
     assert len(set(parsed)) == len(parsed)
 
 
+UNDECLARED_PREFIX_SHAPE = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+# schema: is never declared (sh:prefixes): rdflib binds it to https://schema.org/ by default, the data to http
+ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:message "sameAs {?value}" ; sh:select \"\"\"
+  SELECT $this ?value WHERE { $this schema:sameAs ?value }\"\"\" ] .
+"""
+UNDECLARED_PREFIX_DATA = """
+@prefix ex: <http://example.org/> .
+@prefix schema: <http://schema.org/> .
+ex:a a ex:C ; schema:sameAs ex:s .
+ex:d a ex:C ; <https://schema.org/sameAs> ex:t .
+"""
+
+
+def test_a_query_with_an_undeclared_prefix_is_read_as_pyshacl_reads_it(monkeypatch) -> None:
+    """A constraint whose query uses a prefix it does not declare is not prepared alone (validate.self_contained):
+    pyshacl hands rdflib the text with the data graph's prefixes, where a prepared query would read rdflib's
+    defaults instead. Here the data's schema: (http) is the one pyshacl reads: ex:a is reported, not ex:d."""
+    from scripts.validate import self_contained
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    assert self_contained(parseQuery("PREFIX : <http://e/> SELECT * WHERE { ?s :p ?o }"))
+    assert not self_contained(parseQuery("PREFIX a: <http://a/> SELECT * WHERE { ?s a:p ?o . ?o :q ?v }"))
+    assert not self_contained(parseQuery('SELECT * WHERE { ?s ?p "1"^^xsd:integer }'))
+    monkeypatch.setattr(validate, "PREPARED", {})
+    data = Graph(bind_namespaces="core").parse(data=UNDECLARED_PREFIX_DATA, format="turtle")  # as load.parse binds
+    shapes = Graph().parse(data=UNDECLARED_PREFIX_SHAPE, format="turtle")
+    results, _ = validate.shacl(data, Graph(), shapes)
+    assert [(r.focus, r.message) for r in results] == [("http://example.org/a", "sameAs http://example.org/s")]
+
+
+def test_prepared_queries_are_bounded(ontology: Graph, shapes: Graph, monkeypatch) -> None:
+    """pyshacl writes a query's PREFIX lines in set order, so each parse of the shapes may give new texts for the
+    same queries: the prepared ones kept are bounded (validate.PREPARED_AT_MOST)."""
+    monkeypatch.setattr(validate, "PREPARED", {f"old {i}": None for i in range(validate.PREPARED_AT_MOST)})
+    assert report(base_graph(), ontology, shapes) == []
+    assert 0 < len(validate.PREPARED) <= len({str(t) for t in shapes.objects(None, SH.select)})
+
+
 def test_a_territory_may_carry_country_codes(ontology: Graph, shapes: Graph) -> None:
     """The country codes' domain is nfp:Country: a territory that is no sovereign state (Hong Kong) and a de facto
     state carry them without a result; an organization still may not (fixture StateDomainShape-*)."""

@@ -192,28 +192,59 @@ def long_integers() -> None:
 
 
 PREPARED: dict[str, object] = {}  # a SPARQL-based constraint's text -> rdflib's prepared query (queries_parsed_once)
+PREPARED_AT_MOST = 512  # texts kept: pyshacl writes a query's PREFIX lines in set order, so each parse of the shapes
+# may give new texts for the same queries, and a long-lived process would otherwise keep them all
+
+
+def self_contained(parsed: object) -> bool:
+    """Whether a parsed query (rdflib's parseQuery) declares every prefix it uses. Only such a query means the same
+    whatever the graph it runs on binds: rdflib reads an undeclared prefix from the data graph's bindings when
+    handed the text, and from its own defaults (`schema:` as https://schema.org/, ...) when preparing it alone."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    declared: set[str] = set()
+    used: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, CompValue):
+            if node.name in ("pname", "PrefixDecl"):  # (an empty prefix has no "prefix" key)
+                (used if node.name == "pname" else declared).add(dict.get(node, "prefix", ""))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, (list, tuple)) or hasattr(node, "asList"):  # lists and pyparsing's ParseResults
+            for value in node:
+                walk(value)
+
+    walk(parsed)
+    return used <= declared
 
 
 def queries_parsed_once() -> None:
     """Make pyshacl parse each SPARQL-based constraint's query once, not once per focus node. pyshacl hands rdflib
     the same text for every focus node, with $this in the bindings, and rdflib parsed it each time: 24 ms a parse,
     94 s of 132 s for 1,000 citations and their sections. The query is prepared once per text (its prefixes are
-    in it: pyshacl writes the sh:prefixes declarations in); a text that does not prepare alone (a prefix only the
-    data graph binds) goes to rdflib as before. Idempotent."""
+    in it: pyshacl writes the sh:prefixes declarations in); a text that does not prepare alone, or uses a prefix it
+    does not declare (see self_contained), goes to rdflib as before. Idempotent."""
     from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
-    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql import processor  # (its parseQuery, as rdflib's own Graph.query calls it)
 
     run = SPARQLBasedConstraint._validate_sparql_query
     if getattr(run, "parsed_once", False):
         return
 
+    def prepared(query: str) -> object:
+        try:
+            parsed = processor.parseQuery(query)
+            return processor.translateQuery(parsed) if self_contained(parsed) else query
+        except Exception:  # pyparsing's and rdflib's errors: rdflib reads the text as it did, or says why not
+            return query
+
     def parsed_once(self: SPARQLBasedConstraint, query: object, init_binds: dict, target_graph: Graph) -> list:
         if isinstance(query, str):
             if query not in PREPARED:
-                try:
-                    PREPARED[query] = prepareQuery(query)
-                except Exception:  # pyparsing's and rdflib's errors: rdflib reads the text as it did, or says why not
-                    PREPARED[query] = query
+                if len(PREPARED) >= PREPARED_AT_MOST:
+                    PREPARED.clear()
+                PREPARED[query] = prepared(query)
             query = PREPARED[query]
         return run(self, query, init_binds, target_graph)
 
