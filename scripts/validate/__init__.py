@@ -241,11 +241,12 @@ def queries_parsed_once() -> None:
 
     def parsed_once(self: SPARQLBasedConstraint, query: object, init_binds: dict, target_graph: Graph) -> list:
         if isinstance(query, str):
-            if query not in PREPARED:
+            found = PREPARED.get(query)
+            if found is None:
                 if len(PREPARED) >= PREPARED_AT_MOST:
                     PREPARED.clear()
-                PREPARED[query] = prepared(query)
-            query = PREPARED[query]
+                found = PREPARED[query] = prepared(query)
+            query = found
         return run(self, query, init_binds, target_graph)
 
     parsed_once.parsed_once = True  # type: ignore[attr-defined]
