@@ -677,6 +677,35 @@ def test_a_file_is_not_a_folder(server: Server) -> None:
     assert request(f"{server.url}/site/index.html").status == 200
 
 
+@pytest.mark.parametrize("path", ["//evil.example/../site/index.html", "//evil.example/%2e%2e/site/index.html",
+                                  "/site/./index.html", "/site/index.html/.", "/site/index.html/%2e",
+                                  "/x/../site/index.html", "/site//index.html"])
+def test_a_file_is_served_under_its_own_path_only(server: Server, path: str) -> None:
+    """Starlette finds a file under other spellings of its path (it normalizes them): the page was served with its
+    Link header resolved against the path as sent, so //evil.example/../site/index.html pointed its signposts at
+    //evil.example/void.ttl, and each spelling took a place in the header cache (4,096 long ones: 384 MiB). Only the
+    file's own path serves it (audit of the endpoint, round 4)."""
+    reply = raw(server.port, f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode(), timeout=10)
+    head = reply.split(b"\r\n\r\n")[0].lower()
+    assert status_of(reply) == 404 and b"\r\nlink:" not in head, (path, reply[:300])
+    assert b"evil.example" not in reply
+    own = raw(server.port, b"GET /site/index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", timeout=10)
+    assert status_of(own) == 200 and b"\r\nlink: <" in own.split(b"\r\n\r\n")[0].lower()
+
+
+def test_websocket_upgrades_are_ignored_without_a_log_line(server: Server) -> None:
+    """uvicorn, with no WebSocket library installed, wrote two warnings for every `Upgrade: websocket` request (a
+    client could fill the log); WebSockets are turned off (ws="none"), so the request is answered as plain HTTP."""
+    before = os.path.getsize(server.log.name)
+    for _ in range(20):
+        reply = raw(server.port, b"GET /void.ttl HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade, close"
+                    b"\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n", timeout=10)
+        assert status_of(reply) == 200, reply[:200]
+    time.sleep(0.3)
+    assert os.path.getsize(server.log.name) == before
+    healthy(server)
+
+
 @pytest.mark.parametrize("path", ["/site/%00", "/site/index.html%00.png", "/%2e%2e/%2e%2e/etc/passwd",
                                   "/site/../../../../etc/passwd", "/site/" + "a" * 5000])
 def test_odd_paths_are_plain_404(server: Server, path: str) -> None:

@@ -7,6 +7,7 @@ import binascii
 import contextlib
 import hashlib
 import json
+import os
 import re
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -405,8 +406,12 @@ class SignpostedFiles(StaticFiles):
     async def get_response(self, path: str, scope: Scope) -> Response:
         response = await super().get_response(path, scope)
         file = getattr(response, "path", None)
-        if file and scope["path"].endswith("/"):  # /site/index.html/ is no file (Starlette drops the slash): the
-            return error(404, "Not found.")       # page's relative links would all point under it
+        # a file only under its own path: Starlette finds it under other spellings too (/site/index.html/, with a
+        # final slash it drops; //host/../site/index.html, which it normalizes), where the page's relative links,
+        # and the Link header resolved against the path as sent, would point under it or to another host (and each
+        # spelling would take a place of its own in signposting's cache)
+        if file and scope["path"].removeprefix(scope.get("root_path", "")) != "/" + path.replace(os.sep, "/"):
+            return error(404, "Not found.")
         if response.status_code == 200 and file and str(file).endswith(".html"):
             links = for_page(Path(file), scope["path"])
             if links:

@@ -42,6 +42,10 @@ class GuardedH11(H11Protocol):
     max_connections: int = 1024
     max_pieces: int = 4096  # a body's pieces (h11 Data events): 256 bytes each on average for a 1 MiB body
 
+    def _unsupported_upgrade_warning(self) -> None:
+        """An `Upgrade` request (WebSockets are off: server.py, ws="none") is answered as plain HTTP, without
+        uvicorn's two warnings per request, with which any client could fill the log."""
+
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         if len(self.connections) > self.max_connections:

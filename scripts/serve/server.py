@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         GuardedH11.head_timeout, GuardedH11.max_connections = args.head_timeout_s, args.max_connections
         GuardedH11.max_pieces = max(GuardedH11.max_pieces, max_body // 256)
         config = uvicorn.Config(app, http=GuardedH11, lifespan="on", backlog=args.backlog, timeout_keep_alive=5,
-                                server_header=False, access_log=False, log_level="warning",
+                                server_header=False, access_log=False, log_level="warning", ws="none",  # no WebSocket upgrades
                                 timeout_graceful_shutdown=5)
         server = uvicorn.Server(config)
         url = f"http://127.0.0.1:{args.port}"
