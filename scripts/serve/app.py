@@ -416,6 +416,8 @@ class SignpostedFiles(StaticFiles):
             links = for_page(Path(file), scope["path"])
             if links:
                 response.headers["Link"] = links
+        if file:
+            response.headers["X-Content-Type-Options"] = "nosniff"  # each file as its type says, as the answers are
         if file and Path(file).name == crate.METADATA and "content-type" in response.headers:
             response.headers["content-type"] = crate.MEDIA_TYPE  # JSON-LD, not the plain JSON its .json suggests
         return response

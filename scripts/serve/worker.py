@@ -27,7 +27,7 @@ import uuid
 import xml.parsers.expat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Callable
 
 import pyoxigraph as ox
 
@@ -279,6 +279,30 @@ def limit_memory(extra_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (virtual + extra_bytes, virtual + extra_bytes))
 
 
+TRIM_ABOVE = 64 * 1024 * 1024  # resident memory past the worker's own after its start that is given back
+
+
+def resident() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def memory_giver() -> Callable[[], None]:
+    """What gives a query's memory back to the system after its answer: glibc keeps freed memory for the process
+    (a query that needed 330 MiB left its worker at 440 MiB, idle), so once the worker holds more than TRIM_ABOVE
+    past its start, malloc_trim returns the free pages. A no-op where there is no glibc."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return lambda: None
+    start = resident()
+
+    def give_back() -> None:
+        if resident() > start + TRIM_ABOVE:
+            trim(0)
+    return give_back
+
+
 def main(argv: list[str]) -> int:
     store_path, spool_dir, shapes_file, cap, memory = argv
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the server, which stops the workers
@@ -300,6 +324,7 @@ def main(argv: list[str]) -> int:
 
 def answer_requests(worker: Worker, out: BinaryIO) -> None:
     """Answer each request line of the server's, in order, until the pipe closes."""
+    give_back = memory_giver()
     for line in sys.stdin.buffer:
         try:
             answer = worker.handle(json.loads(line))
@@ -314,6 +339,7 @@ def answer_requests(worker: Worker, out: BinaryIO) -> None:
         if answer.spool is None:
             out.write(answer.body)
         out.flush()
+        give_back()
 
 
 if __name__ == "__main__":
