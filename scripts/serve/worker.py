@@ -271,20 +271,20 @@ def isolate() -> bool:
         return False
 
 
+def statm(field: int) -> int:
+    """This process's memory from /proc/self/statm, in bytes: field 0 its address space, 1 its resident set."""
+    with open("/proc/self/statm") as numbers:
+        return int(numbers.read().split()[field]) * os.sysconf("SC_PAGE_SIZE")
+
+
 def limit_memory(extra_bytes: int) -> None:
     if extra_bytes <= 0:
         return
-    with open("/proc/self/statm") as statm:
-        virtual = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    virtual = statm(0)
     resource.setrlimit(resource.RLIMIT_AS, (virtual + extra_bytes, virtual + extra_bytes))
 
 
 TRIM_ABOVE = 64 * 1024 * 1024  # resident memory past the worker's own after its start that is given back
-
-
-def resident() -> int:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def memory_giver() -> Callable[[], None]:
@@ -295,10 +295,10 @@ def memory_giver() -> Callable[[], None]:
         trim = ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):
         return lambda: None
-    start = resident()
+    start = statm(1)
 
     def give_back() -> None:
-        if resident() > start + TRIM_ABOVE:
+        if statm(1) > start + TRIM_ABOVE:
             trim(0)
     return give_back
 
