@@ -329,9 +329,14 @@ def too_long(exc: MemoryError, path: Path) -> BuildError:
     return BuildError("a token (a literal, IRI, name, comment or JSON key) longer than 16 MiB, the longest the parser reads", path)
 
 
+def _said(exc: SyntaxError) -> str:
+    """A parser's message on one line."""
+    return " ".join(str(exc.msg if exc.msg else exc).split())
+
+
 def syntax_error(exc: SyntaxError, path: Path) -> BuildError:
     """pyoxigraph's SyntaxError carries the line and column; the message starts with them."""
-    message = " ".join(str(exc.msg if exc.msg else exc).split())
+    message = _said(exc)
     if "LoadDocumentCallback" in message:
         return BuildError("JSON-LD @context that is not inline: remote, file and relative contexts are not "
                           "loaded (allow them with --allow-remote-contexts)", path)
@@ -378,7 +383,7 @@ def _xml_event_line(path: Path, message: str) -> int | None:
             reader = _LineReader(file)
             deque(ox.parse(input=reader, format=ox.RdfFormat.RDF_XML, base_iri=path.resolve().as_uri()), maxlen=0)
     except SyntaxError as again:
-        if " ".join(str(again.msg if again.msg else again).split()) == message:
+        if _said(again) == message:
             return reader.line
     except (OSError, ValueError, MemoryError):
         pass
