@@ -19,7 +19,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 
 from endpoint_client import (JSON, W3ID_BASE, description_iris, get_query, minted_iris, own_paths, post_direct,
-                             post_form, request, resolve)
+                             post_form, raw, request, resolve, status_of)
 from scripts.paths import ROOT
 from scripts.serve import Server, free_port
 from test_queries import QUERY_FILES, expected
@@ -268,6 +268,24 @@ def test_the_service_description_follows_accept(server: Server, media: str, fmt:
                       Graph().parse(data=turtle.body, format="turtle", publicID=base))
     assert request(f"{server.url}/query", Accept="image/png").status == 406
 
+
+
+@pytest.mark.parametrize("target", ["http://{host}/query?query=ASK%7B%7D", "HTTP://someone@{host}/query?query=ASK%7B%7D"])
+def test_a_request_target_in_absolute_form_is_read_as_its_path(server: Server, target: str) -> None:
+    """RFC 9112, 3.2.2: a server MUST accept a request target in absolute form (as sent to a proxy), and take the
+    host from it, not from the Host header: it was a 404 (the whole URI read as the path)."""
+    host = f"127.0.0.1:{server.port}"
+    reply = raw(server.port, f"GET {target.format(host=host)} HTTP/1.1\r\nHost: ignored.example\r\n"
+                             f"Accept: {JSON}\r\nConnection: close\r\n\r\n".encode(), timeout=10)
+    assert status_of(reply) == 200, reply[:300]
+    assert json.loads(reply.partition(b"\r\n\r\n")[2])["boolean"] is True
+    # the service description's IRIs name the host of the target (N-Triples: the Turtle is written relative)
+    reply = raw(server.port, b"GET http://sparql.example:8080/query HTTP/1.1\r\nHost: ignored.example\r\n"
+                             b"Accept: application/n-triples\r\nConnection: close\r\n\r\n", timeout=10)
+    assert status_of(reply) == 200 and b"<http://sparql.example:8080/query>" in reply, reply[:600]
+    assert b"ignored.example" not in reply
+    assert status_of(raw(server.port, b"GET http:///query HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                         timeout=10)) == 400
 
 # --- issue 13.10: the subclass closure of rdf:type ------------------------------------------------------------
 

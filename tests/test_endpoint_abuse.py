@@ -277,6 +277,22 @@ def test_a_body_in_too_many_pieces_is_dropped(server: Server) -> None:
     healthy(server)
 
 
+def test_chunk_extensions_count_against_a_limit(server: Server) -> None:
+    """h11 reads a chunk's extensions (`1;xxx...`) and throws them away: 300 one-byte chunks with 14 KiB of
+    extension each were 4 MiB read for a 300-byte body (4,096 of them, 57 MiB). Past the bytes a request's head, a
+    body at the limit and its framing could take, the connection is dropped; modest extensions are still read."""
+    head = (b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nConnection: close\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n3\r\nASK\r\n2\r\n{}\r\n")
+    padded = b"".join(b"1;x=" + b"x" * 14_000 + b"\r\n \r\n" for _ in range(300))
+    try:
+        reply = raw(server.port, head + padded + b"0\r\n\r\n", timeout=10)
+    except (BrokenPipeError, ConnectionResetError):
+        reply = b""
+    assert status_of(reply) != 200, reply[:200]
+    modest = b"".join(b"1;name=value\r\n \r\n" for _ in range(300))
+    assert status_of(raw(server.port, head + modest + b"0\r\n\r\n", timeout=10)) == 200
+    healthy(server)
+
 @pytest.mark.parametrize("host", ["%", "%zz"])
 def test_a_host_that_makes_no_iri_is_400_for_the_service_description(server: Server, host: str) -> None:
     """The service description's IRIs are made from the URL asked for, Host included: one that is not an IRI was a

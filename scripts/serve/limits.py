@@ -14,12 +14,15 @@ applies its limit only to a head it is still waiting for the end of; one that ar
 measured here (MAX_HEAD) and refused the same way. A request body sent in more pieces than `max_pieces` (chunks of
 a chunked body, or reads) is dropped with its connection: h11 and uvicorn spend about 6 µs of the one event loop on
 each, and a 1 MiB body of 1-byte chunks held it for 5.8 s (every other request waiting), under the body limit.
+So is one that sends more bytes than its head, its body and their framing could take (`max_wire`: chunk extensions,
+which h11 reads and throws away). A request target in absolute form (`GET http://host/path`) is read as its path.
 """
 from __future__ import annotations
 
 import asyncio
 import socket
 import struct
+import urllib.parse
 from typing import Any
 
 import h11
@@ -37,10 +40,28 @@ def head_size(request: h11.Request) -> int:
             + sum(len(name) + len(value) + 4 for name, value in request.headers.raw_items()))
 
 
+def origin_form(request: h11.Request) -> h11.Request:
+    """A request whose target is an absolute URI (`GET http://host/path`, as sent to a proxy) as its origin form
+    (`GET /path`): RFC 9112, 3.2.2, a server MUST accept the absolute form, and uses the URI's authority in place
+    of the Host header. uvicorn took the whole URI for the path (404)."""
+    if not request.target[:8].lower().startswith((b"http://", b"https://")):
+        return request
+    parts = urllib.parse.urlsplit(request.target)
+    authority = parts.netloc.rpartition(b"@")[2]
+    if not authority:
+        raise h11.RemoteProtocolError("absolute-form target without a host", error_status_hint=400)
+    target = (parts.path or b"/") + (b"?" + parts.query if parts.query else b"")
+    headers = [(name, value) for name, value in request.headers if name != b"host"] + [(b"host", authority)]
+    return h11.Request(method=request.method, target=target, headers=headers, http_version=request.http_version)
+
+
 class GuardedH11(H11Protocol):
     head_timeout: float = 10.0
     max_connections: int = 1024
     max_pieces: int = 4096  # a body's pieces (h11 Data events): 256 bytes each on average for a 1 MiB body
+    # bytes read for one request: its head, its body, and room for 64 bytes of framing (chunk-size lines) per piece
+    max_wire: int = MAX_HEAD + 1024 * 1024 + 64 * 4096
+    _wire: int = 0
 
     def _unsupported_upgrade_warning(self) -> None:
         """An `Upgrade` request (WebSockets are off: server.py, ws="none") is answered as plain HTTP, without
@@ -53,7 +74,7 @@ class GuardedH11(H11Protocol):
             return
         self._arm_head_deadline()
         self._status_hint = 400
-        self._pieces = 0
+        self._pieces = self._wire = 0
         next_event = self.conn.next_event
 
         def reading() -> Any:  # keeps the status h11 gives a head it refuses (uvicorn drops it)
@@ -63,10 +84,11 @@ class GuardedH11(H11Protocol):
                 self._status_hint = exc.error_status_hint
                 raise
             if isinstance(event, h11.Request):
-                self._pieces = 0
+                self._pieces = self._wire = 0
                 if head_size(event) > MAX_HEAD:
                     self._status_hint = 431
                     raise h11.RemoteProtocolError("request head too large", error_status_hint=431)
+                event = origin_form(event)
             elif isinstance(event, h11.Data):
                 self._pieces += 1
                 if self._pieces > self.max_pieces:  # dropped: the application sees the client leave
@@ -75,6 +97,16 @@ class GuardedH11(H11Protocol):
             return event
 
         self.conn.next_event = reading  # type: ignore[method-assign]
+
+    def data_received(self, data: bytes) -> None:
+        """Drops a connection that sends more bytes for one request than its head, a body at the limit and its
+        framing could take: chunk extensions (`1;xxxx...`) are read and thrown away by h11, and count against no
+        other limit (4,096 pieces of 14 KiB extensions each were 57 MiB read for a body of 4 KiB)."""
+        self._wire += len(data)
+        if self._wire > self.max_wire:
+            self.reset()
+            return
+        super().data_received(data)
 
     def send_400_response(self, msg: str) -> None:
         if self._status_hint != 431:
