@@ -679,7 +679,7 @@ def test_the_claims_nanopublications_are_in_their_named_graphs(server: Server, d
     per_graph: dict[str, int] = {}
     for quad in ox.parse(path=str(dist / "nanopubs.trig")):
         per_graph[quad.graph_name.value] = per_graph.get(quad.graph_name.value, 0) + 1
-    assert len(per_graph) == 4 * 138  # four graphs per claim (instances/claims.ttl, causes.ttl)
+    assert len(per_graph) == 4 * 139  # four graphs per claim (instances/claims.ttl, causes.ttl)
     answer = get_query(server.url, f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                                    f"FILTER (STRSTARTS(STR(?g), \"{W3ID_BASE}nanopub/\")) }} GROUP BY ?g")
     got = {b["g"]["value"]: int(b["n"]["value"]) for b in json.loads(answer.body)["results"]["bindings"]}
