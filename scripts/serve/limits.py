@@ -59,9 +59,15 @@ class GuardedH11(H11Protocol):
     head_timeout: float = 10.0
     max_connections: int = 1024
     max_pieces: int = 4096  # a body's pieces (h11 Data events): 256 bytes each on average for a 1 MiB body
-    # bytes read for one request: its head, its body, and room for 64 bytes of framing (chunk-size lines) per piece
-    max_wire: int = MAX_HEAD + 1024 * 1024 + 64 * 4096
+    max_wire: int = 0  # bytes read for one request (for_bodies)
     _wire: int = 0
+
+    @classmethod
+    def for_bodies(cls, max_body: int) -> None:
+        """The limits that follow from the body limit: pieces of 256 bytes on average (4,096 at least), and the bytes
+        of a request's head, its body and 64 bytes of framing (a chunk-size line) per piece."""
+        cls.max_pieces = max(4096, max_body // 256)
+        cls.max_wire = MAX_HEAD + max_body + 64 * cls.max_pieces
 
     def _unsupported_upgrade_warning(self) -> None:
         """An `Upgrade` request (WebSockets are off: server.py, ws="none") is answered as plain HTTP, without
@@ -158,6 +164,8 @@ class GuardedH11(H11Protocol):
             self._head_deadline = None
 
 
+GuardedH11.for_bodies(1024 * 1024)  # the server's default body limit, until it sets its own
+
 class BodyTooLarge(Exception):
     pass
 
@@ -242,3 +250,4 @@ class Limits:
             abort = scope.get("ngo_fp.abort")
             if abort:
                 abort()
+

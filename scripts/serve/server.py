@@ -21,7 +21,7 @@ import uvicorn
 from ..paths import DIST, ROOT
 from . import store
 from .app import create
-from .limits import MAX_HEAD, GuardedH11, Limits
+from .limits import GuardedH11, Limits
 from .pool import Pool
 
 MiB = 2**20
@@ -132,8 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         app = Limits(create(pool, args.dist, max_body, int(args.spool_mb * MiB), int(args.cache_mb * MiB)), max_body,
                      args.io_timeout_s, args.io_timeout_s, args.min_rate_kb * 1024)
         GuardedH11.head_timeout, GuardedH11.max_connections = args.head_timeout_s, args.max_connections
-        GuardedH11.max_pieces = max(GuardedH11.max_pieces, max_body // 256)
-        GuardedH11.max_wire = MAX_HEAD + max_body + 64 * GuardedH11.max_pieces
+        GuardedH11.for_bodies(max_body)
         config = uvicorn.Config(app, http=GuardedH11, lifespan="on", backlog=args.backlog, timeout_keep_alive=5,
                                 server_header=False, access_log=False, log_level="warning", ws="none",  # no WebSocket upgrades
                                 timeout_graceful_shutdown=5)
