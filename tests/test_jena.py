@@ -20,7 +20,7 @@ def verdicts(results: list[validate.Result]) -> set[tuple[str, str, str, str, st
 
 @pytest.fixture(scope="module")
 def fixture_files(tmp_path_factory) -> dict[Path, Graph]:
-    folder = tmp_path_factory.mktemp("jena-fixtures")
+    folder = tmp_path_factory.mktemp("jena fixtures")  # a space in the path, as a clone's may have
     graphs = {}
     for fixture in INVALID:
         graph = with_evidence(apply(fixture))
@@ -47,6 +47,18 @@ def test_jena_agrees_with_pyshacl_on_each_invalid_fixture(fixture: Path, fixture
     reference, _ = fixture_report(fixture, ontology, shapes)  # computed once per session, shared with test_shapes
     assert reference, "an invalid fixture has results"
     assert verdicts(jena_on_fixtures[path]) == verdicts(reference)
+
+
+def test_jena_reads_shapes_and_ontology_from_a_path_with_spaces(tmp_path: Path, fixture_files,
+                                                               jena_on_fixtures) -> None:
+    """A clone in a folder whose name has a space: Jena's own base for such a file name is no IRI."""
+    folder = tmp_path / "a clone"
+    folder.mkdir()
+    shapes, ontology = folder / SHAPES.name, folder / ONTOLOGY.name
+    shapes.write_bytes(SHAPES.read_bytes())
+    ontology.write_bytes(ONTOLOGY.read_bytes())
+    path = sorted(fixture_files)[0]
+    assert jena.shacl(shapes, ontology, [path]) == {path: jena_on_fixtures[path]}
 
 
 def test_jena_agrees_with_pyshacl_on_the_publication(dist: Path, built, shapes: Graph) -> None:

@@ -4,13 +4,15 @@
 // result: file TAB severity TAB focus TAB path TAB component TAB shape (IRIs; "" for a complex path).
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.path.P_Link;
+
+import java.nio.file.Path;
 
 public class ShaclBatch {
     static String text(Node node) {
@@ -20,13 +22,21 @@ public class ShaclBatch {
         return "_:" + node.getBlankNodeLabel();
     }
 
+    // Read a file into the graph, with its file: URI as the base. Jena's own base for a file name is the name with
+    // "file://" before it, not an IRI when the path has a space ("/tmp/with space/..."), which Jena then refuses.
+    static Graph read(Graph graph, String file) {
+        Path path = Path.of(file);
+        RDFParser.source(path).base(path.toAbsolutePath().toUri().toString()).parse(graph);
+        return graph;
+    }
+
     public static void main(String[] args) {
-        Shapes shapes = Shapes.parse(RDFDataMgr.loadGraph(args[0]));
-        Graph ontology = RDFDataMgr.loadGraph(args[1]);
+        Shapes shapes = Shapes.parse(read(GraphFactory.createDefaultGraph(), args[0]));
+        Graph ontology = read(GraphFactory.createDefaultGraph(), args[1]);
         for (int i = 2; i < args.length; i++) {
             Graph data = GraphFactory.createDefaultGraph();
             ontology.find().forEachRemaining(data::add);
-            RDFDataMgr.read(data, args[i]);
+            read(data, args[i]);
             ValidationReport report = ShaclValidator.get().validate(shapes, data);
             System.out.println("#\t" + args[i] + "\t" + report.conforms());
             for (ReportEntry e : report.getEntries()) {
