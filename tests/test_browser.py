@@ -209,6 +209,19 @@ def test_the_default_query_answers_with_names_linked_to_pages(page) -> None:
     page.wait_for_url("**/resource/organization/turksam.html")
 
 
+def test_only_web_iris_in_an_answer_become_links(page) -> None:
+    """An answer's IRI is a link only when it is an http(s) one: `javascript:` in an answer (IRI("javascript:...")
+    is a legal IRI) would run on the page's origin, which is the endpoint's, when clicked."""
+    page.goto(page.site + "queries.html")
+    page.evaluate("window.nfpQuery.set('SELECT ?x WHERE { VALUES ?x { <javascript:alert(1)> <urn:isbn:0451450523> "
+                  "<https://www.wikidata.org/wiki/Q43> } }')")
+    page.click("#run")
+    page.wait_for_selector("#answer-table")
+    cells = page.locator("#answer-table tbody td")
+    assert cells.all_inner_texts() == ["javascript:alert(1)", "urn:isbn:0451450523", "https://www.wikidata.org/wiki/Q43"]
+    assert [a.get_attribute("href") for a in page.locator("#answer-table a").all()] == ["https://www.wikidata.org/wiki/Q43"]
+
+
 def test_a_missing_prefix_of_the_dataset_is_added_and_the_query_runs(page) -> None:
     page.goto(page.site + "queries.html")
     page.evaluate("window.nfpQuery.set('SELECT ?centre WHERE { ?centre a nfp:ResearchCentre }')")

@@ -940,3 +940,138 @@ def test_long_operator_chains_run_or_are_refused_never_crash_a_worker(server: Se
         answer = post_direct(server.url, query)
         assert answer.status == 400 and b"tokens" in answer.body, (answer.status, answer.body[:200])
     assert get_query(server.url, "ASK { ?s ?p ?o }").status == 200
+
+
+# --- framing, request targets, log lines, long names, negotiation, waiting queries ---------------------------
+
+def test_a_request_with_both_transfer_encoding_and_content_length_closes_its_connection(server: Server) -> None:
+    """RFC 9112, 6.1: a server MAY reject a request with both Transfer-Encoding and Content-Length, or frame it by
+    Transfer-Encoding alone; "Regardless, the server MUST close the connection after responding to such a request"
+    (the request-smuggling precondition behind a proxy that frames by Content-Length). h11 framed it by its chunks and
+    kept the connection open: the request pipelined behind it was answered too."""
+    smuggled = (b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                b"Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n5\r\nASK{}\r\n0\r\n\r\n"
+                b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n")
+    reply = raw(server.port, smuggled, timeout=10)
+    assert reply.count(b"HTTP/1.1 ") == 1, reply[:600]
+    assert status_of(reply) == 400
+    healthy(server)
+
+
+def test_unreadable_heads_write_no_log_line(server: Server) -> None:
+    """uvicorn logged "Invalid HTTP request received." for every head h11 refuses (here: no Host, RFC 9112 3.2), so
+    any client could fill the log, as it could with the WebSocket warnings: the 400 is the whole answer."""
+    time.sleep(0.3)
+    before = os.path.getsize(server.log.name)
+    for _ in range(20):
+        assert status_of(raw(server.port, b"GET / HTTP/1.1\r\n\r\n", timeout=10)) == 400
+    time.sleep(0.3)
+    assert os.path.getsize(server.log.name) == before
+    healthy(server)
+
+
+@pytest.mark.parametrize("path, accept", [
+    ("/resource/organization/" + "a" * 300, "text/html"),
+    ("/nanopub/claim/" + "a" * 300, "application/trig"),
+    ("/ontology/1.2." + "1" * 300, "text/turtle"),
+])
+def test_a_name_too_long_for_the_file_system_is_404_without_a_log_line(server: Server, path: str, accept: str) -> None:
+    """The routes' patterns bound the characters of a slug, not its length; Python 3.11's Path.is_file() raised
+    ENAMETOOLONG past 255 bytes: a 500 and a 46-line traceback (with dist's absolute path) in the log per request."""
+    time.sleep(0.3)
+    before = os.path.getsize(server.log.name)
+    answer = request(server.url + path, Accept=accept)
+    assert answer.status == 404, (answer.status, answer.body[:200])
+    time.sleep(0.3)
+    assert os.path.getsize(server.log.name) == before
+
+
+def test_an_accept_header_in_several_lines_is_one_list(server: Server) -> None:
+    """RFC 9110, 5.3: repeated field lines are one list, joined by commas; only the first Accept line was read."""
+    query = urllib.parse.quote("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1")
+    reply = raw(server.port, f"GET /query?query={query} HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n"
+                             "Accept: application/n-triples\r\nConnection: close\r\n\r\n".encode(), timeout=10)
+    assert status_of(reply) == 200 and b"content-type: application/n-triples" in reply.lower(), reply[:300]
+    reply = raw(server.port, b"GET /resource/organization/turksam HTTP/1.1\r\nHost: x\r\nAccept: "
+                             b"application/sparql-results+json\r\nAccept: text/html\r\nConnection: close\r\n\r\n",
+                timeout=10)
+    assert status_of(reply) == 303 and b"/site/resource/organization/turksam.html" in reply, reply[:300]
+
+
+@pytest.mark.parametrize("path", ["/dataset", "/dataset/plover-gsr"])
+def test_every_answer_of_a_negotiated_dataset_iri_varies_on_accept(server: Server, path: str) -> None:
+    """RFC 9110, 12.5.5: the 303 to the VoID file depends on Accept as much as the one to the landing page does."""
+    for accept in ("text/html", "text/turtle", ""):
+        answer = request(server.url + path, Accept=accept)
+        assert answer.status == 303, accept
+        assert "accept" in answer.headers.get("vary", "").lower(), (accept, answer.headers)
+
+
+def test_queries_waiting_for_a_worker_are_bounded_in_bytes() -> None:
+    """A waiting query is held as a str (4 bytes a character once one is past U+FFFF), and only their number was
+    bounded (max_waiting, 256): 100 queries of 1 MiB waiting made the server grow by 760 MiB. Past max_waiting_bytes
+    in all, the next one is refused at once, as past max_waiting; one query alone is never refused for its size."""
+    from scripts.serve.pool import Pool
+
+    async def main() -> None:
+        pool = Pool(0, Path("store"), Path("spool"), Path("shapes"), 1, 1, 1.0, 256, max_waiting_bytes=MiB * 5 // 2)
+        big = {"op": "query", "query": "ASK {} # " + "x" * MiB}
+        waiting = [asyncio.ensure_future(pool.run(big)) for _ in range(2)]
+        await asyncio.sleep(0.05)
+        start = time.monotonic()
+        refused = await pool.run(big)
+        assert refused.status == 503 and b"too many queries are waiting" in refused.body
+        assert time.monotonic() - start < 0.5
+        small = await pool.run({"op": "query", "query": "ASK {}"})  # within the budget: waits for a worker
+        assert small.status == 503 and b"no query worker was free" in small.body
+        for each in waiting:
+            assert (await each).status == 503
+        assert pool.waiting == 0 and pool.waiting_bytes == 0
+        alone = Pool(0, Path("store"), Path("spool"), Path("shapes"), 1, 1, 0.2, 256, max_waiting_bytes=1024)
+        assert b"no query worker was free" in (await alone.run(big)).body
+
+    asyncio.run(main())
+
+
+def test_a_get_whose_body_is_too_large_is_413_and_leaves_no_traceback(server: Server) -> None:
+    """A GET's body is read while its query runs (to see the client leave): past the limit (chunked, so that no
+    Content-Length tells it first) Limits raised BodyTooLarge in that reading task, which the endpoint took for a
+    client gone: 400 "the connection closed before the answer was ready", the query stopped with its worker, and
+    "Task exception was never retrieved" with a traceback in the log, for each such request."""
+    time.sleep(0.3)
+    before = os.path.getsize(server.log.name)
+    query = urllib.parse.quote(f"{RUNAWAY[0]} # {time.monotonic_ns()}")
+    body = b"x" * (MAX_BODY + 1024)
+    start = time.monotonic()
+    reply = raw(server.port, f"GET /query?query={query} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                .encode() + b"%x\r\n" % len(body) + body + b"\r\n0\r\n\r\n", timeout=LIMIT_S + 5)
+    assert status_of(reply) == 413, reply[:300]
+    assert time.monotonic() - start < LIMIT_S / 2
+    time.sleep(1.5)
+    with open(server.log.name, "rb") as log:
+        log.seek(before)
+        assert b"never retrieved" not in log.read()
+    healthy(server)
+
+
+@pytest.mark.parametrize("target", [b"http://[::1/query", b"https://[/site/index.html", b"http://]/query"])
+def test_an_absolute_form_target_that_is_no_url_is_400_without_a_traceback(server: Server, target: bytes) -> None:
+    """urlsplit raises ValueError on a bracket that opens no IPv6 address; raised from h11's next_event inside
+    data_received it was asyncio's "Fatal error: protocol.data_received() call failed" with a 23-line traceback in the
+    log, and the connection dropped without an answer (RFC 9112, 3.2: an invalid request-target is a 400)."""
+    time.sleep(0.3)
+    before = os.path.getsize(server.log.name)
+    reply = raw(server.port, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n", timeout=10)
+    assert status_of(reply) == 400, reply[:200]
+    time.sleep(0.3)
+    assert os.path.getsize(server.log.name) == before
+    healthy(server)
+
+
+@pytest.mark.parametrize("target", [b"?query=ASK%7B%7D", b"query", b"*", b"127.0.0.1:80"])
+def test_a_target_in_neither_origin_nor_absolute_form_is_400(server: Server, target: bytes) -> None:
+    """RFC 9112, 3.2: a GET's target starts with "/" (origin form) or is an absolute URI; "*" is for OPTIONS alone,
+    host:port for CONNECT alone. `?query=...` was answered 307 with a Location built from the Host header."""
+    reply = raw(server.port, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", timeout=10)
+    assert status_of(reply) == 400, reply[:200]
+    healthy(server)

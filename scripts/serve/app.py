@@ -199,6 +199,38 @@ def form_text(raw: bytes) -> str:
     return binascii.a2b_qp(raw.replace(b"+", b" ").replace(b"=", b"=3D").replace(b"%", b"=")).decode("utf-8")
 
 
+def accept(request: Request) -> str | None:
+    """The Accept header, its field lines joined by commas (RFC 9110, 5.3: repeated lines are one list); None when
+    there is none. Starlette's `headers.get` gives the first line only."""
+    lines = request.headers.getlist("accept")
+    return ", ".join(lines) if lines else None
+
+
+def fresh_each_run(query: str) -> bool:
+    """The query may call a function whose value differs at each run (FRESH_EACH_RUN): its answer is never kept.
+    A function of its own, so that the lower-cased copy of the text (as large as the text, four times its UTF-8 size
+    past U+FFFF) is freed at once, not held while the query waits for a worker."""
+    text = query.lower()
+    return any(word in text for word in FRESH_EACH_RUN)
+
+
+def is_file(path: Path) -> bool:
+    """Path.is_file(), False for a name no file can have: Python 3.11's pathlib raises ENAMETOOLONG (a segment past
+    255 bytes, which the routes' patterns let through) where it answers False for a missing file."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    """Path.is_dir(), False for a name no folder can have (as is_file)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def error(status: int, message: str, **headers: str) -> PlainTextResponse:
     return PlainTextResponse(message.rstrip() + "\n", status_code=status, headers=headers or None)
 
@@ -236,24 +268,38 @@ class Endpoint:
     async def answer(self, request: dict, client: Request) -> Response:
         # a digest of the request, not the request: a 1 MiB query text must not be kept for a 26-byte answer
         key = hashlib.sha256(json.dumps(request, sort_keys=True).encode("utf-8")).digest()
-        text = request.get("query", "").lower()
-        keep = not any(word in text for word in FRESH_EACH_RUN)
+        keep = not fresh_each_run(request.get("query", ""))
         kept = self.answers.get(key) if keep else None
         if kept is not None:
             return ReplyResponse(kept, cached=True)
         running = asyncio.ensure_future(self.pool.run(request))
         gone = asyncio.ensure_future(disconnected(client))
         await asyncio.wait((running, gone), return_when=asyncio.FIRST_COMPLETED)
+        # a body (a GET may have one, read here while its query runs) past the limit or too slow: not a client gone,
+        # answered as any such body is, 413 or 408 (Limits), and the exception retrieved (else logged at collection)
+        failure = gone.exception() if gone.done() and not gone.cancelled() else None
         if not running.done():  # the client went away: stop its query (Pool.run ends the worker) and answer no one
             running.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await running
+            if isinstance(failure, (BodyTooLarge, BodyTimeout)):
+                return self.refused_body(failure)
             return error(400, "Bad request: the connection closed before the answer was ready.")
         gone.cancel()
+        if isinstance(failure, (BodyTooLarge, BodyTimeout)):
+            if running.result().file is not None:
+                running.result().file.unlink(missing_ok=True)
+            return self.refused_body(failure)
         reply = self.spooled.admit(running.result())
         if keep:
             self.answers.put(key, reply)
         return ReplyResponse(reply, self.spooled)
+
+    def refused_body(self, failure: Exception) -> Response:
+        """A request body past the limit (413) or not received in time (408); the connection is closed."""
+        if isinstance(failure, BodyTooLarge):
+            return error(413, f"Request body too large: the limit is {self.max_body} bytes.", Connection="close")
+        return error(408, str(failure), Connection="close")
 
     async def query(self, request: Request) -> Response:
         if request.method == "OPTIONS":
@@ -270,10 +316,8 @@ class Endpoint:
             kind = kind.lower()
             try:
                 body = await request.body()
-            except BodyTooLarge:
-                return error(413, f"Request body too large: the limit is {self.max_body} bytes.", Connection="close")
-            except BodyTimeout as late:
-                return error(408, str(late), Connection="close")
+            except (BodyTooLarge, BodyTimeout) as refused:
+                return self.refused_body(refused)
             except ClientDisconnect:  # the client left before its body was sent: nothing to answer, no one to tell
                 return error(400, "Bad request: the connection closed before the body was sent.", Connection="close")
             if kind == "application/sparql-update":
@@ -300,7 +344,7 @@ class Endpoint:
         queries = params.get("query", [])
         if not queries:
             if request.method in ("GET", "HEAD") and not params:
-                media = choose(request.headers.get("accept"), list(GRAPHS))
+                media = choose(accept(request), list(GRAPHS))
                 if media is None:
                     return error(406, "Not acceptable: the service description is available as "
                                       + ", ".join(GRAPHS) + ".", Vary="Accept")
@@ -313,7 +357,7 @@ class Endpoint:
             return error(400, "Bad request: no query. Send query=... (SPARQL 1.1 Protocol).")
         if len(queries) > 1:
             return error(400, "Bad request: more than one query parameter.")
-        return await self.answer({"op": "query", "query": queries[0], "accept": request.headers.get("accept"),
+        return await self.answer({"op": "query", "query": queries[0], "accept": accept(request),
                                   "default_graphs": params.get("default-graph-uri", []),
                                   "named_graphs": params.get("named-graph-uri", [])}, request)
 
@@ -322,12 +366,12 @@ class Endpoint:
 
     async def describe(self, request: Request, iri: str, page: str | None, whole: str | None = None) -> Response:
         offered = (["text/html"] if page else []) + list(GRAPHS)
-        media = choose(request.headers.get("accept"), offered)
+        media = choose(accept(request), offered)
         if media is None:
             return error(406, "Not acceptable: this resource is available as " + ", ".join(offered) + ".",
                          Vary="Accept")
         if media == "text/html":
-            if not (self.dist / page.lstrip("/")).is_file():  # type: ignore[union-attr]
+            if not is_file(self.dist / page.lstrip("/")):  # type: ignore[union-attr]
                 return error(404, f"Not found: {iri} is not described in this dataset.", Vary="Accept")
             return RedirectResponse(page, status_code=303, headers={"Vary": "Accept"})  # type: ignore[arg-type]
         return await self.answer({"op": "describe", "iri": iri, "accept": media, "whole": whole}, request)
@@ -348,9 +392,9 @@ class Endpoint:
         """https://w3id.org/ngo-fp/ontology/x.y.z, as the w3id rules answer it: 303 to that version's own file
         (ontology/x.y.z/, written by each build), never to another version's; 404 for a version not published."""
         version = request.scope["path"].removeprefix("/ontology/")  # whole, as in resource()
-        if not VERSION.fullmatch(version) or not (self.dist / "ontology" / version).is_dir():
+        if not VERSION.fullmatch(version) or not is_dir(self.dist / "ontology" / version):
             return error(404, f"Not found: version {version} of the ontology is not published here.")
-        media = choose(request.headers.get("accept"), list(VERSION_FILES)) or "text/turtle"
+        media = choose(accept(request), list(VERSION_FILES)) or "text/turtle"
         return RedirectResponse(f"/ontology/{version}/ngo-fp-ontology.{VERSION_FILES[media]}", status_code=303,
                                 headers={"Vary": "Accept"})
 
@@ -360,15 +404,18 @@ class Endpoint:
         cite-as link, 303 to the RO-Crate metadata file for a client that asks for the RO-Crate profile, to the
         landing page for a client that asks for HTML (the PLOVER sample's IRI: to its own landing page)."""
         path = request.scope["path"]
-        if path == "/dataset" and "w3id.org/ro/crate" in request.headers.get("accept", ""):
-            return RedirectResponse("/" + crate.METADATA, status_code=303, headers={"Vary": "Accept"})
-        if path == "/dataset" and "text/html" in request.headers.get("accept", ""):
-            return RedirectResponse("/site/index.html", status_code=303, headers={"Vary": "Accept"})
-        if path == "/dataset/plover-gsr" and "text/html" in request.headers.get("accept", ""):
-            return RedirectResponse("/site/plover-gsr.html", status_code=303, headers={"Vary": "Accept"})
+        asked = accept(request) or ""
+        # the two IRIs whose answer depends on Accept say so on every answer, the default one too (RFC 9110, 12.5.5)
+        vary = {"Vary": "Accept"} if path in ("/dataset", "/dataset/plover-gsr") else None
+        if path == "/dataset" and "w3id.org/ro/crate" in asked:
+            return RedirectResponse("/" + crate.METADATA, status_code=303, headers=vary)
+        if path == "/dataset" and "text/html" in asked:
+            return RedirectResponse("/site/index.html", status_code=303, headers=vary)
+        if path == "/dataset/plover-gsr" and "text/html" in asked:
+            return RedirectResponse("/site/plover-gsr.html", status_code=303, headers=vary)
         if path == "/dataset/plover-gsr" or path.startswith("/dataset/plover-gsr/"):
-            return RedirectResponse("/plover-gsr/void.ttl", status_code=303)
-        return RedirectResponse("/void.ttl", status_code=303)
+            return RedirectResponse("/plover-gsr/void.ttl", status_code=303, headers=vary)
+        return RedirectResponse("/void.ttl", status_code=303, headers=vary)
 
     async def dist_file(self, request: Request) -> Response:
         """https://w3id.org/ngo-fp/dist/<file>, the descriptions' download URLs: the file, served at /<file>; the
@@ -383,14 +430,14 @@ class Endpoint:
         (TriG, scripts/publish/nanopubs.py); 404 for a claim that has none."""
         slug = request.scope["path"].removeprefix("/nanopub/claim/")  # whole, as in resource()
         target = f"/nanopub/claim/{slug}.trig"
-        if not NANOPUB_SLUG.fullmatch(slug) or not (self.dist / target.lstrip("/")).is_file():
+        if not NANOPUB_SLUG.fullmatch(slug) or not is_file(self.dist / target.lstrip("/")):
             return error(404, f"Not found: {BASE}nanopub/claim/{slug} is not published here.")
         return RedirectResponse(target, status_code=303)
 
     async def shapes(self, request: Request) -> Response:
         """The shapes in the graph format asked for; a client that accepts none of them (a bare text/html) gets
         Turtle, as the w3id rule sends every client to the Turtle file."""
-        media = choose(request.headers.get("accept"), list(GRAPHS)) or "text/turtle"
+        media = choose(accept(request), list(GRAPHS)) or "text/turtle"
         return await self.answer({"op": "describe", "iri": f"{BASE}shapes", "accept": media, "whole": "shapes"},
                                  request)
 

@@ -20,6 +20,7 @@ which h11 reads and throws away). A request target in absolute form (`GET http:/
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 import struct
 import urllib.parse
@@ -32,6 +33,18 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 
 MAX_HEAD = 16 * 1024  # bytes of request line and header fields, h11's own default limit
+INVALID = "Invalid HTTP request received."  # what uvicorn logs for every head h11 refuses, before its 400
+
+
+class Unlogged(logging.Filter):
+    """Drops uvicorn's warning for an unreadable request head: one line per bad request, so any client could fill
+    the log (as with the WebSocket warnings, `_unsupported_upgrade_warning`); the client still gets its 400."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg != INVALID
+
+
+UNLOGGED = Unlogged()
 
 
 def head_size(request: h11.Request) -> int:
@@ -44,9 +57,14 @@ def origin_form(request: h11.Request) -> h11.Request:
     """A request whose target is an absolute URI (`GET http://host/path`, as sent to a proxy) as its origin form
     (`GET /path`): RFC 9112, 3.2.2, a server MUST accept the absolute form, and uses the URI's authority in place
     of the Host header. uvicorn took the whole URI for the path (404)."""
-    if not request.target[:8].lower().startswith((b"http://", b"https://")):
-        return request
-    parts = urllib.parse.urlsplit(request.target)
+    if request.target[:1] == b"/" or (request.target == b"*" and request.method == b"OPTIONS"):
+        return request  # origin form, or asterisk form (RFC 9112, 3.2.1 and 3.2.4)
+    if not request.target[:8].lower().startswith((b"http://", b"https://")):  # "?query=...": was a 307 built from Host
+        raise h11.RemoteProtocolError("request target in neither origin nor absolute form", error_status_hint=400)
+    try:
+        parts = urllib.parse.urlsplit(request.target)
+    except ValueError:  # "http://[::1/": a bracket that opens no IPv6 address (raised here, it would end data_received)
+        raise h11.RemoteProtocolError("absolute-form target that is no URL", error_status_hint=400) from None
     authority = parts.netloc.rpartition(b"@")[2]
     if not authority:
         raise h11.RemoteProtocolError("absolute-form target without a host", error_status_hint=400)
@@ -78,6 +96,8 @@ class GuardedH11(H11Protocol):
         if len(self.connections) > self.max_connections:
             transport.abort()
             return
+        if UNLOGGED not in self.logger.filters:
+            self.logger.addFilter(UNLOGGED)
         self._arm_head_deadline()
         self._status_hint = 400
         self._pieces = self._wire = 0
@@ -94,6 +114,11 @@ class GuardedH11(H11Protocol):
                 if head_size(event) > MAX_HEAD:
                     self._status_hint = 431
                     raise h11.RemoteProtocolError("request head too large", error_status_hint=431)
+                names = {name for name, _ in event.headers}
+                if b"transfer-encoding" in names and b"content-length" in names:
+                    # RFC 9112, 6.1: rejected (a server MAY), and the connection closed (it MUST), as the 400 does:
+                    # h11 framed such a body by its chunks and kept the connection for the next request
+                    raise h11.RemoteProtocolError("both Transfer-Encoding and Content-Length", error_status_hint=400)
                 event = origin_form(event)
             elif isinstance(event, h11.Data):
                 self._pieces += 1

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger("ngo-fp.serve")
+MAX_WAITING_BYTES = 64 * 2**20  # the query texts waiting for a worker, in total, as Python holds them (sys.getsizeof)
 GRACE_S = 1.0  # a query whose client went away may finish within this, and its worker is kept (a restart costs 1.3 s of CPU)
 
 
@@ -63,8 +64,9 @@ class Worker:
 
 class Pool:
     def __init__(self, size: int, store: Path, spool: Path, shapes: Path, max_answer: int, memory: int,
-                 time_limit: float, max_waiting: int) -> None:
+                 time_limit: float, max_waiting: int, max_waiting_bytes: int = MAX_WAITING_BYTES) -> None:
         self.size, self.time_limit, self.max_waiting = size, time_limit, max_waiting
+        self.max_waiting_bytes, self.waiting_bytes = max_waiting_bytes, 0
         self.spool = spool
         self.args = [str(store), str(spool), str(shapes), str(max_answer), str(memory)]
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
@@ -108,9 +110,13 @@ class Pool:
 
     async def run(self, request: dict) -> Reply:
         deadline = time.monotonic() + self.time_limit
-        if self.waiting >= self.max_waiting:
+        # the texts waiting are bounded in bytes too: 256 queries of 1 MiB, each held as a str of up to 4 bytes a
+        # character, were 1 GiB and more of the server's memory for 256 MiB sent
+        size = sys.getsizeof(request.get("query", ""))
+        if self.waiting >= self.max_waiting or (self.waiting and self.waiting_bytes + size > self.max_waiting_bytes):
             return text(503, "Server busy: too many queries are waiting. Try again shortly.")
         self.waiting += 1
+        self.waiting_bytes += size
         # a worker handed over as the request is cancelled (its client went away) goes back, never lost
         getting = asyncio.ensure_future(self.idle.get())
         try:
@@ -122,6 +128,7 @@ class Pool:
             raise
         finally:
             self.waiting -= 1
+            self.waiting_bytes -= size
         if not getting.done():
             getting.cancel()
             return text(503, f"Server busy: no query worker was free within the time limit of "

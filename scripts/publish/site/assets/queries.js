@@ -67,7 +67,8 @@
           if (known) { a.href = known.path; a.textContent = known.label; a.title = b.value; }
           else if (b.value.startsWith("https://w3id.org/ngo-fp/ontology#")) { a.href = "ontology.html#" + b.value.split("#")[1]; a.textContent = "nfp:" + b.value.split("#")[1]; }
           else if (b.value.startsWith(base) && b.value.slice(base.length).split("/").length === 2) { a.href = "resource/" + b.value.slice(base.length) + ".html"; a.textContent = b.value.slice(base.length); }
-          else { a.href = b.value; a.textContent = b.value; a.className = "ext"; }
+          else if (/^https?:\/\//i.test(b.value)) { a.href = b.value; a.textContent = b.value; a.className = "ext"; }
+          else { td.textContent = b.value; return; }  // javascript:, data:, urn: ...: shown, never a link on this origin
           td.appendChild(a);
         } else {
           td.textContent = b.value;
