@@ -584,10 +584,22 @@ def _parse_jsonld_with_rdflib(path: Path, graph: Graph) -> Graph:
         context.source_to_json = original
     form = stored_form()  # rdflib has normalized the literals its own way; the fast engine loads these triples
     count = 0
+    # rdflib keeps a blank node's label as the file writes it ("_:b0" is BNode("b0")): two files' _:b0 would be
+    # one node once merged, and the label would reach the shapes' SPARQL (rdflib's STR() of a blank node): fresh
+    # ones per file, as parse() gives every other reading (a label is local to its document, RDF 1.1 Concepts 3.4)
+    blank: dict[BNode, BNode] = {}
+
+    def fresh(term):
+        return blank.setdefault(term, BNode()) if isinstance(term, BNode) else term
+
     for s, p, o, _ in read.quads((None, None, None, None)):
+        if isinstance(s, Literal):  # rdflib reads "@reverse": {"p": "x"} as the statement "x" p node, which the
+            # JSON-LD 1.1 API refuses (expansion: a reverse property's value is a node), as Oxigraph's parser does
+            raise BuildError("syntax error: Literals are not allowed inside of reverse properties", path)
         if not _well_formed((s, p, o), path):
             continue  # as Oxigraph's JSON-LD parser, and the JSON-LD 1.1 API (Object to RDF), drop it
         count += 1
+        s, o = fresh(s), fresh(o)
         if isinstance(o, Literal) and str(o.datatype) == XSD_STRING:  # one term with "x" (RDF 1.1, 3.3), as _term reads it
             o = Literal(str(o))
         elif isinstance(o, Literal) and o.datatype is not None:

@@ -14,7 +14,9 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from scripts import build as pipeline
 from scripts import validate
 from scripts.publish import dumps
+from scripts.errors import BuildError
 from scripts.load import parse
+from scripts.paths import ONTOLOGY, SHAPES
 from scripts.validate import fastshacl
 from test_datatypes import read_by_both
 from test_shapes import INVALID, apply, base_graph, with_evidence
@@ -545,6 +547,11 @@ FILE_CASES = {
         organization:x a nfp:Association , nfp:GovernmentBody , {", ".join(f"<https://example.org/T{i}>" for i in range(58))} ;
             rdfs:label "X"@en ; nfp:evidenceQuote "abc" .""",
         ("organization/x", "SPARQLConstraintComponent", "DisjointClassesShape")),
+    # pyshacl copied a blank value node into its report with rdflib's Graph.items, which raises on an rdf:rest
+    # that comes back (legal RDF): an internal error, exit 5, where --fast reported the value (validate.finite_lists)
+    "a cyclic list as a value": ("""
+        <https://w3id.org/ngo-fp/resource/claim/x> nfp:concerns _:l . _:l rdf:first state:s ; rdf:rest _:l .""",
+        ("claim/x", "NodeKindConstraintComponent", "ConcernsShape-concerns")),
     "a section 0 is part of no work": ("""
         citation:c a nfp:InTextCitation ; nfp:inSection 0 ; nfp:citingWork <https://example.org/a> .
         <https://example.org/a> a nfp:Source .
@@ -564,8 +571,6 @@ FILE_PREFIXES = """@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .
 @pytest.mark.parametrize("case", sorted(FILE_CASES))
 def test_both_engines_agree_on_a_file(case: str, tmp_path: Path, ontology: Graph, shapes: Graph) -> None:
     """Each engine reads the file as `ngo-fp validate` does (with and without --fast), with the ontology."""
-    from scripts.paths import ONTOLOGY, SHAPES
-
     text, row = FILE_CASES[case]
     path = tmp_path / "case.ttl"
     path.write_text(FILE_PREFIXES + text, encoding="utf-8")
@@ -578,8 +583,6 @@ def test_both_engines_agree_on_a_file(case: str, tmp_path: Path, ontology: Graph
 
 def test_the_shapes_are_read_for_their_predicates_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """fastshacl.watched (4 ms) ran once per data file: 10,000 one-triple files took 56 s, against 1.8 s in pyshacl."""
-    from scripts.paths import ONTOLOGY, SHAPES
-
     calls = []
     real = fastshacl.watched
     monkeypatch.setattr(fastshacl, "watched", lambda shapes: calls.append(1) or real(shapes))
@@ -587,3 +590,83 @@ def test_the_shapes_are_read_for_their_predicates_once(tmp_path: Path, monkeypat
         (tmp_path / f"f{i}.ttl").write_text(f'<https://example.org/o{i}> <https://example.org/p> "x" .\n')
     fastshacl.validate_files(sorted(tmp_path.glob("*.ttl")), ONTOLOGY, SHAPES)
     assert len(calls) == 1
+
+
+def test_json_ld_read_by_rdflib_has_fresh_blank_nodes_per_file(tmp_path: Path, ontology: Graph, shapes: Graph) -> None:
+    """With --allow-remote-contexts, rdflib's JSON-LD parser kept each blank node's label as the file wrote it:
+    two files' `_:b0` were one node for pyshacl (two labels, a maximum count failed) and two for --fast, and a
+    label reached the shapes' SPARQL, where rdflib gives STR() of a blank node its label and SPARQL an error
+    (`_:2000` as a start date made "1990" an end before it, for pyshacl only). Blank node labels are local to their
+    document (RDF 1.1 Concepts, 3.4): fresh per file, as load.parse makes them for every other reading."""
+    context = '"@context": {"nfp": "https://w3id.org/ngo-fp/ontology#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}'
+    files = {"a.jsonld": f'{{{context}, "@id": "_:b0", "@type": "nfp:State", "nfp:evidenceQuote": "abc", '
+                         '"rdfs:label": {"@value": "A", "@language": "en"}}',
+             "b.jsonld": f'{{{context}, "@id": "_:b0", "@type": "nfp:State", "nfp:evidenceQuote": "abc", '
+                         '"rdfs:label": {"@value": "B", "@language": "en"}}',
+             "c.jsonld": f'{{{context}, "@id": "https://w3id.org/ngo-fp/resource/period/x", '
+                         '"nfp:startDate": {"@id": "_:2000"}, "nfp:endDate": "1990"}'}
+    paths = []
+    for name, text in files.items():
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    data = Graph()
+    for path in paths:
+        data += parse(path, allow_remote_contexts=True)
+    reference, _ = validate.shacl(data, ontology, shapes)
+    fast, _ = fastshacl.validate_files(paths, ONTOLOGY, SHAPES, allow_remote_contexts=True)
+    assert verdicts(fast) == verdicts(reference)
+    assert {r.component for r in reference} == {"PatternConstraintComponent"}  # each state's blank IRI, nothing more
+
+
+LANG_STRING_WITHOUT_TAG = {
+    "jsonld": """{"@context": {"nfp": "https://w3id.org/ngo-fp/ontology#",
+        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        "prov": "http://www.w3.org/ns/prov#"},
+      "@id": "https://example.org/f", "@type": "nfp:OutsideFact", "rdfs:label": {"@value": "F", "@language": "en"},
+      "nfp:factAbout": {"@id": "https://example.org/x"}, "prov:wasDerivedFrom": {"@id": "https://a.org/x"},
+      "nfp:wordsSeen": "w", "nfp:readOn": "2020-01-01", "nfp:seat": {"@value": "x", "@type": "rdf:langString"}}""",
+    "rdf": """<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:nfp="https://w3id.org/ngo-fp/ontology#"
+         xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#" xmlns:prov="http://www.w3.org/ns/prov#">
+  <nfp:OutsideFact rdf:about="https://example.org/f">
+    <rdfs:label xml:lang="en">F</rdfs:label> <nfp:factAbout rdf:resource="https://example.org/x"/>
+    <prov:wasDerivedFrom rdf:resource="https://a.org/x"/> <nfp:wordsSeen>w</nfp:wordsSeen>
+    <nfp:readOn>2020-01-01</nfp:readOn>
+    <nfp:seat rdf:datatype="http://www.w3.org/1999/02/22-rdf-syntax-ns#langString">x</nfp:seat>
+  </nfp:OutsideFact>
+</rdf:RDF>"""}
+
+
+@pytest.mark.parametrize(("suffix", "remote"), [("jsonld", False), ("jsonld", True), ("rdf", False)],
+                         ids=["json-ld", "json-ld-allow-remote-contexts", "rdf-xml"])
+def test_a_lang_string_without_a_tag_is_ill_typed(suffix: str, remote: bool, tmp_path: Path, ontology: Graph,
+                                                  shapes: Graph) -> None:
+    """JSON-LD can write `{"@value": "x", "@type": "rdf:langString"}` and RDF/XML `rdf:datatype="...#langString"`,
+    which Oxigraph's parsers for these (and rdflib's JSON-LD one) keep as a literal typed rdf:langString without a
+    language tag, not RDF (RDF 1.1 Concepts, 3.3: a language tag if and only if the datatype is rdf:langString;
+    Oxigraph's Turtle and N-Triples parsers refuse it). pyshacl fails it under sh:datatype rdf:langString; --fast
+    passed it (its test read DATATYPE() only), and with --allow-remote-contexts refused the file (exit 4, at a line
+    of the N-Triples it had written from rdflib's graph)."""
+    path = tmp_path / f"seat.{suffix}"
+    path.write_text(LANG_STRING_WITHOUT_TAG[suffix])
+    reference, _ = validate.shacl(parse(path, allow_remote_contexts=remote), ontology, shapes)
+    fast, _ = fastshacl.validate_files([path], ONTOLOGY, SHAPES, allow_remote_contexts=remote)
+    assert verdicts(fast) == verdicts(reference) == {
+        ("Violation", "https://example.org/f", "https://w3id.org/ngo-fp/ontology#seat", "DatatypeConstraintComponent",
+         f"{NFPS}OutsideFactShape-seat")}
+
+
+@pytest.mark.parametrize("remote", [False, True], ids=["oxigraph-json-ld", "allow-remote-contexts"])
+def test_a_literal_in_a_reverse_property_is_refused_by_both(remote: bool, tmp_path: Path) -> None:
+    """`"@reverse": {"rdfs:seeAlso": "a literal"}` is not JSON-LD (1.1 API, expansion: a reverse property's value is
+    a node): Oxigraph refuses it, exit 4 in both engines. rdflib's parser (--allow-remote-contexts) read it as a
+    statement whose subject is the literal: pyshacl judged that graph (exit 0), and --fast refused the N-Triples it
+    had written from it (exit 4, at a line of that text)."""
+    path = tmp_path / "reverse.jsonld"
+    path.write_text('{"@context": {"nfp": "https://w3id.org/ngo-fp/ontology#", '
+                    '"rdfs": "http://www.w3.org/2000/01/rdf-schema#"}, "@id": "https://example.org/x", '
+                    '"nfp:evidenceQuote": "abc", "@reverse": {"rdfs:seeAlso": "a literal"}}')
+    for read in (lambda: parse(path, allow_remote_contexts=remote),
+                 lambda: fastshacl.validate_files([path], ONTOLOGY, SHAPES, allow_remote_contexts=remote)):
+        with pytest.raises(BuildError, match=r"reverse\.jsonld: syntax error: Literals are not allowed inside of reverse"):
+            read()

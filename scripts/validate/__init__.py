@@ -104,6 +104,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     ranges_by_value()
     long_integers()
     verbatim_messages()
+    finite_lists()
     queries_parsed_once()
     exact_paths()
     try:
@@ -289,6 +290,46 @@ def verbatim_messages() -> None:
 
     verbatim.verbatim = True  # type: ignore[attr-defined]
     ConstraintComponent._format_sparql_based_result_message = verbatim  # type: ignore[method-assign]
+
+
+def finite_lists() -> None:
+    """Make pyshacl's copy of an rdf:List into its report stop where the list comes back, in one pass.
+
+    pyshacl copies each blank focus and value node of a result into the report (pyshacl.rdfutil.clone), a list
+    through rdflib's `Graph.items`, which raises on an rdf:rest that comes back: `_:l rdf:first x ; rdf:rest _:l`
+    (legal RDF) as a value was an internal error, exit 5, where the fast engine reports it. And it appended each
+    member by walking the copy from its head, quadratic in the list's length. The copy now holds each member up
+    to the first cell seen again, linked cell by cell. Idempotent."""
+    from pyshacl.rdfutil import clone
+
+    if getattr(clone.clone_list, "finite", False):
+        return
+
+    def clone_list(graph, lnode, target_graph, keepid=False, recursion=0, deep_clone=False):
+        if isinstance(lnode, BNode):
+            cloned = BNode(str(lnode)) if keepid else BNode()
+        else:
+            cloned = URIRef(str(lnode))  # a list can be a named individual too
+        members, cell, seen = [], lnode, set()
+        while cell is not None and cell not in seen:  # as Graph.items, but a cycle ends the list
+            seen.add(cell)
+            member = graph.value(cell, RDF.first)
+            if member is not None:
+                members.append(member)
+            cell = graph.value(cell, RDF.rest)
+        end = cloned
+        for i, member in enumerate(members):
+            if i:
+                end, previous = BNode(), end
+                target_graph.add((previous, RDF.rest, end))
+            target_graph.add((end, RDF.first, clone.clone_node(graph, member, target_graph, recursion=recursion + 1,
+                                                                deep_clone=deep_clone)))
+        if members:
+            target_graph.add((end, RDF.rest, RDF.nil))
+        return cloned
+
+    clone_list.finite = True  # type: ignore[attr-defined]
+    clone.clone_list = clone_list
 
 
 STACK_BYTES = 256 << 20
