@@ -35,6 +35,10 @@ BUILD_INPUTS := $(shell LC_ALL=C find $(INPUT_FOLDERS) -name __pycache__ -prune 
 	-regex '$(MAKE_SAFE_NAME)' \( -type f -o -type d -o -type l \) -print 2>/dev/null | LC_ALL=C sort | sed 's/ /\\ /g') VERSION \
 	$(if $(shell LC_ALL=C find $(INPUT_FOLDERS) -name __pycache__ -prune -o -regextype posix-extended \
 	! -regex '$(MAKE_SAFE_NAME)' -print 2>/dev/null | head -c 1),FORCE)
+# A file put back with an older modification time (cp -p, tar x, rsync -t) is not newer than dist/SHA256SUMS,
+# but its status-change time, which no one can set back, is: then the build runs and decides by content hashes.
+BUILD_INPUTS += $(if $(wildcard dist/SHA256SUMS),$(if $(shell find $(INPUT_FOLDERS) VERSION -name __pycache__ \
+	-prune -o -cnewer dist/SHA256SUMS -print -quit 2>/dev/null),FORCE))
 # `make release VERSION=...` hands the value to the build as one quoted argument, never to make or the shell.
 unexport VERSION
 quote = '$(subst ','\'',$(1))'

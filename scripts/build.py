@@ -31,8 +31,8 @@ from .publish import atomic, dumps, site
 from .validate import coverage, grounding, qc, reasoning
 from .errors import BuildError, Problems, display
 from .load import load_sources, parse
-from .origin import first_iri, locate, quote_line, subject_lines
-from .paths import BASE, DIST, INSTANCES, NFP, ONTOLOGY, ROOT, SHAPES, SOURCE_TEXTS
+from .origin import also_written, first_iri, locate, quote_line, subject_lines
+from .paths import BASE, DIST, INSTANCES, NFP, ONTOLOGY, RES, ROOT, SHAPES, SOURCE_TEXTS
 
 
 @dataclass
@@ -96,6 +96,11 @@ class Prepared:
         return locate(self.files, (self.evidence, self.links), self.links_folder)
 
     @functools.cached_property
+    def elsewhere(self) -> dict[str, list[tuple[Path, int | None]]]:
+        """Resource IRI -> the other places it is written, for the resources written in several files."""
+        return also_written(self.files)
+
+    @functools.cached_property
     def merged(self) -> Graph:
         """Ontology, instances and evidence in one graph, as published: made in the writer process, which owns
         its copy of the parts, in the evidence graph itself, the largest of them (its 17,550 triples are not added
@@ -139,6 +144,12 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     onto, data, per_file = load_sources(ontology, instances)
     stamp(onto, release)
     shapes_graph = parse(shapes)
+    misnamed = outside_names(per_file)
+    if misnamed:
+        raise Problems(f"{len(misnamed)} resource IRI(s) not of the form {RES}<type>/<slug>", misnamed)
+    too_long = long_names(per_file)
+    if too_long:
+        raise Problems(f"{len(too_long)} resource IRI(s) with a name too long for the site's files", too_long)
     done(t, f"{len(onto)} ontology triples, {len(data)} instance triples from {len(per_file)} files")
     parsed(onto, data, links_folder)
 
@@ -172,6 +183,42 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
             f"{len(evidence)} annotation triples generated")
     return Prepared(ontology, onto, data, evidence, shapes_graph, checked, {ontology: onto, **per_file},
                     link_triples, links_folder, shapes)
+
+
+# Each segment of a resource IRI under resource/ names a file of the site (`<slug>.jsonld`, the longest) or a folder:
+# a file name holds 255 bytes at most, so a longer slug, which the shapes' patterns accept, failed the site writer
+# with "File name too long" in dist.tmp/, naming no instance file
+NAME_BYTES = 200
+
+
+def outside_names(files: dict[Path, Graph]) -> list[BuildError]:
+    """The subjects of the instance files that are not <resource/><type>/<slug>: the shapes' patterns accept any
+    host and path before /<type>/<slug>, and such a resource was published with no page and an IRI that resolves
+    to nothing."""
+    base = str(RES)
+    problems = []
+    for path, graph in sorted(files.items()):
+        found = sorted({str(s) for s in graph.subjects() if isinstance(s, URIRef)
+                        and not (str(s).startswith(base) and str(s)[len(base):].count("/") == 1)})
+        if found:
+            lines = subject_lines(path, graph)
+            problems += [BuildError(f"{iri}: a resource of the dataset has an IRI {base}<type>/<slug> (its page "
+                                    "and files are published there)", path, lines.get(iri)) for iri in found]
+    return problems
+
+
+def long_names(files: dict[Path, Graph]) -> list[BuildError]:
+    """The resources written in `files` whose IRI has a path segment after resource/ longer than NAME_BYTES."""
+    base = str(RES)
+    problems = []
+    for path, graph in sorted(files.items()):
+        found = sorted({str(s) for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(base)
+                        and any(len(part.encode("utf-8")) > NAME_BYTES for part in str(s)[len(base):].split("/"))})
+        if found:
+            lines = subject_lines(path, graph)
+            problems += [BuildError(f"{iri}: a slug longer than {NAME_BYTES} bytes cannot name the site's files "
+                                    "(a file name holds 255 bytes)", path, lines.get(iri)) for iri in found]
+    return problems
 
 
 class Checks:
@@ -235,7 +282,7 @@ def run_checks(p: Prepared, hermit: reasoning.Run, meanwhile: Callable[[], objec
     violations = [r for r in results if r.severity == "Violation"]
     warnings = [r for r in results if r.severity != "Violation"]
     if violations:
-        raise Problems(f"SHACL: {len(violations)} violation(s)", [shacl_problem(r, p.where) for r in violations])
+        raise Problems(f"SHACL: {len(violations)} violation(s)", [shacl_problem(r, p.where, p.elsewhere) for r in violations])
     done(t, f"conforms ({engine}); {len(warnings)} warning(s)" + ("\n" + validate.summary(warnings) if warnings else ""))
 
     meanwhile()
@@ -302,12 +349,14 @@ def section_problem(resource: URIRef, named: set[URIRef], found: set[URIRef], fi
                       f"{names(found)}", path, line)
 
 
-def shacl_problem(r: validate.Result, where: dict) -> BuildError:
-    """A SHACL result at the file and line where its focus node is written."""
+def shacl_problem(r: validate.Result, where: dict, elsewhere: dict | None = None) -> BuildError:
+    """A SHACL result at the file and line where its focus node is written (and the other places that write it)."""
     path, line = where.get(r.focus, (None, None))
     shape = r.shape.rsplit("#", 1)[-1]
     detail = "".join(f" ({k}: {v})" for k, v in (("path", r.path), ("value", r.value)) if v)
-    return BuildError(f"SHACL {r.severity} [{shape}] {r.focus}: {r.message}{detail}", path, line)
+    also = "".join(f" (also written at {display(other)}:{n})" if n else f" (also written in {display(other)})"
+                   for other, n in (elsewhere or {}).get(r.focus, []))
+    return BuildError(f"SHACL {r.severity} [{shape}] {r.focus}: {r.message}{detail}{also}", path, line)
 
 
 def write_publication(built: Built, dist: Path) -> Path:
@@ -483,7 +532,8 @@ def main(argv: list[str] | None = None) -> int:
         print(failed.format(display(dist)), file=sys.stderr)
         return 1
     except OSError as exc:  # disk full, a folder made read-only during the build, ...
-        where = f"{display(exc.filename)}: " if exc.filename else ""
+        # a failed write() (a full disk) names no file, where open() does: then the output folder being written
+        where = f"{display(exc.filename) if exc.filename else display(dist)}: "
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         print(failed.format(display(dist)), file=sys.stderr)
         return 1

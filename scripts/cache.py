@@ -125,9 +125,13 @@ def put(kind: str, key: str, value: object) -> None:
     try:
         FOLDER.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=FOLDER, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:  # json.dumps: json.dump encodes in Python, 3x slower
-            f.write(json.dumps(value, sort_keys=True))
-        os.replace(tmp, FOLDER / f"{kind}-{key}.json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:  # json.dumps: json.dump encodes in Python, 3x slower
+                f.write(json.dumps(value, sort_keys=True))
+            os.replace(tmp, FOLDER / f"{kind}-{key}.json")
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)  # a half-written entry is not left in the cache
+            raise
         entries = sorted(FOLDER.glob("*.json"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-KEEP]:
             old.unlink(missing_ok=True)
@@ -147,6 +151,7 @@ def put_folder(kind: str, key: str, source: Path) -> None:
     error."""
     if not enabled():
         return
+    tmp: Path | None = None
     try:
         FOLDER.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=FOLDER, prefix=".tmp-"))
@@ -158,6 +163,8 @@ def put_folder(kind: str, key: str, source: Path) -> None:
                 shutil.rmtree(old, ignore_errors=True)
         if not target.exists():
             os.replace(tmp / "copy", target)
-        shutil.rmtree(tmp, ignore_errors=True)
     except OSError:
         pass
+    finally:  # a copy cut short (a full disk) is not left in the cache for good
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)

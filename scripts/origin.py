@@ -63,6 +63,18 @@ def locate(files: dict[Path, Graph], generated: tuple[Graph, ...] = (), links: P
     return where
 
 
+def also_written(files: dict[Path, Graph]) -> dict[str, list[Location]]:
+    """Resource IRI -> the other files (and lines) that write it, for the resources written in more than one file:
+    `locate` gives the first, which need not be the one a failure comes from."""
+    paths: dict[str, list[Path]] = {}
+    for path, graph in sorted(files.items()):
+        for s in set(graph.subjects()):
+            if isinstance(s, URIRef):
+                paths.setdefault(str(s), []).append(path)
+    return {iri: [(path, subject_lines(path, files[path]).get(iri)) for path in found[1:]]
+            for iri, found in paths.items() if len(found) > 1}
+
+
 def _row(folder: Path | None, needle: str) -> Location | None:
     if folder is None:
         return None

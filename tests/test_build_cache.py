@@ -207,3 +207,39 @@ def test_an_instance_file_counts_by_its_tokens(tmp_path: Path) -> None:
     (tmp_path / "latin.ttl").write_bytes(b'ex:a ex:p "\xe7" .\n')
     assert tokens(tmp_path / "latin.ttl") == b'ex:a ex:p "\xe7" .\n'
     assert of("a,b # c\n", "x.csv") == b"a,b # c\n"
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only or full cache folder (NGO_FP_CACHE elsewhere, a CI cache restored read-only): Jinja's cache of
+    compiled templates raised its OSError when a template had changed, and the site, so the build, failed
+    (`error: site: OSError: [Errno 30] Read-only file system: '.cache/build/jinja/...'`); a PLOVER folder whose
+    copy failed half way was left in the cache as .tmp-* for good. Neither is an error, and nothing is left."""
+    import errno
+    import jinja2.bccache
+
+    from scripts import cache
+    from scripts.publish import site
+
+    monkeypatch.setattr(cache, "FOLDER", tmp_path / "cache")
+    monkeypatch.delenv("NGO_FP_NO_CACHE", raising=False)
+
+    def full(*_: object, **__: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(jinja2.bccache.tempfile, "NamedTemporaryFile", full)
+    env = site.environment()
+    assert env.bytecode_cache is not None
+    assert env.get_template("base.html").name == "base.html"  # compiled, and its code not kept: no error
+
+    source = tmp_path / "folder"
+    (source / "a").mkdir(parents=True)
+    (source / "a" / "one.txt").write_text("1")
+
+    def half(src: Path, dst: Path, **_: object) -> None:
+        Path(dst).mkdir()
+        (Path(dst) / "part.txt").write_text("half written")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cache.shutil, "copytree", half)
+    cache.put_folder("plover-gsr", "k" * 64, source)
+    assert [p.name for p in (tmp_path / "cache").iterdir() if p.name != "jinja"] == []

@@ -387,3 +387,50 @@ def test_the_checks_key_leaves_out_the_code_that_only_publishes() -> None:
     assert any(name.endswith("fastshacl.py") for name in names) and any(name.endswith("load.py") for name in names)
     assert not any(name.startswith(("publish/", "serve/")) for name in names), sorted(names)
     assert all((ROOT / "scripts" / name).exists() for name in cache.PUBLICATION_ONLY - {"__pycache__"})
+
+
+def test_make_rebuilds_when_a_source_is_put_back_with_an_older_time(tmp_path: Path) -> None:
+    """A file restored from a copy with its own, older modification time (`cp -p`, `tar x`, `rsync -t`) is not
+    newer than dist/SHA256SUMS, so make kept the publication of the edited file: stale. Its status-change time,
+    which no one can set back, is newer: make then runs the build, which decides by content hashes."""
+    for name in ("Makefile", "requirements.txt", "requirements-rml.txt", "pyproject.toml", "VERSION"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    (tmp_path / "instances").mkdir()
+    source = tmp_path / "instances" / "a.ttl"
+    source.write_text("<https://example.org/a> <https://example.org/p> 1 .\n", encoding="utf-8")
+    stamp = hashlib.sha256((tmp_path / "requirements.txt").read_bytes()).hexdigest()[:12]
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / f".installed-{stamp}").touch()
+    old = time.time() - 86400
+    for path in (*tmp_path.iterdir(), source, tmp_path / ".venv" / f".installed-{stamp}"):
+        os.utime(path, (old, old + 1 if path.name.startswith(".installed") else old))
+    time.sleep(0.05)
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "SHA256SUMS").touch()  # the build dates it to its start, after every input's change
+
+    def dry() -> str:
+        return subprocess.run(["make", "--no-print-directory", "-n", "dist/SHA256SUMS"], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=60).stdout
+
+    assert "scripts.build" not in dry()  # nothing changed: nothing to do
+    time.sleep(0.05)
+    with source.open("r+b") as f:  # put back in place (the folder's list of files unchanged), its old time kept
+        f.write(b"<https://example.org/b>")
+    os.utime(source, (old, old))
+    assert "scripts.build" in dry()
+
+
+def test_a_full_disk_names_the_output_folder(project: tuple[Path, Path]) -> None:
+    """A write that fails for lack of space raises an OSError without a file name (write(), not open()): the
+    build said only `error: No space left on device`, naming nothing. It names the output folder it was writing."""
+    instances, dist = project
+    before = publication(dist)
+    code = ("import errno, sys; from scripts import build\n"
+            "def full(*_):\n    raise OSError(errno.ENOSPC, 'No space left on device')\n"
+            "build.write_coverage = full\nsys.exit(build.main(sys.argv[1:]))\n")
+    result = subprocess.run([sys.executable, "-c", code, *command(instances, dist)[3:]], cwd=ROOT, capture_output=True,
+                            text=True, timeout=600)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"error: {dist}: No space left on device" in result.stderr.splitlines(), result.stderr
+    assert publication(dist) == before
+    no_leftovers(dist)

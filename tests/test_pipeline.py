@@ -133,7 +133,7 @@ def test_shacl_violation_fails_with_its_message(project: tuple[Path, Path]) -> N
     # one line per violation, naming the file and the line where the focus node's block starts
     # (`organization:turksam a nfp:ResearchCentre , nfp:NonGovernmentalOrganization ;` in tests/shapes/base.ttl)
     at = line_of("organization:turksam a ", start=True)
-    [line] = [l for l in result.stderr.splitlines() if "Give exactly one English rdfs:label" in l]
+    [line] = [text for text in result.stderr.splitlines() if "Give exactly one English rdfs:label" in text]
     assert line.startswith(f"error: {instances / 'base.ttl'}:{at}: SHACL Violation ")
     assert "https://w3id.org/ngo-fp/resource/organization/turksam" in line
 
@@ -195,3 +195,54 @@ def test_malformed_version_is_refused(project: tuple[Path, Path], version: str) 
     assert_failed_cleanly(result, dist)
     assert "MAJOR.MINOR.PATCH" in result.stderr
     assert "- parse sources" not in result.stdout  # refused before any work
+
+
+def test_a_slug_too_long_for_a_file_name_fails_at_its_line(project: tuple[Path, Path]) -> None:
+    """A slug the shapes accept ([a-z0-9-]+) but too long for the name of its page's files (255 bytes): the site
+    writer failed with three lines naming dist.tmp/site/..., not the instance file. It fails at its block's line."""
+    instances, dist = project
+    slug = "-".join(["abcdefghij"] * 28)  # 307 characters
+    (instances / "long.ttl").write_text(
+        "@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\n"
+        f"<https://w3id.org/ngo-fp/resource/place/{slug}> a nfp:Place ;\n"
+        '    rdfs:label "A place with a long name"@en ;\n'
+        '    nfp:evidenceQuote "the HABITAT II conference held in Istanbul in 1996" .\n', encoding="utf-8")
+    result = run_build(instances, dist)
+    assert_failed_cleanly(result, dist)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert errors[0].startswith("error: ") and "long.ttl:4: " in errors[0] and slug in errors[0], result.stderr
+    assert len(errors) == 2 and "dist.tmp" not in result.stderr  # the problem, then the step's summary
+
+
+def test_a_violation_names_every_file_that_writes_the_resource(project: tuple[Path, Path]) -> None:
+    """A second English label for place:istanbul added in another file: the violation named only the line of the
+    resource's block in base.ttl (the first file), not the file that broke it. It names both."""
+    instances, dist = project
+    (instances / "more.ttl").write_text(
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix place: <https://w3id.org/ngo-fp/resource/place/> .\n\n"
+        'place:istanbul rdfs:label "Istanbul, again"@en .\n', encoding="utf-8")
+    result = run_build(instances, dist)
+    assert_failed_cleanly(result, dist)
+    [line] = [text for text in result.stderr.splitlines() if "Give exactly one English rdfs:label" in text]
+    assert line.startswith(f"error: {instances / 'base.ttl'}:{line_of('place:istanbul a ', start=True)}: SHACL ")
+    assert f"also written at {instances / 'more.ttl'}:4" in line, line
+
+
+def test_a_resource_outside_the_resource_namespace_fails_at_its_line(project: tuple[Path, Path]) -> None:
+    """The shapes' IRI patterns accept any host and any path before /<type>/<slug>: a place at example.org, or at
+    resource/place/x/place/y, was published in the dumps with no page and an IRI that resolves to nothing. An
+    instance file's resources are https://w3id.org/ngo-fp/resource/<type>/<slug> (README, IRIs)."""
+    instances, dist = project
+    for n, iri in enumerate(("https://example.org/place/outside", "https://w3id.org/ngo-fp/resource/place/x/place/y")):
+        (instances / "outside.ttl").write_text(
+            "@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .\n"
+            "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\n"
+            f"<{iri}> a nfp:Place ;\n"
+            f'    rdfs:label "A place elsewhere {n}"@en ;\n'
+            '    nfp:evidenceQuote "the HABITAT II conference held in Istanbul in 1996" .\n', encoding="utf-8")
+        result = run_build(instances, dist)
+        assert_failed_cleanly(result, dist)
+        errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+        assert "outside.ttl:4: " in errors[0] and iri in errors[0], result.stderr

@@ -64,7 +64,19 @@ def bytecode_cache() -> FileSystemBytecodeCache | None:
     for other in folder.parent.iterdir():
         if other != folder:
             shutil.rmtree(other, ignore_errors=True)
-    return FileSystemBytecodeCache(str(folder))
+    return QuietBytecodeCache(str(folder))
+
+
+class QuietBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's cache, whose failure to keep a template's code (a read-only or full cache folder) is no error, as
+    for the rest of the build cache: the template is compiled again next time. Jinja raised the OSError, and a
+    changed template failed the site, so the build."""
+
+    def dump_bytecode(self, bucket) -> None:  # type: ignore[no-untyped-def]
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 class Writer:
