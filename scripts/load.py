@@ -49,6 +49,15 @@ MAX_NESTING = 64  # levels of XML elements (RDF/XML) or of JSON objects and arra
 # and a chain of 5,000 to 10,000 terms (100-200 KB of flat JSON) overflowed its stack: a segmentation fault, exit 139,
 # nothing said. Real contexts chain two or three.
 MAX_TERM_CHAIN = 256
+# Terms copied when contexts are applied below the top: Oxigraph's JSON-LD parser copies the whole active context
+# for each node object that an embedded, property-scoped or type-scoped context applies to, so time grows with
+# (terms in scope) x (such nodes): 4,000 terms and 40,000 uses of a scoped property (600 KB) took 29 s, twice
+# that 4 minutes (a type-scoped context, 1.2 MB: 103 s). 50 million copies are about 9 s; real files copy a few
+# dozen terms a few thousand times.
+MAX_CONTEXT_COPIES = 50_000_000
+# ... and the terms of a scoped context are defined again at each use: 2,000 terms applied to 20,000 nodes (300 KB)
+# took 41 s, about five times a copy's cost per term
+DEFINE_COST = 5
 # Attributes of one XML element, and namespaces declared in scope: Oxigraph's RDF/XML reader takes time quadratic
 # in them (100,000 attributes, 1.4 MB: 14 s; 50,000 namespaces: 6.7 s). Real files have tens.
 MAX_XML_NAMES = 1000
@@ -157,20 +166,75 @@ def json_nesting(data: bytes) -> int:
 
 
 def refuse_deep_json(path: Path) -> None:
+    """The checks made on a JSON-LD file's whole text before the parser reads it (nesting, term chain, context
+    copies). A file whose text does not start as JSON does (after white space) is left to the parser, which says
+    where at once: 5 GB of NUL bytes were read whole here first, a MemoryError ("internal error", exit 5)."""
     try:
+        with path.open("rb") as file:
+            start = file.read(4096)
+        if start.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")[:1] not in (b"{", b"[", b""):
+            return  # not JSON (NUL bytes, another format; a BOM is skipped): the parser's syntax error, line 1
         data = path.read_bytes()
+        depth = json_nesting(data)
+        if depth > MAX_NESTING:
+            raise BuildError(f"JSON nested {depth} levels deep is refused (at most {MAX_NESTING})", path)
+        try:
+            doc = json.loads(data)  # nested at most MAX_NESTING deep: no recursion to fear
+        except ValueError:
+            return  # the parser says where
     except OSError as exc:
         raise BuildError(_os_problem(exc), path) from None
-    depth = json_nesting(data)
-    if depth > MAX_NESTING:
-        raise BuildError(f"JSON nested {depth} levels deep is refused (at most {MAX_NESTING})", path)
-    try:
-        doc = json.loads(data)  # nested at most MAX_NESTING deep: no recursion to fear
-    except ValueError:
-        return  # the parser says where
+    except MemoryError:
+        raise BuildError(f"JSON-LD file of {path.stat().st_size:,} bytes: too large to check in the memory "
+                         "available", path) from None
     chain = term_chain(doc)
     if chain > MAX_TERM_CHAIN:
         raise BuildError(f"JSON-LD terms defined by other terms {chain} deep are refused (at most {MAX_TERM_CHAIN})", path)
+    copies = context_copies(doc)
+    if copies > MAX_CONTEXT_COPIES:
+        raise BuildError(f"JSON-LD whose nested, property- or type-scoped contexts copy {copies:,} terms is refused "
+                         f"(at most {MAX_CONTEXT_COPIES:,}: the parser's time grows with terms times uses)", path)
+
+
+def _terms(contexts: object) -> int:
+    return sum(len(c) for c in (contexts if isinstance(contexts, list) else [contexts]) if isinstance(c, dict))
+
+
+def context_copies(doc: object) -> int:
+    """An estimate of the work of Oxigraph's JSON-LD parser on contexts applied below the top, in terms copied: at
+    each node object that holds an embedded @context, is a value of a term with a scoped context, or whose @type is
+    such a term, the terms of the contexts in scope above it are copied, and the applied context's own terms are
+    defined again, at DEFINE_COST copies each (MAX_CONTEXT_COPIES). Linear in the document."""
+    scoped: dict[str, int] = {}  # term -> the terms of its scoped context
+    stack: list[object] = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack += node
+        elif isinstance(node, dict):
+            stack += node.values()
+            contexts = node.get("@context")
+            for context in contexts if isinstance(contexts, list) else [contexts]:
+                if isinstance(context, dict):
+                    scoped.update((t, _terms(d["@context"])) for t, d in context.items()
+                                  if isinstance(d, dict) and "@context" in d)
+    copies = 0
+    walk: list[tuple[object, int, int | None]] = [(doc, 0, None)]  # (value, terms in scope, its property's scoped terms)
+    while walk:
+        node, above, by_property = walk.pop()
+        if isinstance(node, list):
+            walk += [(item, above, by_property) for item in node]
+        elif isinstance(node, dict):
+            types = node.get("@type")
+            applied = [] if by_property is None else [by_property]
+            applied += [scoped[t] for t in (types if isinstance(types, list) else [types]) if isinstance(t, str) and t in scoped]
+            if "@context" in node:
+                applied.append(_terms(node["@context"]))
+            for terms in applied:
+                copies += above + DEFINE_COST * terms
+                above += terms
+            walk += [(value, above, scoped.get(key)) for key, value in node.items() if key != "@context"]
+    return copies
 
 
 def term_chain(doc: object) -> int:

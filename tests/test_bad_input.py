@@ -264,6 +264,25 @@ def test_ctrl_c_ends_the_fast_engine_during_its_load(tmp_path: Path) -> None:
     assert time.perf_counter() - sent < 1.0, f"{time.perf_counter() - sent:.1f} s after Ctrl-C"
 
 
+def test_an_ignored_ctrl_c_stays_ignored_by_the_fast_engine(tmp_path: Path) -> None:
+    """A process started with SIGINT ignored (`ngo-fp validate data --fast &` in a script: the shell ignores it for
+    background commands, so that Ctrl-C at the terminal spares them) was ended by Ctrl-C all the same: --fast set
+    SIGINT's default action for its run. pyshacl kept it ignored, and so does --fast now."""
+    import signal
+
+    data = tmp_path / "many.nt"
+    with data.open("w") as out:
+        for i in range(4):  # 200,000 triples: --fast's run takes seconds, pyshacl's would take minutes
+            out.write("".join(f'<https://example.org/{i}/{j}> <https://example.org/p> "v{j}" .\n' for j in range(50_000)))
+    process = subprocess.Popen([sys.executable, "-m", "scripts.validate", str(data), "--fast"], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    while process.poll() is None:  # Ctrl-C, again and again, until the run ends
+        process.send_signal(signal.SIGINT)
+        time.sleep(0.2)
+    assert process.returncode == 0, process.stderr.read()
+
+
 @pytest.mark.parametrize("engine", ENGINES, ids=ENGINE_IDS)
 def test_upper_case_extension_is_read(capsys, engine: list[str]) -> None:
     code, out, _ = run(capsys, str(BAD.parent / "UPPER-CASE.TTL"), *engine)
@@ -459,6 +478,115 @@ def test_the_chain_of_json_ld_terms_is_measured_over_every_context() -> None:
     assert term_chain(scoped) == 3  # q uses r (its type), r uses p
     assert term_chain({"@graph": [{"@context": {"a": "b:x", "b": "a:y"}}]}) == 0  # a cycle: the parser's error
     assert term_chain({"@context": {"a": "http://e/a"}}) == 1 and term_chain({"x": 1}) == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES, ids=ENGINE_IDS)
+def test_a_huge_json_ld_file_is_one_line_not_a_memory_error(tmp_path: Path, engine: list[str]) -> None:
+    """The JSON-LD checks read the whole text before the parser: 5 GB of NUL bytes (a sparse file), whose first
+    byte is the parser's syntax error, and 5 GB after a "{", were `internal error: MemoryError` (exit 5) with the
+    process's memory bounded, and without a bound 5 GB and its copies in memory."""
+    import resource
+
+    def bounded() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (4_000_000_000, 4_000_000_000))
+
+    zeros, brace = tmp_path / "zeros.jsonld", tmp_path / "brace.jsonld"
+    zeros.write_bytes(b"")
+    brace.write_bytes(b"{")
+    for path in (zeros, brace):
+        os.truncate(path, 5 * 2**30)
+    cases = [(brace, "brace.jsonld: JSON-LD file of 5,368,709,120 bytes: too large to check in the memory available"),
+             (zeros, "zeros.jsonld:1: syntax error at column 1: Unexpected char: '\\x00'")]
+    for path, expected in cases:
+        done = subprocess.run([sys.executable, "-m", "scripts.validate", str(path), *engine], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120, preexec_fn=bounded)
+        assert_one_line_error(done.returncode, done.stderr, expected)
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt"])
+def test_fast_says_an_error_in_the_first_line_without_reading_the_whole_file(tmp_path: Path, suffix: str) -> None:
+    """--fast's strict read waited in its helper thread behind the scan of the whole file for RDF 1.2 terms (and,
+    for N-Triples, ran the scan for retyped literals first), and the helper was waited for: 5 GB (a sparse file of
+    NUL bytes) with its error at line 1, column 1 took 18 to 24 s to say so, where pyshacl takes 0.1 s."""
+    path = tmp_path / f"zeros{suffix}"
+    path.write_bytes(b"")
+    os.truncate(path, 5 * 2**30)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "scripts.validate", str(path), "--fast"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert_one_line_error(done.returncode, done.stderr, f"zeros{suffix}:1: syntax error at column 1")
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("engine", ENGINES, ids=ENGINE_IDS)
+def test_errors_stay_off_the_standard_output_when_the_standard_error_is_closed(engine: list[str]) -> None:
+    """With descriptor 2 closed (`2>&-`), sys.stderr is None and print(..., file=sys.stderr) writes to the standard
+    output: `validate bad.jsonld 2>&- > out` put "error: ..." in out, where the results go."""
+    done = subprocess.run([sys.executable, "-m", "scripts.validate", str(BAD / "comma-lines.ttl"), *engine], cwd=ROOT,
+                          capture_output=False, stdout=subprocess.PIPE, text=True, timeout=120,
+                          preexec_fn=lambda: os.close(2))
+    assert done.returncode == 4 and done.stdout == ""
+
+
+@pytest.mark.parametrize("change", ["rewritten", "removed"])
+def test_a_dataset_file_changed_during_the_fast_validation(capsys, tmp_path: Path, monkeypatch, change: str) -> None:
+    """--fast reads a TriG, N-Quads or JSON-LD file again after the checks, to name the file of each result
+    (fastshacl.origins): a file rewritten or removed in between was `internal error: SyntaxError` (or
+    FileNotFoundError), exit 5, "please report it". It is an input error, exit 4, naming the file."""
+    from scripts.validate import fastshacl
+
+    path = tmp_path / "data.nq"
+    path.write_text("<https://w3id.org/ngo-fp/resource/organization/upper> "  # an association without a label
+                    "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/ngo-fp/ontology#Association> "
+                    "<https://example.org/g> .\n")
+    original = fastshacl.run
+
+    def run_then_change(*args, **kwargs):
+        results = original(*args, **kwargs)
+        if change == "removed":
+            path.unlink()
+        else:
+            path.write_text("this is not <n-quads> .\n")
+        return results
+    monkeypatch.setattr(fastshacl, "run", run_then_change)
+    code, _, err = run(capsys, str(path), "--fast")
+    expected = {"rewritten": "data.nq:1: changed while it was validated: syntax error at column 1",
+                "removed": "data.nq: changed while it was validated: No such file or directory"}[change]
+    assert_one_line_error(code, err, expected)
+
+
+@pytest.mark.parametrize("kind", ["property-scoped", "type-scoped", "embedded", "large-scoped"])
+@pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])
+def test_contexts_applied_to_many_nodes_are_refused_at_once(engine: list[str], kind: str, tmp_path: Path,
+                                                            capsys) -> None:
+    """Oxigraph's JSON-LD parser copies the whole active context for every node object that a scoped or embedded
+    context applies to: 4,000 inline terms and 40,000 such nodes (600 KB) took 29 s to parse, and twice the file 4
+    minutes, in both engines; and a scoped context's own terms are defined again at each use (2,000 terms on 20,000
+    nodes, 300 KB: 41 s). Refused at once; the same contexts applied a few times are read."""
+    terms = {f"t{i}": f"https://example.org/t{i}" for i in range(4_000)} | {"q": "https://example.org/q"}
+    inner = {"r": "https://example.org/r"}
+    uses = 40_000
+    if kind == "large-scoped":
+        inner, uses = {f"t{i}": f"https://example.org/t{i}" for i in range(2_000)} | {"q": "https://example.org/q"}, 20_000
+        terms, node = {"p": {"@id": "https://example.org/p", "@context": inner}}, {"q": "x"}
+    elif kind == "property-scoped":
+        terms["p"], node = {"@id": "https://example.org/p", "@context": inner}, {"q": "x"}
+    elif kind == "type-scoped":
+        terms["p"], terms["T"] = "https://example.org/p", {"@id": "https://example.org/T", "@context": inner}
+        node = {"@type": "T", "q": "x"}
+    else:
+        terms["p"], node = "https://example.org/p", {"@context": inner, "r": "x"}
+    for uses, refused in ((uses, True), (10, False)):
+        path = tmp_path / f"{kind}-{uses}.jsonld"
+        path.write_text(json.dumps({"@context": terms, "@id": "https://example.org/a", "p": [node] * uses}))
+        start = time.perf_counter()
+        code, _, err = run(capsys, str(path), *engine)
+        if refused:
+            assert_one_line_error(code, err, f"{path.name}: JSON-LD whose nested, property- or type-scoped contexts "
+                                             "copy 160," if kind != "large-scoped" else "copy 200,")
+            assert time.perf_counter() - start < 5
+        else:
+            assert code == 0, err
 
 
 @pytest.mark.parametrize("engine", [[], ["--fast"]], ids=["pyshacl", "fast"])

@@ -136,8 +136,8 @@ def ended_at_once_by_ctrl_c() -> Iterator[None]:
     """Ctrl-C ends the process at once (SIGINT's default action: the shell sees 130) while the fast engine runs.
     Python's own handler waits until Oxigraph's load returns to Python, after the whole file (10 s for 2M
     triples); nothing is written before the engine returns, so nothing is left half done."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        yield  # (ignored: started in the background by a shell, `cmd &`, or by a caller that ignores it; so it stays)
         return
     previous = signal.signal(signal.SIGINT, signal.SIG_DFL)
     try:
@@ -233,6 +233,8 @@ def exit_with(command: Callable[[list], int]) -> NoReturn:
     times that, and the process is ending anyway (os._exit). Output that cannot be written (a full disk) is one
     line and exit 4; a reader that stops reading (`| head`) changes nothing."""
     keep: list = []
+    if sys.stderr is None:  # closed (`2>&-`): print(file=None) wrote every error to the standard output, mixed with
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # the results; and a file opened later took descriptor 2
     for stream in (sys.stdout, sys.stderr):  # an output that cannot encode "×" or a name (PYTHONIOENCODING=ascii)
         if isinstance(stream, io.TextIOWrapper):  # writes it escaped: it was a traceback and exit 1, "info only"
             stream.reconfigure(errors="backslashreplace")

@@ -34,7 +34,8 @@ import os
 import re
 import secrets
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -572,7 +573,7 @@ def refuse_restated(found: str | None) -> None:
 
 def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph: Graph | None = None,
                allow_remote_contexts: bool = False, may_hold_rdf12: Callable[[Path], bool] | None = None,
-               read_elsewhere: Callable[[Path], Callable[[], bool]] | None = None) -> ox.Store:
+               read_elsewhere: Callable[[Path], Callable[..., bool]] | None = None) -> ox.Store:
     """An in-memory Oxigraph store with the data files (or an rdflib graph) and the ontology. Each file passes
     scripts/load.py's checks (regular, non-empty, no XML DTD, no deep nesting, no RDF 1.2 terms: see
     refuse_rdf12, whose text scan is `may_hold_rdf12`, load.may_hold_rdf12 by default) and goes to a named graph
@@ -614,7 +615,7 @@ def load_store(files: Iterable[Path] = (), ontology: Graph | None = None, graph:
                                **({} if target is None else {"to_graph": target}))
                 except SyntaxError:
                     if strict is not None:
-                        strict()  # the strict parser's error, where it finds one first
+                        strict(True)  # the strict parser's error, where it finds one first
                     raise
                 # whether the file itself holds a statement (the store may have had them all already, or another
                 # file may have filled this file's graph): the first one read is enough
@@ -699,12 +700,12 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
     given) receives the store instead of it being freed on return, for a command that exits right after
     (scripts/validate/cli.py, exit_with)."""
     import time
-    from concurrent.futures import Future, ThreadPoolExecutor
+    from concurrent.futures import Future
 
     from ..load import check_file, may_hold_rdf12, may_hold_retyped, parse, read_whole
 
     start = time.perf_counter()
-    with ThreadPoolExecutor(1) as pool:
+    with _helper() as pool:
         shapes_graph = pool.submit(parse, shapes)
         compiling = pool.submit(lambda: compile_shapes(shapes_graph.result()))
         mixing = pool.submit(mixed_in_file, ontology)
@@ -732,7 +733,22 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
 
         def start_reading(path: Path) -> Callable[[], bool]:
             reads[path] = pool.submit(read, path)
-            return lambda: reads[path].result()[0]
+
+            def result(failed: bool = False) -> bool:
+                """The strict read's answer; read here if the helper has not started it (it is still scanning
+                the files for RDF 1.2 terms: a syntax error in the first line of a 5 GB file waited 24 s). After
+                the load `failed`, only the strict parser's error is wanted: no scan for retyped literals first."""
+                if failed and reads[path].cancel():
+                    read_whole(path, check_file(path))  # raises the strict parser's error
+                if reads[path].cancel():
+                    here: Future = Future()
+                    try:
+                        here.set_result(read(path))
+                    except Exception as exc:  # raised by result(), as the helper's would be
+                        here.set_exception(exc)
+                    reads[path] = here
+                return reads[path].result()[0]
+            return result
 
         # the data in this thread: glibc grows another thread's heap by one mprotect call per step (38,000 calls
         # for 500k triples), the main thread's by brk (about 1,300 calls)
@@ -753,6 +769,21 @@ def validate_files(files: list[Path], ontology: Path, shapes: Path, allow_remote
     return results, found
 
 
+@contextmanager
+def _helper() -> Iterator[ThreadPoolExecutor]:
+    """validate_files' helper thread. When the validation stops on an error (or Ctrl-C), it is said at once: the
+    work not started is dropped and a scan under way is not waited for (the process ends; it ends with it)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(1)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
 def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
             allow_remote_contexts: bool = False) -> dict[str, Path]:
     """The data file each focus node of the results is described in (the first one, in the order given, where it
@@ -762,7 +793,7 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
     as a subject, a blank node (whose label in the store is not the file's) by its statements among the file's blank
     subjects, its literals in the store's forms (`neighbourhood`; of blank nodes with the very same statements, the
     file gets as many as it has)."""
-    from ..load import parse, rdf_format
+    from ..load import parse, rdf_format, syntax_error
 
     # every IRI and blank node (a blank node by the store's label, as the results give it)
     wanted = {r.focus: (ox.NamedNode(r.focus) if isinstance(r.focus_term, URIRef) else ox.BlankNode(r.focus))
@@ -775,35 +806,42 @@ def origins(store: ox.Store, results: list[Result], files: Iterable[Path],
             quad = next(store.quads_for_pattern(node, None, None, None), None)
             if quad is not None and quad.graph_name in triple_files:
                 found[focus] = triple_files[quad.graph_name]
-    for path in files:
-        left = wanted.keys() - found.keys()
-        if not left:
-            break
-        fmt = rdf_format(path)  # checked when it was loaded (check_file reads an XML or JSON-LD file whole)
-        if fmt in DATASET_FORMATS:
-            if fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts:  # read by rdflib (load_store)
-                quads: Iterable[ox.Quad] = ox.parse(parse(path, allow_remote_contexts=True).serialize(
-                    format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True)  # as load_store
+    try:  # a file read again: one replaced or cut since it was loaded is an input error, not an internal one
+        for path in files:
+            left = wanted.keys() - found.keys()
+            if not left:
+                break
+            fmt = rdf_format(path)  # checked when it was loaded (check_file reads an XML or JSON-LD file whole)
+            if fmt in DATASET_FORMATS:
+                if fmt == ox.RdfFormat.JSON_LD and allow_remote_contexts:  # read by rdflib (load_store)
+                    quads: Iterable[ox.Quad] = ox.parse(parse(path, allow_remote_contexts=True).serialize(
+                        format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True)  # as load_store
+                else:
+                    quads = ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+                blanks = {f for f in left if isinstance(wanted[f], ox.BlankNode)}
+                if blanks:  # read twice below; otherwise streamed, never all in memory
+                    quads = list(quads)
+                described = {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)} & left
+                if blanks:  # a blank node is in one file only (each file's are its own), so its statements tell it
+                    stored = ox.Store()  # with its literals in the store's forms ("01"^^xsd:integer is "1" there)
+                    stored.extend(quads)
+                    quads = list(stored)
+                    subjects = {q.subject for q in quads if isinstance(q.subject, ox.BlankNode)}
+                    in_file = Counter(n for node, n in neighbourhoods(quads).items() if node in subjects)
+                    for focus in sorted(blanks):  # as many look-alikes as the file has: the others are another file's
+                        if in_file[statements := neighbourhood(store, wanted[focus])] > 0:
+                            in_file[statements] -= 1
+                            described.add(focus)
             else:
-                quads = ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
-            blanks = {f for f in left if isinstance(wanted[f], ox.BlankNode)}
-            if blanks:  # read twice below; otherwise streamed, never all in memory
-                quads = list(quads)
-            described = {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)} & left
-            if blanks:  # a blank node is in one file only (each file's are its own), so its statements tell it
-                stored = ox.Store()  # with its literals in the store's forms ("01"^^xsd:integer is "1" there)
-                stored.extend(quads)
-                quads = list(stored)
-                subjects = {q.subject for q in quads if isinstance(q.subject, ox.BlankNode)}
-                in_file = Counter(n for node, n in neighbourhoods(quads).items() if node in subjects)
-                for focus in sorted(blanks):  # as many look-alikes as the file has: the others are another file's
-                    if in_file[statements := neighbourhood(store, wanted[focus])] > 0:
-                        in_file[statements] -= 1
-                        described.add(focus)
-        else:
-            graph = file_graph(path)
-            described = {f for f in left if next(store.quads_for_pattern(wanted[f], None, None, graph), None)}
-        found.update((focus, path) for focus in described)
+                graph = file_graph(path)
+                described = {f for f in left if next(store.quads_for_pattern(wanted[f], None, None, graph), None)}
+            found.update((focus, path) for focus in described)
+    except SyntaxError as exc:
+        error = syntax_error(exc, path)
+        raise BuildError(f"changed while it was validated: {error.problem}", path, error.line) from None
+    except (OSError, MemoryError) as exc:
+        raise BuildError(f"changed while it was validated: {exc.strerror or exc if isinstance(exc, OSError) else exc}",
+                         path) from None
     return found
 
 
