@@ -26,7 +26,7 @@ import stat
 from collections import deque
 from itertools import accumulate, islice
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -196,6 +196,20 @@ def refuse_deep_json(path: Path) -> None:
                          f"(at most {MAX_CONTEXT_COPIES:,}: the parser's time grows with terms times uses)", path)
 
 
+def contexts_in(doc: object) -> Iterator[dict]:
+    """Every context object of a JSON-LD document, at the top, embedded or scoped (a scoped context is a value in
+    the context that defines its term, so it is found as the walk goes down)."""
+    stack: list[object] = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack += node
+        elif isinstance(node, dict):
+            stack += node.values()
+            contexts = node.get("@context")
+            yield from (c for c in (contexts if isinstance(contexts, list) else [contexts]) if isinstance(c, dict))
+
+
 def _terms(contexts: object) -> int:
     return sum(len(c) for c in (contexts if isinstance(contexts, list) else [contexts]) if isinstance(c, dict))
 
@@ -205,19 +219,8 @@ def context_copies(doc: object) -> int:
     each node object that holds an embedded @context, is a value of a term with a scoped context, or whose @type is
     such a term, the terms of the contexts in scope above it are copied, and the applied context's own terms are
     defined again, at DEFINE_COST copies each (MAX_CONTEXT_COPIES). Linear in the document."""
-    scoped: dict[str, int] = {}  # term -> the terms of its scoped context
-    stack: list[object] = [doc]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack += node
-        elif isinstance(node, dict):
-            stack += node.values()
-            contexts = node.get("@context")
-            for context in contexts if isinstance(contexts, list) else [contexts]:
-                if isinstance(context, dict):
-                    scoped.update((t, _terms(d["@context"])) for t, d in context.items()
-                                  if isinstance(d, dict) and "@context" in d)
+    scoped = {term: _terms(d["@context"]) for context in contexts_in(doc) for term, d in context.items()
+              if isinstance(d, dict) and "@context" in d}  # term -> the terms of its scoped context
     copies = 0
     walk: list[tuple[object, int, int | None]] = [(doc, 0, None)]  # (value, terms in scope, its property's scoped terms)
     while walk:
@@ -242,20 +245,11 @@ def term_chain(doc: object) -> int:
     prefix of a compact IRI, in @id, @reverse or @type), over every context of the document, scoped ones too; a
     cycle (an error the parser reports) counts for nothing. Linear: Kahn's order over the terms."""
     uses: dict[str, set[str]] = {}
-    stack = [doc]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack += node
-        elif isinstance(node, dict):
-            stack += node.values()
-            contexts = node.get("@context")
-            for context in contexts if isinstance(contexts, list) else [contexts]:
-                if isinstance(context, dict):
-                    for term, definition in context.items():
-                        refs = [definition] if isinstance(definition, str) else [
-                            definition.get(key) for key in ("@id", "@reverse", "@type")] if isinstance(definition, dict) else []
-                        uses.setdefault(term, set()).update(ref for ref in refs if isinstance(ref, str))
+    for context in contexts_in(doc):
+        for term, definition in context.items():
+            refs = [definition] if isinstance(definition, str) else [
+                definition.get(key) for key in ("@id", "@reverse", "@type")] if isinstance(definition, dict) else []
+            uses.setdefault(term, set()).update(ref for ref in refs if isinstance(ref, str))
     terms = set(uses)
 
     def term_of(ref: str) -> str | None:
