@@ -71,8 +71,9 @@ def also_written(files: dict[Path, Graph]) -> dict[str, list[Location]]:
         for s in set(graph.subjects()):
             if isinstance(s, URIRef):
                 paths.setdefault(str(s), []).append(path)
-    return {iri: [(path, subject_lines(path, files[path]).get(iri)) for path in found[1:]]
-            for iri, found in paths.items() if len(found) > 1}
+    shared = {iri: found[1:] for iri, found in paths.items() if len(found) > 1}
+    lines = {path: subject_lines(path, files[path]) for path in {p for found in shared.values() for p in found}}
+    return {iri: [(path, lines[path].get(iri)) for path in found] for iri, found in shared.items()}
 
 
 def _row(folder: Path | None, needle: str) -> Location | None:
