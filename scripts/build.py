@@ -271,8 +271,10 @@ def run_checks(p: Prepared, hermit: reasoning.Run, meanwhile: Callable[[], objec
     failures = []
     for qc_check in qc.checks():
         for row in qc.run(qc_check, store):
-            path, line = first_iri(row, p.where) or (None, None)
-            failures.append(BuildError(f"QC {qc_check.name}: {qc_check.description}: {' | '.join(row)}", path, line))
+            resource = first_iri(row, p.where)
+            path, line = p.where[resource] if resource is not None else (None, None)
+            failures.append(BuildError(f"QC {qc_check.name}: {qc_check.description}: {' | '.join(row)}"
+                                       f"{also_written_at(resource, p.elsewhere)}", path, line))
     if failures:
         raise Problems(f"QC: {len(failures)} row(s) returned by shapes/qc/*-violation.rq", failures)
     done(t, f"{len(qc.checks())} checks passed")
@@ -354,9 +356,14 @@ def shacl_problem(r: validate.Result, where: dict, elsewhere: dict | None = None
     path, line = where.get(r.focus, (None, None))
     shape = r.shape.rsplit("#", 1)[-1]
     detail = "".join(f" ({k}: {v})" for k, v in (("path", r.path), ("value", r.value)) if v)
-    also = "".join(f" (also written at {display(other)}:{n})" if n else f" (also written in {display(other)})"
-                   for other, n in (elsewhere or {}).get(r.focus, []))
-    return BuildError(f"SHACL {r.severity} [{shape}] {r.focus}: {r.message}{detail}{also}", path, line)
+    return BuildError(f"SHACL {r.severity} [{shape}] {r.focus}: {r.message}{detail}"
+                      f"{also_written_at(r.focus, elsewhere or {})}", path, line)
+
+
+def also_written_at(resource: str | None, elsewhere: dict[str, list[tuple[Path, int | None]]]) -> str:
+    """" (also written at file:line)" for each other place that writes the resource a failure names."""
+    return "".join(f" (also written at {display(other)}:{n})" if n else f" (also written in {display(other)})"
+                   for other, n in elsewhere.get(resource or "", []))
 
 
 def write_publication(built: Built, dist: Path) -> Path:

@@ -89,12 +89,9 @@ def _row(folder: Path | None, needle: str) -> Location | None:
     return None
 
 
-def first_iri(values: tuple[str, ...], where: dict[str, Location]) -> Location | None:
-    """The place of the first value (of a QC row) that is a located resource."""
-    for value in values:
-        if value in where:
-            return where[value]
-    return None
+def first_iri(values: tuple[str, ...], where: dict[str, Location]) -> str | None:
+    """The first value (of a QC row) that is a located resource."""
+    return next((value for value in values if value in where), None)
 
 
 @functools.lru_cache(maxsize=64)

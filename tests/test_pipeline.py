@@ -230,6 +230,22 @@ def test_a_violation_names_every_file_that_writes_the_resource(project: tuple[Pa
     assert f"also written at {instances / 'more.ttl'}:4" in line, line
 
 
+def test_a_qc_failure_names_every_file_that_writes_the_resource(project: tuple[Path, Path]) -> None:
+    """A dangling reference added to organization:turksam in another file: the QC row named only the line of the
+    resource's block in base.ttl, not the file that broke it. It names both, as a SHACL violation does."""
+    instances, dist = project
+    (instances / "more.ttl").write_text(
+        "@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .\n"
+        "@prefix organization: <https://w3id.org/ngo-fp/resource/organization/> .\n"
+        "@prefix place: <https://w3id.org/ngo-fp/resource/place/> .\n\n"
+        "organization:turksam nfp:basedIn place:nowhere-typo .\n", encoding="utf-8")
+    result = run_build(instances, dist)
+    assert_failed_cleanly(result, dist)
+    [line] = [l for l in result.stderr.splitlines() if "place/nowhere-typo" in l]
+    assert line.startswith(f"error: {instances / 'base.ttl'}:{line_of('organization:turksam a ', start=True)}: QC ")
+    assert f"also written at {instances / 'more.ttl'}:5" in line, line
+
+
 def test_a_resource_outside_the_resource_namespace_fails_at_its_line(project: tuple[Path, Path]) -> None:
     """The shapes' IRI patterns accept any host and any path before /<type>/<slug>: a place at example.org, or at
     resource/place/x/place/y, was published in the dumps with no page and an IRI that resolves to nothing. An
