@@ -169,6 +169,21 @@ def tib_results(ontology: Graph) -> dict[str, str]:
             .removeprefix(str(SH)) for r in report.subjects(RDF.type, SH.ValidationResult)}
 
 
+def test_the_publication_day_is_not_before_the_last_change_of_its_sources() -> None:
+    """The publication's day is the ontology's dcterms:modified, written by hand: the dataset's dct:modified, the
+    RO-Crate's datePublished and every nanopublication's dcterms:created are that day (scripts/publish/dumps.py,
+    release). A change of the ontology, the instances or the links committed on a later day left it behind: claims
+    added on 2026-12-06 had nanopublications created on 2026-12-05."""
+    log = subprocess.run(["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d", "--",
+                          "ontology", "instances", "links", "sources"],
+                         cwd=ROOT, env={**os.environ, "TZ": "UTC"}, capture_output=True, text=True)
+    if log.returncode != 0 or not log.stdout.strip():
+        pytest.skip("no git history to compare with (not a clone)")
+    day = parse(ROOT / "ontology" / "ngo-fp.ttl").value(ONTOLOGY, DCT.modified)
+    assert str(day) >= log.stdout.strip(), (
+        f"ontology/ngo-fp.ttl says dcterms:modified {day}, but its sources last changed on {log.stdout.strip()}")
+
+
 def test_ontology_metadata_follow_tib_recommendations(dist: Path) -> None:
     """TIB's shapes (tests/ontology-metadata/) on the published ontology: every mandatory metadatum but the issue
     tracker, and every recommended one but those left out above with their reason."""

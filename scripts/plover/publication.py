@@ -8,12 +8,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import FOAF, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from ..errors import BuildError
 from ..link import countrycodes
 from ..paths import BASE, DCAT, DCT, NFP, ONTOLOGY, RES, SHAPES, SPDX, VOID
-from ..publish.describe import NGO_FP_CATALOG, TEAM, Agent, add_agent, add_document, add_sha256
+from ..publish.describe import (IANA, NGO_FP_CATALOG, TEAM, Agent, add_agent, add_document, add_sha256,
+                                 standard)
 from .run import expected_refusals, map_file, unexpected
 from .scheme import EXAMPLE
 
@@ -71,7 +72,7 @@ def mapped_graph() -> tuple[Graph, dict[str, str]]:
 
 def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, str]) -> Graph:
     g = Graph(bind_namespaces="core")
-    for prefix, ns in {"void": VOID, "dcat": DCAT, "dcterms": DCT, "spdx": SPDX, "nfp": NFP}.items():
+    for prefix, ns in {"void": VOID, "dcat": DCAT, "dcterms": DCT, "spdx": SPDX, "nfp": NFP, "foaf": FOAF}.items():
         g.bind(prefix, ns)
     d = DATASET
     g.add((d, RDF.type, VOID.Dataset))
@@ -87,13 +88,20 @@ def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, s
         f"{counts['refused']} malformed record(s) refused; the documentation record and placeholder fields (dates) "
         f"are not published as facts.", lang="en")))
     g.add((d, DCT.license, LICENSE))
+    g.add((LICENSE, RDF.type, DCT.LicenseDocument))  # DCAT-AP 3.0.0 (range.ttl) types every value it ranges over
+    g.add((LICENSE, RDFS.label, Literal("Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
+                                        lang="en")))
     if counts["copyright"]:
         g.add((d, DCT.rights, Literal(counts["copyright"], lang="en")))
     g.add((d, DCT.source, SOURCE))
+    g.add((SOURCE, RDF.type, DCAT.Dataset))  # the records this dataset is derived from (DCAT-AP: dct:source)
+    g.add((SOURCE, DCT.description, Literal("The PLOVER gold-standard event records, the PLOVER reference and the "
+                                            "CAMEO-to-PLOVER conversion table, as the repository holds them at this "
+                                            "commit.", lang="en")))
     g.add((SOURCE, DCT.title, Literal(f"PLOVER, the Open Event Data Alliance's repository, at commit {SOURCE.rsplit('/', 1)[-1][:7]}", lang="en")))
     g.add((d, DCT.creator, add_agent(g, RECORDS_CREATOR)))  # the records
     g.add((d, DCT.contributor, add_agent(g, TEAM)))  # the mapping
-    g.add((d, DCT.conformsTo, URIRef(BASE + "ontology")))
+    g.add((d, DCT.conformsTo, standard(g, URIRef(BASE + "ontology"), "NGO–Foreign Policy Ontology (nfp:)")))
     g.add((d, DCT.relation, MAIN_DATASET))
     g.add((d, DCAT.landingPage, add_document(g, URIRef(f"{BASE}dist/site/{FOLDER}.html"))))  # site/sample.py writes it
     g.add((d, VOID.sparqlEndpoint, NGO_FP_CATALOG.sparql_endpoint))  # make serve's: the named graph of DATASET
@@ -116,11 +124,16 @@ def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, s
         g.add((dist, RDF.type, DCAT.Distribution))
         g.add((dist, DCT.title, Literal(rel)))
         g.add((dist, DCT.description, Literal(FILE_DESCRIPTIONS[path.name], lang="en")))
-        g.add((dist, DCAT.downloadURL, URIRef(f"{BASE}dist/{rel}")))
-        g.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media[path.suffix.lstrip('.')]}")))
-        g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
+        url = URIRef(f"{BASE}dist/{rel}")
+        g.add((dist, DCAT.accessURL, url))  # mandatory in DCAT-AP 3.0.0
+        g.add((dist, DCAT.downloadURL, url))
+        media_type = URIRef(IANA + media[path.suffix.lstrip(".")])  # the same IANA IRIs as the article's void.ttl
+        g.add((dist, DCAT.mediaType, media_type))
+        g.add((media_type, RDF.type, DCT.MediaType))
+        g.add((dist, DCAT.byteSize, Literal(str(path.stat().st_size), datatype=XSD.decimal)))  # DCAT-AP 3.0.0: xsd:decimal
         g.add((dist, DCT.license, LICENSE))
         add_sha256(g, dist, sha256(path))
+    g.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))  # as the article's void.ttl types it
     return g
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import FOAF, RDF, RDFS, Graph, URIRef
+from rdflib import FOAF, RDFS, Graph, URIRef
 
 from ..errors import BuildError
 from ..paths import DCAT, DCT, PROV, SPDX
@@ -72,7 +72,7 @@ def write(folder: Path, void: Graph, dataset: URIRef, data: Graph, subsets: Iter
                             "propertyID": W3ID, "value": str(dataset), "url": str(dataset)}, IDENTIFIER)
     local_file(crate, folder, "void.ttl", *VOID)  # the library lists every File in root's hasPart
     for path, sub_void in subsets:
-        sub_iri = next(iter(sorted(sub_void.subjects(RDF.type, DCAT.Dataset))))
+        sub_iri = next(iter(sorted(set(sub_void.subjects(DCAT.distribution, None)))))  # not its dct:source dataset
         part = crate.add_dataset(dest_path=path)
         describe(crate, part, sub_void, sub_iri, data, licence_on_files=True)
         for agent in sorted(set(sub_void.objects(sub_iri, DCT.creator)) | set(sub_void.objects(sub_iri, DCT.contributor))):
