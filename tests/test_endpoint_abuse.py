@@ -958,6 +958,29 @@ def test_a_request_with_both_transfer_encoding_and_content_length_closes_its_con
     healthy(server)
 
 
+@pytest.mark.parametrize("version", [b"2.0", b"3.0", b"0.9"])
+def test_a_request_in_another_major_version_of_http_is_505(server: Server, version: bytes) -> None:
+    """RFC 9110, 15.6.6: 505 for a major version the server does not support, with a text that says which it does;
+    h11 reads any digit.digit and served HTTP/2.0 as if it were 1.1 (found by probing: 200). A higher minor version
+    (HTTP/1.2) is read as 1.1 (RFC 9112, 2.3)."""
+    head = b"GET /query?query=ASK%7B%7D HTTP/" + version + b"\r\nHost: x\r\nConnection: close\r\n\r\n"
+    reply = raw(server.port, head, timeout=10)
+    assert status_of(reply) == 505 and b"HTTP/1.1" in reply.partition(b"\r\n\r\n")[2], reply[:300]
+    newer = raw(server.port, b"GET /query?query=ASK%7B%7D HTTP/1.2\r\nHost: x\r\nConnection: close\r\n\r\n", timeout=10)
+    assert status_of(newer) == 200
+    healthy(server)
+
+
+@pytest.mark.parametrize("coding", [b"gzip, chunked", b"identity", b"chunked\r\nTransfer-Encoding: chunked"])
+def test_a_transfer_coding_other_than_chunked_is_501(server: Server, coding: bytes) -> None:
+    """RFC 9112, 6.1: "A server that receives a request message with a transfer coding it does not understand SHOULD
+    respond with 501 (Not Implemented)", the status h11 gives it; uvicorn answered every such head 400."""
+    reply = raw(server.port, b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                b"Transfer-Encoding: " + coding + b"\r\n\r\n5\r\nASK{}\r\n0\r\n\r\n", timeout=10)
+    assert status_of(reply) == 501 and b"chunked" in reply.partition(b"\r\n\r\n")[2], reply[:300]
+    healthy(server)
+
+
 def test_unreadable_heads_write_no_log_line(server: Server) -> None:
     """uvicorn logged "Invalid HTTP request received." for every head h11 refuses (here: no Host, RFC 9112 3.2), so
     any client could fill the log, as it could with the WebSocket warnings: the 400 is the whole answer."""

@@ -124,12 +124,13 @@ class Answers:
 
 
 class ReplyResponse(Response):
-    """A worker's answer: small ones from memory, large ones streamed from the spool file (then deleted)."""
+    """A worker's answer: small ones from memory, large ones streamed from the spool file (then deleted). An answer
+    from the cache (Answers) has the same headers as one a worker gave: a header saying which it is would tell any
+    client whether someone else had asked the same query before."""
 
-    def __init__(self, reply: Reply, spooled: Spooled | None = None, vary: bool = True, cached: bool = False) -> None:
+    def __init__(self, reply: Reply, spooled: Spooled | None = None, vary: bool = True) -> None:
         self.reply, self.spooled = reply, spooled
-        headers = {"Content-Length": str(reply.size), "X-Content-Type-Options": "nosniff",
-                   "X-Cache": "hit" if cached else "miss"}
+        headers = {"Content-Length": str(reply.size), "X-Content-Type-Options": "nosniff"}
         if vary:
             headers["Vary"] = "Accept"
         super().__init__(reply.body, status_code=reply.status, headers=headers, media_type=reply.media)
@@ -271,7 +272,7 @@ class Endpoint:
         keep = not fresh_each_run(request.get("query", ""))
         kept = self.answers.get(key) if keep else None
         if kept is not None:
-            return ReplyResponse(kept, cached=True)
+            return ReplyResponse(kept)
         running = asyncio.ensure_future(self.pool.run(request))
         gone = asyncio.ensure_future(disconnected(client))
         await asyncio.wait((running, gone), return_when=asyncio.FIRST_COMPLETED)
@@ -322,6 +323,12 @@ class Endpoint:
                 return error(400, "Bad request: the connection closed before the body was sent.", Connection="close")
             if kind == "application/sparql-update":
                 return error(403, "Forbidden: this endpoint is read-only; updates are refused.")
+            # RFC 9110, 8.4 and 15.5.16: a body in a content coding the server does not decode is a 415 naming the
+            # codings it reads; a gzip body was read as the query text (400, not UTF-8), a "br" one answered as plain
+            encodings = request.headers.getlist("content-encoding")
+            if {coding.strip().lower() for line in encodings for coding in line.split(",")} - {"", "identity"}:
+                return error(415, "Unsupported media type: the body has a Content-Encoding (gzip, br, ...); this "
+                                  "endpoint reads a body only as it is (identity).", **{"Accept-Encoding": "identity"})
             if (declared := charset(parameters)) not in UTF8:
                 return error(415, f"Unsupported media type: the body says charset={declared}; a SPARQL query is "
                                   "always UTF-8 (the IANA registration of application/sparql-query and the "
@@ -330,11 +337,14 @@ class Endpoint:
                 return error(415, "Unsupported media type: send the query as application/sparql-query or as "
                                   "application/x-www-form-urlencoded (query=...).")
             try:
+                # the URL's fields and the body's, together: a query or a graph in the URL is neither dropped in favour
+                # of the body's nor overridden by it (two queries are a 400, below, as in a GET)
+                params = form_fields(request.scope["query_string"])
                 if kind == "application/x-www-form-urlencoded":
-                    params = form_fields(body)
+                    for name, values in form_fields(body).items():
+                        params.setdefault(name, []).extend(values)
                 else:  # the query is the body; the URL may hold the protocol's other parameters
-                    params = form_fields(request.scope["query_string"])
-                    params["query"] = [body.decode("utf-8")]
+                    params.setdefault("query", []).append(body.decode("utf-8"))
             except UnicodeDecodeError:
                 return error(400, NOT_UTF8)
             except RefusedForm as refused:

@@ -33,6 +33,15 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 
 MAX_HEAD = 16 * 1024  # bytes of request line and header fields, h11's own default limit
+# the statuses, other than 400, of a request refused before the application sees it: h11's hint (431 for a head
+# too large, 501 for a transfer coding other than chunked, RFC 9112, 6.1) or this module's (505 for a version
+# other than HTTP/1.x, RFC 9110, 15.6.6), which uvicorn answered 400, or served (HTTP/2.0 as if it were 1.1)
+REFUSED = {
+    431: (b"Request Header Fields Too Large", "Request header fields too large (at most 16 KiB in all)."),
+    501: (b"Not Implemented", "Not implemented: the only transfer coding this server reads is chunked "
+                              "(RFC 9112, 6.1)."),
+    505: (b"HTTP Version Not Supported", "HTTP version not supported: this server speaks HTTP/1.1 (and 1.0)."),
+}
 INVALID = "Invalid HTTP request received."  # what uvicorn logs for every head h11 refuses, before its 400
 
 
@@ -111,6 +120,9 @@ class GuardedH11(H11Protocol):
                 raise
             if isinstance(event, h11.Request):
                 self._pieces = self._wire = 0
+                if not event.http_version.startswith(b"1."):  # RFC 9112, 2.3: HTTP/1.2 is read as 1.1, 2.0 is not
+                    self._status_hint = 505
+                    raise h11.RemoteProtocolError("HTTP version not supported", error_status_hint=505)
                 if head_size(event) > MAX_HEAD:
                     self._status_hint = 431
                     raise h11.RemoteProtocolError("request head too large", error_status_hint=431)
@@ -140,12 +152,15 @@ class GuardedH11(H11Protocol):
         super().data_received(data)
 
     def send_400_response(self, msg: str) -> None:
-        if self._status_hint != 431:
+        if self._status_hint not in REFUSED:
             super().send_400_response(msg)
             return
-        headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close")]
-        for event in (h11.Response(status_code=431, headers=headers, reason=b"Request Header Fields Too Large"),
-                      h11.Data(data=b"Request header fields too large (at most 16 KiB in all)."), h11.EndOfMessage()):
+        reason, message = REFUSED[self._status_hint]
+        body = (message + "\n").encode("utf-8")
+        headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+                   (b"connection", b"close")]
+        for event in (h11.Response(status_code=self._status_hint, headers=headers, reason=reason),
+                      h11.Data(data=body), h11.EndOfMessage()):
             self.transport.write(self.conn.send(event))
         self.transport.close()
 
