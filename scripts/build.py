@@ -65,16 +65,6 @@ def done(start: float, detail: str) -> None:
     print(f"  {detail} ({time.perf_counter() - start:.1f} s)", flush=True)
 
 
-def stamp(onto: Graph, version: str) -> None:
-    """Set the ontology's owl:versionIRI and owl:versionInfo from the release version (checked)."""
-    versions.check(version, "version")
-    iri = URIRef(BASE + "ontology")
-    onto.remove((iri, OWL.versionIRI, None))
-    onto.remove((iri, OWL.versionInfo, None))
-    onto.add((iri, OWL.versionIRI, URIRef(f"{BASE}ontology/{version}")))
-    onto.add((iri, OWL.versionInfo, Literal(version)))
-
-
 @dataclass
 class Prepared:
     """The parsed sources with their links and evidence, before the checks."""
@@ -142,7 +132,7 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     release = versions.check(version, "--version") if version is not None else versions.read()
     t = step("parse sources")
     onto, data, per_file = load_sources(ontology, instances)
-    stamp(onto, release)
+    versions.stamp(onto, release)
     shapes_graph = parse(shapes)
     misnamed = outside_names(per_file)
     if misnamed:

@@ -15,6 +15,7 @@ QUERIES = ROOT / "queries"
 DOCS = ROOT / "docs"
 DIST = ROOT / "dist"
 VERSION_FILE = ROOT / "VERSION"
+RELEASES_FILE = ROOT / "ontology" / "releases.tsv"  # the released versions and their logical axioms
 
 BASE = "https://w3id.org/ngo-fp/"
 NFP = Namespace(BASE + "ontology#")

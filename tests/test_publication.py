@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from pyld import jsonld
 from pyshacl import validate as shacl_validate
-from rdflib import OWL, RDF, SKOS, Graph, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
+from scripts import version as versions
 from scripts.load import parse
 from scripts.paths import ROOT
 
@@ -26,6 +27,7 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 DCT = Namespace("http://purl.org/dc/terms/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+NFP = Namespace("https://w3id.org/ngo-fp/ontology#")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 ONTOLOGY = URIRef("https://w3id.org/ngo-fp/ontology")
 DATASET = URIRef("https://w3id.org/ngo-fp/dataset")
@@ -182,6 +184,63 @@ def test_the_publication_day_is_not_before_the_last_change_of_its_sources() -> N
     day = parse(ROOT / "ontology" / "ngo-fp.ttl").value(ONTOLOGY, DCT.modified)
     assert str(day) >= log.stdout.strip(), (
         f"ontology/ngo-fp.ttl says dcterms:modified {day}, but its sources last changed on {log.stdout.strip()}")
+
+
+def test_each_release_is_published_as_it_was_released(dist: Path) -> None:
+    """ontology/releases.tsv: each released version's ontology is kept in ontology/releases/<version>.ttl with the
+    logical axioms recorded, and published under dist/ontology/<version>/ (where its version IRI resolves) in the
+    four formats, stamped with its own version."""
+    for release in versions.released().values():
+        kept = versions.released_ontology(release.version)
+        assert versions.logical_digest(kept) == release.logical_sha256, release.version
+        for ext in ("ttl", "nt", "jsonld", "rdf"):
+            published = parse(dist / "ontology" / release.version / f"ngo-fp-ontology.{ext}")
+            assert isomorphic(published, kept), (release.version, ext)
+            assert published.value(ONTOLOGY, OWL.versionIRI) == URIRef(f"{ONTOLOGY}/{release.version}")
+
+
+def test_each_release_records_the_logical_axioms_of_its_commit() -> None:
+    """ontology/releases.tsv: each released version's digest of logical axioms is that of the ontology at the commit
+    it names (checked where the clone has the history)."""
+    for release in versions.released().values():
+        shown = subprocess.run(["git", "show", f"{release.commit}:ontology/ngo-fp.ttl"], cwd=ROOT,
+                               capture_output=True, text=True)
+        if shown.returncode != 0:
+            pytest.skip(f"no git history holding {release.commit} (not a full clone)")
+        then = Graph().parse(data=shown.stdout, format="turtle")
+        assert versions.logical_digest(then) == release.logical_sha256, release.version
+
+
+def test_the_version_iri_names_only_its_release() -> None:
+    """The build stamps owl:versionIRI .../ontology/<VERSION> and writes dist/ontology/<VERSION>/, which that IRI
+    resolves to. VERSION said 0.1.0 while the ontology had lost eight of 0.1.0's alignments (nfp:Participation below
+    prov:Association, nfp:ResearchCentre below nfp:NonGovernmentalOrganization, ...) and gained 47 terms: the
+    released IRI named another ontology. A released version's ontology keeps its logical axioms (annotations may be
+    mended); a new one is later than every release, and owl:priorVersion names the last."""
+    releases = versions.released()
+    current = versions.read()
+    ontology = parse(ROOT / "ontology" / "ngo-fp.ttl")
+    number = lambda v: tuple(int(part) for part in v.split("."))  # noqa: E731
+    if current in releases:
+        assert versions.logical_digest(ontology) == releases[current].logical_sha256, (
+            f"VERSION says {current}, released with other logical axioms: set VERSION to the next version")
+    else:
+        assert all(number(current) > number(v) for v in releases), (current, sorted(releases))
+    earlier = [v for v in releases if number(v) < number(current)]
+    prior = ontology.value(ONTOLOGY, OWL.priorVersion)
+    assert str(prior) == f"{ONTOLOGY}/{max(earlier, key=number)}" if earlier else prior is None
+
+
+def test_the_logical_digest_ignores_annotations_and_layout_but_not_an_axiom() -> None:
+    ontology = parse(ROOT / "ontology" / "ngo-fp.ttl")
+    digest = versions.logical_digest(ontology)
+    relabelled = Graph()
+    for s, p, o in ontology:  # a new graph: other blank node labels
+        relabelled.add((s, p, Literal("another label", lang="en") if p == RDFS.label and s == NFP.Actor else o))
+    relabelled.add((ONTOLOGY, OWL.versionIRI, URIRef(f"{ONTOLOGY}/9.9.9")))
+    assert versions.logical_digest(relabelled) == digest
+    relabelled.remove((NFP.ResearchCentre, RDFS.subClassOf, NFP.Organization))
+    assert versions.logical_digest(relabelled) != digest
 
 
 def test_ontology_metadata_follow_tib_recommendations(dist: Path) -> None:

@@ -13,6 +13,7 @@ downloads at PUBLIC + path, the site at PUBLIC + "site/index.html", the SPARQL e
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,14 @@ FILE_DESCRIPTIONS = {
                                                 "version (its version IRI).",
     "ontology/{version}/ngo-fp-ontology.rdf": "The NGO–Foreign Policy ontology (nfp:) as RDF/XML, as of this version "
                                              "(its version IRI).",
+    "ontology/{release}/ngo-fp-ontology.ttl": "The NGO–Foreign Policy ontology (nfp:) in Turtle, as released in "
+                                             "{release} (its version IRI), an earlier version.",
+    "ontology/{release}/ngo-fp-ontology.nt": "The NGO–Foreign Policy ontology (nfp:) as sorted N-Triples, as released "
+                                            "in {release} (its version IRI), an earlier version.",
+    "ontology/{release}/ngo-fp-ontology.jsonld": "The NGO–Foreign Policy ontology (nfp:) as JSON-LD, as released in "
+                                                "{release} (its version IRI), an earlier version.",
+    "ontology/{release}/ngo-fp-ontology.rdf": "The NGO–Foreign Policy ontology (nfp:) as RDF/XML, as released in "
+                                             "{release} (its version IRI), an earlier version.",
     "ontology/ngo-fp-shapes.ttl": "The SHACL shapes the dataset is validated with, for validating other data "
                                   "described with the ontology.",
     "ontology/ngo-fp-alignments.sssom.tsv": "The ontology's alignments to the standard vocabularies (PROV-O, W3C ORG, "
@@ -118,8 +127,11 @@ FILE_DESCRIPTIONS = {
 def file_description(rel: str, version: str) -> str:
     """The description of the published file at `rel` (its path under dist/) in FILE_DESCRIPTIONS."""
     key = rel.replace(f"ontology/{version}/", "ontology/{version}/", 1)
+    earlier = re.match(r"ontology/([0-9]+\.[0-9]+\.[0-9]+)/", key)  # an earlier release's folder (dumps.versioned)
+    if earlier:
+        key = key.replace(earlier.group(0), "ontology/{release}/", 1)
     try:
-        return FILE_DESCRIPTIONS[key]
+        return FILE_DESCRIPTIONS[key].replace("{release}", earlier.group(1) if earlier else "")
     except KeyError:
         raise BuildError(f"dist/{rel} has no description: add one to FILE_DESCRIPTIONS in scripts/publish/describe.py") from None
 

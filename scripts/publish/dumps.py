@@ -17,6 +17,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
+from .. import version as versions
 from ..link.records import LINKS
 from ..paths import BASE, DCT, DIST, SHAPES
 from . import atomic, crate, describe, exports, nanopubs
@@ -165,7 +166,8 @@ def sorted_jsonld(nodes: list[dict[str, object]], ctx: dict[str, str]) -> str:
 def versioned(written: list[Path], ontology: Graph) -> list[Path]:
     """The ontology's files, and a copy of each under ontology/<version>/, where its version IRI
     (https://w3id.org/ngo-fp/ontology/<version>) resolves (w3id/.htaccess): a version IRI always lands on that
-    version, the unversioned IRI on the current one. Earlier versions' folders stay on the hosting."""
+    version, the unversioned IRI on the current one. The releases before it are written from ontology/releases/ into
+    folders of their own (scripts/version.py, released_ontology), so that their version IRIs resolve too."""
     version = ontology.value(ONTOLOGY_IRI, OWL.versionInfo)
     if version is None:
         return written
@@ -174,6 +176,9 @@ def versioned(written: list[Path], ontology: Graph) -> list[Path]:
     copies = [folder / path.name for path in written]
     for path, copy in zip(written, copies):
         shutil.copyfile(path, copy)
+    for earlier in sorted(set(versions.released()) - {str(version)}):  # kept in ontology/releases/, as released
+        (written[0].parent / earlier).mkdir()
+        copies += write_formats(versions.released_ontology(earlier), written[0].parent / earlier, written[0].stem)[0]
     return written + copies
 
 
