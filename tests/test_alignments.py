@@ -160,3 +160,35 @@ def test_a_participation_says_nothing_of_responsibility(ontology: Graph, axioms:
     assert str(NFP.Participation) in given
     assert not [c for c in given if isinstance(c, BNode) or c.startswith(prov)], given
     assert prov + "Association" in ax.closure({str(NFP.AgentParticipation)})
+
+
+@pytest.fixture(scope="module")
+def vocabulary_axioms() -> Graph:
+    return alignments.vocabulary_axioms()
+
+
+def test_the_ontology_with_the_vocabularies_axioms_has_no_unsatisfiable_class(ontology: Graph,
+                                                                            vocabulary_axioms: Graph) -> None:
+    """PROV-O, ORG, FOAF, SKOS, OA, OWL-Time, FRBR, Dublin Core, VoID read with the ontology by HermiT: their
+    disjointness and restrictions make no class of the ontology's (nor theirs) unsatisfiable."""
+    assert len(vocabulary_axioms) > 4000
+    assert alignments.reason(ontology, vocabulary_axioms) == "CONSISTENT"
+
+
+def test_the_publication_with_the_vocabularies_axioms_is_consistent(published_graph: Graph,
+                                                                     vocabulary_axioms: Graph) -> None:
+    assert alignments.reason(published_graph, vocabulary_axioms, unsatisfiable=False) == "CONSISTENT"
+
+
+def test_a_restriction_of_a_vocabulary_is_reasoned_with(ontology: Graph, axioms: alignments.Axioms,
+                                                        vocabulary_axioms: Graph) -> None:
+    """FRBR core: frbr:Expression is equivalent to an endeavour that is only frbr:partOf expressions, and disjoint
+    with frbr:Work. A section (an frbr:Expression) part of a work is a contradiction that the domain and range check
+    cannot see (frbr:partOf has neither) and that HermiT, given the ontology alone, cannot either."""
+    wrong = "ex:s a nfp:Section ; frbr:partOf ex:w . ex:w a frbr:Work ."
+    assert not check(ontology, "@prefix frbr: <http://purl.org/vocab/frbr/core#> . " + wrong, axioms)
+    data = Graph().parse(data=PREFIXES + "@prefix frbr: <http://purl.org/vocab/frbr/core#> . " + wrong, format="turtle")
+    assert alignments.reason(ontology + data, vocabulary_axioms, unsatisfiable=False) == "INCONSISTENT"
+    right = Graph().parse(data=PREFIXES + "@prefix frbr: <http://purl.org/vocab/frbr/core#> . "
+                          "ex:s a nfp:Section ; frbr:partOf ex:a . ex:a a nfp:Source .", format="turtle")
+    assert alignments.reason(ontology + right, vocabulary_axioms, unsatisfiable=False) == "CONSISTENT"

@@ -503,6 +503,19 @@ def test_ontology_and_shapes_iris(server: Server) -> None:
     assert graph.status == 303 and graph.headers["location"] == "/site/queries.html"
 
 
+def test_the_ontology_and_shapes_iris_give_their_documents_whole(server: Server, dist: Path) -> None:
+    """As the w3id rules answer them (a 303 to the published file): the ontology with its declarations of the other
+    vocabularies' terms (149 triples; without them it is outside OWL 2 DL, 262 violations by OWL API), the shapes
+    with their blank nodes (214 triples: the 20 SPARQL constraints' sh:select, the 5 sh:or lists). The server gave
+    only the triples whose subject is one of their IRIs."""
+    for path, file in (("ontology", "ngo-fp-ontology.ttl"), ("shapes", "ngo-fp-shapes.ttl")):
+        published = Graph().parse(dist / "ontology" / file)
+        for accept, fmt in (("text/turtle", "turtle"), ("application/n-triples", "nt")):
+            answer = request(f"{server.url}/{path}", Accept=accept)
+            served = Graph().parse(data=answer.body.decode("utf-8"), format=fmt)
+            assert isomorphic(served, published), (path, accept, len(served), len(published))
+
+
 def test_ontology_version_iris_answer_as_the_w3id_rules_do(server: Server, dist: Path) -> None:
     """https://w3id.org/ngo-fp/ontology/x.y.z: 303 to that version's own file, never to another version's
     (the server used to answer 404 to every version IRI)."""

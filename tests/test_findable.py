@@ -157,3 +157,20 @@ def test_every_schema_org_term_is_defined_in_schema_org(described: tuple[Graph, 
     misspelt.add((DATASET, SDO.contentURL, Literal("x")))  # the check itself: a misspelt term is reported
     assert alignments.undefined_terms(misspelt, axioms) == ["https://schema.org/contentURL is not defined in "
                                                        + axioms.namespaces["https://schema.org/"]]
+
+
+def test_the_ontology_page_names_its_iri_and_its_rdf(dist: Path) -> None:
+    """The ontology IRI sends HTML clients to ontology.html: like the landing page and every resource page, it names
+    the IRI as cite-as and the ontology's RDF files (alternate, describedby) and licence, which a client that reads
+    links only could not find there."""
+    onto = parse(dist / "ontology" / "ngo-fp-ontology.ttl")
+    iri = URIRef("https://w3id.org/ngo-fp/ontology")
+    found = links(dist / "site" / "ontology.html")
+    by_rel = {rel: [(href, kind) for r, href, kind in found if r == rel] for rel, _, _ in found}
+    assert by_rel.get("cite-as") == [(str(iri), "")]
+    assert ("../ontology/ngo-fp-ontology.ttl", "text/turtle") in by_rel.get("describedby", [])
+    assert {kind for _, kind in by_rel.get("alternate", [])} == {"text/turtle", "application/ld+json",
+                                                                  "application/rdf+xml", "application/n-triples"}
+    assert by_rel.get("license") == [(str(onto.value(iri, DCT.license)), "")]
+    for href, _ in by_rel["alternate"] + by_rel["describedby"]:
+        assert (iri, None, None) in parse(dist / "site" / href), href

@@ -10,7 +10,7 @@ import re
 import shutil
 import subprocess
 import urllib.parse
-from collections import defaultdict
+from collections import Counter, defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -419,3 +419,75 @@ def test_a_guide_without_its_title_heading_fails_the_build(tmp_path: Path) -> No
         guides.context(guide)
     guide.write_text("# Title\n\n<script>alert(1)</script>\n", encoding="utf-8")
     assert "<script>" not in str(guides.context(guide)["body"])  # raw HTML is shown as text, never run
+
+
+def test_json_in_a_script_element_cannot_hide_its_end_tag() -> None:
+    """A label holding "<!--<script>" put the HTML parser in its script data double escaped state: the page's own
+    </script> then ended nothing, and the whole body became the JSON-LD script's text (a blank page). The JSON
+    embedded in pages writes "<", ">" and "&" as JSON escapes: the same string to a JSON parser, no markup to HTML."""
+    from scripts.publish.site.pages import in_script
+
+    data = {"rdfs:label": 'Eurasian <!--<script> "Strategic" <script>alert(1)</script> Center & co'}
+    embedded = str(in_script(json.dumps(data, ensure_ascii=False)))
+    assert not set("<>&") & set(embedded)
+    assert json.loads(embedded) == data
+
+
+def test_each_instance_count_of_the_ontology_page_links_to_as_many_on_the_browse_page(dist: Path) -> None:
+    """The ontology page's counts link to the browse page filtered by the class: the link must list what the count
+    says. `Evidence` linked 1063 instances to a browse page that listed none (the search index leaves evidence
+    annotations out)."""
+    html = (dist / "site" / "ontology.html").read_text(encoding="utf-8")
+    script = (dist / "site" / "assets" / "data" / "resources.js").read_text(encoding="utf-8")
+    docs = json.loads(script.removeprefix("window.NFP_RESOURCES = ").rstrip().removesuffix(";"))
+    listed = Counter(cls for d in docs for cls in d["classes"])
+    links = re.findall(r'href="browse\.html\?class=(\w+)">(\d+) (?:instances?|on the browse page)</a>', html)
+    assert len(links) > 40
+    assert [(cls, int(n), listed.get(cls, 0)) for cls, n in links if int(n) != listed.get(cls, 0)] == []
+    evidence = html[html.index('<article class="term" id="Evidence">'):]
+    assert re.search(r"\d+ instances, each on a page of its own, not on the browse page", evidence[:evidence.index("</article>")])
+
+
+def test_an_example_answer_links_an_iri_only_when_it_is_a_web_address() -> None:
+    """The example answers of the queries page link each IRI that has no page to the IRI itself: a `javascript:` IRI
+    (legal in SPARQL, as a VALUES of a query of queries/ gives it) was a link that ran on the endpoint's origin when
+    clicked. The editor's own answers already show such an IRI as text (queries.js)."""
+    import pyoxigraph as ox
+    from rdflib import Graph as RdflibGraph
+
+    from scripts.publish.site import queries
+    from scripts.publish.site.model import Model
+
+    model = Model(RdflibGraph())
+    for iri in ("javascript:alert(document.domain)", "JavaScript:alert(1)", "data:text/html,alert(1)"):
+        assert queries.cell(model, ox.NamedNode(iri)).href is None
+    assert queries.cell(model, ox.NamedNode("https://ror.org/02e6b8w14")).href == "https://ror.org/02e6b8w14"
+
+
+def test_the_timeline_links_to_where_its_undated_events_and_periods_are_listed(dist: Path, published_graph: Graph) -> None:
+    """The timeline says how many events and periods it does not draw and links to the browse page where they are:
+    it linked the events' listing only, where none of the 11 undated periods is."""
+    html = (dist / "site" / "timeline.html").read_text(encoding="utf-8")
+    lede = html[html.index('<p class="lede">'):html.index('<div id="timeline"')]
+    undated = {str(s)[len(str(RES)):].split("/")[0] for s in published_graph.subjects()
+               if str(s).startswith((str(RES) + "event/", str(RES) + "period/"))
+               and (s, NFP.startDate, None) not in published_graph}
+    assert undated == {"event", "period"}
+    assert {kind for kind in undated if f'href="browse.html?type={kind}"' not in lede} == set()
+
+
+def test_the_network_filter_offers_every_kind_of_each_actor(dist: Path, published_graph: Graph) -> None:
+    """The network's "Kind of actor" filter knew each actor by its first class only: the research centres, all typed
+    both nfp:NonGovernmentalOrganization and nfp:ResearchCentre, were "Non-governmental organization", and the filter
+    offered no "Research centre" at all."""
+    html = (dist / "site" / "network.html").read_text(encoding="utf-8")
+    select = html[html.index('<select id="actor-kind">'):]
+    offered = dict(re.findall(r'<option value="([^"]+)">[^<]* \((\d+)\)</option>', select[:select.index("</select>")]))
+    centres = {str(actor) for _, actor in published_graph.subject_objects(NFP.participant)
+               if (actor, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NFP.ResearchCentre) in published_graph}
+    assert len(centres) >= 5
+    assert offered.get("Research centre") == str(len(centres))
+    script = (dist / "site" / "assets" / "data" / "pictures.js").read_text(encoding="utf-8")
+    nodes = json.loads(script.removeprefix("window.NFP_PICTURES = ").rstrip().removesuffix(";"))["network"]["nodes"]
+    asam = next(n for n in nodes if n["id"] == "resource/organization/asam.html")
+    assert {"Non-governmental organization", "Research centre"} <= set(asam["kinds"])

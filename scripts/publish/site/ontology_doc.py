@@ -10,7 +10,7 @@ from rdflib import OWL, RDF, RDFS, Literal, Namespace, URIRef
 
 from ...paths import BASE, NFP
 from .cite import agent_name
-from .model import DCT, SKOS, Model, Value
+from .model import DCT, EVIDENCE, SKOS, Model, Value
 
 DOAP = Namespace("http://usefulinc.com/ns/doap#")
 KINDS = [(OWL.Class, "classes", "Classes"), (OWL.ObjectProperty, "object-properties", "Object properties"),
@@ -34,13 +34,16 @@ def term(model: Model, iri: URIRef, counts: Counter, usage: Counter) -> dict[str
     subs = sorted((model.value(s, here) for s in model.subjects(RDFS.subClassOf, iri) if str(s).startswith(str(NFP))),
                   key=lambda v: v.text)
     members = {s for c, closure in model.supers.items() if iri in closure for s in model.subjects(RDF.type, c)}
+    # the members the browse page lists (browse.documents: every page but the evidence annotations'), which its
+    # ?class= link shows: `Evidence` linked 1063 instances to a browse page that listed none
+    listed = sum(1 for s in members if model.has_page(s) and not str(s).startswith(EVIDENCE))
     return {
         "id": local, "iri": str(iri), "labels": texts(model, iri, RDFS.label), "definitions": texts(model, iri, SKOS.definition),
         "comments": texts(model, iri, RDFS.comment), "supers": links(RDFS.subClassOf) + links(RDFS.subPropertyOf),
         "subs": subs, "domain": links(RDFS.domain), "range": links(RDFS.range), "inverse": links(OWL.inverseOf),
         "equivalent": links(OWL.equivalentClass) + links(OWL.equivalentProperty),
         "types": [model.value(t, here) for t in model.types(iri) if t != OWL.NamedIndividual],
-        "direct": counts[iri], "instances": len(members), "usage": usage[iri],
+        "direct": counts[iri], "instances": len(members), "listed": listed, "usage": usage[iri],
     }
 
 

@@ -16,10 +16,15 @@ from ..describe import LICENSE
 from .model import DCT, EVIDENCE, OUT_LINKS, SKOS, Model, Value
 
 
+# JSON's own escapes of the characters HTML reads inside a script element: "</" ends it, and "<!--" followed by the
+# element's own start tag puts the parser in its "script data double escaped" state, where the real end tag ends nothing
+SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def in_script(json_text: str) -> Markup:
-    """JSON to embed in an HTML script element: "</" written "<\\/" (the same string to a JSON parser), so that no value
-    can end the element; marked safe for the autoescaping templates."""
-    return Markup(json_text.replace("</", "<\\/"))
+    """JSON to embed in an HTML script element: "<", ">" and "&" written as JSON's escapes (the same string to a JSON
+    parser), so that no value can end the element or hide its end tag; marked safe for the autoescaping templates."""
+    return Markup(json_text.translate(SCRIPT_ESCAPES))
 
 
 NAME_KINDS = [(SKOS.prefLabel, "name"), (RDFS.label, "label"), (SKOS.altLabel, "other name"),

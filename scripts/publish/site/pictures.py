@@ -126,8 +126,10 @@ def network(model: Model) -> dict[str, list[dict[str, object]]]:
             for node, side in ((actor, "actor"), (activity, "activity")):
                 key = model.page_path(node)
                 if key not in nodes:
-                    kinds = [model.label(t) for t in model.types(node)]
-                    nodes[key] = {"id": key, "label": model.label(node), "side": side, "kind": kinds[0] if kinds else side}
+                    # every kind the node has: with only the first, the research centres that are also NGOs could
+                    # not be found by the filter's "Research centre", which it did not offer
+                    kinds = sorted({model.label(t) for t in model.types(node)}) or [side]
+                    nodes[key] = {"id": key, "label": model.label(node), "side": side, "kinds": kinds}
             roles = sorted(model.label(r) for r in model.objects(participation, NFP.role))
             edges.append({"id": model.page_path(participation), "source": model.page_path(actor),
                           "target": model.page_path(activity), "label": ", ".join(roles), "roles": roles})
@@ -141,7 +143,7 @@ def script(model: Model) -> str:
 
 def network_context(model: Model) -> dict[str, object]:
     net = network(model)
-    kinds = Counter(str(n["kind"]) for n in net["nodes"] if n["side"] == "actor")
+    kinds = Counter(str(k) for n in net["nodes"] if n["side"] == "actor" for k in n["kinds"])  # type: ignore[attr-defined]
     roles = Counter(r for e in net["edges"] for r in e["roles"])  # type: ignore[attr-defined]
     labels = {n["id"]: str(n["label"]) for n in net["nodes"]}
     # the same participations as a table, for readers who cannot use the drawing (a keyboard, a screen reader)

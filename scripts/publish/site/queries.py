@@ -42,8 +42,12 @@ def cell(model: Model, term: object) -> Value:
         return Value("")
     if isinstance(term, ox.NamedNode):
         iri = URIRef(term.value)
-        return model.value(iri, "queries.html") if model.has_page(iri) or str(iri).startswith("https://w3id.org/ngo-fp/ontology#") \
-            else Value(model.label(iri), href=term.value, external=True)
+        if model.has_page(iri) or str(iri).startswith("https://w3id.org/ngo-fp/ontology#"):
+            return model.value(iri, "queries.html")
+        # linked only when it is a web address: a javascript: IRI (legal in SPARQL) would run on the endpoint's
+        # origin when clicked, as the editor's answers (queries.js) already say
+        web = term.value.startswith(("http://", "https://"))
+        return Value(model.label(iri), href=term.value if web else None, external=web)
     if isinstance(term, ox.Literal):
         return Value(term.value, lang=term.language)
     return Value(str(term))

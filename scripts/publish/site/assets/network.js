@@ -24,7 +24,7 @@
   function filter() {
     cy.elements().removeClass("hidden");
     const k = kind.value, r = role.value;
-    if (k) cy.nodes("[side = 'actor']").filter((n) => n.data("kind") !== k).addClass("hidden");
+    if (k) cy.nodes("[side = 'actor']").filter((n) => !n.data("kinds").includes(k)).addClass("hidden");
     if (r) cy.edges().filter((e) => !e.data("roles").includes(r)).addClass("hidden");
     cy.edges().filter((e) => e.source().hasClass("hidden") || e.target().hasClass("hidden")).addClass("hidden");
     // decided by class, not by ":visible", which reads a style that is recomputed later
