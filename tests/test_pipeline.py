@@ -215,35 +215,27 @@ def test_a_slug_too_long_for_a_file_name_fails_at_its_line(project: tuple[Path, 
     assert len(errors) == 2 and "dist.tmp" not in result.stderr  # the problem, then the step's summary
 
 
-def test_a_violation_names_every_file_that_writes_the_resource(project: tuple[Path, Path]) -> None:
-    """A second English label for place:istanbul added in another file: the violation named only the line of the
-    resource's block in base.ttl (the first file), not the file that broke it. It names both."""
+@pytest.mark.parametrize(("prefixes", "statement", "block", "said", "check"), [
+    # a second English label for place:istanbul: a SHACL violation
+    ("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n", 'place:istanbul rdfs:label "Istanbul, again"@en .',
+     "place:istanbul a ", "Give exactly one English rdfs:label", "SHACL"),
+    # a dangling reference from organization:turksam: a QC row
+    ("@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .\n"
+     "@prefix organization: <https://w3id.org/ngo-fp/resource/organization/> .\n",
+     "organization:turksam nfp:basedIn place:nowhere-typo .", "organization:turksam a ", "place/nowhere-typo", "QC"),
+])
+def test_a_failure_names_every_file_that_writes_the_resource(project: tuple[Path, Path], prefixes: str, statement: str,
+                                                             block: str, said: str, check: str) -> None:
+    """A statement added to a resource in another file: the failure named only the line of the resource's block in
+    base.ttl (the first file), not the file that broke it. It names both, for SHACL and (since 2026-12-06) QC."""
     instances, dist = project
-    (instances / "more.ttl").write_text(
-        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-        "@prefix place: <https://w3id.org/ngo-fp/resource/place/> .\n\n"
-        'place:istanbul rdfs:label "Istanbul, again"@en .\n', encoding="utf-8")
+    text = prefixes + "@prefix place: <https://w3id.org/ngo-fp/resource/place/> .\n\n" + statement + "\n"
+    (instances / "more.ttl").write_text(text, encoding="utf-8")
     result = run_build(instances, dist)
     assert_failed_cleanly(result, dist)
-    [line] = [text for text in result.stderr.splitlines() if "Give exactly one English rdfs:label" in text]
-    assert line.startswith(f"error: {instances / 'base.ttl'}:{line_of('place:istanbul a ', start=True)}: SHACL ")
-    assert f"also written at {instances / 'more.ttl'}:4" in line, line
-
-
-def test_a_qc_failure_names_every_file_that_writes_the_resource(project: tuple[Path, Path]) -> None:
-    """A dangling reference added to organization:turksam in another file: the QC row named only the line of the
-    resource's block in base.ttl, not the file that broke it. It names both, as a SHACL violation does."""
-    instances, dist = project
-    (instances / "more.ttl").write_text(
-        "@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .\n"
-        "@prefix organization: <https://w3id.org/ngo-fp/resource/organization/> .\n"
-        "@prefix place: <https://w3id.org/ngo-fp/resource/place/> .\n\n"
-        "organization:turksam nfp:basedIn place:nowhere-typo .\n", encoding="utf-8")
-    result = run_build(instances, dist)
-    assert_failed_cleanly(result, dist)
-    [line] = [l for l in result.stderr.splitlines() if "place/nowhere-typo" in l]
-    assert line.startswith(f"error: {instances / 'base.ttl'}:{line_of('organization:turksam a ', start=True)}: QC ")
-    assert f"also written at {instances / 'more.ttl'}:5" in line, line
+    [line] = [text for text in result.stderr.splitlines() if said in text]
+    assert line.startswith(f"error: {instances / 'base.ttl'}:{line_of(block, start=True)}: {check} ")
+    assert f"also written at {instances / 'more.ttl'}:{text.count(chr(10))}" in line, line
 
 
 def test_a_resource_outside_the_resource_namespace_fails_at_its_line(project: tuple[Path, Path]) -> None:

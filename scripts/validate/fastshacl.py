@@ -64,6 +64,12 @@ COMPARE = {"<": operator.lt, ">": operator.gt}
 RDF_TYPE = ox.NamedNode(str(RDF.type))
 AT_LEAST = ox.NamedNode("https://w3id.org/ngo-fp/fastshacl#atLeast")  # at_least() below, for sh:minInclusive
 XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+RDFS_CLASS, OWL_CLASS = URIRef(RDFS_NS + "Class"), URIRef("http://www.w3.org/2002/07/owl#Class")
+
+
+# parameters compile_property and value_constraints read one value of (Graph.value)
+ONE_VALUE_READ = (SH.path, SH.minCount, SH.maxCount, SH.hasValue, SH.uniqueLang, SH.qualifiedValueShape,
+                  SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.flags, SH.severity, SH.deactivated)
 
 
 class Unsupported(Exception):
@@ -144,6 +150,9 @@ def targets(shapes: Graph, shape) -> list[str]:
     """The shape's targets as SPARQL patterns binding ?this, each focus node once: a subject of n values (or an
     object of n subjects) would otherwise be n rows, each joined with its n values, n squared (20,000 names on
     one node: minutes)."""
+    for c in shapes.objects(shape, SH.targetClass):
+        if not isinstance(c, URIRef):  # a query can name only an IRI (a blank node made an invalid query: exit 5)
+            raise Unsupported(f"sh:targetClass {c} of {shape}: only an IRI")
     patterns = [f"@@instances:{c}@@" for c in shapes.objects(shape, SH.targetClass)]
     patterns += [f"{{ SELECT DISTINCT ?this WHERE {{ ?this {term(p)} ?_o }} }}" for p in shapes.objects(shape, SH.targetSubjectsOf)]
     patterns += [f"{{ SELECT DISTINCT ?this WHERE {{ ?_s {term(p)} ?this }} }}" for p in shapes.objects(shape, SH.targetObjectsOf)]
@@ -193,14 +202,24 @@ def ill_typed(datatype, var: str) -> str:
     return expr
 
 
+# what a shape may say besides its constraints: none of these changes whether a value conforms to it
+ANNOTATIONS = {SH.name, SH.description, SH.message, SH.severity, SH.order, SH.group, URIRef(RDFS_NS + "label"),
+               URIRef(RDFS_NS + "comment"), RDF.type}
+
+
 def alternative(shapes: Graph, member, var: str) -> str:
-    """A boolean SPARQL expression: `var` conforms to one member of an sh:or (datatype or class)."""
-    datatype, cls = shapes.value(member, SH.datatype), shapes.value(member, SH["class"])
-    if datatype is not None:
-        return f"!({ill_typed(datatype, var)})"
-    if cls is not None:
-        return f"EXISTS {{ {instance_of(var, cls, '?_u')} }}"
-    raise Unsupported(f"sh:or member {member} (only sh:datatype or sh:class members)")
+    """A boolean SPARQL expression: `var` conforms to one member of an sh:or, a shape of one sh:datatype or one
+    sh:class and nothing else that a value must meet (another constraint, sh:deactivated, a second datatype or
+    class: pyshacl reads them all, so such a member is refused, not read in part)."""
+    said = list(shapes.predicate_objects(member))
+    constraints = [(p, o) for p, o in said if p not in ANNOTATIONS]
+    if len(constraints) != 1 or constraints[0][0] not in (SH.datatype, SH["class"]):
+        raise Unsupported(f"sh:or member {member} (only a shape of one sh:datatype or one sh:class: it says "
+                          f"{', '.join(sorted(str(p) for p, _ in constraints)) or 'nothing'})")
+    parameter, value = constraints[0]
+    if parameter == SH.datatype:
+        return f"!({ill_typed(value, var)})"
+    return f"EXISTS {{ {instance_of(var, value, '?_u')} }}"
 
 
 def value_constraints(shapes: Graph, node, var: str) -> Iterable[tuple[str, str]]:
@@ -213,7 +232,8 @@ def value_constraints(shapes: Graph, node, var: str) -> Iterable[tuple[str, str]
             if subtagged := [r for r in ranges if "-" in r]:  # langMatches takes en-GB-oxendict, pyshacl does not
                 raise Unsupported(f"sh:languageIn range {subtagged[0]} (a subtag: SHACL's langMatches and pyshacl "
                                   "differ; only primary languages and \"*\")")
-            langs = " || ".join(f"LANGMATCHES(LANG({var}), {Literal(r).n3()})" for r in ranges)
+            # an empty list: no value has a language of it (" || " of nothing was "!()", a syntax error)
+            langs = " || ".join(f"LANGMATCHES(LANG({var}), {Literal(r).n3()})" for r in ranges) or "false"
             yield "LanguageInConstraintComponent", f"!isLiteral({var}) || !({langs})"
         elif p == SH.minInclusive:
             yield "MinInclusiveConstraintComponent", (
@@ -353,6 +373,11 @@ def compile_property(shapes: Graph, prop, owners: list, parts: list[CountPart]) 
     """The checks of one property shape, over the union of the targets of the node shapes that use it. Counts on an
     IRI path with a minimum go to `parts` instead, one per node shape, for count_checks to merge."""
     unknown = set(shapes.predicates(prop)) - SUPPORTED
+    # a parameter read once below (shapes.value) with a second value: pyshacl checks each sh:hasValue and each
+    # sh:qualifiedValueShape, and refuses the shape for the others
+    unknown |= {p for p in ONE_VALUE_READ if len(set(shapes.objects(prop, p))) > 1}
+    # a property shape's own sh:property (its values' properties) and sh:sparql are not compiled: refused, not skipped
+    unknown |= {SH.property, SH.sparql} & set(shapes.predicates(prop))  # (a property shape's SPARQL: with $PATH)
     if unknown:
         raise Unsupported(f"property shape {prop}: {', '.join(sorted(str(u) for u in unknown))}")
     path_node = shapes.value(prop, SH.path)
@@ -440,7 +465,15 @@ def compile_sparql(shapes: Graph, shape, sparql, where: str) -> Check:
     sub-query is wrapped in a group of its own first, so that the targets can go beside it. The targets are a
     distinct set: the constraint's own aggregates (a COUNT) must see each focus node once, as SHACL's pre-bound
     $this is, not once per graph or per target class that names it."""
-    select = str(shapes.value(sparql, SH.select)).replace("$this", "?this")
+    text_ = shapes.value(sparql, SH.select)
+    if text_ is None:
+        raise Unsupported(f"SPARQL-based constraint {sparql} of {shape} without sh:select")
+    # SHACL 1.0, 5.3.1-5.3.2: $currentShape and $shapesGraph are pre-bound, and a ?path the query selects is the
+    # result's path; only $this is (joined with the targets here)
+    if found := re.search(r"[?$](currentShape|shapesGraph)\b", str(text_)) or \
+            re.search(r"\bSELECT\b[^{]*[?$]path\b", str(text_), flags=re.I):
+        raise Unsupported(f"SPARQL-based constraint of {shape} using {found.group()}")
+    select = str(text_).replace("$this", "?this")
     start = select.index("{", select.upper().index("WHERE"))
     body = select[start + 1:]
     if re.match(r"(\s|#[^\n]*\n)*SELECT\b", body, flags=re.I):
@@ -458,6 +491,14 @@ def compile_shapes(shapes: Graph) -> list[Check]:
     owners: dict = defaultdict(list)  # property shape -> the node shapes using it
     targeted = {s for t in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
                 for s in shapes.subjects(t, None) if shapes.value(s, SH.path) is None}  # node shapes by their targets too
+    for prop in sorted({s for t in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+                        for s in shapes.subjects(t, None) if shapes.value(s, SH.path) is not None}, key=str):
+        if active(shapes, prop):  # only node shapes' targets are compiled
+            raise Unsupported(f"property shape {prop} with targets of its own")
+    for cls in sorted({c for t in (RDFS_CLASS, OWL_CLASS) for c in shapes.subjects(RDF.type, t)}, key=str):
+        if ((cls, RDF.type, SH.NodeShape) in shapes or (cls, SH.property, None) in shapes) and active(shapes, cls):
+            # SHACL 1.0, 2.1.3.3: a shape that is a class targets its instances (pyshacl: of rdfs:Class or owl:Class)
+            raise Unsupported(f"node shape {cls} that is also a class (an implicit class target)")
     for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)) | targeted, key=str):
         patterns = targets(shapes, shape)
         if not patterns or not active(shapes, shape):
@@ -474,7 +515,8 @@ def compile_shapes(shapes: Graph) -> list[Check]:
         if exprs:
             checks.append(replace(flags_check(where, "?this", exprs), of_node_shape=True))
         for sparql in sorted(shapes.objects(shape, SH.sparql), key=lambda s: str(shapes.value(s, SH.select))):
-            checks.append(compile_sparql(shapes, shape, sparql, where))
+            if active(shapes, sparql):  # a deactivated SPARQL-based constraint is ignored, as pyshacl ignores it
+                checks.append(compile_sparql(shapes, shape, sparql, where))
     parts: list[CountPart] = []
     for prop in sorted(owners, key=str):
         if active(shapes, prop):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 WHITESPACE = "\\x20\\t\\n\\r"  # XPath's \s, written so that both engines read it alike
 NOT_XPATH = set("wWbBAZz")
+FLAGS = set("ims")  # XPath's "x" (whitespace dropped, no comments: both engines take "#" for a comment) and "q" are not
 
 
 class NotXPath(ValueError):
@@ -26,6 +27,8 @@ class NotXPath(ValueError):
 def xpath(pattern: str, flags: str = "", python: bool = False) -> str:
     """`pattern` (with sh:flags `flags`) written for Python's `re` (`python`) or for Rust's `regex` so that it
     means what it means in XPath; see the table above."""
+    if set(flags) - FLAGS:  # pyshacl reads "i" and "m" only (and any case of them), Oxigraph refuses what XPath lacks
+        raise NotXPath(f"sh:flags {flags!r} with sh:pattern {pattern!r}: only {', '.join(sorted(FLAGS))} are read alike")
     out, i, in_class = [], 0, False
     while i < len(pattern):
         char = pattern[i]
@@ -51,6 +54,8 @@ def xpath(pattern: str, flags: str = "", python: bool = False) -> str:
             char = "\\Z"
         elif char == "." and "s" not in flags:
             char = "[^\\n\\r]"
+        elif char == "." and python:  # "s": any character; pyshacl compiles no flag but "i" and "m" (no re.DOTALL)
+            char = "[\\s\\S]"
         out.append(char)
         i += 1
     return "".join(out)
