@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import OWL, RDF, Graph, Literal, URIRef
+from rdflib import RDF, Graph, URIRef
 
 from . import cache, derive, inputs, validate
 from . import version as versions
@@ -32,7 +32,7 @@ from .validate import coverage, grounding, qc, reasoning
 from .errors import BuildError, Problems, display
 from .load import load_sources, parse
 from .origin import also_written, first_iri, locate, quote_line, subject_lines
-from .paths import BASE, DIST, INSTANCES, NFP, ONTOLOGY, RES, ROOT, SHAPES, SOURCE_TEXTS
+from .paths import DIST, INSTANCES, NFP, ONTOLOGY, RES, ROOT, SHAPES, SOURCE_TEXTS
 
 
 @dataclass
