@@ -148,6 +148,11 @@ def prepare(ontology: Path = ONTOLOGY, instances: Path = INSTANCES, shapes: Path
     data += cites
     done(t, f"{len(cites)} statements")
 
+    t = step("C4O in-text reference pointers, from the citations that resolve")
+    pointers = derive.reference_pointers(data)
+    data += pointers
+    done(t, f"{len(pointers)} statements")
+
     t = step("PROV-O qualified associations, from the agent participations")
     associations = derive.prov_associations(data)
     data += associations

@@ -13,13 +13,18 @@ qualifies (the activity prov:wasAssociatedWith the agent: "If this Activity prov
 can qualify the Association using prov:qualifiedAssociation", PROV-O's comment on prov:qualifiedAssociation). The
 nfp properties are not subproperties of these: a plain nfp:Participation, such as a PLOVER target's, says nothing of
 responsibility.
+
+C4O's in-text reference pointer: an in-text citation that resolves (c4o:denotes a reference entry) is a
+c4o:InTextReferencePointer, the domain of c4o:denotes. The ontology does not put nfp:InTextCitation below it (C4O
+wants every pointer to denote exactly one entry, and an unresolved citation denotes none), so the build states the
+type on each one that resolves, for SPAR's users and for any reader that does not infer by domains.
 """
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from .paths import NFP, PROV
+from .paths import C4O, NFP, PROV
 
 
 def direct_citations(data: Graph) -> Graph:
@@ -44,4 +49,12 @@ def prov_associations(data: Graph) -> Graph:
         for activity in data.subjects(NFP.participation, participation):
             derived.add((activity, PROV.qualifiedAssociation, participation))
             derived += [(activity, PROV.wasAssociatedWith, a) for a in agents]
+    return derived
+
+
+def reference_pointers(data: Graph) -> Graph:
+    """(citation, rdf:type, c4o:InTextReferencePointer) for every subject of c4o:denotes."""
+    derived = Graph()
+    for citation in data.subjects(C4O.denotes, unique=True):
+        derived.add((citation, RDF.type, C4O.InTextReferencePointer))
     return derived

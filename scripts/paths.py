@@ -31,6 +31,7 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 DCT = Namespace("http://purl.org/dc/terms/")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
+C4O = Namespace("http://purl.org/spar/c4o/")
 
 # The article and the verbatim text its quotes are checked against.
 ARTICLE = RES["work/bulgur-2023"]

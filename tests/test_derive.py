@@ -85,3 +85,23 @@ def test_each_cited_work_is_the_one_its_reference_entry_references(published_gra
     c4o, biro = Namespace("http://purl.org/spar/c4o/"), Namespace("http://purl.org/spar/biro/")
     path = {(c, w) for c, e in published_graph.subject_objects(c4o.denotes) for w in published_graph.objects(e, biro.references)}
     assert set(published_graph.subject_objects(NFP.citedWork)) == path and len(path) == 39
+
+
+def test_a_citation_that_resolves_is_stated_a_reference_pointer_and_no_other() -> None:
+    c4o = Namespace("http://purl.org/spar/c4o/")
+    g = Graph()
+    kut, ari = CITATION["bulgur-2023-kut-1998-13"], CITATION["bulgur-2023-ari-2010-13"]
+    for citation in (kut, ari):
+        g.add((citation, RDF.type, NFP.InTextCitation))
+    g.add((kut, c4o.denotes, RES["reference/bulgur-2023-17"]))  # "(Ari, 2010: 13)" resolves to no entry
+    assert set(derive.reference_pointers(g)) == {(kut, RDF.type, c4o.InTextReferencePointer)}
+
+
+def test_the_publication_states_every_resolved_citation_a_reference_pointer(published_graph: Graph) -> None:
+    c4o = Namespace("http://purl.org/spar/c4o/")
+    pointers = set(published_graph.subjects(RDF.type, c4o.InTextReferencePointer))
+    citations = set(published_graph.subjects(RDF.type, NFP.InTextCitation))
+    assert pointers == set(published_graph.subjects(c4o.denotes)) and pointers < citations
+    # checked against the text: "(Ari, 2010: 13)" (l.26) has no entry in the reference list; "(Kut, 1998:13)" has
+    assert CITATION["bulgur-2023-ari-2010-13"] in citations - pointers
+    assert CITATION["bulgur-2023-kut-1998-13"] in pointers

@@ -1,8 +1,10 @@
 """The ontology's alignments read against the standard vocabularies' own files.
 
 The ontology and the data lean on PROV-O, ORG, SKOS, Web Annotation, OWL-Time, Dublin Core, FOAF, FRBR core,
-schema.org and others. Read with those vocabularies' own axioms (pinned copies from zazuko/rdf-vocabularies,
-listed in tests/vocabularies/package.json and installed there by `make test`), four things must hold:
+schema.org, the SPAR ontologies (FaBiO, CiTO, DoCO, BiRO, C4O) and others. Read with those vocabularies' own axioms
+(pinned copies from zazuko/rdf-vocabularies, listed in tests/vocabularies/package.json and installed there by
+`make test`; the SPAR files, which no registry carries, kept verbatim in tests/vocabularies/spar/ with their
+repository, commit and digest in its sources.tsv), four things must hold:
 
 - every term used from one of them is defined there (no misspelt term, none the vocabulary lacks);
 - the domains and ranges of the properties a resource is used with give it no type that its own types do
@@ -23,12 +25,14 @@ only frbr:partOf expressions): consistency, and the classes that are unsatisfiab
 from __future__ import annotations
 
 import copy
+import csv
 import json
 import subprocess
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -38,6 +42,7 @@ from scripts.paths import NFP, ROOT
 from scripts.validate import reasoning
 
 VOCABULARIES = ROOT / "tests" / "vocabularies"
+SPAR = VOCABULARIES / "spar"
 # zazuko's schema.org package is the http variant of schema.org's file (its meta.nt: schemaorg-current-http.nt);
 # the ontology uses the https IRIs, as schema.org's https variant of the same file does.
 SCHEMA_HTTP, SCHEMA_HTTPS = "http://schema.org/", "https://schema.org/"
@@ -168,27 +173,81 @@ class Axioms:
         return False
 
 
-def read_vocabularies(folder: Path = VOCABULARIES) -> Axioms:
-    """The axioms of every package installed under folder/node_modules/@vocabulary (each an N-Quads file)."""
+@dataclass(frozen=True)
+class Vocabulary:
+    """One pinned vocabulary file: an npm package's N-Quads, or a SPAR file kept in tests/vocabularies/spar/."""
+    name: str  # as problems cite it: "@vocabulary/skos@1.0.6", "fabio (SPAROntologies/fabio@5318bb0)"
+    label: str  # a blank node label's prefix: "skos", "fabio"
+    namespace: str
+    path: Path
+    format: ox.RdfFormat
+    vendored: bool = False
+
+    def triples(self, others: tuple[str, ...] = ()) -> Iterator[tuple]:
+        """The file's triples as rdflib terms: schema.org's IRIs in https, blank nodes kept apart per file. Of a
+        SPAR file, not those about a term of `others` (the namespaces of the other vocabularies read) nor about the
+        ontology itself: FaBiO declares Dublin Core's dcterms:created a functional owl:DatatypeProperty with the
+        range xsd:dateTime, where DCMI says rdfs:Literal, and its own header's "2017-05-29" (a string) then makes
+        FaBiO alone inconsistent for HermiT. The term's own vocabulary is read for it instead."""
+        for quad in ox.parse(path=str(self.path), format=self.format,
+                             **({"base_iri": self.namespace} if self.format == ox.RdfFormat.TURTLE else {})):
+            subject = quad.subject
+            if self.vendored and isinstance(subject, ox.NamedNode) and \
+                    (subject.value.startswith(others) or subject.value == self.namespace.rstrip("/")):
+                continue
+            yield tuple(rdflib_term(t, self.label) for t in (subject, quad.predicate, quad.object))
+
+
+def spar_sources(folder: Path = SPAR) -> list[dict[str, str]]:
+    """The rows of folder/sources.tsv: each SPAR file's namespace, repository, path, commit and SHA-256."""
+    with (folder / "sources.tsv").open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file, delimiter="\t"))
+
+
+def vocabularies(folder: Path = VOCABULARIES) -> list[Vocabulary]:
+    """Every pinned vocabulary: the packages installed under folder/node_modules/@vocabulary, then the SPAR files."""
     packages = sorted((folder / "node_modules" / "@vocabulary").glob("*/package.json"))
     if not packages:
         raise FileNotFoundError(f"{folder}/node_modules: the standard vocabularies are not installed "
                                 f"(`make test` installs them: npm ci in {folder.relative_to(ROOT)})")
-    axioms = Axioms()
+    found = []
     for manifest in packages:
         package = json.loads(manifest.read_text(encoding="utf-8"))
-        name, namespace = f"{package['name']}@{package['version']}", package["vocabulary"]["namespace"]
+        found.append(Vocabulary(f"{package['name']}@{package['version']}", manifest.parent.name,
+                                https_schema(package["vocabulary"]["namespace"]), next(manifest.parent.glob("*.nq")),
+                                ox.RdfFormat.N_QUADS))
+    for row in spar_sources(folder / SPAR.name):
+        found.append(Vocabulary(f"{row['name']} ({row['repository'].removeprefix('https://github.com/')}@{row['commit'][:7]})",
+                                row["name"], row["namespace"], folder / SPAR.name / row["path"].rsplit("/", 1)[-1],
+                                ox.RdfFormat.TURTLE, vendored=True))
+    return found
+
+
+def read_vocabularies(folder: Path = VOCABULARIES) -> Axioms:
+    """The axioms of every pinned vocabulary (`vocabularies`). A SPAR file is read for its own terms and for those
+    of a namespace no vocabulary read here has (FaBiO's declarations of PRISM's terms), not for another vocabulary's
+    (Vocabulary.triples): FaBiO also declares Dublin Core's dcterms:title an owl:DatatypeProperty and dcterms:creator
+    an owl:ObjectProperty, which DCMI does not (its file makes them rdf:Property only), and the ontology, which
+    annotates itself with them, declares them owl:AnnotationProperty."""
+    axioms = Axioms()
+    read = vocabularies(folder)
+    for vocabulary in read:
         graph = Graph()
-        for quad in ox.parse(path=next(manifest.parent.glob("*.nq")), format=ox.RdfFormat.N_QUADS):
-            graph.add(tuple(rdflib_term(t, name) for t in (quad.subject, quad.predicate, quad.object)))
-        axioms.namespaces[https_schema(namespace)] = name
+        for triple in vocabulary.triples(others(vocabulary, read)):
+            graph.add(triple)
+        axioms.namespaces[vocabulary.namespace] = vocabulary.name
         axioms.defined.update(str(s) for s in graph.subjects() if isinstance(s, URIRef))
-        axioms.add(graph, name)
+        axioms.add(graph, vocabulary.name)
         for s, o in graph.subject_objects(RDF.type):
             if str(o) in PROPERTY_KINDS and isinstance(s, URIRef):
                 axioms.kinds[str(s)].add(str(o))
-                axioms.kind_sources.setdefault(str(s), name)
+                axioms.kind_sources.setdefault(str(s), vocabulary.name)
     return axioms
+
+
+def others(vocabulary: Vocabulary, read: list[Vocabulary]) -> tuple[str, ...]:
+    """The namespaces of the vocabularies read beside `vocabulary` (whose terms are theirs to define)."""
+    return tuple(v.namespace for v in read if v.namespace != vocabulary.namespace)
 
 
 def kind_problems(ontology: Graph, axioms: Axioms) -> list[str]:
@@ -304,19 +363,16 @@ def check(ontology: Graph, data: Graph, axioms: Axioms) -> tuple[list[str], int]
 NOT_REASONED = frozenset({"rdf", "rdfs", "owl", "schema"})
 
 
-def vocabulary_axioms(folder: Path = VOCABULARIES) -> Graph:
-    """The pinned vocabularies' own triples (but NOT_REASONED) as one graph for a reasoner: schema.org's IRIs in
-    https, each package's blank nodes its own (every file labels them _:c14n0, _:c14n1, ...: read together, FRBR's
-    SWRL rules and PROV's lists would share nodes), owl:imports left out (HermiT would fetch them)."""
+def vocabulary_axioms(folder: Path = VOCABULARIES, only: frozenset[str] | None = None) -> Graph:
+    """The pinned vocabularies' own triples (but NOT_REASONED; `only` those labels, "frbr", "c4o", if given) as one
+    graph for a reasoner: schema.org's IRIs in https, each file's blank nodes its own (every package labels them
+    _:c14n0, _:c14n1, ...: read together, FRBR's SWRL rules and PROV's lists would share nodes), owl:imports left
+    out (HermiT would fetch them)."""
     graph = Graph()
-    for manifest in sorted((folder / "node_modules" / "@vocabulary").glob("*/package.json")):
-        if manifest.parent.name in NOT_REASONED:
-            continue
-        name = manifest.parent.name  # a blank node label of N-Triples: "skos", not "@vocabulary/skos@1.0.6"
-        for quad in ox.parse(path=next(manifest.parent.glob("*.nq")), format=ox.RdfFormat.N_QUADS):
-            s, p, o = (rdflib_term(t, name) for t in (quad.subject, quad.predicate, quad.object))
-            if p != OWL.imports:
-                graph.add((s, p, o))
+    read = vocabularies(folder)
+    for vocabulary in read:
+        if vocabulary.label not in NOT_REASONED and (only is None or vocabulary.label in only):
+            graph += (t for t in vocabulary.triples(others(vocabulary, read)) if t[1] != OWL.imports)
     return graph
 
 
