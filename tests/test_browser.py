@@ -123,6 +123,17 @@ def test_a_quote_link_lands_on_its_highlighted_sentence(page) -> None:
     page.screenshot(path=str(SCREENSHOTS / "article-quote.png"))
 
 
+def test_a_malformed_fragment_on_the_article_is_no_script_error(page) -> None:
+    """#%E0 is no UTF-8: decodeURIComponent threw a URIError on the article's page (the fixture fails on any script
+    error); now it marks nothing, and a well-formed fragment still marks its passage."""
+    page.goto(page.site + "article.html#%E0")
+    assert page.locator("mark.current").count() == 0
+    page.evaluate("location.hash = '#ev-%E0'")  # a hash change, with a malformed escape after a passage's prefix
+    first = page.locator("mark[data-ev]").first.get_attribute("data-ev").split()[0]
+    page.evaluate(f"location.hash = '#{first}'")
+    page.wait_for_function("document.querySelectorAll('mark.current').length > 0")
+
+
 def test_resource_page_shows_names_roles_and_labelled_links(page) -> None:
     page.goto(page.site + "resource/organization/turksam.html")
     roles = page.locator("#roles table")

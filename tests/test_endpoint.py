@@ -552,6 +552,36 @@ def test_the_iris_of_the_dataset_descriptions_land_on_files(server: Server, dist
     assert json.loads(request(server.url + first.headers["location"], Accept="application/sparql-results+json").body)["boolean"]
 
 
+def test_every_file_is_served_as_the_description_types_it(server: Server, dist: Path) -> None:
+    """Each distribution's file is served with the dcat:mediaType the dataset's description gives it (its IANA IRI's
+    name), whatever the host's mime.types says; and so are the site's reference exports, which were served as
+    application/octet-stream (.ris, and .graphml among the distributions)."""
+    from rdflib.namespace import DCAT
+
+    graph, _, _ = description_iris(dist)
+    checked = set()
+    for distribution, url in sorted(graph.subject_objects(DCAT.downloadURL)):
+        media = str(graph.value(distribution, DCAT.mediaType)).rsplit("/media-types/", 1)[1]
+        if not str(url).startswith(W3ID_BASE + "dist/"):
+            continue
+        served = request(f"{server.url}/{str(url)[len(W3ID_BASE + 'dist/'):]}")
+        assert served.status == 200 and served.headers["content-type"].split(";")[0] == media, (str(url), served.headers)
+        checked.add(media)
+    assert {"text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml",
+            "application/graphml+xml", "application/trig", "text/csv"} <= checked, checked
+    for path, media in (("site/resource/work/aronson-2001.ris", "application/x-research-info-systems"),
+                        ("site/resource/work/aronson-2001.bib", "text/x-bibtex; charset=utf-8")):
+        served = request(f"{server.url}/{path}")
+        assert served.status == 200 and served.headers["content-type"] == media, (path, served.headers)
+
+
+def test_the_site_folder_leads_to_its_home_page(server: Server) -> None:
+    """/site and /site/ were 404s; like /, they lead to the site's home page."""
+    for path in ("/", "/site", "/site/"):
+        answer = request(server.url + path)
+        assert answer.status == 302 and answer.headers["location"] == "/site/index.html", (path, answer.status)
+
+
 def test_a_nanopublication_iri_lands_on_its_trig(server: Server, dist: Path) -> None:
     """As the w3id rules answer it (tests/test_w3id.py): a claim's nanopublication IRI 303 to its TriG document,
     served as application/trig; a slug with no nanopublication, or not a slug, is a 404."""

@@ -42,6 +42,8 @@ MEDIA_TYPES = {
     "rdf": "application/rdf+xml", "csv": "text/csv", "graphml": "application/graphml+xml",
     "md": "text/markdown", "txt": "text/plain", "tsv": "text/tab-separated-values", "trig": "application/trig",
     "csv-metadata.json": "application/csvm+json",  # by the file's name: a CSVW metadata file (IANA's registration)
+    # the site's reference exports (no IANA registration; the types their tools register and ask for)
+    "ris": "application/x-research-info-systems", "bib": "text/x-bibtex",
 }
 
 

@@ -25,7 +25,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from ..paths import BASE
-from ..publish import crate
+from ..publish import crate, describe
 from .limits import BodyTimeout, BodyTooLarge
 from .negotiate import GRAPHS, choose, content_type
 from .pool import Pool, Reply, text
@@ -475,9 +475,19 @@ class SignpostedFiles(StaticFiles):
                 response.headers["Link"] = links
         if file:
             response.headers["X-Content-Type-Options"] = "nosniff"  # each file as its type says, as the answers are
+            if "content-type" in response.headers and (media := file_type(Path(file))):
+                response.headers["content-type"] = media
         if file and Path(file).name == crate.METADATA and "content-type" in response.headers:
             response.headers["content-type"] = crate.MEDIA_TYPE  # JSON-LD, not the plain JSON its .json suggests
         return response
+
+
+def file_type(path: Path) -> str | None:
+    """A published file's media type as the dataset's description gives it (describe.MEDIA_TYPES), not as the
+    host's mime.types does: without /etc/mime.types, Python knows no .ttl, .nt or .jsonld, and no host has .ris or
+    .graphml (they were served as application/octet-stream). None for a file the table does not name."""
+    media = describe.MEDIA_TYPES.get(path.name) or describe.MEDIA_TYPES.get(path.suffix.lstrip("."))
+    return None if media is None else media + ("; charset=utf-8" if media.startswith("text/") else "")
 
 
 def service_description(media: str, base: str) -> bytes:
@@ -504,6 +514,8 @@ def create(pool: Pool, dist: Path, max_body: int, spool_budget: int, cache_budge
     read = ["GET", "HEAD"]
     routes = [
         Route("/", only(read, home)),
+        Route("/site", only(read, home)),  # the site's folder, with or without its slash: its home page
+        Route("/site/", only(read, home)),
         Route("/query", only(["GET", "HEAD", "POST", "OPTIONS"], endpoint.query)),
         Route("/update", only(["GET", "HEAD", "POST"], endpoint.update)),
         Route("/resource/{path:path}", only(read, endpoint.resource)),

@@ -28,7 +28,8 @@
   }
   function highlight() {
     document.querySelectorAll("mark.current").forEach((m) => m.classList.remove("current"));
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }  // a malformed escape (#%E0): no passage
     if (!id.startsWith("ev-")) return;
     const marks = document.querySelectorAll("mark[data-ev~='" + id.replace(/[^a-z0-9-]/gi, "") + "']");
     marks.forEach((m) => m.classList.add("current"));
