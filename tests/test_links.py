@@ -282,7 +282,7 @@ def test_an_impossible_day_is_refused(tmp_path: Path) -> None:
 
 # --- Outside facts (links/outside-facts.csv) and the names audit ---------------------------------------
 
-FACT_HEADER = ["resource", "fact", "value", "lang", "source", "read_on", "words_seen"]
+FACT_HEADER = ["resource", "fact", "value", "lang", "source", "read_on", "words_seen", "words_lang"]
 TUSIAD = URIRef("https://w3id.org/ngo-fp/resource/organization/tusiad")
 NFP = "https://w3id.org/ngo-fp/ontology#"
 PREFIXES = f"PREFIX nfp: <{NFP}>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n"
@@ -332,6 +332,18 @@ def test_every_outside_value_is_in_the_words_seen() -> None:
             f"outside-facts.csv:{row.line}: {values!r}"
 
 
+def test_the_words_seen_carry_their_language(built) -> None:
+    """Each row's words are tagged with their language (words_lang), a data record's text left plain. Checked by
+    reading the rows: TÜGİAD's founding year rests on a Turkish sentence, TÜRK-İŞ's seat on Polish Wikipedia's
+    infobox ("Siedziba Ankara, Turcja"), and Muğla's place on a Who's on First record (JSON)."""
+    rows = records.rows(records.LINKS / "outside-facts.csv")
+    assert all("words_lang" in row.values for row in rows)
+    words = {(str(s).rsplit("/", 1)[1], o.language) for s, o in built.instances.subject_objects(URIRef(NFP + "wordsSeen"))}
+    assert {("organization-tugiad-founding-year-1", "tr"), ("organization-turk-is-seat-1", "pl"),
+            ("place-mugla-within-1", None)} <= words, sorted(words)[:5]
+    assert sum(lang == "tr" for _, lang in words) >= 40 and sum(lang is None for _, lang in words) >= 20
+
+
 def test_acronym_only_organizations_of_the_issue_have_sourced_full_names() -> None:
     named = {(r.values["resource"].rsplit("/", 1)[1], r.values["lang"]) for r in records.rows(records.LINKS / "outside-facts.csv")
              if r.values["fact"] == "full-name"}
@@ -349,6 +361,7 @@ def test_acronym_only_organizations_of_the_issue_have_sourced_full_names() -> No
     (["website", "tusiad.org", "", "https://example.org/a", "2026-12-01", "x"], r"website 'tusiad.org' is not an http"),
     (["acronym", "TÜSİAD", "", "https://example.org/a", "01.12.2026", "x"], r"read_on '01.12.2026' is not a date"),
     (["acronym", "TÜSİAD", "", "https://example.org/a", "2026-12-01", ""], r"words_seen is empty"),
+    (["acronym", "TÜSİAD", "", "https://example.org/a", "2026-12-01", "x", "Turkish"], r"words_lang 'Turkish' is not a language"),
     (["within", "https://w3id.org/ngo-fp/resource/place/atlantis", "", "https://example.org/a", "2026-12-01", "x"],
      r"within 'https://w3id.org/ngo-fp/resource/place/atlantis' is not a place described in instances/"),
 ])
@@ -360,7 +373,7 @@ def test_bad_outside_fact_names_file_and_line(tmp_path: Path, row: list[str], pr
 
 def test_bad_outside_fact_cases_counted() -> None:
     marks = [m for m in test_bad_outside_fact_names_file_and_line.pytestmark if m.name == "parametrize"]
-    assert len(marks[0].args[1]) == 9
+    assert len(marks[0].args[1]) == 10
 
 
 def test_unsourced_names_list_is_current(built) -> None:

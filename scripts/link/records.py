@@ -270,6 +270,10 @@ def outside_facts(described: set[URIRef], folder: Path = LINKS) -> Graph:
             raise BuildError("words_seen is empty: quote the words of the source that state the fact", row.path, row.line)
         if not is_day(v["read_on"]):
             raise BuildError(f"read_on {v['read_on']!r} is not a date (YYYY-MM-DD)", row.path, row.line)
+        words_lang = v.get("words_lang", "")
+        if words_lang and not LANG.match(words_lang):
+            raise BuildError(f"words_lang {words_lang!r} is not a language (tr, en, ...); leave it empty for a data "
+                             "record's text (JSON, XML, a table's row)", row.path, row.line)
         n = counters[(resource, fact)] = counters.get((resource, fact), 0) + 1
         node = fact_iri(resource, fact, n)
         g.add((node, RDF.type, NFP.OutsideFact))
@@ -280,7 +284,7 @@ def outside_facts(described: set[URIRef], folder: Path = LINKS) -> Graph:
                 "place": lambda: URIRef(value)}[kind]()
         g.add((node, prop, term))
         g.add((node, PROV.wasDerivedFrom, URIRef(v["source"])))
-        g.add((node, NFP.wordsSeen, Literal(v["words_seen"])))
+        g.add((node, NFP.wordsSeen, Literal(v["words_seen"], lang=words_lang or None)))
         g.add((node, NFP.readOn, date_literal(v["read_on"])))
     return g
 
