@@ -6,7 +6,7 @@ from rdflib import Graph, URIRef
 
 from scripts.validate import coverage
 from scripts.validate.grounding import source_text
-from scripts.paths import ARTICLE
+from scripts.paths import ARTICLE, INSTANCES
 
 
 def test_candidates_are_extracted_from_the_text() -> None:
@@ -105,3 +105,17 @@ def test_markdown_report_has_the_argument_section(built) -> None:
     fear = next(line for line in lines if "| 1. Fear of the state:" in line)
     assert "`claim/weakness-fear-of-the-state`" in fear
     assert any("left out: Template text of the journal" in line for line in lines)
+
+
+# --- Facts the article states that a resource must carry (probe article8)
+NFP_BASED_IN = URIRef("https://w3id.org/ngo-fp/ontology#basedIn")
+RESOURCE = "https://w3id.org/ngo-fp/resource/"
+
+
+def test_officials_of_both_countries_are_of_turkey_and_azerbaijan() -> None:
+    """l.114 'officials of both countries attended the meetings': the two countries of the Turkey-Azerbaijan
+    section, as the group's label says; the group must carry both states, not only the label."""
+    g = Graph().parse(INSTANCES / "actors.ttl")
+    officials = URIRef(RESOURCE + "group/officials-of-both-countries")
+    assert set(g.objects(officials, NFP_BASED_IN)) == {URIRef(RESOURCE + "state/turkey"),
+                                                        URIRef(RESOURCE + "state/azerbaijan")}
