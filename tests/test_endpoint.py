@@ -303,7 +303,8 @@ def test_the_cache_keeps_nothing_when_turned_off_and_stays_in_its_budget() -> No
 
 
 def test_no_directory_listing(server: Server) -> None:
-    for path in ("/site/", "/site/resource/", "/site/resource/organization", "/ontology/"):
+    """(/site/ itself leads to the home page: test_the_site_folder_leads_to_its_home_page.)"""
+    for path in ("/site/resource/", "/site/resource/organization", "/site/resource/organization/", "/ontology/"):
         answer = request(server.url + path)
         assert answer.status == 404, path
         assert b"turksam" not in answer.body
