@@ -204,6 +204,11 @@ def spar_sources(folder: Path = SPAR) -> list[dict[str, str]]:
         return list(csv.DictReader(file, delimiter="\t"))
 
 
+def spar_file(row: dict[str, str], folder: Path = SPAR) -> Path:
+    """Where the SPAR file of a row of sources.tsv is kept: its upstream file name, in folder."""
+    return folder / row["path"].rsplit("/", 1)[-1]
+
+
 def vocabularies(folder: Path = VOCABULARIES) -> list[Vocabulary]:
     """Every pinned vocabulary: the packages installed under folder/node_modules/@vocabulary, then the SPAR files."""
     packages = sorted((folder / "node_modules" / "@vocabulary").glob("*/package.json"))
@@ -218,7 +223,7 @@ def vocabularies(folder: Path = VOCABULARIES) -> list[Vocabulary]:
                                 ox.RdfFormat.N_QUADS))
     for row in spar_sources(folder / SPAR.name):
         found.append(Vocabulary(f"{row['name']} ({row['repository'].removeprefix('https://github.com/')}@{row['commit'][:7]})",
-                                row["name"], row["namespace"], folder / SPAR.name / row["path"].rsplit("/", 1)[-1],
+                                row["name"], row["namespace"], spar_file(row, folder / SPAR.name),
                                 ox.RdfFormat.TURTLE, vendored=True))
     return found
 
