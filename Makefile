@@ -49,7 +49,7 @@ define newline
 endef
 one_line = $(if $(findstring $(newline),$(value $(1))),@echo "make $@: $(1) must be one line" >&2; exit 2)
 
-.PHONY: help all setup java jena vocabularies site-checkers build validate test coverage link serve release nanopubs-sign bench bench-load bench-store bench-build examples plover clean FORCE
+.PHONY: help all setup java jena vocabularies site-checkers build validate test coverage link serve release nanopubs-sign bench bench-endpoint bench-load bench-store bench-build examples plover clean FORCE
 .PRECIOUS: dist/SHA256SUMS
 
 help: ## List the targets
@@ -194,6 +194,9 @@ plover: setup ## Map a file of PLOVER event records: make plover IN=records.json
 
 bench: setup dist/SHA256SUMS ## Benchmark validation, queries and serialization at 10k-2M triples; writes bench/README.md (slow)
 	$(PY) bench/run.py
+
+bench-endpoint: setup dist/SHA256SUMS ## Time the example queries on the endpoint alone (50 requests each); writes the Endpoint table of bench/README.md
+	$(PY) bench/run.py --endpoint-only
 
 bench-load: setup dist/SHA256SUMS ## Load the endpoint with 8, 32 and 128 clients on the example queries; writes the Load table of bench/README.md
 	$(PY) bench/load.py
