@@ -1,10 +1,12 @@
 """Grounding: quotes are checked against the verbatim article, and expanded into Web Annotations."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
+from scripts.load import parse
 from scripts.validate import grounding
 from scripts.paths import ARTICLE, NFP, OA, ROOT, SOURCE_TEXTS
 
@@ -88,3 +90,21 @@ def test_a_quote_not_found_is_named_at_its_own_line() -> None:
     assert quote_line(text, "Turkey was also affected by this change.", 6) == 7
     assert quote_line(text, 'He said "no".', 9) == 9
     assert quote_line(text, "nowhere at all", 6) == 6
+
+
+def test_each_reference_entry_quotes_its_whole_numbered_entry() -> None:
+    """Each entry of the reference list ("- [12]. Heywood, A. (2011). ...", l.154-190) is one nfp:ReferenceEntry with
+    that number, whose quote, and that of the work it references, is the whole entry: a quote cut short, or
+    given to the wrong number or work, is still in the article, so the grounding check above lets it pass."""
+    biro_references = URIRef("http://purl.org/spar/biro/references")
+    text = SOURCE_TEXTS[ARTICLE].read_text(encoding="utf-8")
+    entries = {int(n): e for n, e in re.findall(r"^- \[(\d+)\]\. (.+)$", text, re.M)}
+    assert sorted(entries) == list(range(1, 37))
+    g = parse(ROOT / "instances" / "references.ttl")
+    numbered = {int(n): e for e, n in g.subject_objects(NFP.referenceNumber)}
+    assert sorted(numbered) == sorted(entries)
+    for n, entry in numbered.items():
+        assert [str(q) for q in g.objects(entry, NFP.evidenceQuote)] == [entries[n]], f"references.ttl: [{n}]"
+        works = list(g.objects(entry, biro_references))
+        assert len(works) == 1, f"references.ttl: [{n}]"
+        assert entries[n] in [str(q) for q in g.objects(works[0], NFP.evidenceQuote)], f"references.ttl: [{n}] {works[0]}"

@@ -360,6 +360,61 @@ def test_a_reference_without_authors_reads_from_its_editors_or_its_title(dist: P
     assert citation("bulgur-2023").startswith("Bulgur, Nurbanu (2023). The Role of the Interaction")
 
 
+def test_cited_translators_and_editors_keep_the_order_of_the_entry(dist: Path) -> None:
+    """Reference [12] names five translators ("Kemal Bayram, Özgür Tüfekçi, Hüsamettin İnaç, Şeyma Akın ve Buğra
+    Kalkan, Çev."), [26] two editors ("A. Yalçinkaya ve Y. Özgen, Ed."), [17] an editor who is also the author
+    ("Gencer Özcan ve Şule Kut, Der."): every cite file names them all, in that order. The translators were left out
+    of the three files, and [26]'s editors came in the order of their IRIs (Özgen first)."""
+    folder = dist / "site" / "resource" / "work"
+    translators = ["Bayram, Kemal", "Tüfekçi, Özgür", "İnaç, Hüsamettin", "Akın, Şeyma", "Kalkan, Buğra"]
+    heywood = json.loads((folder / "heywood-2011.csl.json").read_text(encoding="utf-8"))[0]
+    assert [f"{n['family']}, {n['given']}" for n in heywood.get("translator", [])] == translators
+    bib = bibtexparser.parse_string((folder / "heywood-2011.bib").read_text(encoding="utf-8")).entries[0]
+    assert "translator" in bib and bib["translator"] == " and ".join(translators)
+    assert rispy.loads((folder / "heywood-2011.ris").read_text(encoding="utf-8"))[0].get("subsidiary_authors") == translators
+    creswell = json.loads((folder / "creswell-2017.csl.json").read_text(encoding="utf-8"))[0]
+    assert creswell.get("translator") == [{"family": "Demir", "given": "Selçuk B."}]
+    for slug, editors in (("sahin-2013", ["Yalçinkaya, A.", "Özgen, Y."]), ("kut-1998", ["Özcan, Gencer", "Kut, Şule"]),
+                          ("rubin-2002", ["Rubin, Barry", "Kirişçi, Kemal"]), ("aronson-2001", ["Baylis, John", "Smith, Steve"])):
+        assert rispy.loads((folder / f"{slug}.ris").read_text(encoding="utf-8"))[0]["secondary_authors"] == editors, slug
+        entry = bibtexparser.parse_string((folder / f"{slug}.bib").read_text(encoding="utf-8")).entries[0]
+        assert entry["editor"] == " and ".join(editors), slug
+
+
+def test_a_reference_without_a_title_is_not_given_its_label_for_one(dist: Path) -> None:
+    """References [33], [34] and [36] give no title (TÜSİAD. (2017). Erişim Tarihi: ... <http://...>.): their cite
+    files have none, and the page's reference is not "TÜSİAD (2017). TÜSİAD (2017). http://..." as before, nor
+    "azerbaycankulder.org (n.d.). (n.d.). http://...", but leads with the address the entry gives."""
+    folder = dist / "site" / "resource" / "work"
+    for slug in ("tusiad-2017", "musiad-2017", "azerbaycankulder-nd"):
+        assert "title" not in json.loads((folder / f"{slug}.csl.json").read_text(encoding="utf-8"))[0], slug
+        assert "title" not in bibtexparser.parse_string((folder / f"{slug}.bib").read_text(encoding="utf-8")).entries[0], slug
+        assert "title" not in rispy.loads((folder / f"{slug}.ris").read_text(encoding="utf-8"))[0], slug
+
+    def citation(slug: str) -> str:
+        found = re.search(r'<p class="citation">([^<]*)</p>', (folder / f"{slug}.html").read_text(encoding="utf-8"))
+        assert found is not None, slug
+        return found[1]
+    assert citation("tusiad-2017") == "TÜSİAD (2017). http://www.tusiad.org/tr/tusiad/temsilcilikler"
+    assert citation("azerbaycankulder-nd") == "http://www.azerbaycankulder.org/dernek.aspx (n.d.)."
+
+
+def test_bibtex_and_ris_keep_the_access_date_the_school_and_the_institution(dist: Path) -> None:
+    """Reference [32] gives an access date ("Erişim Tarihi: 30 Mayıs 2017"), kept in CSL-JSON but dropped from BibTeX
+    (biblatex's urldate) and RIS (Y2); [18] is a master's thesis, whose university BibTeX reads from "school" (a
+    required field of @mastersthesis, where "publisher" is ignored), and [9] a report, whose body it reads from
+    "institution"."""
+    folder = dist / "site" / "resource" / "work"
+    bbc = bibtexparser.parse_string((folder / "bbc-2013.bib").read_text(encoding="utf-8")).entries[0]
+    assert "urldate" in bbc and bbc["urldate"] == "2017-05-30"
+    assert rispy.loads((folder / "bbc-2013.ris").read_text(encoding="utf-8"))[0].get("access_date") == "2017/05/30"
+    thesis = bibtexparser.parse_string((folder / "meray-2007.bib").read_text(encoding="utf-8")).entries[0]
+    assert "school" in thesis and thesis["school"] == "Muğla Üniversitesi Sosyal Bilimler Enstitüsü"
+    assert "publisher" not in thesis
+    report = bibtexparser.parse_string((folder / "dpt-2000.bib").read_text(encoding="utf-8")).entries[0]
+    assert "institution" in report and "publisher" not in report
+
+
 def test_the_network_page_lists_every_participation_as_a_table(dist: Path) -> None:
     """The drawing cannot be read by keyboard or screen reader: the same participations follow it as a table, one
     row per nfp:participant statement of the publication, each actor and activity linked to its page."""

@@ -52,6 +52,14 @@ def name(model: Model, agent: URIRef) -> dict[str, str]:
     return person(model.label(agent)) if NFP.Person in model.types(agent) else {"literal": model.label(agent)}
 
 
+def as_written(written: str, label: str) -> tuple[int, str]:
+    """Where an agent's name, or else its family name, stands in the entry, so that authors, editors and translators
+    keep the entry's order ("A. Yalçinkaya ve Y. Özgen, Ed.", not the order of their IRIs; the editor Şule Kut by
+    her name in "(Gencer Özcan ve Şule Kut, Der.)", not by "Kut, Ş." the author); one not found goes last."""
+    found = written.find(label) if label in written else written.find(label.split()[-1])
+    return (found if found >= 0 else len(written), label)
+
+
 def name_text(n: dict[str, str]) -> str:
     return n.get("literal") or f"{n['family']}, {n['given']}"
 
@@ -61,15 +69,15 @@ def csl(model: Model, iri: URIRef) -> dict[str, object] | None:
     if not kinds:
         return None
     text = lambda prop: str(model.first(iri, prop)) if model.first(iri, prop) is not None else None  # noqa: E731
-    item: dict[str, object] = {"id": str(iri).rsplit("/", 1)[-1], "type": TYPES[kinds[0]][0],
-                               "title": text(DCT.title) or model.label(iri), "URL": str(iri)}
-    written = text(NFP.authorsAsWritten) or ""
-    authors = sorted(model.objects(iri, NFP.author), key=lambda a: (written.find(model.label(a).split()[-1]), model.label(a)))
-    if authors:
-        item["author"] = [name(model, a) for a in authors]
-    editors = model.objects(iri, NFP.editor)
-    if editors:
-        item["editor"] = [name(model, e) for e in editors]
+    item: dict[str, object] = {"id": str(iri).rsplit("/", 1)[-1], "type": TYPES[kinds[0]][0], "URL": str(iri)}
+    if text(DCT.title):  # a work whose entry gives no title ([33], [34], [36]) gets none, not its label
+        item["title"] = text(DCT.title)
+    quote = " ".join(str(q) for q in model.objects(iri, NFP.evidenceQuote))  # the entry, which names the editors
+    for prop, key, written in ((NFP.author, "author", text(NFP.authorsAsWritten) or ""), (NFP.editor, "editor", quote),
+                               (NFP.translator, "translator", quote)):
+        agents = sorted(model.objects(iri, prop), key=lambda a: as_written(written, model.label(a)))
+        if agents:
+            item[key] = [name(model, a) for a in agents]
     year = text(DCT.issued)
     if year:
         item["issued"] = {"date-parts": [[int(year[:4])]]}
@@ -114,30 +122,35 @@ def bibtex_names(names: list[dict[str, str]]) -> str:
 
 
 def bibtex(item: dict[str, object], bib_type: str) -> str:
-    fields = [Field("title", "{" + str(item["title"]) + "}")]
-    if item.get("author"):
-        fields.append(Field("author", bibtex_names(item["author"])))  # type: ignore[arg-type]
-    if item.get("editor"):
-        fields.append(Field("editor", bibtex_names(item["editor"])))  # type: ignore[arg-type]
+    fields = [Field("title", "{" + str(item["title"]) + "}")] if item.get("title") else []
+    for key in ("author", "editor", "translator"):  # translator: biblatex's field
+        if item.get(key):
+            fields.append(Field(key, bibtex_names(item[key])))  # type: ignore[arg-type]
     if item.get("issued"):
         fields.append(Field("year", str(item["issued"]["date-parts"][0][0])))  # type: ignore[index]
     container_field = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle"}.get(bib_type, "howpublished")
+    # BibTeX reads a thesis's university from "school" and a report's body from "institution", not "publisher"
+    publisher_field = {"mastersthesis": "school", "techreport": "institution"}.get(bib_type, "publisher")
     for key, field in (("container-title", container_field), ("volume", "volume"), ("issue", "number"),
-                       ("page", "pages"), ("edition", "edition"), ("publisher", "publisher"),
+                       ("page", "pages"), ("edition", "edition"), ("publisher", publisher_field),
                        ("publisher-place", "address"), ("version", "version"), ("URL", "url"), ("language", "language")):
         if item.get(key):
             value = str(item[key]).replace("-", "--") if key == "page" else str(item[key])
             fields.append(Field(field, value))
+    if item.get("accessed"):  # biblatex's urldate, YYYY-MM-DD
+        fields.append(Field("urldate", "-".join(f"{p:02d}" for p in item["accessed"]["date-parts"][0])))  # type: ignore[index]
     key = re.sub(r"[^A-Za-z0-9]", "", str(item["id"]))
     return bibtexparser.write_string(bibtexparser.Library([Entry(bib_type, key, fields)]))
 
 
 def ris(item: dict[str, object], ris_type: str) -> str:
-    entry: dict[str, object] = {"type_of_reference": ris_type, "title": item["title"]}
-    if item.get("author"):
-        entry["authors"] = [name_text(n) for n in item["author"]]  # type: ignore[union-attr]
-    if item.get("editor"):
-        entry["secondary_authors"] = [name_text(n) for n in item["editor"]]  # type: ignore[union-attr]
+    entry: dict[str, object] = {"type_of_reference": ris_type}
+    if item.get("title"):
+        entry["title"] = item["title"]
+    # AU authors, A2 editors, A4 translators (the RIS tags Zotero's RIS translator reads so)
+    for key, tag in (("author", "authors"), ("editor", "secondary_authors"), ("translator", "subsidiary_authors")):
+        if item.get(key):
+            entry[tag] = [name_text(n) for n in item[key]]  # type: ignore[union-attr]
     if item.get("issued"):
         entry["year"] = str(item["issued"]["date-parts"][0][0])  # type: ignore[index]
     if item.get("container-title"):
@@ -153,19 +166,28 @@ def ris(item: dict[str, object], ris_type: str) -> str:
             entry["end_page"] = last
     if item.get("URL"):
         entry["urls"] = [item["URL"]]
+    if item.get("accessed"):  # Y2, access date, as YYYY/MM/DD
+        entry["access_date"] = "/".join(f"{p:02d}" for p in item["accessed"]["date-parts"][0])  # type: ignore[index]
     return rispy.dumps([entry], implementation=RisFile)
 
 
 def text(item: dict[str, object]) -> str:
     """A plain reference (author–date) for reading; the files are for reference managers. Without authors the
     editors take their place, marked (Ed.) or (Eds.), and without either the title does, as in the article's own
-    reference list ("AB Uyum Süreci ve STK'lar". (2004). ...)."""
+    reference list ("AB Uyum Süreci ve STK'lar". (2004). ...); a work with no title ([33], [34]) is not given its label
+    for one ("TÜSİAD (2017). TÜSİAD (2017)." before)."""
     authors, editors = item.get("author", []), item.get("editor", [])
     names = "; ".join(name_text(n) for n in authors or editors)  # type: ignore[union-attr]
     if names and not authors:
         names += " (Eds.)" if len(editors) > 1 else " (Ed.)"  # type: ignore[arg-type]
     year = item["issued"]["date-parts"][0][0] if item.get("issued") else "n.d."  # type: ignore[index]
-    parts = [f"{names} ({year}). {item['title']}." if names else f"{item['title']}. ({year})."]
+    title = item.get("title")
+    if names:
+        parts = [f"{names} ({year})." + (f" {title}." if title else "")]
+    elif title:
+        parts = [f"{title}. ({year})."]
+    else:  # without names and title ([36]) the address leads, as in the article's entry, and is not repeated
+        return f"{item['URL']} ({year})."
     if item.get("container-title"):
         vol = f", {item['volume']}" + (f"({item['issue']})" if item.get("issue") else "") if item.get("volume") else ""
         parts.append(f"{item['container-title']}{vol}" + (f", {item['page']}" if item.get("page") else "") + ".")
