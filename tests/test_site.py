@@ -399,6 +399,21 @@ def test_a_reference_without_a_title_is_not_given_its_label_for_one(dist: Path) 
     assert citation("azerbaycankulder-nd") == "http://www.azerbaycankulder.org/dernek.aspx (n.d.)."
 
 
+def test_an_author_list_the_entry_cuts_short_says_so(dist: Path) -> None:
+    """Reference [29] names one author and "et. al." ("Yalçinkaya, H. et. al. (2006)"): BibTeX says so as
+    "and others" and the page's reference as "et al.", not as if Yalçınkaya wrote it alone; CSL-JSON, which has no
+    form for it, keeps the one author and no private mark. A whole list ([2], two authors) gets neither."""
+    folder = dist / "site" / "resource" / "work"
+    entry = bibtexparser.parse_string((folder / "yalcinkaya-2006.bib").read_text(encoding="utf-8")).entries[0]
+    assert entry["author"] == "Yalçınkaya, H. and others"
+    page = (folder / "yalcinkaya-2006.html").read_text(encoding="utf-8")
+    assert '<p class="citation">Yalçınkaya, H. et al. (2006). Değişen' in page
+    item = json.loads((folder / "yalcinkaya-2006.csl.json").read_text(encoding="utf-8"))[0]
+    assert [n["family"] for n in item["author"]] == ["Yalçınkaya"] and not any(k.startswith("_") for k in item)
+    whole = bibtexparser.parse_string((folder / "aslanli-2016.bib").read_text(encoding="utf-8")).entries[0]
+    assert "others" not in whole["author"] and " and " in whole["author"]
+
+
 def test_bibtex_and_ris_keep_the_access_date_the_school_and_the_institution(dist: Path) -> None:
     """Reference [32] gives an access date ("Erişim Tarihi: 30 Mayıs 2017"), kept in CSL-JSON but dropped from BibTeX
     (biblatex's urldate) and RIS (Y2); [18] is a master's thesis, whose university BibTeX reads from "school" (a

@@ -60,6 +60,13 @@ def as_written(written: str, label: str) -> tuple[int, str]:
     return (found if found >= 0 else len(written), label)
 
 
+# authors as written that end a list the entry does not give whole ("et al.", "et. al.", Turkish "vd.")
+ET_AL = re.compile(r"\bet\.? al\.?|\bvd\.", re.IGNORECASE)
+# an item's mark that its author list is not whole: written by BibTeX as "and others" and in the plain reference as
+# "et al."; CSL-JSON and RIS have no form for it, and the key is left out of the CSL-JSON file (files)
+MORE_AUTHORS = "_more-authors"
+
+
 def name_text(n: dict[str, str]) -> str:
     return n.get("literal") or f"{n['family']}, {n['given']}"
 
@@ -78,6 +85,8 @@ def csl(model: Model, iri: URIRef) -> dict[str, object] | None:
         agents = sorted(model.objects(iri, prop), key=lambda a: as_written(written, model.label(a)))
         if agents:
             item[key] = [name(model, a) for a in agents]
+    if ET_AL.search(text(NFP.authorsAsWritten) or ""):  # [29] "Yalçinkaya, H. et. al.": the entry names one of them
+        item[MORE_AUTHORS] = True
     year = text(DCT.issued)
     if year:
         item["issued"] = {"date-parts": [[int(year[:4])]]}
@@ -125,7 +134,8 @@ def bibtex(item: dict[str, object], bib_type: str) -> str:
     fields = [Field("title", "{" + str(item["title"]) + "}")] if item.get("title") else []
     for key in ("author", "editor", "translator"):  # translator: biblatex's field
         if item.get(key):
-            fields.append(Field(key, bibtex_names(item[key])))  # type: ignore[arg-type]
+            others = " and others" if key == "author" and item.get(MORE_AUTHORS) else ""
+            fields.append(Field(key, bibtex_names(item[key]) + others))  # type: ignore[arg-type]
     if item.get("issued"):
         fields.append(Field("year", str(item["issued"]["date-parts"][0][0])))  # type: ignore[index]
     container_field = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle"}.get(bib_type, "howpublished")
@@ -178,6 +188,8 @@ def text(item: dict[str, object]) -> str:
     for one ("TÜSİAD (2017). TÜSİAD (2017)." before)."""
     authors, editors = item.get("author", []), item.get("editor", [])
     names = "; ".join(name_text(n) for n in authors or editors)  # type: ignore[union-attr]
+    if authors and item.get(MORE_AUTHORS):
+        names += " et al."
     if names and not authors:
         names += " (Eds.)" if len(editors) > 1 else " (Ed.)"  # type: ignore[arg-type]
     year = item["issued"]["date-parts"][0][0] if item.get("issued") else "n.d."  # type: ignore[index]
@@ -203,7 +215,8 @@ def files(item: dict[str, object], kinds: tuple[str, str, str], write: Write, fo
           href: str) -> dict[str, object]:
     """Write the three files as `folder/stem.{bib,ris,csl.json}` (paths inside site/); return what the page shows."""
     outputs = {"BibTeX": (".bib", bibtex(item, kinds[1])), "RIS": (".ris", ris(item, kinds[2])),
-               "CSL-JSON": (".csl.json", json.dumps([item], indent=2, ensure_ascii=False, sort_keys=True) + "\n")}
+               "CSL-JSON": (".csl.json", json.dumps([{k: v for k, v in item.items() if k != MORE_AUTHORS}], indent=2,
+                                                    ensure_ascii=False, sort_keys=True) + "\n")}
     formats = []
     for name, (suffix, content) in outputs.items():
         write(f"{folder}{stem}{suffix}", content)
