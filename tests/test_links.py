@@ -332,6 +332,26 @@ def test_every_outside_value_is_in_the_words_seen() -> None:
             f"outside-facts.csv:{row.line}: {values!r}"
 
 
+def test_the_words_seen_are_the_source_s_words_only() -> None:
+    """The words are published as nfp:wordsSeen in the source's language, so nothing of the editor's sits in them:
+    a name the source sets in capitals (TÜSEV's, the Azerbaijani Culture Association's English title) is quoted as
+    it is, without a note, and BBC's abstract, quoted across a Markdown quote line of SpocWiki's BBC.md, skips the
+    '>' of the next line with '...' ("broadcaster \\n> headquartered" in the file)."""
+    for row in records.rows(records.LINKS / "outside-facts.csv"):
+        words = row.values["words_seen"]
+        assert "set in capitals" not in words, f"outside-facts.csv:{row.line}: an editor's note in the words seen"
+        assert "broadcaster headquartered" not in words, \
+            f"outside-facts.csv:{row.line}: words joined over the '>' of a Markdown quote line"
+
+
+def test_a_founding_year_its_source_gives_twice_is_not_recorded() -> None:
+    """İHH's Wikipedia page says "Established in 1992 and officially registered in Istanbul in 1995" and its infobox
+    "Founded Date: 1995": one source, two years. As for SETA (2005 or 2006) and TİSK (1961 or 1962), no year."""
+    years = [row.line for row in records.rows(records.LINKS / "outside-facts.csv")
+             if row.values["resource"].endswith("/organization/ihh") and row.values["fact"] == "founding-year"]
+    assert years == [], f"outside-facts.csv:{years[0] if years else 0}: a founding year İHH's source gives twice"
+
+
 def test_the_words_seen_carry_their_language(built) -> None:
     """Each row's words are tagged with their language (words_lang), a data record's text left plain. Checked by
     reading the rows: TÜGİAD's founding year rests on a Turkish sentence, TÜRK-İŞ's seat on Polish Wikipedia's
