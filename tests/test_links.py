@@ -352,6 +352,15 @@ def test_a_founding_year_its_source_gives_twice_is_not_recorded() -> None:
     assert years == [], f"outside-facts.csv:{years[0] if years else 0}: a founding year İHH's source gives twice"
 
 
+def test_an_acronym_is_one_word() -> None:
+    """An `acronym` fact is published as nfp:sourcedAcronym: "Türkiye Kamu-Sen", which the source gives in brackets
+    after the confederation's full name, is a short name (`name`, tagged Turkish), not an acronym."""
+    for row in records.rows(records.LINKS / "outside-facts.csv"):
+        if row.values["fact"] == "acronym":
+            assert len(row.values["value"].split()) == 1, \
+                f"outside-facts.csv:{row.line}: the acronym {row.values['value']!r} is more than one word (a name?)"
+
+
 def test_the_words_seen_carry_their_language(built) -> None:
     """Each row's words are tagged with their language (words_lang), a data record's text left plain. Checked by
     reading the rows: TÜGİAD's founding year rests on a Turkish sentence, TÜRK-İŞ's seat on Polish Wikipedia's
