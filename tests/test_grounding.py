@@ -108,3 +108,61 @@ def test_each_reference_entry_quotes_its_whole_numbered_entry() -> None:
         works = list(g.objects(entry, biro_references))
         assert len(works) == 1, f"references.ttl: [{n}]"
         assert entries[n] in [str(q) for q in g.objects(works[0], NFP.evidenceQuote)], f"references.ttl: [{n}] {works[0]}"
+
+
+OWN_DATA = """@prefix nfp: <https://w3id.org/ngo-fp/ontology#> .
+<https://example.org/ir-study/resource/work/bulletin> a nfp:Source ; nfp:sourceText "On 14 March 2022 the Tigris Relief Association delivered food parcels." ;
+    nfp:evidenceQuote "On 14 March 2022" .
+<https://example.org/ir-study/resource/organization/tra> a nfp:Organization ; nfp:evidenceQuote "the Tigris Relief   Association delivered" .
+"""
+
+
+def test_a_file_with_its_own_source_text_is_checked_against_it(tmp_path, capsys) -> None:
+    """Data of another project gives its source's whole text (nfp:sourceText, docs/bring-your-own-data.md): the
+    editors' check looks for its quotes there, not in the article (it reported every quote of such a file as not
+    found in sources/bulgur-2023.txt, so a quote that is in no source could not be told from the others)."""
+    good = tmp_path / "good.ttl"
+    good.write_text(OWN_DATA, encoding="utf-8")
+    assert grounding.main([str(good)]) == 0
+    assert "2 quotes checked, 0 not found" in capsys.readouterr().out
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(OWN_DATA.replace("Relief   Association delivered", "Relief Association was welcomed"), encoding="utf-8")
+    assert grounding.main([str(bad)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "https://example.org/ir-study/resource/organization/tra" in err[0]
+    assert "nfp:sourceText of https://example.org/ir-study/resource/work/bulletin" in err[0]
+
+
+def test_the_article_files_are_still_checked_against_the_article(tmp_path) -> None:
+    """A file without nfp:sourceText is checked against the article, as before; the build's check() ignores any
+    nfp:sourceText (an instance file cannot ground itself in a text of its own)."""
+    plain = tmp_path / "plain.ttl"
+    plain.write_text(OWN_DATA.replace(' nfp:sourceText "On 14 March 2022 the Tigris Relief Association delivered food '
+                                      'parcels." ;', ""), encoding="utf-8")
+    assert grounding.main([str(plain)]) == 1
+    own = tmp_path / "own.ttl"
+    own.write_text(OWN_DATA, encoding="utf-8")
+    _, problems = grounding.check({Path("own.ttl"): parse(own)})
+    assert len(problems) == 2
+
+
+def test_quotes_annotated_on_a_source_whose_text_the_file_lacks_are_counted_apart(tmp_path, capsys) -> None:
+    """scripts.plover's output grounds its scheme's concepts in the PLOVER reference, whose text it does not carry,
+    and annotates each quote (nfp:Evidence): such a quote is said to be left unchecked, not reported missing."""
+    annotated = OWN_DATA + """
+<https://example.org/ir-study/resource/concept/aid> a <http://www.w3.org/2004/02/skos/core#Concept> ;
+    nfp:evidenceQuote "Provide material aid" .
+<https://example.org/ir-study/resource/evidence/0123456789abcdef> a nfp:Evidence ;
+    <http://www.w3.org/ns/oa#hasBody> <https://example.org/ir-study/resource/concept/aid> ;
+    <http://www.w3.org/ns/oa#hasTarget> <https://example.org/ir-study/resource/evidence/0123456789abcdef/target> .
+<https://example.org/ir-study/resource/evidence/0123456789abcdef/target>
+    <http://www.w3.org/ns/oa#hasSource> <https://example.org/ir-study/resource/work/codebook> ;
+    <http://www.w3.org/ns/oa#hasSelector> <https://example.org/ir-study/resource/evidence/0123456789abcdef/quote> .
+<https://example.org/ir-study/resource/evidence/0123456789abcdef/quote> <http://www.w3.org/ns/oa#exact> "Provide material aid" .
+"""
+    path = tmp_path / "annotated.ttl"
+    path.write_text(annotated, encoding="utf-8")
+    assert grounding.main([str(path)]) == 0
+    assert "2 quotes checked, 0 not found; 1 left unchecked" in capsys.readouterr().out
+    path.write_text(annotated.replace('oa#exact> "Provide material aid"', 'oa#exact> "Provide aid"'), encoding="utf-8")
+    assert grounding.main([str(path)]) == 1

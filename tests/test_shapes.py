@@ -207,6 +207,38 @@ def test_a_research_centre_may_be_part_of_the_state(ontology: Graph, shapes: Gra
     assert report(graph, ontology, shapes) == []
 
 
+def test_an_event_may_also_be_a_meeting(ontology: Graph, shapes: Graph) -> None:
+    """The definitions of nfp:Event and nfp:Meeting let a gathering a source treats as a happening be both: typed so,
+    under event/ as nfps:EventShape requires, it passes every shape (nfps:ActivityShape wanted activity/, so no IRI
+    could pass both); an activity IRI with capitals still fails (fixture ActivityShape-upper-case-iri)."""
+    graph = base_graph()
+    graph.add((URIRef("https://w3id.org/ngo-fp/resource/event/habitat-ii"), RDF.type, NFP.Meeting))
+    assert report(graph, ontology, shapes) == []
+
+
+def test_a_claim_of_a_source_without_sections_names_none(ontology: Graph, shapes: Graph) -> None:
+    """A claim of a source that has no sections (a short report, an event record: docs/bring-your-own-data.md) passes
+    without nfp:inSection (the shapes required a section of every claim, so data of other projects had to invent
+    one); the article's claims still name theirs (fixture ClaimShape-no-section)."""
+    graph = base_graph()
+    R = Namespace("https://example.org/ir-study/resource/")
+    claim = URIRef("https://w3id.org/ngo-fp/resource/claim/ngos-are-weak")
+    report_work = R["work/relief-bulletin-2022"]
+    graph.update("""
+        PREFIX nfp: <https://w3id.org/ngo-fp/ontology#>
+        DELETE { ?claim nfp:inSection ?s ; nfp:assertedIn ?w } INSERT { ?claim nfp:assertedIn ?report }
+        WHERE { ?claim nfp:inSection ?s ; nfp:assertedIn ?w }""", initBindings={"claim": claim, "report": report_work})
+    graph.update("""
+        PREFIX nfp: <https://w3id.org/ngo-fp/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX fabio: <http://purl.org/spar/fabio/>
+        INSERT DATA { <https://example.org/ir-study/resource/work/relief-bulletin-2022> a nfp:Source , fabio:ReportDocument ;
+            rdfs:label "Cross-Border Relief Bulletin, March 2022"@en ;
+            nfp:sourceText "NGOs in Turkey are weak, the bulletin says." ;
+            nfp:evidenceQuote "NGOs in Turkey are weak" . }""")
+    assert report(graph, ontology, shapes) == []
+
+
 def test_base_exercises_every_node_shape(ontology: Graph, shapes: Graph) -> None:
     data = with_evidence(base_graph()) + ontology
     targets = list(shapes.subject_objects(SH.targetClass))
