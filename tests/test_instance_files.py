@@ -1,12 +1,14 @@
-"""Hand-edited Turtle stays tidy: each resource is described in one file only, and every file opens with a
-comment saying what it holds."""
+"""Hand-edited Turtle stays tidy: each resource is described in one file only, every file opens with a comment
+saying what it holds, and a claim rests on the citations of the sentences it quotes."""
 from __future__ import annotations
 
 from collections import defaultdict
 
-from rdflib import RDF
+from rdflib import RDF, Graph, URIRef
 
 from scripts.load import instance_files, parse
+from scripts.paths import ARTICLE, C4O, NFP
+from scripts.validate.grounding import SourceText, normalize, source_text
 
 
 def test_each_resource_is_described_in_one_file() -> None:
@@ -23,3 +25,33 @@ def test_each_resource_is_described_in_one_file() -> None:
 def test_every_file_says_what_it_holds() -> None:
     for path in instance_files():
         assert path.read_text(encoding="utf-8").startswith("# "), path.name
+
+
+def _spans(graph: Graph, resource: URIRef, text: SourceText) -> list[tuple[int, int]]:
+    """Where the resource's evidence quotes stand in the article's normalized text."""
+    quotes = [normalize(str(q)) for q in graph.objects(resource, NFP.evidenceQuote)]
+    return [(at, at + len(q)) for q in quotes if (at := text.find(q)) >= 0]
+
+
+def test_a_claim_and_the_citations_it_rests_on_share_a_sentence() -> None:
+    """A claim is nfp:supportedBy a citation only if the citation's sentence overlaps a passage the claim quotes,
+    and a claim quoting a passage with a citation's pointer in it is supportedBy a citation with that pointer."""
+    graph = Graph()
+    for path in instance_files():
+        if path.name in ("claims.ttl", "causes.ttl", "citations.ttl"):
+            graph += parse(path)
+    text = source_text(ARTICLE)
+    content = {c: str(graph.value(c, C4O.hasContent)) for c in graph.subjects(RDF.type, NFP.InTextCitation)}
+    assert len(content) >= 40
+    problems = []
+    for claim in sorted(set(graph.subjects(RDF.type, NFP.Claim))):
+        spans = _spans(graph, claim, text)
+        cited = set(graph.objects(claim, NFP.supportedBy))
+        for citation in sorted(cited):
+            if not any(a < d and c < b for a, b in spans for c, d in _spans(graph, citation, text)):
+                problems.append(f"{claim}: supportedBy {content[citation]}, whose sentence it does not quote")
+        quoted = " ".join(normalize(str(q)) for q in graph.objects(claim, NFP.evidenceQuote))
+        pointers = [content[c] for c in cited]
+        for pointer in sorted({p for p in content.values() if p in quoted and not any(p in q for q in pointers)}):
+            problems.append(f"{claim}: quotes {pointer} but is not supportedBy it")
+    assert not problems, "\n".join(problems)
