@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, Namespace
+from rdflib import RDF, RDFS, Graph, Namespace
 
 from scripts.validate import fastshacl
 from scripts.paths import ROOT
@@ -56,3 +56,23 @@ def test_validate_reports_a_broken_row(mapped: Path, tmp_path: Path) -> None:
     assert result.returncode == 3
     assert "organization/batumi-civic-forum (" in result.stdout and "broken.nt" in result.stdout
     assert '"component": "MinCountConstraintComponent"' in (tmp_path / "r.json").read_text()
+
+
+def test_the_states_join_the_article_s_by_iso_code(mapped: Path, published_graph: Graph) -> None:
+    """The registry mints states of its own; their ISO 3166-1 alpha-3 codes (checked here against countrycode, the
+    library links/ir-codes.csv is generated with) join them to the article's states, as
+    docs/bring-your-own-data.md advises. Without the codes the registry's Turkey joined nothing."""
+    from countrycode import countrycode
+
+    g = Graph().parse(mapped, format="nt")
+    for state in g.subjects(RDF.type, NFP.State):
+        code, name = str(g.value(state, NFP.iso3166Alpha3)), str(g.value(state, RDFS.label))
+        assert countrycode(name, origin="country.name", destination="iso3c") == code, (state, code)
+    both = Graph()
+    both += g
+    both += published_graph
+    joined = {(str(row.mine), str(row.ours)) for row in both.query(
+        "SELECT ?mine ?ours WHERE { ?mine nfp:iso3166Alpha3 ?code . ?ours nfp:iso3166Alpha3 ?code . "
+        "FILTER (STRSTARTS(STR(?mine), \"https://example.org/\") && ?mine != ?ours) }", initNs={"nfp": NFP})}
+    assert joined == {("https://example.org/ir-ngos/resource/state/turkey",
+                       "https://w3id.org/ngo-fp/resource/state/turkey")}
