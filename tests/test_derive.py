@@ -68,7 +68,7 @@ def test_an_agent_participation_is_stated_in_prov_terms_and_a_plain_one_is_not()
 
 def test_the_publication_states_every_agent_participation_in_prov_terms_and_no_other(published_graph: Graph) -> None:
     agents = set(published_graph.subjects(RDF.type, NFP.AgentParticipation))
-    assert len(agents) == 104 and not set(published_graph.subjects(RDF.type, NFP.Participation))  # the article's: all act
+    assert len(agents) == 105 and not set(published_graph.subjects(RDF.type, NFP.Participation))  # the article's: all act
     assert set(published_graph.objects(None, PROV.qualifiedAssociation)) == agents
     stated = {(s, o) for s, o in published_graph.subject_objects(PROV.wasAssociatedWith)
               if (s, NFP.participation, None) in published_graph}

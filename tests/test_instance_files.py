@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
 
 from scripts.load import instance_files, parse
 from scripts.paths import ARTICLE, C4O, NFP
@@ -54,4 +54,37 @@ def test_a_claim_and_the_citations_it_rests_on_share_a_sentence() -> None:
         pointers = [content[c] for c in cited]
         for pointer in sorted({p for p in content.values() if p in quoted and not any(p in q for q in pointers)}):
             problems.append(f"{claim}: quotes {pointer} but is not supportedBy it")
+    assert not problems, "\n".join(problems)
+
+
+def _participation_line(path_text: str, subject: URIRef) -> int:
+    """The line of the file on which the participation's block starts ("participation:<slug> a "), else 0."""
+    slug = str(subject).rsplit("/", 1)[-1]
+    for number, line in enumerate(path_text.splitlines(), 1):
+        if line.startswith(f"participation:{slug} a "):
+            return number
+    return 0
+
+
+def test_a_participation_is_named_and_labelled_after_its_activity_and_its_participant() -> None:
+    """participation:<activity-slug>--<actor-slug> (the shapes check only the form): the slugs are those of the
+    activity or event that links it and of the actor it names, and its label is "<activity's label>: <actor's
+    label>", so that neither the IRI nor the label names an actor the participation is not about."""
+    problems = []
+    labels = Graph()
+    for path in instance_files():
+        labels += parse(path)
+    for path in instance_files():
+        graph, text = parse(path), path.read_text(encoding="utf-8")
+        for activity, participation in graph.subject_objects(NFP.participation):
+            actor = labels.value(participation, NFP.participant)
+            slug = str(participation).rsplit("/", 1)[-1]
+            want = f"{str(activity).rsplit('/', 1)[-1]}--{str(actor).rsplit('/', 1)[-1]}"
+            where = f"{path.name}:{_participation_line(text, participation)}"
+            if slug != want:
+                problems.append(f"{where}: participation:{slug} should be participation:{want} (its activity--its participant)")
+            label = f"{labels.value(activity, RDFS.label)}: {labels.value(actor, RDFS.label)}"
+            if str(labels.value(participation, RDFS.label)) != label:
+                problems.append(f"{where}: participation:{slug} is labelled "
+                                f"{str(labels.value(participation, RDFS.label))!r}, not {label!r}")
     assert not problems, "\n".join(problems)
