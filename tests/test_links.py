@@ -361,6 +361,17 @@ def test_an_acronym_is_one_word() -> None:
                 f"outside-facts.csv:{row.line}: the acronym {row.values['value']!r} is more than one word (a name?)"
 
 
+def test_every_sourced_acronym_is_an_acronym_of_its_resource(built) -> None:
+    """An acronym an outside source gives for a resource is one of its nfp:acronym values (the organization's own
+    acronym, README "Every resource"); a spelling of the article that differs from it is nfp:nameInSource. The
+    article writes TÜĞİAD, the association's own acronym is TÜGİAD (a Turkish name cannot start a word with Ğ)."""
+    missing = [f"outside-facts.csv:{row.line}: {row.values['value']!r} is not an nfp:acronym of {row.values['resource']}"
+               for row in records.rows(records.LINKS / "outside-facts.csv") if row.values["fact"] == "acronym"
+               and row.values["value"] not in {str(a) for a in built.instances.objects(URIRef(row.values["resource"]),
+                                                                                      URIRef(NFP + "acronym"))}]
+    assert not missing, missing
+
+
 def test_the_words_seen_carry_their_language(built) -> None:
     """Each row's words are tagged with their language (words_lang), a data record's text left plain. Checked by
     reading the rows: TÜGİAD's founding year rests on a Turkish sentence, TÜRK-İŞ's seat on Polish Wikipedia's
