@@ -7,6 +7,7 @@ from collections import defaultdict
 from rdflib import RDF, RDFS, Graph, URIRef
 
 from scripts.load import instance_files, parse
+from scripts.origin import subject_lines
 from scripts.paths import ARTICLE, C4O, NFP
 from scripts.validate.grounding import SourceText, normalize, source_text
 
@@ -57,30 +58,22 @@ def test_a_claim_and_the_citations_it_rests_on_share_a_sentence() -> None:
     assert not problems, "\n".join(problems)
 
 
-def _participation_line(path_text: str, subject: URIRef) -> int:
-    """The line of the file on which the participation's block starts ("participation:<slug> a "), else 0."""
-    slug = str(subject).rsplit("/", 1)[-1]
-    for number, line in enumerate(path_text.splitlines(), 1):
-        if line.startswith(f"participation:{slug} a "):
-            return number
-    return 0
-
-
 def test_a_participation_is_named_and_labelled_after_its_activity_and_its_participant() -> None:
     """participation:<activity-slug>--<actor-slug> (the shapes check only the form): the slugs are those of the
     activity or event that links it and of the actor it names, and its label is "<activity's label>: <actor's
     label>", so that neither the IRI nor the label names an actor the participation is not about."""
     problems = []
+    files = {path: parse(path) for path in instance_files()}
     labels = Graph()
-    for path in instance_files():
-        labels += parse(path)
-    for path in instance_files():
-        graph, text = parse(path), path.read_text(encoding="utf-8")
+    for graph in files.values():
+        labels += graph
+    for path, graph in files.items():
+        lines = subject_lines(path, graph)
         for activity, participation in graph.subject_objects(NFP.participation):
             actor = labels.value(participation, NFP.participant)
             slug = str(participation).rsplit("/", 1)[-1]
             want = f"{str(activity).rsplit('/', 1)[-1]}--{str(actor).rsplit('/', 1)[-1]}"
-            where = f"{path.name}:{_participation_line(text, participation)}"
+            where = f"{path.name}:{lines.get(str(participation), 0)}"
             if slug != want:
                 problems.append(f"{where}: participation:{slug} should be participation:{want} (its activity--its participant)")
             label = f"{labels.value(activity, RDFS.label)}: {labels.value(actor, RDFS.label)}"
