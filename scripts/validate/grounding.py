@@ -107,12 +107,13 @@ def check_own_texts(per_file: dict[Path, Graph]) -> tuple[int, list[Problem], in
             checked, problems = checked + n, problems + found
             continue
         texts = [SourceText.of(text) for _, text in own]
-        within = "the nfp:sourceText of " + ", ".join(str(s) for s in dict(own))
+        sources = dict(own)  # (in order, once each)
+        within = "the nfp:sourceText of " + ", ".join(str(s) for s in sources)
         elsewhere = {(body, normalize(str(exact)))
                      for evidence in graph.subjects(RDF.type, NFP.Evidence)
                      for body in graph.objects(evidence, OA.hasBody)
                      for target in graph.objects(evidence, OA.hasTarget)
-                     if not any(source in dict(own) for source in graph.objects(target, OA.hasSource))
+                     if not any(source in sources for source in graph.objects(target, OA.hasSource))
                      for selector in graph.objects(target, OA.hasSelector)
                      for exact in graph.objects(selector, OA.exact)}
         for resource, quote in quotes(graph):
