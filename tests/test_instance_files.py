@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
 from scripts.load import instance_files, parse
 from scripts.origin import subject_lines
@@ -80,4 +80,24 @@ def test_a_participation_is_named_and_labelled_after_its_activity_and_its_partic
             if str(labels.value(participation, RDFS.label)) != label:
                 problems.append(f"{where}: participation:{slug} is labelled "
                                 f"{str(labels.value(participation, RDFS.label))!r}, not {label!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_each_resource_with_an_acronym_is_of_a_kind_the_acronym_definition_names(ontology: Graph) -> None:
+    """nfp:acronym is an annotation property (no rdfs:domain types its subjects), so only its definition says what
+    has one: "The acronym of an organization's name" while the TRNC, a de facto state and so no nfp:Organization
+    (the classes are disjoint), had two, KKTC and TRNC. Each resource with an acronym has a class (or superclass)
+    whose English label the definition names."""
+    definition = str(ontology.value(NFP.acronym, SKOS.definition)).lower()
+    problems = []
+    for path in instance_files():
+        graph = parse(path)
+        lines = subject_lines(path, graph)
+        for resource in sorted(set(graph.subjects(NFP.acronym))):
+            kinds = {c for t in graph.objects(resource, RDF.type) for c in ontology.transitive_objects(t, RDFS.subClassOf)}
+            labels = sorted(str(label).lower() for c in kinds for label in ontology.objects(c, RDFS.label)
+                            if label.language == "en")
+            if not any(label in definition for label in labels):
+                problems.append(f"{path.name}:{lines.get(str(resource), 0)}: {resource} has an nfp:acronym but is "
+                                f"none of the kinds its definition names ({', '.join(labels)})")
     assert not problems, "\n".join(problems)

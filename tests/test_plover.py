@@ -157,6 +157,27 @@ def test_a_territory_is_a_country_not_a_sovereign_state(sample: run.Mapped) -> N
         assert set(g.objects(RES[f"state/{state}"], RDF.type)) == {NFP.State}
 
 
+def test_a_cameo_code_on_an_actor_is_its_countrys_as_the_definition_says(sample: run.Mapped, ontology: Graph) -> None:
+    """The mapping gives a government body or group of a country (CAMEO actor TURGOV: country TUR, sector GOV) the
+    country's CAMEO code with nfp:cameoCode, as GDELT's Actor1CountryCode does: the code of the country it belongs to,
+    which is the code of the state it is nfp:basedIn. The property's definition said only "the three-letter code of a
+    country or region", which these actors are not: it now says that on an actor the code is its country's."""
+    g = sample.graph
+    places = {NFP.Place, NFP.Country, NFP.State, NFP.DeFactoState}
+    actors = sorted(s for s in set(g.subjects(NFP.cameoCode)) if not set(g.objects(s, RDF.type)) & places)
+    assert len(actors) > 100
+    compared = 0
+    for actor in actors:
+        for state in g.objects(actor, NFP.basedIn):
+            if codes := set(g.objects(state, NFP.cameoCode)):  # a state coded alone in some record carries its own
+                assert set(g.objects(actor, NFP.cameoCode)) == codes, actor
+                compared += 1
+    assert compared > 50
+    definition = str(ontology.value(NFP.cameoCode, SKOS.definition))
+    assert "actor belongs to" in definition, f"ontology/ngo-fp.ttl: nfp:cameoCode's definition ({definition!r}) " \
+        f"does not say what the code is on an actor, as on {len(actors)} actors of the PLOVER sample"
+
+
 def test_a_source_acts_and_a_target_is_acted_upon(sample: run.Mapped) -> None:
     """PLOVER-GSR01-ASSAULT-0001: "A temporary camp for Congolese refugees was attacked by Burundian militiamen armed
     with machetes". The militiamen (source) take part through an nfp:AgentParticipation, a PROV association, stated in
