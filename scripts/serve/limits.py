@@ -177,8 +177,12 @@ class GuardedH11(H11Protocol):
         self.transport.abort()
 
     def on_response_complete(self) -> None:
-        super().on_response_complete()
-        self._arm_head_deadline()
+        cycle = self.cycle
+        super().on_response_complete()  # starts the next request at once if its head was already read (pipelining)
+        if self.cycle is cycle:
+            self._arm_head_deadline()
+        else:  # that request's head has come: a deadline armed now would close its connection mid-answer
+            self._disarm_head_deadline()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_head_deadline()
