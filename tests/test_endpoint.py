@@ -555,6 +555,27 @@ def test_the_iris_of_the_dataset_descriptions_land_on_files(server: Server, dist
     assert json.loads(request(server.url + first.headers["location"], Accept="application/sparql-results+json").body)["boolean"]
 
 
+def test_the_described_endpoint_url_takes_a_post(server: Server, dist: Path) -> None:
+    """void.ttl's dcat:endpointURL and void:sparqlEndpoint (…/dist/query) is where a client sends SPARQL, by GET or
+    by POST (SPARQL 1.1 Protocol): a POST is sent on with 307, which keeps its method and body; it was 405, and a 302
+    lets a client resend it as a GET without its query."""
+    from rdflib.namespace import DCAT
+
+    graph, _, _ = description_iris(dist)
+    endpoint = next(str(o) for o in graph.objects(None, DCAT.endpointURL))
+    assert endpoint == next(str(o) for o in graph.objects(None, URIRef("http://rdfs.org/ns/void#sparqlEndpoint")))
+    body = urllib.parse.urlencode({"query": "ASK {}"}).encode()
+    form = {"Accept": JSON, "Content_Type": "application/x-www-form-urlencoded"}
+    first = request(f"{server.url}/{endpoint[len(W3ID_BASE):]}", "POST", body, **form)
+    assert (first.status, first.headers.get("location")) == (307, "/query")
+    landed = request(server.url + first.headers["location"], "POST", body, **form)
+    assert landed.status == 200 and json.loads(landed.body)["boolean"]
+    direct = request(f"{server.url}/{endpoint[len(W3ID_BASE):]}?x=1", "POST", b"ASK {}", Accept=JSON,
+                     Content_Type="application/sparql-query")
+    assert (direct.status, direct.headers.get("location")) == (307, "/query?x=1")  # its query string kept
+    assert request(f"{server.url}/dist/void.ttl", "POST", body, **form).status == 405  # a file takes no POST
+
+
 def test_every_file_is_served_as_the_description_types_it(server: Server, dist: Path) -> None:
     """Each distribution's file is served with the dcat:mediaType the dataset's description gives it (its IANA IRI's
     name), whatever the host's mime.types says; and so are the site's reference exports, which were served as

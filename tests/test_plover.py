@@ -434,6 +434,30 @@ def test_description_conforms_to_dcat_ap_3(tmp_path: Path) -> None:
     assert paths <= {"http://www.w3.org/ns/dcat#byteSize"}, text[:3000]
 
 
+def test_the_description_says_where_its_triples_are(tmp_path: Path) -> None:
+    """The sample's void.ttl names the endpoint (void:sparqlEndpoint), whose default graph holds the article's dataset
+    alone: it must say that the sample is the endpoint's named graph <…/dataset/plover-gsr> (a query at the endpoint
+    without FROM or GRAPH finds none of it), and name its dumps (void:dataDump), as the article's void.ttl does. It
+    said neither."""
+    from scripts.plover import publication
+
+    folder = tmp_path / publication.FOLDER
+    folder.mkdir()
+    files = []
+    for name in ("plover-gsr.ttl", "plover-gsr.nt", "LICENSE.txt"):
+        (folder / name).write_text("x\n", encoding="utf-8")
+        files.append(folder / name)
+    counts = {"read": "3", "mapped": "2", "refused": "1", "events": "2", "actors": "2", "joined": "1",
+              "license": "CC BY-SA 4.0", "copyright": ""}
+    void = publication.description(Graph(), files, tmp_path, counts)
+    dataset, voidns = publication.DATASET, Namespace("http://rdfs.org/ns/void#")
+    assert void.value(dataset, voidns.sparqlEndpoint) is not None
+    description = str(void.value(dataset, DCT.description))
+    assert f"named graph <{dataset}>" in description, description
+    assert {str(o) for o in void.objects(dataset, voidns.dataDump)} == {
+        "https://w3id.org/ngo-fp/dist/plover-gsr/plover-gsr.ttl", "https://w3id.org/ngo-fp/dist/plover-gsr/plover-gsr.nt"}
+
+
 @pytest.fixture(scope="module")
 def joined(dist: Path):
     """The article's publication and the PLOVER dataset in one store (Oxigraph), as a user would join them."""

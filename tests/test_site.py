@@ -117,6 +117,22 @@ def test_each_quote_is_marked_in_the_article_with_its_exact_text(dist: Path, pub
     assert wrong == []
 
 
+def test_the_article_text_is_not_put_under_the_data_licence(dist: Path) -> None:
+    """The article page shows the article's whole text, which stays its author's and publisher's (LICENSE,
+    sources/README.md): its footer says so, where every page's footer said "Data CC BY 4.0"; LICENSE and the
+    README's licence section except that page from the CC BY 4.0 of dist/."""
+    html = (dist / "site" / "article.html").read_text(encoding="utf-8")
+    footer = html[html.index("<footer>"):html.index("</footer>")]
+    assert "author's and publisher's" in footer and "not under this site's licence" in footer, footer
+    assert not footer.startswith("<footer>Data CC BY 4.0")
+    index = (dist / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<footer>Data CC BY 4.0" in index  # the other pages keep the data licence
+    licence = " ".join((ROOT / "LICENSE").read_text(encoding="utf-8").split())
+    assert "except the article's text shown whole on dist/site/article.html" in licence
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "and the article's text on `dist/site/article.html`): CC BY 4.0" in readme
+
+
 def test_article_has_its_sections_and_paragraph_anchors(dist: Path) -> None:
     article = parse(dist / "site" / "article.html")
     for section in ("introduction", "methodology", "discussion", "findings", "conclusion", "references",

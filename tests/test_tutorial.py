@@ -3,6 +3,7 @@ a folder laid out as a user's checkout is (dist/, queries/, sources/)."""
 from __future__ import annotations
 
 import doctest
+import re
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,25 @@ def test_a_wrong_answer_in_the_tutorial_fails(checkout: Path, tmp_path_factory: 
     changed = tmp_path_factory.mktemp("tutorial") / "tutorial.md"
     changed.write_text(text.replace("Azerbaijan 373 373 AZE", "Azerbaijan 372 373 AZE"), encoding="utf-8")
     assert run(changed, checkout, monkeypatch).failed == 1
+
+
+def test_the_tutorial_counts_the_quotes_and_those_across_a_page_break(published_graph) -> None:
+    """The tutorial says how many evidence quotes the article has and how many of them differ from the text at their
+    position by white space alone ("four of the 1,063 quotes"): it said 1,063 when the publication had 1,064."""
+    from rdflib import Namespace, URIRef
+    from rdflib.namespace import RDF
+
+    oa = Namespace("http://www.w3.org/ns/oa#")
+    said = re.findall(r"([a-z]+) of the ([0-9,]+) quotes", TUTORIAL.read_text(encoding="utf-8"))
+    assert len(said) == 1, said
+    text = (ROOT / "sources" / "bulgur-2023.txt").read_text(encoding="utf-8")
+    quotes = []
+    for target in published_graph.subjects(oa.hasSource, URIRef("https://w3id.org/ngo-fp/resource/work/bulgur-2023")):
+        selectors = {published_graph.value(s, RDF.type): s for s in published_graph.objects(target, oa.hasSelector)}
+        quote, position = selectors[oa.TextQuoteSelector], selectors[oa.TextPositionSelector]
+        start, end = (int(published_graph.value(position, p)) for p in (oa.start, oa.end))
+        quotes.append((str(published_graph.value(quote, oa.exact)), text[start:end]))
+    differ = [exact for exact, passage in quotes if exact != passage]
+    assert all(exact == " ".join(passage.split()) for exact, passage in quotes if exact != passage)
+    words = {"three": 3, "four": 4, "five": 5, "six": 6}
+    assert (words.get(said[0][0]), int(said[0][1].replace(",", ""))) == (len(differ), len(quotes))

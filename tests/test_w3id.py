@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -273,6 +274,24 @@ def test_every_iri_of_the_dataset_descriptions_lands_on_a_file(apache: str, dist
             assert (URIRef(iri), None, None) in Graph().parse(data=landed.body.decode("utf-8"), format="turtle"), iri
     query = request(f"{apache}/ngo-fp/dist/query?query=ASK%7B%7D", Accept="application/sparql-results+json")
     assert query.status == 302 and query.headers["location"] == f"{apache}/host/query?query=ASK%7B%7D"  # kept
+
+
+def test_the_readme_counts_the_iris_the_tests_follow(dist: Path) -> None:
+    """README.md gives the number of IRIs the publication names, which these tests follow ("(N at this version)"): it
+    said 16,367, then 16,411, each true once; the publication named 16,579 when it still said 16,411."""
+    said = re.findall(r"\(([0-9,]+) at this version\)", (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert len(said) == 1, said
+    assert int(said[0].replace(",", "")) == len(minted_iris(dist))
+
+
+def test_a_post_to_the_endpoint_url_keeps_its_method_and_body(apache: str) -> None:
+    """A SPARQL client POSTs its query to the endpoint URL the descriptions give (…/dist/query, SPARQL 1.1 Protocol):
+    the rule answers 307, which keeps the method and body; its 302 let clients resend a GET without the query."""
+    body = b"query=ASK%7B%7D"
+    answer = request(f"{apache}/ngo-fp/dist/query", "POST", body, Content_Type="application/x-www-form-urlencoded")
+    assert (answer.status, answer.headers.get("location")) == (307, f"{apache}/host/query")
+    get = request(f"{apache}/ngo-fp/dist/query?query=ASK%7B%7D", Accept="application/sparql-results+json")
+    assert get.status == 302  # a GET as before
 
 
 def test_every_iri_the_publication_mints_resolves(apache: str, dist: Path) -> None:

@@ -86,7 +86,8 @@ def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, s
         f"joined by ISO code with the states of the NGO–Foreign Policy dataset ({counts['joined']} shared); their "
         f"ISO 3166-1, UN M49, COW, Gleditsch–Ward, V-Dem and Polity codes are generated with {countrycodes.library()}. "
         f"{counts['refused']} malformed record(s) refused; the documentation record and placeholder fields (dates) "
-        f"are not published as facts.", lang="en")))
+        f"are not published as facts. At the SPARQL endpoint it is the named graph <{DATASET}> (FROM or GRAPH it); "
+        f"the endpoint's default graph holds the NGO–Foreign Policy dataset, not this one.", lang="en")))
     g.add((d, DCT.license, LICENSE))
     g.add((LICENSE, RDF.type, DCT.LicenseDocument))  # DCAT-AP 3.0.0 (range.ttl) types every value it ranges over
     g.add((LICENSE, RDFS.label, Literal("Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
@@ -127,6 +128,8 @@ def description(graph: Graph, files: list[Path], root: Path, counts: dict[str, s
         url = URIRef(f"{BASE}dist/{rel}")
         g.add((dist, DCAT.accessURL, url))  # mandatory in DCAT-AP 3.0.0
         g.add((dist, DCAT.downloadURL, url))
+        if path.suffix in (".ttl", ".nt"):
+            g.add((d, VOID.dataDump, url))  # as the article's void.ttl names its dumps
         media_type = URIRef(IANA + media[path.suffix.lstrip(".")])  # the same IANA IRIs as the article's void.ttl
         g.add((dist, DCAT.mediaType, media_type))
         g.add((media_type, RDF.type, DCT.MediaType))

@@ -429,11 +429,13 @@ class Endpoint:
 
     async def dist_file(self, request: Request) -> Response:
         """https://w3id.org/ngo-fp/dist/<file>, the descriptions' download URLs: the file, served at /<file>; the
-        query string is kept, as the w3id rule keeps it (the endpoint URL /dist/query?query=...)."""
+        query string is kept, as the w3id rule keeps it (the endpoint URL /dist/query?query=...). A POST (to the
+        endpoint URL alone, as SPARQL's protocol allows) gets 307, which keeps its method and body, as the rule does."""
         query = request.scope["query_string"].decode("latin-1")
         # one leading slash, whatever the path holds: "//host/x" would be a protocol-relative URL, another site
         target = "/" + request.scope["path"].removeprefix("/dist/").lstrip("/\\")
-        return RedirectResponse(target + ("?" + query if query else ""), status_code=302)
+        status = 307 if request.method == "POST" else 302
+        return RedirectResponse(target + ("?" + query if query else ""), status_code=status)
 
     async def nanopub(self, request: Request) -> Response:
         """https://w3id.org/ngo-fp/nanopub/claim/<slug>, as the w3id rules answer it: 303 to the claim's nanopublication
@@ -529,6 +531,7 @@ def create(pool: Pool, dist: Path, max_body: int, spool_budget: int, cache_budge
         Route("/catalog", only(read, endpoint.description)),
         Route("/catalog/{rest:path}", only(read, endpoint.description)),
         Route("/agent/linked-data-team", only(read, endpoint.description)),
+        Route("/dist/query", only([*read, "POST"], endpoint.dist_file)),  # void.ttl's endpoint URL: SPARQL POSTs too
         Route("/dist/{rest:path}", only(read, endpoint.dist_file)),
         Mount("/", SignpostedFiles(directory=dist, follow_symlink=False)),
     ]
