@@ -399,17 +399,11 @@ def test_published_as_a_dataset_of_its_own(dist: Path) -> None:
     assert "plover-gsr/" not in (dist / "SHA256SUMS").read_text(encoding="utf-8")  # the article's dataset is apart
 
 
-def test_description_conforms_to_dcat_ap_3(tmp_path: Path) -> None:
-    """The sample's void.ttl passes the DCAT-AP 3.0.0 shapes the article's void.ttl passes (shapes.ttl and range.ttl):
-    an access URL, a byte size as xsd:decimal and a typed IANA media type on every distribution, and a typed licence,
-    standard and source dataset. It had 14 violations."""
-    from pyshacl import validate as shacl_validate
+def sample_description(root: Path) -> Graph:
+    """The sample's void.ttl as publication.description writes it for a folder of placeholder files."""
     from scripts.plover import publication
-    from test_publication import DCAT_AP
 
-    if not (DCAT_AP / "shapes.ttl").exists():
-        pytest.skip(f"the DCAT-AP 3.0.0 shapes are not beside the clone ({DCAT_AP})")
-    folder = tmp_path / publication.FOLDER
+    folder = root / publication.FOLDER
     folder.mkdir()
     files = []
     for name in ("plover-gsr.ttl", "plover-gsr.nt", "LICENSE.txt"):
@@ -417,7 +411,19 @@ def test_description_conforms_to_dcat_ap_3(tmp_path: Path) -> None:
         files.append(folder / name)
     counts = {"read": "3", "mapped": "2", "refused": "1", "events": "2", "actors": "2", "joined": "1",
               "license": "CC BY-SA 4.0", "copyright": "Copyright 2016 by the Open Event Data Alliance"}
-    void = publication.description(Graph(), files, tmp_path, counts)
+    return publication.description(Graph(), files, root, counts)
+
+
+def test_description_conforms_to_dcat_ap_3(tmp_path: Path) -> None:
+    """The sample's void.ttl passes the DCAT-AP 3.0.0 shapes the article's void.ttl passes (shapes.ttl and range.ttl):
+    an access URL, a byte size as xsd:decimal and a typed IANA media type on every distribution, and a typed licence,
+    standard and source dataset. It had 14 violations."""
+    from pyshacl import validate as shacl_validate
+    from test_publication import DCAT_AP
+
+    if not (DCAT_AP / "shapes.ttl").exists():
+        pytest.skip(f"the DCAT-AP 3.0.0 shapes are not beside the clone ({DCAT_AP})")
+    void = sample_description(tmp_path)
     shapes = Graph()
     for name in ("shapes.ttl", "range.ttl"):
         shapes.parse(DCAT_AP / name, format="turtle")
@@ -441,15 +447,7 @@ def test_the_description_says_where_its_triples_are(tmp_path: Path) -> None:
     said neither."""
     from scripts.plover import publication
 
-    folder = tmp_path / publication.FOLDER
-    folder.mkdir()
-    files = []
-    for name in ("plover-gsr.ttl", "plover-gsr.nt", "LICENSE.txt"):
-        (folder / name).write_text("x\n", encoding="utf-8")
-        files.append(folder / name)
-    counts = {"read": "3", "mapped": "2", "refused": "1", "events": "2", "actors": "2", "joined": "1",
-              "license": "CC BY-SA 4.0", "copyright": ""}
-    void = publication.description(Graph(), files, tmp_path, counts)
+    void = sample_description(tmp_path)
     dataset, voidns = publication.DATASET, Namespace("http://rdfs.org/ns/void#")
     assert void.value(dataset, voidns.sparqlEndpoint) is not None
     description = str(void.value(dataset, DCT.description))
