@@ -733,6 +733,21 @@ def test_a_file_is_served_under_its_own_path_only(server: Server, path: str) -> 
     assert b"\r\nx-content-type-options: nosniff" in own.split(b"\r\n\r\n")[0].lower()
 
 
+@pytest.mark.parametrize("head", [
+    b"GET /query HTTP/1.1\r\nHost: x\r\nAccept: text/turtle\r\n",  # the service description
+    b"GET /dist/void.ttl HTTP/1.1\r\nHost: x\r\n",  # a redirect
+    b"GET /no-such-file HTTP/1.1\r\nHost: x\r\n",  # the static files' 404
+    b"DELETE /query HTTP/1.1\r\nHost: x\r\n",  # the app's own error text (405)
+    b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999999\r\n",  # Limits' 413, before the app
+    b"GET /query HTTP/1.2\r\nHost: x\r\n",  # the protocol's 505, before Limits
+])
+def test_every_answer_says_it_is_not_to_be_sniffed(server: Server, head: bytes) -> None:
+    """X-Content-Type-Options: nosniff on every answer, not only on the workers' answers and the files: the service
+    description, redirects, the static 404 and the error texts lacked it (endpoint11)."""
+    reply = raw(server.port, head + b"Connection: close\r\n\r\n", timeout=10)
+    assert b"\r\nx-content-type-options: nosniff" in reply.split(b"\r\n\r\n")[0].lower(), reply[:400]
+
+
 def test_a_worker_gives_back_the_memory_of_a_query_it_answered(server: Server) -> None:
     """A query that needs a few hundred MiB and answers a few bytes left its worker holding that memory, idle
     (106 -> 440 MiB each; glibc keeps freed memory): the worker returns it after the answer (worker.memory_giver)."""

@@ -130,7 +130,7 @@ class ReplyResponse(Response):
 
     def __init__(self, reply: Reply, spooled: Spooled | None = None, vary: bool = True) -> None:
         self.reply, self.spooled = reply, spooled
-        headers = {"Content-Length": str(reply.size), "X-Content-Type-Options": "nosniff"}
+        headers = {"Content-Length": str(reply.size)}  # (and nosniff, as on every answer: limits.Limits)
         if vary:
             headers["Vary"] = "Accept"
         super().__init__(reply.body, status_code=reply.status, headers=headers, media_type=reply.media)
@@ -476,7 +476,6 @@ class SignpostedFiles(StaticFiles):
             if links:
                 response.headers["Link"] = links
         if file:
-            response.headers["X-Content-Type-Options"] = "nosniff"  # each file as its type says, as the answers are
             if "content-type" in response.headers and (media := file_type(Path(file))):
                 response.headers["content-type"] = media
         if file and Path(file).name == crate.METADATA and "content-type" in response.headers:

@@ -158,7 +158,7 @@ class GuardedH11(H11Protocol):
         reason, message = REFUSED[self._status_hint]
         body = (message + "\n").encode("utf-8")
         headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-                   (b"connection", b"close")]
+                   (b"connection", b"close"), NOSNIFF]
         for event in (h11.Response(status_code=self._status_hint, headers=headers, reason=reason),
                       h11.Data(data=body), h11.EndOfMessage()):
             self.transport.write(self.conn.send(event))
@@ -218,19 +218,33 @@ class BodyTimeout(Exception):
     pass
 
 
+# every answer is read as its Content-Type says, never sniffed: the answers, the files, the description, redirects
+# and error texts alike (Limits adds it to each answer that does not carry it)
+NOSNIFF = (b"x-content-type-options", b"nosniff")
+
+
 def plain(status: int, message: str) -> list[Message]:
     """An answer sent before the application (and its CORS middleware) sees the request: open to every origin
     as the application's own answers are, so that a browser's script can read the message."""
     body = (message + "\n").encode("utf-8")
     return [{"type": "http.response.start", "status": status,
              "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-                         (b"connection", b"close"), (b"access-control-allow-origin", b"*")]},
+                         (b"connection", b"close"), (b"access-control-allow-origin", b"*"), NOSNIFF]},
             {"type": "http.response.body", "body": body}]
+
+
+def not_sniffed(message: Message) -> Message:
+    """An answer's start with NOSNIFF among its headers."""
+    headers = list(message.get("headers", []))
+    if any(name.lower() == NOSNIFF[0] for name, _ in headers):
+        return message
+    return {**message, "headers": [*headers, NOSNIFF]}
 
 
 class Limits:
     """ASGI middleware: body cap and read deadline on `receive`; on `send`, a progress timeout per write and a
-    deadline for the whole answer of `write_timeout` plus its bytes at `min_rate` bytes per second."""
+    deadline for the whole answer of `write_timeout` plus its bytes at `min_rate` bytes per second, and NOSNIFF on
+    every answer."""
 
     def __init__(self, app: ASGIApp, max_body: int, read_timeout: float, write_timeout: float,
                  min_rate: float = 64 * 1024) -> None:
@@ -273,7 +287,7 @@ class Limits:
             state["started"] = True
             if message["type"] == "http.response.start":
                 state["answer_start"], state["sent"] = loop.time(), 0
-                await asyncio.wait_for(send(message), self.write_timeout)
+                await asyncio.wait_for(send(not_sniffed(message)), self.write_timeout)
                 return
             state["sent"] += len(message.get("body", b""))
             allowed = state["answer_start"] + self.write_timeout + state["sent"] / self.min_rate - loop.time()
