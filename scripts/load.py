@@ -553,20 +553,27 @@ def _term(node, blank: dict[str, BNode], path: Path, form: Callable[[ox.Literal]
     return term
 
 
+def check_term(term) -> None:
+    """Raise ValueError where Oxigraph would not take rdflib's IRI or literal: an IRI (or a datatype) with spaces or
+    control characters or no scheme, a language tag that is none, or text that is not Unicode (a lone surrogate:
+    UnicodeEncodeError). rdflib holds all of these."""
+    if isinstance(term, URIRef):
+        ox.NamedNode(str(term))
+    elif isinstance(term, Literal):
+        str(term).encode("utf-8")
+        if term.language:
+            ox.Literal(str(term), language=term.language)
+        elif term.datatype is not None:
+            ox.NamedNode(str(term.datatype))
+
+
 def _well_formed(triple: tuple, path: Path) -> bool:
     """Whether rdflib's statement is RDF as Oxigraph reads it: rdflib's JSON-LD parser keeps IRIs with spaces or
     control characters and language tags that are none, which Oxigraph's drops (False); a string that is not
     Unicode (a lone surrogate, from a JSON escape) is refused as Oxigraph's parser refuses it."""
     try:
         for term in triple:
-            if isinstance(term, URIRef):
-                ox.NamedNode(str(term))
-            elif isinstance(term, Literal):
-                str(term).encode("utf-8")
-                if term.language:
-                    ox.Literal(str(term), language=term.language)
-                elif term.datatype is not None:
-                    ox.NamedNode(str(term.datatype))
+            check_term(term)
     except UnicodeEncodeError:
         raise BuildError("cannot read JSON-LD: a string holds a lone surrogate (\\ud800-\\udfff), which is not "
                          "Unicode", path) from None

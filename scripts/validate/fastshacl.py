@@ -619,13 +619,13 @@ NT_BLANK_LABEL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 
 
 def unstorable_in(graph: Graph) -> str | None:
-    """The graph's first term that load_store cannot carry into the store as N-Triples: an IRI (or a literal's
-    datatype) Oxigraph refuses, such as one with a space or without a scheme, a blank node label N-Triples cannot
-    spell ("a b"), a language tag Oxigraph refuses ("e"), or text with a lone surrogate. rdflib holds all of these;
-    a graph read by load.parse holds none. Each term is looked at once (0.3 s for the PLOVER sample's 56,000
-    triples)."""
-    seen: set = set()  # terms, and datatypes, looked at
-    tags: set[str] = set()
+    """The graph's first term that load_store cannot carry into the store as N-Triples: an IRI, literal or datatype
+    Oxigraph refuses (load.check_term: an IRI with a space or without a scheme, a language tag such as "e", text with a
+    lone surrogate) or a blank node label N-Triples cannot spell ("a b"). rdflib holds all of these; a graph read by
+    load.parse holds none. Each term is looked at once."""
+    from ..load import check_term
+
+    seen: set = set()
     for triple in graph:
         for t in triple:
             if t in seen:
@@ -635,22 +635,12 @@ def unstorable_in(graph: Graph) -> str | None:
                 if NT_BLANK_LABEL.fullmatch(t) is None:
                     return repr(f"_:{t}")
                 continue
-            if isinstance(t, Literal):
-                try:
-                    str(t).encode("utf-8")  # a lone surrogate (\udc80) is no Unicode text
-                    if t.language and t.language not in tags:  # rdflib takes "e" and "abcdefghi" for tags
-                        tags.add(t.language)
-                        ox.Literal("", language=t.language)
-                except ValueError:
-                    return repr(f"{t}@{t.language}" if t.language else str(t))
-            iri = t.datatype if isinstance(t, Literal) else t
-            if iri is None or (iri is not t and iri in seen):
-                continue
-            seen.add(iri)
             try:
-                ox.NamedNode(str(iri))
+                check_term(t)
             except ValueError:  # (rdflib's n3() raises on such an IRI)
-                return repr(f"<{iri}>" if iri is t else f'"{t}"^^<{iri}>')
+                return repr(f"{t}@{t.language}" if isinstance(t, Literal) and t.language else
+                            f'"{t}"^^<{t.datatype}>' if isinstance(t, Literal) and t.datatype else
+                            str(t) if isinstance(t, Literal) else f"<{t}>")
     return None
 
 
