@@ -87,6 +87,7 @@ def strict_rdflib() -> None:
     """
     from rdflib import URIRef
     from rdflib import term as rdflib_term
+    from rdflib.term import XSDToPython  # rdflib's own mapping, whatever another library left in its place
 
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)  # also hides bind()'s "Rebinding." notice
     # rdflib's Literal() rewrites the whitespace of an xsd:normalizedString or xsd:token lexical form whatever it is
@@ -100,7 +101,9 @@ def strict_rdflib() -> None:
         current = rdflib_term._toPythonMapping.get(iri)  # the mapping bind() replaces; read-only access
         if datatype in _STRICT and current is _STRICT[datatype]:
             continue
-        _STRICT[datatype] = _strict(compiled, current)
+        # rdflib's own constructor, not the current one: OWL-RL (pyshacl's inference) installs its own for
+        # xsd:gYear and xsd:gYearMonth, which refuse a time zone ("2019Z"), and leaves them behind when it is done
+        _STRICT[datatype] = _strict(compiled, XSDToPython.get(iri))
         rdflib_term.bind(iri, _NoPythonType, constructor=_STRICT[datatype])
 
 
@@ -122,15 +125,17 @@ def _strict(compiled: re.Pattern[str], original: Callable[[str], Any] | None) ->
 
 
 def retyped(graph):
-    """`graph`, or a copy of it in which every literal of a datatype of LEXICAL carries rdflib's verdict.
+    """`graph`, or a copy of it in which every literal of a datatype of LEXICAL carries LEXICAL's verdict.
 
-    rdflib's parsers build literals from their lexical form, so `ill_typed` is set; literals built otherwise
-    (rdflib's SPARQL Update, for one, copies a Literal and leaves `ill_typed` unset) are rebuilt here, so that
-    pyshacl sees every ill-typed literal however the graph was made."""
+    rdflib's parsers build literals from their lexical form, so `ill_typed` is set, but by whatever mapping was
+    in place: a graph parsed after OWL-RL ran holds "2019Z"^^xsd:gYear as ill-typed. Literals built otherwise
+    (rdflib's SPARQL Update, for one, copies a Literal and leaves `ill_typed` unset) have none. Every literal
+    whose `ill_typed` is not LEXICAL's verdict is rebuilt here under strict_rdflib(), so that pyshacl sees
+    exactly the ill-typed literals the fast engine sees, however and whenever the graph was made."""
     from rdflib import Graph, Literal
 
-    stale = [(s, p, o) for s, p, o in graph if isinstance(o, Literal) and o.ill_typed is None
-             and o.datatype is not None and str(o.datatype) in _COMPILED]
+    stale = [(s, p, o) for s, p, o in graph if isinstance(o, Literal) and o.datatype is not None
+             and str(o.datatype) in _COMPILED and o.ill_typed is not (not valid(str(o), o.datatype))]
     if not stale:
         return graph
     copy = Graph(bind_namespaces="core")
