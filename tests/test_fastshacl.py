@@ -518,6 +518,99 @@ def test_a_shape_the_fast_engine_cannot_read_whole_is_refused(case: str) -> None
         assert reference and fastshacl.checks_for(shapes, data)
 
 
+# SPARQL-based constraints and their prefixes, as pyshacl reads them (SPARQLQueryHelper): rdf, rdfs and owl always;
+# with sh:prefixes, each value's declarations and those of every owl:Ontology of the shapes; a prefix the query does
+# not declare, from the data graph's bindings (which the store does not keep: refused, so pyshacl judges). The data
+# binds ex: and q: to other namespaces than the shapes do. The fast engine gave every query every declaration of
+# the shapes graph ("undeclared" counted ex:a where pyshacl counts ex:b), and it read one sh:prefixes value and no
+# ontology's (a query it could not parse). Each prefix names its own namespace: rdflib cannot read a query that
+# declares two prefixes of one namespace. (name -> shapes, whether the fast engine compiles them)
+ORG = "https://example.org/"
+DECLARE = f'ex:decl sh:declare [ sh:prefix "ex" ; sh:namespace "{ORG}"^^xsd:anyURI ] . '
+SPARQL_PREFIXES = {
+    "undeclared": (DECLARE + 'ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select '
+                   '"SELECT $this ?value WHERE { $this ex:p ?value }" ] .', False),
+    "undeclared beside a declared one": (DECLARE + 'ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ '
+                                         'sh:prefixes ex:decl ; sh:select "SELECT $this ?value WHERE { $this ex:p ?value '
+                                         '. ?value a q:D }" ] .', False),
+    "rdf, rdfs and owl": ('ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select "SELECT $this ?value WHERE '
+                          f'{{ $this <{ORG}p> ?value . ?value rdf:type ?t FILTER (?t != owl:Thing && ?t != '
+                          'rdfs:Resource) }" ] .', True),
+    "an ontology's declarations": (DECLARE + f'ex:ont a owl:Ontology ; sh:declare [ sh:prefix "o" ; sh:namespace '
+                                   f'"{ORG}o/"^^xsd:anyURI ] . ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ '
+                                   'sh:prefixes ex:decl ; sh:select "SELECT $this ?value WHERE { $this o:p ?value }" ] .',
+                                   True),
+    "two sh:prefixes values": (DECLARE + f'ex:more sh:declare [ sh:prefix "q" ; sh:namespace "{ORG}types/"^^xsd:anyURI ] '
+                               '. ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:prefixes ex:decl , ex:more ; '
+                               'sh:select "SELECT $this ?value WHERE { $this ex:p ?value . ?value a q:D }" ] .', True),
+    "one prefix, two namespaces": (DECLARE + 'ex:other sh:declare [ sh:prefix "ex" ; sh:namespace '
+                                   '"https://example.net/"^^xsd:anyURI ] . ex:S a sh:NodeShape ; sh:targetClass ex:C ; '
+                                   'sh:sparql [ sh:prefixes ex:decl , ex:other ; sh:select "SELECT $this ?value WHERE '
+                                   '{ $this ex:p ?value }" ] .', False),
+}
+PREFIXED_DATA = f"""@prefix ex: <https://example.net/> . @prefix q: <https://example.net/q/> . @prefix org: <{ORG}> .
+org:a a org:C ; org:p ex:b . org:b a org:C ; ex:p ex:b . ex:b a q:D .
+org:c a org:C ; org:p org:d . org:d a <{ORG}types/D> . org:e a org:C ; <{ORG}o/p> org:d ."""
+
+
+@pytest.mark.parametrize("case", sorted(SPARQL_PREFIXES))
+def test_a_sparql_constraint_reads_the_prefixes_pyshacl_gives_it(case: str, tmp_path: Path) -> None:
+    text, compiles = SPARQL_PREFIXES[case]
+    shapes = toy_shapes(text)
+    path = tmp_path / "data.ttl"
+    path.write_text(PREFIXED_DATA, encoding="utf-8")
+    data = parse(path)  # with the file's bindings, as `ngo-fp validate` reads it
+    reference, _ = validate.shacl(data, Graph(), shapes)
+    fast = fastshacl.validate_graph(data, Graph(), shapes)
+    assert reference and verdicts(fast) == verdicts(reference)
+    assert reported_values(fast) == reported_values(reference)
+    if compiles:
+        assert fastshacl.checks_for(shapes, data)
+    else:
+        with pytest.raises(fastshacl.Unsupported, match="prefix"):
+            fastshacl.compile_shapes(shapes)
+
+
+def test_reading_a_query_with_a_service_calls_no_service() -> None:
+    """Compiling checks that each SPARQL constraint's query reads with the prefixes it declares (fastshacl.readable).
+    Oxigraph calls a SERVICE as it reads a query, even on an empty store, so such a query is read by rdflib: compiling
+    the shapes connects to nothing, and an undeclared prefix is still found."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    calls: list[object] = []
+
+    def answer() -> None:  # every connection closed at once, so that a call fails fast instead of waiting
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            calls.append(connection)
+            connection.close()
+
+    threading.Thread(target=answer, daemon=True).start()
+    service = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+    try:
+        for declared in (True, False):
+            shapes = toy_shapes(f'ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:prefixes ex:decl ; '
+                                f'sh:select "SELECT $this WHERE {{ SERVICE <{service}> {{ $this q:p ?x }} }}" ] . '
+                                + ('ex:decl sh:declare [ sh:prefix "q" ; sh:namespace '
+                                   '"https://example.org/"^^xsd:anyURI ] .' if declared else ""))
+            if declared:
+                assert fastshacl.compile_shapes(shapes)
+            else:
+                with pytest.raises(fastshacl.Unsupported, match="a prefix it does not declare"):
+                    fastshacl.compile_shapes(shapes)
+        time.sleep(0.2)
+        assert calls == []
+    finally:
+        listener.close()
+
+
 def test_a_long_subclass_chain_in_the_data(tmp_path: Path) -> None:
     """3,000 classes in a chain, each a subclass of the next (400 KB). pyshacl walked it by recursion, one level
     a step, and stopped with an internal error at Python's default limit (validate.with_deep_stack); the fast

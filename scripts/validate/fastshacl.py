@@ -64,7 +64,8 @@ COMPARE = {"<": operator.lt, ">": operator.gt}
 RDF_TYPE = ox.NamedNode(str(RDF.type))
 AT_LEAST = ox.NamedNode("https://w3id.org/ngo-fp/fastshacl#atLeast")  # at_least() below, for sh:minInclusive
 XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
-RDFS_CLASS, OWL_CLASS = URIRef(RDFS_NS + "Class"), URIRef("http://www.w3.org/2002/07/owl#Class")
+OWL_NS = "http://www.w3.org/2002/07/owl#"
+RDFS_CLASS, OWL_CLASS = URIRef(RDFS_NS + "Class"), URIRef(OWL_NS + "Class")
 
 
 # parameters compile_property and value_constraints read one value of (Graph.value)
@@ -74,6 +75,9 @@ ONE_VALUE_READ = (SH.path, SH.minCount, SH.maxCount, SH.hasValue, SH.uniqueLang,
 
 class Unsupported(Exception):
     pass
+
+
+UNREAD = ox.Store()  # empty: readable() has Oxigraph read each SPARQL constraint's query on it
 
 
 @dataclass(frozen=True)
@@ -427,11 +431,34 @@ def compile_property(shapes: Graph, prop, owners: list, parts: list[CountPart]) 
     return checks
 
 
+# the prefixes pyshacl declares in every SPARQL-based constraint's query (its SPARQLQueryHelper)
+QUERY_PREFIXES = {"rdf": str(RDF), "rdfs": RDFS_NS, "owl": OWL_NS}
+
+
 def prefixes(shapes: Graph, sparql) -> str:
-    out = []
-    for declared in shapes.objects(shapes.value(sparql, SH.prefixes), SH.declare):
-        out.append(f"PREFIX {shapes.value(declared, SH.prefix)}: <{shapes.value(declared, SH.namespace)}>")
-    return "\n".join(out)
+    """The PREFIX lines pyshacl writes before a SPARQL-based constraint's query (SPARQLQueryHelper.collect_prefixes
+    of pyshacl 0.30): rdf, rdfs and owl; then, if the constraint has sh:prefixes, the declarations of each of its
+    values, with those of every owl:Ontology of the shapes graph unless the value is an ontology that declares some
+    itself. No other prefix: pyshacl reads a prefix a query does not declare from the data graph's bindings, which
+    the store does not have (compile_sparql). Unsupported where pyshacl would refuse a declaration, or where two
+    give one prefix different namespaces (pyshacl keeps either, by set order)."""
+    found = dict(QUERY_PREFIXES)
+    values = set(shapes.objects(sparql, SH.prefixes))
+    ontologies = set(shapes.subjects(RDF.type, URIRef(OWL_NS + "Ontology")))
+    everywhere = {d for o in ontologies for d in shapes.objects(o, SH.declare)}
+    given: dict[str, str] = {}
+    for value in values:
+        own = set(shapes.objects(value, SH.declare))
+        for declared in own if own and value in ontologies else own | everywhere:
+            names, spaces = list(shapes.objects(declared, SH.prefix)), list(shapes.objects(declared, SH.namespace))
+            if isinstance(declared, Literal) or len(names) != 1 or len(spaces) != 1 or \
+                    not isinstance(names[0], Literal) or not isinstance(spaces[0], Literal):
+                raise Unsupported(f"a prefix declaration of {sparql} that is not one sh:prefix and one sh:namespace")
+            name, space = str(names[0]), str(spaces[0])
+            if given.setdefault(name, space) != space:
+                raise Unsupported(f"prefix {name}: declared with two namespaces for {sparql}")
+    found.update(given)
+    return "\n".join(f"PREFIX {name}: <{space}>" for name, space in sorted(found.items()))
 
 
 def closing_brace(text: str, start: int) -> int:
@@ -460,6 +487,33 @@ def closing_brace(text: str, start: int) -> int:
     raise Unsupported("a SPARQL constraint whose WHERE clause does not close")
 
 
+def readable(shape, declared: str, select: str) -> None:
+    """Unsupported unless the store reads `select` with the PREFIX lines `declared` (prefixes()): a query using a
+    prefix it does not declare is read by pyshacl with the data graph's bindings, which the store does not keep; and
+    SPARQL the store cannot read is pyshacl's to report. Oxigraph reads the query on an empty store, where nothing
+    is found; but it calls a SERVICE as it reads, so a query that may hold one is parsed by rdflib instead."""
+    from . import self_contained
+
+    text_ = declared + "\n" + select
+    if re.search("service", select, flags=re.I):
+        from rdflib.plugins.sparql import processor
+        try:
+            undeclared = not self_contained(processor.parseQuery(text_))
+        except Exception:  # pyparsing's and rdflib's errors
+            raise Unsupported(f"SPARQL-based constraint of {shape}: SPARQL rdflib cannot read") from None
+        if undeclared:
+            raise Unsupported(f"SPARQL-based constraint of {shape}: a prefix it does not declare")
+        return
+    try:
+        UNREAD.query(text_)
+    except SyntaxError as why:
+        at = re.match(r"error at (\d+):(\d+)", str(why))  # in the text after the PREFIX lines written before it
+        raise Unsupported(f"SPARQL-based constraint of {shape}: " + (
+            "a prefix it does not declare" if "Prefix not found" in str(why) else "SPARQL the store cannot read") +
+            (f" (line {int(at[1]) - declared.count(chr(10)) - 1}, column {at[2]} of its sh:select)" if at else "")
+        ) from None
+
+
 def compile_sparql(shapes: Graph, shape, sparql, where: str) -> Check:
     """The constraint's SELECT with the shape's targets joined first in its WHERE clause; a clause that is a
     sub-query is wrapped in a group of its own first, so that the targets can go beside it. The targets are a
@@ -473,13 +527,15 @@ def compile_sparql(shapes: Graph, shape, sparql, where: str) -> Check:
     if found := re.search(r"[?$](currentShape|shapesGraph)\b", str(text_)) or \
             re.search(r"\bSELECT\b[^{]*[?$]path\b", str(text_), flags=re.I):
         raise Unsupported(f"SPARQL-based constraint of {shape} using {found.group()}")
+    declared = prefixes(shapes, sparql)
+    readable(shape, declared, str(text_))
     select = str(text_).replace("$this", "?this")
     start = select.index("{", select.upper().index("WHERE"))
     body = select[start + 1:]
     if re.match(r"(\s|#[^\n]*\n)*SELECT\b", body, flags=re.I):
         end = closing_brace(select, start) - start - 1
         body = "{ " + body[:end] + " }" + body[end:]
-    query = prefixes(shapes, sparql) + "\n" + select[:start + 1] + f" {{ SELECT DISTINCT ?this WHERE {{ {where} }} }} " + body
+    query = declared + "\n" + select[:start + 1] + f" {{ SELECT DISTINCT ?this WHERE {{ {where} }} }} " + body
     return Check(query, (Constraint(str(shape), "SPARQLConstraintComponent", severity(shapes, shape),
                                     str(shapes.value(sparql, SH.message) or ""), "",
                                     source=SourceConstraint.of(shapes, sparql)),), "rows", of_node_shape=True)
