@@ -740,6 +740,7 @@ def test_a_file_is_served_under_its_own_path_only(server: Server, path: str) -> 
     b"DELETE /query HTTP/1.1\r\nHost: x\r\n",  # the app's own error text (405)
     b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999999\r\n",  # Limits' 413, before the app
     b"GET /query HTTP/1.2\r\nHost: x\r\n",  # the protocol's 505, before Limits
+    b"GET /query HTTP/1.1\r\n",  # uvicorn's own 400 (no Host: RFC 9112, 3.2)
 ])
 def test_every_answer_says_it_is_not_to_be_sniffed(server: Server, head: bytes) -> None:
     """X-Content-Type-Options: nosniff on every answer, not only on the workers' answers and the files: the service

@@ -571,6 +571,24 @@ def test_a_sparql_constraint_reads_the_prefixes_pyshacl_gives_it(case: str, tmp_
             fastshacl.compile_shapes(shapes)
 
 
+@pytest.mark.parametrize("namespace", ["5", '"https://example.org/" , "https://example.net/"'])
+def test_a_prefix_declaration_pyshacl_refuses_is_left_to_it(namespace: str, tmp_path: Path) -> None:
+    """A declaration whose sh:namespace is a number, or two namespaces: pyshacl refuses the shapes
+    (ConstraintLoadError), and the fast engine leaves them to it, so that validate_graph raises what pyshacl raises."""
+    shapes = toy_shapes(f'ex:decl sh:declare [ sh:prefix "ex" ; sh:namespace {namespace} ] . ex:S a sh:NodeShape ; '
+                        'sh:targetClass ex:C ; sh:sparql [ sh:prefixes ex:decl ; sh:select '
+                        '"SELECT $this ?value WHERE { $this ex:p ?value }" ] .')
+    data = Graph().parse(data=PREFIXED_DATA, format="turtle")
+    with pytest.raises(fastshacl.Unsupported, match="pyshacl refuses"):
+        fastshacl.compile_shapes(shapes)
+    with pytest.raises(Exception) as reference:
+        validate.shacl(data, Graph(), shapes)
+    with pytest.raises(Exception) as fast:
+        fastshacl.validate_graph(data, Graph(), shapes)
+    assert (type(fast.value), str(fast.value)) == (type(reference.value), str(reference.value))
+    assert "sh:namespace" in str(reference.value)
+
+
 def test_reading_a_query_with_a_service_calls_no_service() -> None:
     """Compiling checks that each SPARQL constraint's query reads with the prefixes it declares (fastshacl.readable).
     Oxigraph calls a SERVICE as it reads a query, even on an empty store, so such a query is read by rdflib: compiling

@@ -64,6 +64,7 @@ COMPARE = {"<": operator.lt, ">": operator.gt}
 RDF_TYPE = ox.NamedNode(str(RDF.type))
 AT_LEAST = ox.NamedNode("https://w3id.org/ngo-fp/fastshacl#atLeast")  # at_least() below, for sh:minInclusive
 XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+XSD_ANY_URI = URIRef("http://www.w3.org/2001/XMLSchema#anyURI")
 OWL_NS = "http://www.w3.org/2002/07/owl#"
 RDFS_CLASS, OWL_CLASS = URIRef(RDFS_NS + "Class"), URIRef(OWL_NS + "Class")
 
@@ -452,8 +453,11 @@ def prefixes(shapes: Graph, sparql) -> str:
         for declared in own if own and value in ontologies else own | everywhere:
             names, spaces = list(shapes.objects(declared, SH.prefix)), list(shapes.objects(declared, SH.namespace))
             if isinstance(declared, Literal) or len(names) != 1 or len(spaces) != 1 or \
-                    not isinstance(names[0], Literal) or not isinstance(spaces[0], Literal):
-                raise Unsupported(f"a prefix declaration of {sparql} that is not one sh:prefix and one sh:namespace")
+                    not isinstance(names[0], Literal) or not isinstance(names[0].value, str) or \
+                    not isinstance(spaces[0], Literal) or not (isinstance(spaces[0].value, str) or spaces[0].language
+                                                               or spaces[0].datatype == XSD_ANY_URI):
+                raise Unsupported(f"a prefix declaration of {sparql} that pyshacl refuses (one sh:prefix, a string, "
+                                  "and one sh:namespace, a string or xsd:anyURI)")
             name, space = str(names[0]), str(spaces[0])
             if given.setdefault(name, space) != space:
                 raise Unsupported(f"prefix {name}: declared with two namespaces for {sparql}")
