@@ -470,6 +470,8 @@ PARTLY_READ = {
                                   "sh:sparql [ sh:select \"SELECT $this ?value WHERE { $this $PATH ?value }\" ] .",
     "SPARQL selecting ?path": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select \"SELECT $this ?path "
                               "WHERE { $this ?path ?x FILTER (?path = <https://example.org/p>) }\" ] .",
+    "SPARQL selecting * with ?path": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select \"SELECT * "
+                                     "WHERE { $this ?path ?x FILTER (?path = <https://example.org/p>) }\" ] .",
     "two sh:hasValue": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P . "
                        "ex:P sh:path ex:p ; sh:hasValue ex:b , ex:z .",
     "two qualified value shapes": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P . ex:P sh:path ex:p ; "
@@ -587,6 +589,32 @@ def test_a_prefix_declaration_pyshacl_refuses_is_left_to_it(namespace: str, tmp_
         fastshacl.validate_graph(data, Graph(), shapes)
     assert (type(fast.value), str(fast.value)) == (type(reference.value), str(reference.value))
     assert "sh:namespace" in str(reference.value)
+
+
+# SELECT texts whose WHERE clause is not the first brace after the first "where": the keyword is optional, and a
+# comment, a string or a variable may hold the word or a brace. The fast engine raised ValueError on the first
+# two, and put the targets in the comment of the third (judging ex:z, no target). And "$this" in a string is text:
+# the fast engine made it "?this".
+SELECT_TEXTS = {
+    "no WHERE": "SELECT $this ?value { $this <https://example.org/p> ?value }",
+    "no WHERE, a sub-query": "SELECT $this ?value { { SELECT $this ?value { $this <https://example.org/p> ?value } } }",
+    "WHERE in a comment": "# WHERE { nothing }\nSELECT $this ?value WHERE { $this <https://example.org/p> ?value }",
+    "a brace in a string": 'SELECT $this (CONCAT("{", STR(?v)) AS ?value) WHERE { $this <https://example.org/p> ?v }',
+    "where in a name": "SELECT $this ?somewhere { $this <https://example.org/p> ?somewhere }",
+    "$this in a string": 'SELECT $this ?value { $this <https://example.org/p> ?value FILTER STRSTARTS("$this", "$") }',
+}
+
+
+@pytest.mark.parametrize("case", sorted(SELECT_TEXTS))
+def test_a_select_is_read_as_sparql_reads_it(case: str) -> None:
+    shapes = toy_shapes(f'ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select """{SELECT_TEXTS[case]}""" ] .')
+    data = Graph().parse(data="@prefix ex: <https://example.org/> . ex:a a ex:C ; ex:p 1 . ex:b a ex:C . ex:z ex:p 2 .",
+                         format="turtle")
+    reference, _ = validate.shacl(data, Graph(), shapes)
+    assert fastshacl.checks_for(shapes, data)
+    fast = fastshacl.validate_graph(data, Graph(), shapes)
+    assert verdicts(fast) == verdicts(reference) == {
+        ("Violation", "https://example.org/a", "", "SPARQLConstraintComponent", "https://example.org/S")}
 
 
 def test_reading_a_query_with_a_service_calls_no_service() -> None:

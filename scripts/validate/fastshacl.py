@@ -465,9 +465,10 @@ def prefixes(shapes: Graph, sparql) -> str:
     return "\n".join(f"PREFIX {name}: <{space}>" for name, space in sorted(found.items()))
 
 
-def closing_brace(text: str, start: int) -> int:
-    """The index of the `}` that closes the `{` at `start` (braces in string literals and comments do not count)."""
-    depth, i, quote = 0, start, ""
+def code(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """The characters of a SPARQL text from `start` that are in no string literal and no comment, with their
+    indexes."""
+    i, quote = start, ""
     while i < len(text):
         c = text[i]
         if quote:
@@ -480,14 +481,22 @@ def closing_brace(text: str, start: int) -> int:
         elif c == "#" and (i == 0 or text[i - 1].isspace()):  # a comment (a # in an IRI follows its name)
             i = text.find("\n", i)
             if i < 0:
-                break
-        elif c == "{":
+                return
+        else:
+            yield i, c
+        i += 1
+
+
+def closing_brace(text: str, start: int) -> int:
+    """The index of the `}` that closes the `{` at `start` (braces in string literals and comments do not count)."""
+    depth = 0
+    for i, c in code(text, start):
+        if c == "{":
             depth += 1
         elif c == "}":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     raise Unsupported("a SPARQL constraint whose WHERE clause does not close")
 
 
@@ -527,14 +536,21 @@ def compile_sparql(shapes: Graph, shape, sparql, where: str) -> Check:
     if text_ is None:
         raise Unsupported(f"SPARQL-based constraint {sparql} of {shape} without sh:select")
     # SHACL 1.0, 5.3.1-5.3.2: $currentShape and $shapesGraph are pre-bound, and a ?path the query selects is the
-    # result's path; only $this is (joined with the targets here)
+    # result's path (SELECT * selects it wherever the query names it); only $this is (joined with the targets here)
     if found := re.search(r"[?$](currentShape|shapesGraph)\b", str(text_)) or \
-            re.search(r"\bSELECT\b[^{]*[?$]path\b", str(text_), flags=re.I):
+            re.search(r"\bSELECT\b[^{]*[?$]path\b", str(text_), flags=re.I) or \
+            re.search(r"[?$]path\b", str(text_)) and re.search(r"\bSELECT\s+((DISTINCT|REDUCED)\s+)?\*", str(text_),
+                                                                flags=re.I):
         raise Unsupported(f"SPARQL-based constraint of {shape} using {found.group()}")
     declared = prefixes(shapes, sparql)
     readable(shape, declared, str(text_))
-    select = str(text_).replace("$this", "?this")
-    start = select.index("{", select.upper().index("WHERE"))
+    dollars = {i for i, c in code(str(text_)) if c == "$"}  # $this in a string or a comment is text, not $this
+    select = re.sub(r"\$this", lambda found: "?this" if found.start() in dollars else found.group(), str(text_))
+    # the WHERE clause's brace: the first in the query (the keyword WHERE is optional; a select clause, FROM and the
+    # declarations hold none), not the first after a "where" in a comment, a string or a name such as ?somewhere
+    start = next((i for i, c in code(select) if c == "{"), -1)
+    if start < 0:
+        raise Unsupported(f"SPARQL-based constraint of {shape} without a WHERE clause")
     body = select[start + 1:]
     if re.match(r"(\s|#[^\n]*\n)*SELECT\b", body, flags=re.I):
         end = closing_brace(select, start) - start - 1
