@@ -438,7 +438,7 @@ QUERY_PREFIXES = {"rdf": str(RDF), "rdfs": RDFS_NS, "owl": OWL_NS}
 
 def prefixes(shapes: Graph, sparql) -> str:
     """The PREFIX lines pyshacl writes before a SPARQL-based constraint's query (SPARQLQueryHelper.collect_prefixes
-    of pyshacl 0.30): rdf, rdfs and owl; then, if the constraint has sh:prefixes, the declarations of each of its
+    of pyshacl 0.40): rdf, rdfs and owl; then, if the constraint has sh:prefixes, the declarations of each of its
     values, with those of every owl:Ontology of the shapes graph unless the value is an ontology that declares some
     itself. No other prefix: pyshacl reads a prefix a query does not declare from the data graph's bindings, which
     the store does not have (compile_sparql). Unsupported where pyshacl would refuse a declaration, or where two
