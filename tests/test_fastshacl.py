@@ -617,6 +617,22 @@ def test_a_select_is_read_as_sparql_reads_it(case: str) -> None:
         ("Violation", "https://example.org/a", "", "SPARQLConstraintComponent", "https://example.org/S")}
 
 
+def test_a_path_bound_to_a_literal_is_no_result_path() -> None:
+    """SHACL 1.0, 5.3.2: a SPARQL constraint's ?path binding is the result's sh:resultPath "if that is a IRI" (w3c/
+    data-shapes, shacl/index.html). pyshacl wrote a literal bound to it as the path, and reading its report raised
+    ValueError ("not a SHACL path"). Such a constraint is left to pyshacl (it selects ?path); an IRI stays the path."""
+    data = Graph().parse(data="@prefix ex: <https://example.org/> . ex:a a ex:C ; ex:p 1 , ex:q .", format="turtle")
+    for select, paths in (("SELECT $this ?path WHERE { $this <https://example.org/p> ?path FILTER isLiteral(?path) }",
+                           {""}),
+                          ("SELECT $this ?path WHERE { $this <https://example.org/p> ?path FILTER isIRI(?path) }",
+                           {"https://example.org/q"})):
+        shapes = toy_shapes(f'ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select "{select}" ] .')
+        reference, report = validate.shacl(data, Graph(), shapes)
+        assert {r.path for r in reference} == paths
+        assert all(not isinstance(o, Literal) for o in report.objects(None, SH.resultPath))
+        assert verdicts(fastshacl.validate_graph(data, Graph(), shapes)) == verdicts(reference)
+
+
 def test_reading_a_query_with_a_service_calls_no_service() -> None:
     """Compiling checks that each SPARQL constraint's query reads with the prefixes it declares (fastshacl.readable).
     Oxigraph calls a SERVICE as it reads a query, even on an empty store, so such a query is read by rdflib: compiling

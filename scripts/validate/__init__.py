@@ -122,6 +122,11 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
         def one(pred: URIRef) -> str:
             value = report.value(node, pred)
             return "" if value is None else str(value)
+        bound = report.value(node, SH.resultPath)
+        if isinstance(bound, Literal):
+            # SHACL 1.0, 5.3.2: the binding of a SPARQL constraint's ?path is the result's path "if that is a IRI";
+            # pyshacl writes a literal bound to it as well, which is no path (shaclpath.name refused it)
+            report.remove((node, SH.resultPath, bound))
         result = Result(
             severity=one(SH.resultSeverity).rsplit("#", 1)[-1],
             shape=one(SH.sourceShape),
