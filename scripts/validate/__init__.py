@@ -27,6 +27,7 @@ from typing import Callable, TypeVar
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
+from ..errors import BuildError
 from . import regex
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -114,6 +115,10 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
         ))
     finally:
         strict_rdflib()  # pyshacl puts rdflib's own xsd:boolean mapping back when it is done
+    if not isinstance(report, Graph):
+        # pyshacl's ValidationFailure, for shapes SHACL says to refuse (a SPARQL constraint's query with MINUS, VALUES,
+        # SERVICE, AS $this, a sub-query without $this: SHACL 1.0, "Pre-binding of Variables"), in one line
+        raise BuildError("pyshacl cannot validate with these shapes: " + " ".join(str(report).split()))
     results: set[Result] = set()
     nodes = list(report.subjects(RDF.type, SH.ValidationResult))
     for root in report.subjects(RDF.type, SH.ValidationReport):  # SHACL 3.6.1: true only without any result

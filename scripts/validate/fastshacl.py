@@ -527,6 +527,29 @@ def readable(shape, declared: str, select: str) -> None:
         ) from None
 
 
+def pre_bindable(shape, select: str) -> None:
+    """Unsupported unless the fast engine's join of the targets means what pyshacl's pre-binding of $this means.
+    SHACL 1.0 ("Pre-binding of Variables") refuses a query with MINUS, VALUES, SERVICE, `AS $this` or a sub-query
+    that does not return $this; pyshacl finds these with regular expressions of its own, which are asked here as
+    they are, so that a query pyshacl refuses is refused by it. A sub-query its expressions let through, without
+    $this among what it returns, pyshacl still pre-binds within (`{ SELECT (COUNT(*) AS ?n) WHERE { $this ?p ?o } }`
+    counts the focus node's statements), where a join would count every node's: left to pyshacl too."""
+    from pyshacl.errors import ValidationFailure
+    from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+
+    try:
+        SPARQLQueryHelper(None, None, select).check_invalid_sparql(select)
+    except ValidationFailure as why:
+        raise Unsupported(f"SPARQL-based constraint of {shape} that pyshacl refuses ({str(why).splitlines()[0]})") \
+            from None
+    selects = [i for i, c in code(select) if c in "sS" and re.match(r"SELECT\b", select[i:i + 7], flags=re.I)
+               and (i == 0 or not (select[i - 1].isalnum() or select[i - 1] in "_:?$"))]
+    for i in selects[1:]:
+        returned = select[i + 6:next((j for j, c in code(select, i) if c == "{"), len(select))]
+        if not re.search(r"[?$]this\b", re.split(r"\bWHERE\b", returned, flags=re.I)[0]):
+            raise Unsupported(f"SPARQL-based constraint of {shape} with a sub-query that does not return $this")
+
+
 def compile_sparql(shapes: Graph, shape, sparql, where: str) -> Check:
     """The constraint's SELECT with the shape's targets joined first in its WHERE clause; a clause that is a
     sub-query is wrapped in a group of its own first, so that the targets can go beside it. The targets are a
@@ -542,6 +565,7 @@ def compile_sparql(shapes: Graph, shape, sparql, where: str) -> Check:
             re.search(r"[?$]path\b", str(text_)) and re.search(r"\bSELECT\s+((DISTINCT|REDUCED)\s+)?\*", str(text_),
                                                                 flags=re.I):
         raise Unsupported(f"SPARQL-based constraint of {shape} using {found.group()}")
+    pre_bindable(shape, str(text_))
     declared = prefixes(shapes, sparql)
     readable(shape, declared, str(text_))
     dollars = {i for i, c in code(str(text_)) if c == "$"}  # $this in a string or a comment is text, not $this
