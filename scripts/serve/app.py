@@ -16,12 +16,13 @@ from pathlib import Path
 import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.convertors import Convertor, register_url_convertor
+from starlette.datastructures import Headers
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.staticfiles import NotModifiedResponse, PathLike, StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from ..paths import BASE
@@ -29,6 +30,7 @@ from ..publish import crate, describe
 from .limits import BodyTimeout, BodyTooLarge
 from .negotiate import GRAPHS, choose, content_type
 from .pool import Pool, Reply, text
+from .ranges import RangedFile
 from .signposting import for_page
 
 METHODS = "GET, HEAD, POST, OPTIONS"
@@ -460,7 +462,15 @@ class Endpoint:
 
 
 class SignpostedFiles(StaticFiles):
-    """dist/'s files; an HTML page also carries its FAIR Signposting links as a Link header (signposting.py)."""
+    """dist/'s files; an HTML page also carries its FAIR Signposting links as a Link header (signposting.py), and
+    a Range header is read as RFC 9110 reads it (ranges.py)."""
+
+    def file_response(self, full_path: PathLike, stat_result: os.stat_result, scope: Scope,
+                      status_code: int = 200) -> Response:
+        response = RangedFile(full_path, status_code=status_code, stat_result=stat_result)
+        if self.is_not_modified(response.headers, Headers(scope=scope)):
+            return NotModifiedResponse(response.headers)
+        return response
 
     async def get_response(self, path: str, scope: Scope) -> Response:
         response = await super().get_response(path, scope)
