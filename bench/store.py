@@ -10,7 +10,11 @@ that store's load (hash maps and linked lists per subject, predicate, object and
 lib/oxigraph/src/storage/memory.rs), whose cost per triple this measures at each size, in user and kernel time
 apart. Each size is also loaded with glibc's malloc asking for transparent huge pages (GLIBC_TUNABLES
 glibc.malloc.hugetlb=1, where the kernel's THP setting is "madvise"): fewer TLB misses in the store's random
-accesses, at the kernel's cost of making the huge pages.
+accesses, at the kernel's cost of making the huge pages. And after each load, a fresh process touches as much new
+memory as that load's peak, one byte per 4 KiB page, and nothing else: the machine's own cost of fresh memory
+(each page's first touch is a page fault, in kernel time), which grows with the memory as the store's does. On a
+virtual machine that hands freed memory back to its host (virtio-balloon's free page reporting, noted with the
+results where the kernel has it) a first touch may also wait for the host.
 """
 from __future__ import annotations
 
@@ -43,6 +47,21 @@ print(json.dumps({"triples": len(store), "user": after[0] - before[0], "sys": af
 """
 
 
+TOUCH = """
+import json, mmap, resource, sys
+usage = lambda: (lambda r: (r.ru_utime, r.ru_stime))(resource.getrusage(resource.RUSAGE_SELF))
+size = int(sys.argv[1]) << 20
+memory = mmap.mmap(-1, size)
+before = usage()
+for offset in range(0, size, 4096):
+    memory[offset] = 1
+after = usage()
+print(json.dumps({"mib": size >> 20, "pages": size // 4096, "user": after[0] - before[0], "sys": after[1] - before[1]}))
+"""
+PAGE_REPORTING = Path("/sys/module/page_reporting/parameters/page_reporting_order")
+BALLOON = Path("/sys/bus/virtio/drivers/virtio_balloon")
+
+
 def data_file(size: int) -> Path:
     """The spread file of bench/validation.py for this size, generated the same way when missing."""
     from generate import current
@@ -61,6 +80,17 @@ def load_once(path: Path, env: dict[str, str] | None = None) -> dict:
     return json.loads(out.stdout)
 
 
+def touch_once(mib: int) -> dict:
+    out = subprocess.run([sys.executable, "-c", TOUCH, str(mib)], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def machine() -> dict:
+    """What the kernel says of free page reporting: the balloon driver, and the smallest block it reports (order)."""
+    order = PAGE_REPORTING.read_text().strip() if PAGE_REPORTING.exists() else None
+    return {"virtio_balloon": BALLOON.exists(), "page_reporting_order": order}
+
+
 def summary(size: int, runs: list[dict]) -> dict:
     cpu = statistics.median(r["cpu"] for r in runs)
     return {"size": size, "triples": runs[0]["triples"], "cpu_median": cpu, "cpu_best": min(r["cpu"] for r in runs),
@@ -75,14 +105,24 @@ def measure(sizes: tuple[int, ...], rounds: int) -> dict:
     files = {size: data_file(size) for size in sizes}
     runs: dict[int, list[dict]] = {size: [] for size in sizes}
     huge: dict[int, list[dict]] = {size: [] for size in sizes}
+    touched: dict[int, list[dict]] = {size: [] for size in sizes}
     load_before = os.getloadavg()[0]
     for _ in range(rounds):
         for size in sizes:
             runs[size].append(load_once(files[size]))
+            touched[size].append(touch_once(round(runs[size][-1]["peak_mib"])))
             huge[size].append(load_once(files[size], HUGE_PAGES))
-    return {"rounds": rounds, "cores": os.cpu_count(), "load_before": round(load_before, 1),
+    return {"rounds": rounds, "cores": os.cpu_count(), "load_before": round(load_before, 1), "machine": machine(),
             "rows": [summary(size, runs[size]) for size in sizes],
-            "huge_rows": [summary(size, huge[size]) for size in sizes]}
+            "huge_rows": [summary(size, huge[size]) for size in sizes],
+            "touch_rows": [touch_summary(size, touched[size]) for size in sizes]}
+
+
+def touch_summary(size: int, runs: list[dict]) -> dict:
+    kernel = statistics.median(r["sys"] for r in runs)
+    return {"size": size, "mib_median": statistics.median(r["mib"] for r in runs), "sys_median": kernel,
+            "sys_runs": [r["sys"] for r in runs],
+            "us_per_page": statistics.median(r["sys"] / r["pages"] * 1e6 for r in runs)}
 
 
 def ratios(rows: list[dict], key: str = "cpu_median") -> list[tuple[int, int, float]]:
@@ -127,8 +167,33 @@ def section(saved: dict) -> str:
               f"{biggest['user_median'] - usual['user_median']:+.2f} s and the kernel time by "
               f"{biggest['sys_median'] - usual['sys_median']:+.2f} s (load CPU {usual['cpu_median']:.2f} s with the "
               f"usual pages, {biggest['cpu_median']:.2f} s with huge pages)."]
+    lines += touch_lines(saved)
     lines.append(END)
     return "\n".join(lines)
+
+
+def touch_lines(saved: dict) -> list[str]:
+    """The fresh-memory runs: kernel time per size and its fourfold ratios, the same pairs as the load's."""
+    touch = saved.get("touch_rows")
+    if not touch:
+        return []
+    found = saved["machine"]
+    reporting = (f"; this kernel has virtio-balloon's free page reporting, of blocks of order "
+                 f"{found['page_reporting_order']} and up" if found["virtio_balloon"] and found["page_reporting_order"]
+                 else "")
+    lines = ["", "Fresh memory alone: after each load above, a fresh process touched as much new memory as that load's "
+             "peak, one byte per 4 KiB page, and did nothing else (the kernel time of its page faults; medians"
+             f"{reporting}):", "", "| triples of the load | memory touched | kernel | runs | per page |",
+             "|---:|---:|---:|---|---:|"]
+    lines += [f"| {r['triples']:,} | {t['mib_median']:.0f} MiB | {t['sys_median']:.2f} s | "
+              f"{', '.join(f'{x:.2f}' for x in t['sys_runs'])} | {t['us_per_page']:.2f} µs |"
+              for t, r in zip(touch, saved["rows"])]
+    pairs = list(zip(ratios(touch, "mib_median"), ratios(touch, "sys_median"), ratios(touch, "us_per_page")))
+    if pairs:
+        lines += ["", "The touch alone, for the memory of four times the triples: " + "; ".join(
+            f"{small:,} to {big:,}: {memory:.2f}x the memory, {kernel:.2f}x the kernel time ({page:.2f}x per page)"
+            for (small, big, memory), (_, _, kernel), (_, _, page) in pairs) + "."]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -59,6 +59,13 @@ def test_store_bench_measures_the_load_and_states_the_ratios_it_measured(tmp_pat
     assert f"20,000 to 80,000: user {user:.2f}x, kernel" in text
     huge = saved["huge_rows"][1]
     assert f"| {huge['triples']:,} | {huge['cpu_median']:.2f} s | {huge['user_median']:.2f} s |" in text
+    # the machine alone: as much fresh memory as each load's peak, touched page by page (kernel time seen)
+    touch = saved["touch_rows"]
+    assert all(abs(t["mib_median"] - r["peak_mib"]) <= 3 for t, r in zip(touch, rows)) and rows[1]["peak_mib"] > 30
+    assert all(t["sys_median"] > 0 and len(t["sys_runs"]) == 2 for t in touch)
+    kernel = touch[1]["sys_median"] / touch[0]["sys_median"]
+    assert f"20,000 to 80,000: {touch[1]['mib_median'] / touch[0]['mib_median']:.2f}x the memory, {kernel:.2f}x the " \
+           "kernel time" in text
 
 
 def test_jena_input_is_made_again_when_the_data_or_the_ontology_changes(tmp_path: Path) -> None:
