@@ -655,6 +655,29 @@ def test_byte_ranges_of_an_empty_file_and_of_a_long_set_are_ignored() -> None:
         assert byte_ranges(ignored, 10) is None, ignored
 
 
+def test_a_description_asked_for_again_is_a_304_when_its_tag_is_sent(server: Server) -> None:
+    """Conditional GET on the endpoint's answers (RFC 9110, 13.1.2 and 15.4.5): a resource's description and a
+    query's answer carry a strong entity tag of their bytes; sent back in If-None-Match (or as W/, or "*"), the
+    answer is a 304 with the tag and Vary and no body. Another representation has another tag, and a tag that does
+    not match gets the answer. Before, no answer of the endpoint had a tag."""
+    iri = f"{server.url}/resource/organization/turksam"
+    turtle = request(iri, Accept="text/turtle")
+    tag = turtle.headers["etag"]
+    assert turtle.status == 200 and re.fullmatch(r'"[0-9a-f]{32}"', tag)
+    assert request(iri, "HEAD", Accept="text/turtle").headers["etag"] == tag
+    json_ld = request(iri, Accept="application/ld+json")
+    assert json_ld.status == 200 and json_ld.headers["etag"] != tag
+    for sent in (tag, f"W/{tag}", f'"other", {tag}', "*"):
+        again = request(iri, Accept="text/turtle", If_None_Match=sent)
+        assert (again.status, again.body, again.headers["etag"]) == (304, b"", tag), sent
+        assert "Accept" in again.headers["vary"]
+    assert request(iri, Accept="application/ld+json", If_None_Match=tag).status == 200  # its own tag differs
+    assert request(iri, Accept="text/turtle", If_None_Match='"other"').body == turtle.body
+    answer = get_query(server.url, f"ASK {{ <{TURKSAM}> ?p ?o }}")
+    url = f"{server.url}/query?" + urllib.parse.urlencode({"query": f"ASK {{ <{TURKSAM}> ?p ?o }}"})
+    assert request(url, Accept=JSON, If_None_Match=answer.headers["etag"]).status == 304
+
+
 def test_the_site_folder_leads_to_its_home_page(server: Server) -> None:
     """/site and /site/ were 404s; like /, they lead to the site's home page."""
     for path in ("/", "/site", "/site/"):

@@ -481,6 +481,8 @@ def test_the_answer_cache_counts_what_its_entries_hold() -> None:
             return Reply(200, "application/sparql-results+json", b'{"head":{},"boolean":true}', None, 26)
 
     class Client:  # a client that stays connected
+        method = "POST"  # (no conditional GET: app.conditional)
+
         async def receive(self) -> dict:
             await asyncio.Event().wait()
             return {}

@@ -155,6 +155,24 @@ class ReplyResponse(Response):
                 self.spooled.release(self.reply)
 
 
+def conditional(response: ReplyResponse, client: Request) -> Response:
+    """A GET or HEAD answer held in memory (up to 64 KiB: scripts/serve/worker.py, INLINE) carries a strong entity
+    tag, its bytes' digest (the store is read-only: the same request gives the same bytes while the server runs),
+    and If-None-Match is evaluated against it (RFC 9110, 13.1.2): a match, or "*", is a 304 with the tag and Vary,
+    as 15.4.5 asks. A crawler or a cache asking again for a resource's description then gets no body. A spooled
+    answer (larger) and other methods' answers carry no tag."""
+    reply = response.reply
+    if client.method not in ("GET", "HEAD") or reply.status != 200 or reply.file is not None:
+        return response
+    tag = '"' + hashlib.sha256(reply.body).hexdigest()[:32] + '"'
+    response.headers["ETag"] = tag
+    listed = [part.strip() for line in client.headers.getlist("if-none-match") for part in line.split(",")]
+    if "*" in listed or tag in (part.removeprefix("W/") for part in listed):  # the weak comparison (8.8.3.2)
+        return Response(status_code=304, headers={"ETag": tag, **({"Vary": response.headers["vary"]}
+                                                                  if "vary" in response.headers else {})})
+    return response
+
+
 async def disconnected(client: Request) -> None:
     """Returns when the client has closed its connection (the server's `http.disconnect`); the request's body,
     if any, has been read before."""
@@ -274,7 +292,7 @@ class Endpoint:
         keep = not fresh_each_run(request.get("query", ""))
         kept = self.answers.get(key) if keep else None
         if kept is not None:
-            return ReplyResponse(kept)
+            return conditional(ReplyResponse(kept), client)
         running = asyncio.ensure_future(self.pool.run(request))
         gone = asyncio.ensure_future(disconnected(client))
         await asyncio.wait((running, gone), return_when=asyncio.FIRST_COMPLETED)
@@ -296,7 +314,7 @@ class Endpoint:
         reply = self.spooled.admit(running.result())
         if keep:
             self.answers.put(key, reply)
-        return ReplyResponse(reply, self.spooled)
+        return conditional(ReplyResponse(reply, self.spooled), client)
 
     def refused_body(self, failure: Exception) -> Response:
         """A request body past the limit (413) or not received in time (408); the connection is closed."""
