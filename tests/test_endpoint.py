@@ -651,8 +651,13 @@ def test_byte_ranges_of_an_empty_file_and_of_a_long_set_are_ignored() -> None:
     assert byte_ranges("bytes=" + ",".join(["0-0"] * 100), 10) == [(0, 1)]
     assert byte_ranges("bytes= 0-0 ,\t, 4-", 10) == [(0, 1), (4, 10)]
     assert byte_ranges("bytes=-20", 10) == [(0, 10)]  # a suffix longer than the file: the whole file
-    for ignored in ("bytes", "bytes=", "bytes=,", "bytes =0-0", "bytes=0 -1", "bytes=+1-2", "bytes=0-1;x"):
+    for ignored in ("bytes", "bytes=", "bytes=,", "bytes =0-0", "bytes=0 -1", "bytes=+1-2", "bytes=0-1;x", "bytes=11-10"):
         assert byte_ranges(ignored, 10) is None, ignored
+    # numerals longer than Python reads (4,300 digits: int() raises ValueError, a 500): "recipients MUST anticipate
+    # potentially large decimal numerals" (14.1.1)
+    huge = "9" * 5000
+    assert byte_ranges(f"bytes=0-{huge}", 10) == byte_ranges(f"bytes=-{huge}", 10) == [(0, 10)]
+    assert byte_ranges(f"bytes={huge}-", 10) == [] and byte_ranges(f"bytes=0-{'0' * 5000}1", 10) == [(0, 2)]
 
 
 def test_a_description_asked_for_again_is_a_304_when_its_tag_is_sent(server: Server) -> None:

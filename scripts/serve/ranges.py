@@ -20,6 +20,15 @@ SUFFIX_RANGE = re.compile(r"-([0-9]+)")  # "-" suffix-length
 MAX_RANGES = 100  # more range-specs than this: the header is ignored (a sign of "a deliberate denial-of-service attack")
 
 
+def position(digits: str, size: int) -> int:
+    """A decimal numeral of the header, read as at most size + 1 (which a file of `size` bytes cannot tell from any
+    larger number): "recipients MUST anticipate potentially large decimal numerals" (14.1.1), and Python refuses to
+    read one of more than 4,300 digits (ValueError), which a 16 KiB header holds. (So `bytes=13-12` of a 10-byte file
+    is unsatisfiable, 416, rather than invalid and ignored: the RFC lets a server "ignore or reject" it.)"""
+    digits = digits.lstrip("0") or "0"
+    return size + 1 if len(digits) > len(str(size)) else min(int(digits), size + 1)
+
+
 def byte_ranges(header: str, size: int) -> list[tuple[int, int]] | None:
     """The byte ranges a Range header asks of a file of `size` bytes, as (start, end) with `end` excluded, sorted
     and with overlapping or adjacent ones merged (RFC 9110, 14.2: a server "MAY coalesce any of the ranges that
@@ -35,13 +44,13 @@ def byte_ranges(header: str, size: int) -> list[tuple[int, int]] | None:
     ranges = []
     for spec in specs:
         if whole := INT_RANGE.fullmatch(spec):
-            first, last = int(whole[1]), int(whole[2]) if whole[2] else None
+            first, last = position(whole[1], size), position(whole[2], size) if whole[2] else None
             if last is not None and last < first:
                 return None  # "An int-range is invalid if the last-pos value is present and less than the first-pos"
             if first < size:  # satisfiable: "an int-range with a first-pos that is less than the current length"
                 ranges.append((first, size if last is None else min(last + 1, size)))
         elif suffix := SUFFIX_RANGE.fullmatch(spec):
-            if length := int(suffix[1]):  # satisfiable: "a suffix-range with a non-zero suffix-length"
+            if length := position(suffix[1], size):  # satisfiable: "a suffix-range with a non-zero suffix-length"
                 ranges.append((max(size - length, 0), size))
         else:
             return None  # not a byte range-spec: the set is invalid
