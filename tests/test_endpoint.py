@@ -662,7 +662,7 @@ def test_byte_ranges_of_an_empty_file_and_of_a_long_set_are_ignored() -> None:
 
 def test_a_description_asked_for_again_is_a_304_when_its_tag_is_sent(server: Server) -> None:
     """Conditional GET on the endpoint's answers (RFC 9110, 13.1.2 and 15.4.5): a resource's description and a
-    query's answer carry a strong entity tag of their bytes; sent back in If-None-Match (or as W/, or "*"), the
+    query's answer carry a strong entity tag of their media type and bytes; sent back in If-None-Match (or as W/, or "*"), the
     answer is a 304 with the tag and Vary and no body. Another representation has another tag, and a tag that does
     not match gets the answer. Before, no answer of the endpoint had a tag."""
     iri = f"{server.url}/resource/organization/turksam"
@@ -681,6 +681,9 @@ def test_a_description_asked_for_again_is_a_304_when_its_tag_is_sent(server: Ser
     answer = get_query(server.url, f"ASK {{ <{TURKSAM}> ?p ?o }}")
     url = f"{server.url}/query?" + urllib.parse.urlencode({"query": f"ASK {{ <{TURKSAM}> ?p ?o }}"})
     assert request(url, Accept=JSON, If_None_Match=answer.headers["etag"]).status == 304
+    # the same bytes as another media type are another representation, with a tag of its own (RFC 9110, 8.8.1)
+    plain = request(url, Accept="application/json")
+    assert plain.body == answer.body and plain.type != answer.type and plain.headers["etag"] != answer.headers["etag"]
 
 
 def test_the_site_folder_leads_to_its_home_page(server: Server) -> None:

@@ -157,14 +157,16 @@ class ReplyResponse(Response):
 
 def conditional(response: ReplyResponse, client: Request) -> Response:
     """A GET or HEAD answer held in memory (up to 64 KiB: scripts/serve/worker.py, INLINE) carries a strong entity
-    tag, its bytes' digest (the store is read-only: the same request gives the same bytes while the server runs),
-    and If-None-Match is evaluated against it (RFC 9110, 13.1.2): a match, or "*", is a 304 with the tag and Vary,
-    as 15.4.5 asks. A crawler or a cache asking again for a resource's description then gets no body. A spooled
+    tag, the digest of its media type and bytes (the store is read-only: the same request gives the same bytes while
+    the server runs), and If-None-Match is evaluated against it (RFC 9110, 13.1.2): a match, or "*", is a 304 with
+    the tag and Vary, as 15.4.5 asks. A crawler or a cache asking again for a resource's description then gets no body. A spooled
     answer (larger) and other methods' answers carry no tag."""
     reply = response.reply
     if client.method not in ("GET", "HEAD") or reply.status != 200 or reply.file is not None:
         return response
-    tag = '"' + hashlib.sha256(reply.body).hexdigest()[:32] + '"'
+    # the media type too: two representations with the same bytes (JSON as application/json and as SPARQL results)
+    # are two representations, and a strong tag is unique across them (RFC 9110, 8.8.1)
+    tag = '"' + hashlib.sha256(reply.media.encode("utf-8") + b"\n" + reply.body).hexdigest()[:32] + '"'
     response.headers["ETag"] = tag
     listed = [part.strip() for line in client.headers.getlist("if-none-match") for part in line.split(",")]
     if "*" in listed or tag in (part.removeprefix("W/") for part in listed):  # the weak comparison (8.8.3.2)
