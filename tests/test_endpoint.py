@@ -681,6 +681,10 @@ def test_a_description_asked_for_again_is_a_304_when_its_tag_is_sent(server: Ser
     answer = get_query(server.url, f"ASK {{ <{TURKSAM}> ?p ?o }}")
     url = f"{server.url}/query?" + urllib.parse.urlencode({"query": f"ASK {{ <{TURKSAM}> ?p ?o }}"})
     assert request(url, Accept=JSON, If_None_Match=answer.headers["etag"]).status == 304
+    ontology = request(f"{server.url}/ontology", Accept="text/turtle")  # 117 KB: streamed from a spool file
+    assert ontology.status == 200 and len(ontology.body) > 64 * 1024
+    again = request(f"{server.url}/ontology", Accept="text/turtle", If_None_Match=ontology.headers["etag"])
+    assert (again.status, again.body) == (304, b"")
     # the same bytes as another media type are another representation, with a tag of its own (RFC 9110, 8.8.1)
     plain = request(url, Accept="application/json")
     assert plain.body == answer.body and plain.type != answer.type and plain.headers["etag"] != answer.headers["etag"]

@@ -156,23 +156,28 @@ class ReplyResponse(Response):
 
 
 def conditional(response: ReplyResponse, client: Request) -> Response:
-    """A GET or HEAD answer held in memory (up to 64 KiB: scripts/serve/worker.py, INLINE) carries a strong entity
-    tag, the digest of its media type and bytes (the store is read-only: the same request gives the same bytes while
-    the server runs), and If-None-Match is evaluated against it (RFC 9110, 13.1.2): a match, or "*", is a 304 with
-    the tag and Vary, as 15.4.5 asks. A crawler or a cache asking again for a resource's description then gets no body. A spooled
-    answer (larger) and other methods' answers carry no tag."""
+    """A GET or HEAD answer carries a strong entity tag made of its media type and the digest of its bytes, which
+    its worker took as it wrote them (worker.Spool; the store is read-only: the same request gives the same bytes
+    while the server runs), and If-None-Match is evaluated against it (RFC 9110, 13.1.2): a match, or "*", is a 304
+    with the tag and Vary, as 15.4.5 asks, and a spooled answer's file is deleted unsent. A crawler or a cache asking
+    again for a resource's description, the ontology or the shapes then gets no body. Other methods' answers carry
+    no tag."""
     reply = response.reply
-    if client.method not in ("GET", "HEAD") or reply.status != 200 or reply.file is not None:
+    if client.method not in ("GET", "HEAD") or reply.status != 200 or not reply.digest:
         return response
     # the media type too: two representations with the same bytes (JSON as application/json and as SPARQL results)
     # are two representations, and a strong tag is unique across them (RFC 9110, 8.8.1)
-    tag = '"' + hashlib.sha256(reply.media.encode("utf-8") + b"\n" + reply.body).hexdigest()[:32] + '"'
+    tag = '"' + hashlib.sha256(f"{reply.media}\n{reply.digest}".encode("utf-8")).hexdigest()[:32] + '"'
     response.headers["ETag"] = tag
     listed = [part.strip() for line in client.headers.getlist("if-none-match") for part in line.split(",")]
-    if "*" in listed or tag in (part.removeprefix("W/") for part in listed):  # the weak comparison (8.8.3.2)
-        return Response(status_code=304, headers={"ETag": tag, **({"Vary": response.headers["vary"]}
-                                                                  if "vary" in response.headers else {})})
-    return response
+    if "*" not in listed and tag not in (part.removeprefix("W/") for part in listed):  # weak comparison (8.8.3.2)
+        return response
+    if reply.file is not None:  # not sent: deleted, and its share of the spool given back
+        reply.file.unlink(missing_ok=True)
+        if response.spooled is not None:
+            response.spooled.release(reply)
+    return Response(status_code=304, headers={"ETag": tag, **({"Vary": response.headers["vary"]}
+                                                              if "vary" in response.headers else {})})
 
 
 async def disconnected(client: Request) -> None:

@@ -30,6 +30,7 @@ class Reply:
     body: bytes = b""
     file: Path | None = None
     size: int = 0
+    digest: str = ""  # SHA-256 of the bytes, hex, as the worker wrote them (worker.Spool)
 
 
 def text(status: int, message: str) -> Reply:
@@ -53,9 +54,9 @@ class Worker:
             written = Path(head["file"])
             kept = written.parent.parent / written.name
             os.rename(written, kept)
-            return Reply(head["status"], head["type"], file=kept, size=head["size"])
+            return Reply(head["status"], head["type"], file=kept, size=head["size"], digest=head["digest"])
         body = await self.proc.stdout.readexactly(head["size"])
-        return Reply(head["status"], head["type"], body, size=head["size"])
+        return Reply(head["status"], head["type"], body, size=head["size"], digest=head["digest"])
 
     def kill(self) -> None:
         if self.proc.returncode is None:

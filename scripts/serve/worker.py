@@ -17,6 +17,7 @@ larger than the cap are not sent at all: the worker stops writing and answers 50
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import json
 import os
 import resource
@@ -68,6 +69,7 @@ class Spool:
         self.path: Path | None = None
         self.size = 0
         self.too_large = False
+        self.digest = hashlib.sha256()  # of the answer's bytes, for its entity tag (app.conditional)
 
     def write(self, data: bytes) -> int:
         n = len(data)
@@ -75,6 +77,7 @@ class Spool:
             self.too_large = True
             raise TooLarge()
         self.size += n
+        self.digest.update(data)
         if self.file is None and self.size <= INLINE:
             self.buffer += data
             return n
@@ -393,7 +396,8 @@ def answer_requests(worker: Worker, out: BinaryIO) -> None:
             answer = error(500, f"Query failed: {type(err).__name__}: {err}")
         header = {"status": answer.status, "type": answer.media,
                   "size": answer.spool.size if answer.spool else len(answer.body),
-                  "file": str(answer.spool.path) if answer.spool else None}
+                  "file": str(answer.spool.path) if answer.spool else None,
+                  "digest": (answer.spool.digest if answer.spool else hashlib.sha256(answer.body)).hexdigest()}
         out.write(json.dumps(header).encode("utf-8") + b"\n")
         if answer.spool is None:
             out.write(answer.body)
