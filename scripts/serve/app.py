@@ -176,8 +176,10 @@ def conditional(response: ReplyResponse, client: Request) -> Response:
         reply.file.unlink(missing_ok=True)
         if response.spooled is not None:
             response.spooled.release(reply)
-    return Response(status_code=304, headers={"ETag": tag, **({"Vary": response.headers["vary"]}
-                                                              if "vary" in response.headers else {})})
+    headers = {"ETag": tag}
+    if "vary" in response.headers:
+        headers["Vary"] = response.headers["vary"]
+    return Response(status_code=304, headers=headers)
 
 
 async def disconnected(client: Request) -> None:
