@@ -29,6 +29,7 @@ feature named.
 """
 from __future__ import annotations
 
+import functools
 import operator
 import os
 import re
@@ -65,13 +66,21 @@ RDF_TYPE = ox.NamedNode(str(RDF.type))
 AT_LEAST = ox.NamedNode("https://w3id.org/ngo-fp/fastshacl#atLeast")  # at_least() below, for sh:minInclusive
 XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 XSD_ANY_URI = URIRef("http://www.w3.org/2001/XMLSchema#anyURI")
+XSD_INTEGER, XSD_BOOLEAN_IRI = URIRef(datatypes.XSD + "integer"), URIRef(datatypes.XSD + "boolean")
+XSD_STRING_IRI = URIRef(datatypes.XSD + "string")
 OWL_NS = "http://www.w3.org/2002/07/owl#"
 RDFS_CLASS, OWL_CLASS = URIRef(RDFS_NS + "Class"), URIRef(OWL_NS + "Class")
 
 
-# parameters compile_property and value_constraints read one value of (Graph.value)
+# parameters compile_property and value_constraints read one value of (Graph.value), and those pyshacl refuses a
+# shape with two of (its ConstraintLoadError, "must have at most one"), which value_constraints would read each of
 ONE_VALUE_READ = (SH.path, SH.minCount, SH.maxCount, SH.hasValue, SH.uniqueLang, SH.qualifiedValueShape,
-                  SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.flags, SH.severity, SH.deactivated)
+                  SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.flags, SH.severity, SH.deactivated,
+                  SH["in"], SH.minLength, SH.languageIn, SH.datatype, SH.nodeKind)
+# parameters pyshacl refuses on a node shape ("can only be present on a PropertyShape")
+PROPERTY_ONLY = {SH.minCount, SH.maxCount, SH.uniqueLang, SH.qualifiedValueShape, SH.qualifiedMinCount,
+                 SH.qualifiedMaxCount}
+COUNTS = (SH.minCount, SH.maxCount, SH.minLength, SH.qualifiedMinCount, SH.qualifiedMaxCount)
 
 
 class Unsupported(Exception):
@@ -129,6 +138,32 @@ def term(node) -> str:
 
 def items(shapes: Graph, head) -> list:
     return list(Collection(shapes, head))
+
+
+def refused_parameters(shapes: Graph, shape, property_shape: bool) -> set:
+    """The parameters of `shape` that pyshacl refuses when it loads the shape (a ConstraintLoadError, so no verdict),
+    or that this engine would read otherwise than pyshacl: two values of one in ONE_VALUE_READ; on a node shape,
+    one of PROPERTY_ONLY; a count or a length that is not a well-formed xsd:integer of at least 0; an
+    sh:uniqueLang that is not an xsd:boolean; an sh:pattern or a language range that is not a string; a qualified
+    shape with no count."""
+    said = set(shapes.predicates(shape))
+    refused = {p for p in ONE_VALUE_READ if len(set(shapes.objects(shape, p))) > 1}
+    if not property_shape:  # and sh:hasValue, which this engine reads on property shapes only
+        refused |= said & (PROPERTY_ONLY | {SH.hasValue})
+    for parameter in COUNTS:
+        for n in shapes.objects(shape, parameter):
+            if not (isinstance(n, Literal) and n.datatype == XSD_INTEGER and re.fullmatch(r"\+?[0-9]+", str(n))):
+                refused.add(parameter)
+    for flag in shapes.objects(shape, SH.uniqueLang):
+        if not (isinstance(flag, Literal) and flag.datatype == XSD_BOOLEAN_IRI and str(flag) in ("true", "false")):
+            refused.add(SH.uniqueLang)
+    strings = list(shapes.objects(shape, SH.pattern)) + list(shapes.objects(shape, SH.flags)) + [
+        r for head in shapes.objects(shape, SH.languageIn) for r in items(shapes, head)]
+    if any(not isinstance(x, Literal) or x.datatype not in (None, XSD_STRING_IRI) or x.language for x in strings):
+        refused |= said & {SH.pattern, SH.flags, SH.languageIn}
+    if SH.qualifiedValueShape in said and not said & {SH.qualifiedMinCount, SH.qualifiedMaxCount}:
+        refused.add(SH.qualifiedValueShape)
+    return refused
 
 
 def sparql_path(shapes: Graph, path) -> str:
@@ -241,6 +276,15 @@ def value_constraints(shapes: Graph, node, var: str) -> Iterable[tuple[str, str]
             langs = " || ".join(f"LANGMATCHES(LANG({var}), {Literal(r).n3()})" for r in ranges) or "false"
             yield "LanguageInConstraintComponent", f"!isLiteral({var}) || !({langs})"
         elif p == SH.minInclusive:
+            if not isinstance(o, Literal) or (datatypes.known(o.datatype or XSD_STRING_IRI)
+                                              and not datatypes.valid(str(o), str(o.datatype or XSD_STRING_IRI))):
+                # pyshacl fails on a bound that is no literal; the store's `>=` takes an ill-typed bound as
+                # equal to itself, where rdflib has no value to compare
+                raise Unsupported(f"sh:minInclusive {o.n3()}: no well-typed literal")
+            if isinstance(o.value, str) and o.datatype not in (None, XSD_STRING_IRI):
+                # rdflib has no values for xsd:gYear, xsd:gYearMonth, xsd:anyURI...: pyshacl orders them as text
+                # ("10000" before "2000"), the store by value
+                raise Unsupported(f"sh:minInclusive {o.n3()}: a datatype rdflib orders as text")
             yield "MinInclusiveConstraintComponent", (
                 f"!isLiteral({var}) || !COALESCE({var} >= {o.n3()}, <{AT_LEAST.value}>({var}, {o.n3()}), false)")
         elif p == SH.minLength:
@@ -284,8 +328,10 @@ def at_least(value, bound) -> ox.Literal | None:
 def one_of(var: str, values: Iterable) -> str:
     """`var` is one of the terms. SHACL's sh:in compares terms: SPARQL's IN would take 1.0 for 1, so literals are
     compared with sameTerm; IRIs with IN, the same for them and faster (0.40 s against 0.55 s at 2M triples for
-    the sources' eleven FaBiO classes)."""
-    values = list(values)
+    the sources' eleven FaBiO classes). A literal the query would read in another form ("1.0"^^xsd:decimal as "1",
+    "x"^^xsd:string as "x": restated) is left out: for rdflib, and so pyshacl, it equals no value the store holds
+    as written (data holding it is left to pyshacl: restated_in), while the query would match its other form."""
+    values = [v for v in values if not (isinstance(v, Literal) and restated(v))]
     iris = [term(v) for v in values if not isinstance(v, Literal)]
     tests = [f"{var} IN ({', '.join(iris)})"] if iris else []
     return " || ".join(tests + [f"sameTerm({var}, {term(v)})" for v in values if isinstance(v, Literal)]) or "false"
@@ -379,8 +425,8 @@ def compile_property(shapes: Graph, prop, owners: list, parts: list[CountPart]) 
     IRI path with a minimum go to `parts` instead, one per node shape, for count_checks to merge."""
     unknown = set(shapes.predicates(prop)) - SUPPORTED
     # a parameter read once below (shapes.value) with a second value: pyshacl checks each sh:hasValue and each
-    # sh:qualifiedValueShape, and refuses the shape for the others
-    unknown |= {p for p in ONE_VALUE_READ if len(set(shapes.objects(prop, p))) > 1}
+    # sh:qualifiedValueShape, and refuses the shape for the others; and what else pyshacl refuses to load
+    unknown |= refused_parameters(shapes, prop, property_shape=True)
     # a property shape's own sh:property (its values' properties) and sh:sparql are not compiled: refused, not skipped
     unknown |= {SH.property, SH.sparql} & set(shapes.predicates(prop))  # (a property shape's SPARQL: with $PATH)
     if unknown:
@@ -409,8 +455,12 @@ def compile_property(shapes: Graph, prop, owners: list, parts: list[CountPart]) 
     value = shapes.value(prop, SH.hasValue)
     if value is not None:  # an existence test on one step; on a longer path (see EXISTENCE) an anti-join, one pass
         reached = f"{{ ?this {path} {term(value)} }}"
-        checks.append(Check(f"SELECT DISTINCT ?this WHERE {{ {where} " + (f"FILTER NOT EXISTS {reached}" if one_step
-                            else f"MINUS {reached}") + " }", (constraint("HasValueConstraintComponent"),), "rows"))
+        if isinstance(value, Literal) and restated(value):  # reached by no value, for pyshacl (one_of)
+            test = ""
+        else:
+            test = f"FILTER NOT EXISTS {reached}" if one_step else f"MINUS {reached}"
+        checks.append(Check(f"SELECT DISTINCT ?this WHERE {{ {where} {test} }}",
+                            (constraint("HasValueConstraintComponent"),), "rows"))
     if shapes.value(prop, SH.uniqueLang) == Literal(True):  # grouped by tag: pairs of values were quadratic in them
         checks.append(Check(f"SELECT DISTINCT ?this WHERE {{ SELECT ?this WHERE {{ {where} ?this {path} ?a . "
                             f"BIND (LANG(?a) AS ?lang) FILTER (?lang != \"\") }} GROUP BY ?this ?lang "
@@ -419,7 +469,7 @@ def compile_property(shapes: Graph, prop, owners: list, parts: list[CountPart]) 
     qualified = shapes.value(prop, SH.qualifiedValueShape)
     if qualified is not None:
         listed = shapes.value(qualified, SH["in"])
-        if listed is None or set(shapes.predicates(qualified)) - {SH["in"]}:
+        if listed is None or set(shapes.predicates(qualified)) - {SH["in"]} or len(set(shapes.objects(qualified, SH["in"]))) > 1:
             raise Unsupported(f"qualifiedValueShape {qualified} (only sh:in)")
         members = one_of("?value", items(shapes, listed))
         bounds = [constraint(component, compare, int(n)) for parameter, component, compare in (
@@ -632,7 +682,7 @@ def compile_shapes(shapes: Graph) -> list[Check]:
         patterns = targets(shapes, shape)
         if not patterns or not active(shapes, shape):
             continue
-        unknown = set(shapes.predicates(shape)) - SUPPORTED
+        unknown = (set(shapes.predicates(shape)) - SUPPORTED) | refused_parameters(shapes, shape, property_shape=False)
         if unknown:
             raise Unsupported(f"node shape {shape}: {', '.join(sorted(str(u) for u in unknown))}")
         for prop in shapes.objects(shape, SH.property):
@@ -712,21 +762,36 @@ def restated_in(graph: Graph, predicates: frozenset[str]) -> str | None:
     as "1", "1"^^xsd:boolean as "true": load.stored_form), or "x"^^xsd:string, which the store holds as the one
     term "x" (RDF 1.1, 3.3) while rdflib, and so pyshacl, keep the two apart. A graph read by load.parse holds
     none of these: parse gives rdflib the stored forms."""
-    from ..load import RETYPED_BY_OXIGRAPH, XSD_STRING, stored_form
+    from ..load import stored_form
 
     form = stored_form()
     for _, p, o in graph:
-        if not isinstance(o, Literal) or o.datatype is None or str(p) not in predicates:
-            continue
-        datatype = str(o.datatype)
-        if datatype in RETYPED_BY_OXIGRAPH or datatype == XSD_STRING:
-            return o.n3()
-        try:
-            if form(ox.Literal(str(o), datatype=ox.NamedNode(datatype))) != str(o):
-                return o.n3()
-        except ValueError:  # a datatype that is not an IRI, which the store cannot hold
+        if isinstance(o, Literal) and str(p) in predicates and restated(o, form):
             return o.n3()
     return None
+
+
+@functools.cache
+def _stored_form() -> Callable[[ox.Literal], str]:
+    from ..load import stored_form
+
+    return stored_form()
+
+
+def restated(literal: Literal, form: Callable[[ox.Literal], str] | None = None) -> bool:
+    """Whether an Oxigraph store, or a query naming the literal, would hold it otherwise than rdflib holds it
+    (restated_in); `form` is load.stored_form(), made anew if not given."""
+    from ..load import RETYPED_BY_OXIGRAPH, XSD_STRING
+
+    if literal.datatype is None:
+        return False
+    datatype = str(literal.datatype)
+    if datatype in RETYPED_BY_OXIGRAPH or datatype == XSD_STRING:
+        return True
+    try:
+        return (form or _stored_form())(ox.Literal(str(literal), datatype=ox.NamedNode(datatype))) != str(literal)
+    except ValueError:  # a datatype that is not an IRI, which the store cannot hold
+        return True
 
 
 def refuse_retyped(found: str | ox.Literal | None, path: Path | None = None) -> None:
