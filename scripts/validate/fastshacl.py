@@ -1256,9 +1256,10 @@ class Runner:
                         if COMPARE[c.compare](int(row[f"n{i}"].value), c.bound)]
             else:
                 hits = list(check.constraints)
-            if check.of_node_shape and not with_value:
-                value, value_term = this, this_term  # a node shape's value node is its focus node (SHACL 1.0,
-                # 2.1.1), as pyshacl reports
+            if check.of_node_shape and value_term is None:
+                # a node shape's value node is its focus node (SHACL 1.0, 2.1.1), which is sh:value where a SPARQL
+                # constraint binds no ?value, or selects it and leaves it unbound (5.3.2), as pyshacl reports
+                value, value_term = this, this_term
             found += [Result(c.severity, c.shape, c.component, this, c.path, filled(c.message, row), value,
                              this_term, value_term, c.source) for c in hits]
         return found
