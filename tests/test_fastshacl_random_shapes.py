@@ -109,7 +109,8 @@ def value_constraint(g: Graph, shape: Node, rng: random.Random) -> None:
     if kind == "datatype":
         g.add((shape, SH.datatype, rng.choice(DATATYPES)))
     elif kind == "languageIn":
-        g.add((shape, SH.languageIn, listed(g, [Literal(x) for x in rng.sample(["en", "tr", "*", "EN"], rng.randint(0, 3))])))
+        ranges = rng.sample(["en", "tr", "*", "EN"], rng.randint(0, 3))
+        g.add((shape, SH.languageIn, listed(g, [Literal(x) for x in ranges])))
     elif kind == "minLength":
         g.add((shape, SH.minLength, Literal(rng.choice([0, 1, 3]))))
     elif kind == "minInclusive":
@@ -307,7 +308,8 @@ def test_what_random_shapes_found_is_judged_alike(case: str) -> None:
     shape, triples = FOUND[case]
     shapes = Graph().parse(data=PREFIXES + shape, format="turtle")
     parsed = Graph().parse(data=PREFIXES.split("ex:S a")[0] + triples, format="turtle")
-    blank = {b: BNode(f"N{i:032x}") for i, b in enumerate(sorted({o for o in parsed.objects() if isinstance(o, BNode)}))}
+    blanks = sorted({o for o in parsed.objects() if isinstance(o, BNode)})
+    blank = {b: BNode(f"N{i:032x}") for i, b in enumerate(blanks)}
     graph = Graph()
     for s, p, o in parsed:  # blank nodes labelled as test_fastshacl.verdicts recognizes them
         graph.add((blank.get(s, s), p, blank.get(o, o)))

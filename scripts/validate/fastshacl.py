@@ -469,7 +469,8 @@ def compile_property(shapes: Graph, prop, owners: list, parts: list[CountPart]) 
     qualified = shapes.value(prop, SH.qualifiedValueShape)
     if qualified is not None:
         listed = shapes.value(qualified, SH["in"])
-        if listed is None or set(shapes.predicates(qualified)) - {SH["in"]} or len(set(shapes.objects(qualified, SH["in"]))) > 1:
+        if listed is None or set(shapes.predicates(qualified)) - {SH["in"]} or \
+                len(set(shapes.objects(qualified, SH["in"]))) > 1:  # pyshacl refuses a second sh:in
             raise Unsupported(f"qualifiedValueShape {qualified} (only sh:in)")
         members = one_of("?value", items(shapes, listed))
         bounds = [constraint(component, compare, int(n)) for parameter, component, compare in (
@@ -780,7 +781,7 @@ def _stored_form() -> Callable[[ox.Literal], str]:
 
 def restated(literal: Literal, form: Callable[[ox.Literal], str] | None = None) -> bool:
     """Whether an Oxigraph store, or a query naming the literal, would hold it otherwise than rdflib holds it
-    (restated_in); `form` is load.stored_form(), made anew if not given."""
+    (restated_in); `form` is a load.stored_form(), by default one kept for the process (a shapes graph's literals)."""
     from ..load import RETYPED_BY_OXIGRAPH, XSD_STRING
 
     if literal.datatype is None:
