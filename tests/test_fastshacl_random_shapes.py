@@ -177,9 +177,12 @@ SELECTS = [
     "SELECT $this WHERE { FILTER NOT EXISTS { $this a ?type } }",
     "SELECT $this ?value WHERE { $this <https://example.org/q> ?value . ?value <https://example.org/q> $this }",
     "SELECT $this ?value WHERE { ?value <https://example.org/r> $this . FILTER (isLiteral(?value) || isIRI(?value)) }",
-    # (sameTerm, not !=: rdflib takes != of an ill-typed literal and another literal as true, SPARQL 1.1 and Oxigraph
-    # as an error: the README says so)
     "SELECT $this WHERE { $this <https://example.org/p> ?a , ?b . FILTER (!sameTerm(?a, ?b) && LANG(?a) = LANG(?b)) }",
+    # = and != of literals without a comparable value (ill-typed, xsd:anyURI) are errors (validate/equality.py)
+    "SELECT $this WHERE { $this <https://example.org/p> ?a , ?b . FILTER (?a != ?b && LANG(?a) = LANG(?b)) }",
+    "SELECT $this ?value WHERE { $this <https://example.org/q> ?value . FILTER (?value = 7 || ?value = \"abc\") }",
+    "SELECT $this ?value WHERE { $this <https://example.org/r> ?value . "
+    "FILTER (?value NOT IN (7, \"a\"@en, <https://example.org/n1>, \"2001\"^^<http://www.w3.org/2001/XMLSchema#gYear>)) }",
     "SELECT $this (COUNT(?v) AS ?n) WHERE { $this <https://example.org/p> ?v } GROUP BY $this HAVING (COUNT(?v) > 1)",
     "SELECT $this ?value WHERE { OPTIONAL { $this <https://example.org/r> ?value } FILTER (!BOUND(?value)) }",
     "SELECT $this ?value WHERE { $this <https://example.org/p> ?value . FILTER (langMatches(LANG(?value), \"en\")) }",

@@ -75,3 +75,14 @@ def test_riot_validates_every_rdf_file_of_dist(dist: Path) -> None:
     done = jena.riot_validate(files)
     assert done.returncode == 0, (done.stdout + done.stderr)[-2000:]
     assert " WARN " not in done.stderr and " ERROR " not in done.stderr, done.stderr[-2000:]
+
+
+def test_a_focus_node_with_tabs_and_line_breaks_is_read_back_whole(tmp_path: Path) -> None:
+    """ShaclBatch writes one result per line, tab-separated: a literal focus node holding a tab, a line feed or a
+    backslash is escaped there and read back as it is (a random shapes graph's "a\\nb" broke the line)."""
+    shapes, data = tmp_path / "shapes.ttl", tmp_path / "data.ttl"
+    shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetObjectsOf ex:p ; sh:nodeKind sh:IRI .""")
+    data.write_text('<https://example.org/a> <https://example.org/p> "a\\tb\\nc\\\\t" .')
+    found = jena.shacl(shapes, ONTOLOGY, [data])[data]
+    assert [(r.focus, r.component) for r in found] == [("a\tb\nc\\t", "NodeKindConstraintComponent")]

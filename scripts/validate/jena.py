@@ -8,6 +8,7 @@ Used by tests/test_jena.py (and `make test`); the validation itself never depend
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -57,8 +58,10 @@ def shacl(shapes: Path, ontology: Path, data: list[Path], timeout: float = 900) 
         raise RuntimeError(f"Jena SHACL failed: {done.stderr.strip()[-500:]}")
     results: dict[Path, list[Result]] = {path: [] for path in data}
     seen = set()
-    for line in done.stdout.splitlines():
-        parts = line.split("\t")
+    for line in done.stdout.split("\n"):
+        if not line:
+            continue
+        parts = [unescaped(part) for part in line.split("\t")]
         if parts[0] == "#":
             seen.add(Path(parts[1]))
             continue
@@ -67,6 +70,14 @@ def shacl(shapes: Path, ontology: Path, data: list[Path], timeout: float = 900) 
     if seen != set(data):
         raise RuntimeError(f"Jena SHACL did not report on {sorted(set(data) - seen)}")
     return results
+
+
+ESCAPES = {"\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r"}
+
+
+def unescaped(field: str) -> str:
+    """A field of ShaclBatch's output as it was (it escapes backslashes, tabs, line feeds and carriage returns)."""
+    return re.sub(r"\\[\\tnr]", lambda found: ESCAPES[found.group()], field)
 
 
 def riot_validate(files: list[Path], timeout: float = 900) -> subprocess.CompletedProcess[str]:
