@@ -178,9 +178,11 @@ SELECTS = [
     "SELECT $this ?value WHERE { $this <https://example.org/q> ?value . ?value <https://example.org/q> $this }",
     "SELECT $this ?value WHERE { ?value <https://example.org/r> $this . FILTER (isLiteral(?value) || isIRI(?value)) }",
     "SELECT $this WHERE { $this <https://example.org/p> ?a , ?b . FILTER (!sameTerm(?a, ?b) && LANG(?a) = LANG(?b)) }",
-    # = and != of literals without a comparable value (ill-typed, xsd:anyURI) are errors (validate/equality.py)
+    # comparisons of literals without a comparable value or of different kinds are errors (validate/comparisons.py)
     "SELECT $this WHERE { $this <https://example.org/p> ?a , ?b . FILTER (?a != ?b && LANG(?a) = LANG(?b)) }",
     "SELECT $this ?value WHERE { $this <https://example.org/q> ?value . FILTER (?value = 7 || ?value = \"abc\") }",
+    "SELECT $this ?value WHERE { $this <https://example.org/p> ?value , ?b . FILTER (?value < ?b) }",
+    "SELECT $this ?value WHERE { $this <https://example.org/q> ?value . FILTER (?value >= 7 || ?value <= \"b\") }",
     "SELECT $this ?value WHERE { $this <https://example.org/r> ?value . "
     "FILTER (?value NOT IN (7, \"a\"@en, <https://example.org/n1>, \"2001\"^^<http://www.w3.org/2001/XMLSchema#gYear>)) }",
     "SELECT $this (COUNT(?v) AS ?n) WHERE { $this <https://example.org/p> ?v } GROUP BY $this HAVING (COUNT(?v) > 1)",

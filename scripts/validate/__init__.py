@@ -1,7 +1,8 @@
 """SHACL validation: the reference engine (pyshacl, the ontology mixed in), its results, a readable summary.
 
 The package also holds `datatypes` (lexical spaces both engines check), `regex` (sh:pattern read as XPath by
-both), `propertypaths` and `equality` (rdflib's SPARQL paths and `=`, `!=`, `IN` read as SPARQL reads them), `inputs` (which files a command names), `report` (SHACL and JSON reports), `cli` (`ngo-fp validate`,
+both), `propertypaths` and `comparisons` (rdflib's SPARQL paths and comparisons read as SPARQL reads them),
+`inputs` (which files a command names), `report` (SHACL and JSON reports), `cli` (`ngo-fp validate`,
 `python -m scripts.validate`) and the fast engine, `fastshacl`; safe parsing is scripts/load.py. `grounding`, `qc`,
 `owlprofile`, `reasoning` and `coverage` are the build's other checks.
 """
@@ -96,7 +97,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
 
     from .datatypes import retyped, strict_rdflib
     from .propertypaths import exact_paths
-    from .equality import sparql_equality
+    from .comparisons import sparql_comparisons
     from .shaclpath import name as path_name
 
     # what is mixed in is the ontology's RDFS and OWL statements (fastshacl.mixed_in), whatever the environment:
@@ -111,7 +112,7 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     finite_lists()
     queries_parsed_once()
     exact_paths()
-    sparql_equality()
+    sparql_comparisons()
     try:
         _, report, _ = with_deep_stack(lambda: pyshacl_validate(
             retyped(data), shacl_graph=xpath_patterns(shapes), ont_graph=ontology, inference="none",

@@ -1,6 +1,6 @@
-"""SPARQL's =, !=, IN and NOT IN as rdflib evaluates them for pyshacl (scripts/validate/equality.py) against
-Oxigraph, which the fast engine runs SPARQL-based constraints on: every pair of a set of literals and an IRI, each
-operator, the same answer or the same error."""
+"""SPARQL's comparisons as rdflib evaluates them for pyshacl (scripts/validate/comparisons.py) against Oxigraph,
+which the fast engine runs SPARQL-based constraints on: every pair of a set of literals and an IRI, each operator,
+the same answer or the same error."""
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 
 from scripts.validate import datatypes
-from scripts.validate.equality import sparql_equality
+from scripts.validate.comparisons import sparql_comparisons
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 TERMS = [
@@ -17,7 +17,9 @@ TERMS = [
     f'"true"^^<{XSD}boolean>', f'"yes"^^<{XSD}boolean>', '"5"^^<https://example.org/dt>',
     '"6"^^<https://example.org/dt>', f'"2019-02-03"^^<{XSD}date>', f'"2019-02-30"^^<{XSD}date>',
     f'"P1Y"^^<{XSD}duration>', f'"12:00:00"^^<{XSD}time>', f'"25:00:00"^^<{XSD}time>', f'"abc"^^<{XSD}anyURI>',
-    f'"abc"^^<{XSD}token>', "<https://example.org/a>",
+    f'"abc"^^<{XSD}token>', "<https://example.org/a>", f'"2019-02-03T10:00:00"^^<{XSD}dateTime>',
+    f'"P1D"^^<{XSD}dayTimeDuration>', f'"P2Y"^^<{XSD}yearMonthDuration>', f'"2.5E0"^^<{XSD}double>', '"b"@tr',
+    f'"2019"^^<{XSD}gYear>', f'"2019-02-04"^^<{XSD}date>', '"abd"',
 ]
 
 
@@ -29,10 +31,10 @@ def answers(query: str) -> dict[str, tuple[str | None, str | None]]:
     return {TERMS[i]: (mine.get(i), theirs.get(i)) for i in set(mine) | set(theirs)}
 
 
-@pytest.mark.parametrize("op", ["=", "!=", "IN", "NOT IN"])
+@pytest.mark.parametrize("op", ["=", "!=", "IN", "NOT IN", "<", ">", "<=", ">="])
 def test_rdflib_compares_terms_as_oxigraph_does(op: str) -> None:
     datatypes.strict_rdflib()
-    sparql_equality()
+    sparql_comparisons()
     right = "(?b, 9)" if "IN" in op else "?b"  # a second member, equal to none: an error stays an error
     differ = []
     for a in TERMS:
