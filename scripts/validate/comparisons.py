@@ -24,8 +24,8 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import RDF, Literal, URIRef
-from rdflib.term import Node
 from rdflib.namespace import XSD
+from rdflib.term import Node
 
 from . import datatypes
 
@@ -33,8 +33,8 @@ NUMBERS = {XSD[name] for name in (
     "float", "double", "decimal", "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
     "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
 DURATIONS = {XSD.duration, XSD.yearMonthDuration, XSD.dayTimeDuration}
-# the datatypes whose values Oxigraph compares (its xsd module)
 DATE_PARTS = {XSD.gYear, XSD.gYearMonth, XSD.gMonth, XSD.gDay, XSD.gMonthDay}
+# the datatypes whose values Oxigraph compares (its xsd module)
 INTERPRETED = NUMBERS | DURATIONS | DATE_PARTS | {XSD[name] for name in (
     "string", "boolean", "date", "time", "dateTime", "dateTimeStamp")}
 ORDER = ("<", ">", "<=", ">=")
