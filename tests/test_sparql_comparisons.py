@@ -19,7 +19,9 @@ TERMS = [
     f'"P1Y"^^<{XSD}duration>', f'"12:00:00"^^<{XSD}time>', f'"25:00:00"^^<{XSD}time>', f'"abc"^^<{XSD}anyURI>',
     f'"abc"^^<{XSD}token>', "<https://example.org/a>", f'"2019-02-03T10:00:00"^^<{XSD}dateTime>',
     f'"P1D"^^<{XSD}dayTimeDuration>', f'"P2Y"^^<{XSD}yearMonthDuration>', f'"2.5E0"^^<{XSD}double>', '"b"@tr',
-    f'"2019"^^<{XSD}gYear>', f'"2019-02-04"^^<{XSD}date>', '"abd"',
+    f'"2019"^^<{XSD}gYear>', f'"2019-02-04"^^<{XSD}date>', '"abd"', f'"--05"^^<{XSD}gMonth>',
+    f'"--06"^^<{XSD}gMonth>', f'"--13"^^<{XSD}gMonth>', f'"P1M"^^<{XSD}duration>', f'"P30D"^^<{XSD}duration>',
+    f'"12"^^<{XSD}long>', f'"2019-02-03T10:00:00Z"^^<{XSD}dateTimeStamp>',
 ]
 
 

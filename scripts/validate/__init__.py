@@ -33,7 +33,6 @@ from . import regex
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
-XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 T = TypeVar("T")
 
 
@@ -157,17 +156,20 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
 
 
 def ranges_by_value() -> None:
-    """Make pyshacl's sh:minInclusive, minExclusive, maxInclusive and maxExclusive fail a literal without a value.
+    """Make pyshacl's sh:minInclusive, minExclusive, maxInclusive and maxExclusive order literals as SPARQL's `<=`
+    does (SHACL 1.0, 4.4), and so as the fast engine does: numbers among themselves, strings among themselves,
+    booleans, and each kind of date, time or duration among its own kind (validate/comparisons.py).
 
     pyshacl compares with rdflib's ordering, which orders literals it cannot compare by their datatype IRIs (as
     SPARQL's ORDER BY does): "0"^^<https://example.org/number> passed sh:minInclusive 1, because that IRI sorts
-    after xsd:integer's, while "0"^^<http://example.org/number> failed it. SHACL 1.0 (4.4) decides by SPARQL's
-    `<=`, which has no operator for such a pair: an error, so a violation, whatever the IRI. A literal rdflib
-    gives no value (a datatype it does not know, or an ill-typed lexical form under strict_rdflib) is now an
-    error for pyshacl's comparison too, which it reports as a violation, as the fast engine does; so is a number
-    against a value that is not one ("P1Y"^^xsd:yearMonthDuration, whose IRI sorts after xsd:integer's, or a
-    boolean), which SPARQL's `<=` cannot compare either (fastshacl.at_least). Idempotent."""
+    after xsd:integer's, while "0"^^<http://example.org/number> failed it; a string passed a date bound, a
+    duration a date bound. Such a pair, and a literal without a value (ill-typed under strict_rdflib, or of a
+    datatype not interpreted), is now an error for pyshacl's comparison, which it reports as a violation, as the
+    fast engine does (fastshacl.at_least). rdflib has no values for xsd:gYear and the other parts of dates, nor for
+    durations of different kinds: those are ordered as Oxigraph orders them (comparisons.xpath_order). Idempotent."""
     from pyshacl.constraints.core import value_range_constraints as ranges
+
+    from .comparisons import by_xpath, unordered, xpath_order
 
     compare = ranges.compare_literal
     if getattr(compare, "by_value", False):
@@ -176,14 +178,19 @@ def ranges_by_value() -> None:
     def number(value: object) -> bool:
         return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
 
-    def kind(literal: Literal) -> str:  # a simple literal is an xsd:string (RDF 1.1)
-        return str(RDF.langString) if literal.language else str(literal.datatype or XSD_STRING)
-
     def by_value(l1: Literal, l2: Literal) -> int:
-        if l1.value is None or l2.value is None or number(l1.value) != number(l2.value) or (
-                not number(l1.value) and kind(l1) != kind(l2)):
+        if number(l1.value) and number(l2.value):  # by rdflib's values, as fastshacl.at_least compares them where
+            return compare(l1, l2)  # Oxigraph cannot (" 28"^^xsd:double is 28, as Python's float() reads it)
+        if unordered(l1, l2):
             raise TypeError(f"no order between {l1.n3()} and {l2.n3()}")
-        return compare(l1, l2)
+        if not by_xpath(l1):
+            return compare(l1, l2)
+        if xpath_order(l1.n3(), "=", l2.n3()):
+            return 0
+        greater = xpath_order(l1.n3(), ">", l2.n3())
+        if greater is None:  # a partial order: P1M and P30D
+            raise TypeError(f"no order between {l1.n3()} and {l2.n3()}")
+        return 1 if greater else -1
 
     by_value.by_value = True  # type: ignore[attr-defined]
     ranges.compare_literal = by_value

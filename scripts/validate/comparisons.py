@@ -11,15 +11,17 @@ has no answer (found by tests/test_fastshacl_random_shapes.py):
   equal, else an error if one was an error, else false;
 - rdflib orders any two literals (by value, else by their datatype IRIs), where SPARQL orders numbers among
   themselves, strings among themselves, booleans, and each kind of date or time with its own kind (Oxigraph also
-  durations, and language-tagged strings of one language): a date before a string, say, is an error. rdflib has
-  no values for xsd:gYear and the other parts of dates, nor for durations, and could not order them at all: their
-  order is Oxigraph's (XPath's, which SPARQL 1.1 leaves out), asked of an empty store. A term is never before
-  itself and always at most itself, as in Oxigraph, whatever it is.
+  durations, and language-tagged strings of one language): a date before a string, say, is an error;
+- rdflib has no values for xsd:gYear and the other parts of dates, nor for durations of two kinds, and could
+  neither compare nor order them: they are compared and ordered as Oxigraph does (XPath's order, which SPARQL 1.1
+  leaves out), asked of an empty store. A term is never before itself and always at most itself, as in Oxigraph,
+  whatever it is.
 A language-tagged string is compared by `=` as before: both engines take it as unequal to any other literal.
 """
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 import pyoxigraph as ox
@@ -43,8 +45,9 @@ EMPTY = ox.Store()
 
 def opaque(literal: Literal) -> bool:
     """A literal without a value SPARQL can compare: of a datatype not interpreted, or ill-typed (by the lexical
-    spaces of datatypes.py where they know the datatype, else by rdflib's having no value for it: a literal the
-    SPARQL parser makes has no `ill_typed` set)."""
+    spaces of datatypes.py where they know the datatype, else by Oxigraph's cast of the text to it; not by rdflib's
+    `ill_typed`, which a literal the SPARQL parser makes does not have, nor by its values, which it has for none of
+    the date parts)."""
     if literal.language or literal.datatype is None:
         return False
     datatype = str(literal.datatype)
@@ -52,7 +55,19 @@ def opaque(literal: Literal) -> bool:
         return True
     if datatypes.known(datatype):
         return not datatypes.valid(str(literal), datatype)
-    return literal.value is None
+    return not xpath_valid(str(literal), datatype)
+
+
+@functools.lru_cache(maxsize=4096)
+def xpath_valid(lexical: str, datatype: str) -> bool:
+    """Whether Oxigraph casts the text to a value of the datatype: to xsd:integer for the integer types it reads as
+    xsd:integer (it has no cast to them), to xsd:dateTime for xsd:dateTimeStamp, which also needs a timezone."""
+    if URIRef(datatype) in NUMBERS - {XSD.float, XSD.double, XSD.decimal}:
+        datatype = str(XSD.integer)
+    elif datatype == str(XSD.dateTimeStamp):
+        return xpath_valid(lexical, str(XSD.dateTime)) and bool(re.search(r"(Z|[+-][0-9]{2}:[0-9]{2})$", lexical))
+    found = next(iter(EMPTY.query(f"SELECT (<{datatype}>({Literal(lexical).n3()}) AS ?r) {{}}")))["r"]
+    return found is not None
 
 
 def undecidable(a: Any, b: Any) -> bool:
@@ -70,6 +85,11 @@ def kind(literal: Literal) -> object:
     return "number" if datatype in NUMBERS else "duration" if datatype in DURATIONS else datatype
 
 
+def by_xpath(literal: Literal) -> bool:
+    """A duration or a part of a date, which rdflib has no order for: xpath_order orders them."""
+    return kind(literal) == "duration" or URIRef(literal.datatype or XSD.string) in DATE_PARTS
+
+
 def unordered(a: Any, b: Any) -> bool:
     """`a < b` is a type error: a literal that is opaque, or two of different kinds (non-literals are rdflib's own
     error)."""
@@ -79,7 +99,7 @@ def unordered(a: Any, b: Any) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def xpath_order(a: str, op: str, b: str) -> bool | None:
-    """`a op b` for two literals (in N-Triples) as Oxigraph orders them; None where it has no order."""
+    """`a op b` for two literals (in N-Triples) as Oxigraph orders them (op `=` too); None where it has none."""
     found = next(iter(EMPTY.query(f"SELECT (({a} {op} {b}) AS ?r) {{}}")))["r"]
     return None if found is None else found.value == "true"
 
@@ -97,13 +117,25 @@ def sparql_comparisons() -> None:
     def equal(a: Any, b: Any) -> bool:
         if undecidable(a, b):
             raise SPARQLError(f"no equality between {a.n3()} and {b.n3()}")
-        return bool(a.eq(b)) if isinstance(a, Literal) and isinstance(b, Literal) else a == b
+        if not (isinstance(a, Literal) and isinstance(b, Literal)):
+            return a == b
+        if by_xpath(a) or by_xpath(b):  # rdflib has no values to compare
+            found = xpath_order(a.n3(), "=", b.n3())
+            if found is None:
+                raise SPARQLError(f"no equality between {a.n3()} and {b.n3()}")
+            return found
+        try:
+            return bool(a.eq(b))
+        except TypeError as exc:
+            raise SPARQLError(*exc.args) from None
 
     def relational(e: Any, ctx: Any) -> Any:
         op, expr, other = e.op, e.expr, e.other
         if other is None:
             return original(e, ctx)
         if op in ("=", "!="):
+            if isinstance(expr, Literal) and isinstance(other, Literal) and (by_xpath(expr) or by_xpath(other)):
+                return Literal(equal(expr, other) == (op == "="))
             if undecidable(expr, other):
                 raise SPARQLError(f"no equality between {expr.n3()} and {other.n3()}")
             return original(e, ctx)
@@ -112,7 +144,7 @@ def sparql_comparisons() -> None:
                 return Literal(op in ("<=", ">="))
             if unordered(expr, other):
                 raise SPARQLError(f"no order between {expr.n3()} and {other.n3()}")
-            if isinstance(expr, Literal) and (kind(expr) == "duration" or URIRef(expr.datatype or "") in DATE_PARTS):
+            if isinstance(expr, Literal) and by_xpath(expr):
                 found = xpath_order(expr.n3(), op, other.n3())
                 if found is None:
                     raise SPARQLError(f"no order between {expr.n3()} and {other.n3()}")
@@ -123,10 +155,10 @@ def sparql_comparisons() -> None:
             try:
                 if equal(expr, member):
                     return Literal(op == "IN")
-            except (SPARQLError, TypeError) as exc:
+            except SPARQLError as exc:
                 error = exc
         if error is not None:
-            raise error if isinstance(error, SPARQLError) else SPARQLError(*error.args)
+            raise error
         return Literal(op == "NOT IN")
 
     relational.sparql_comparisons = True  # type: ignore[attr-defined]
