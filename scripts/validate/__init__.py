@@ -94,9 +94,9 @@ def shacl(data: Graph, ontology: Graph, shapes: Graph) -> tuple[list[Result], Gr
     import pyshacl.validator
     from pyshacl import validate as pyshacl_validate  # imported here: the fast engine's users do not wait for it
 
+    from .comparisons import sparql_comparisons
     from .datatypes import retyped, strict_rdflib
     from .propertypaths import exact_paths
-    from .comparisons import sparql_comparisons
     from .shaclpath import name as path_name
 
     # what is mixed in is the ontology's RDFS and OWL statements (fastshacl.mixed_in), whatever the environment:
