@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
 import json
+import os
 import re
 import time
 import urllib.parse
@@ -688,6 +690,47 @@ def test_a_description_asked_for_again_is_a_304_when_its_tag_is_sent(server: Ser
     # the same bytes as another media type are another representation, with a tag of its own (RFC 9110, 8.8.1)
     plain = request(url, Accept="application/json")
     assert plain.body == answer.body and plain.type != answer.type and plain.headers["etag"] != answer.headers["etag"]
+
+
+def test_a_published_file_s_tag_is_its_content_and_survives_a_rewrite_of_the_same_bytes(server: Server,
+                                                                                         dist: Path) -> None:
+    """A published file's ETag is the first 128 bits of its SHA-256, as dist/SHA256SUMS gives it, so a rebuild that
+    writes the same bytes (a new modification time) keeps the tag, and a cache's If-None-Match still gets a 304.
+    Starlette's tag was made of the modification time and the size: every rebuild changed every tag."""
+    path = dist / "ngo-fp.nt"
+    sums = dict(reversed(line.split("  ", 1)) for line in (dist / "SHA256SUMS").read_text().splitlines())
+    answer = request(f"{server.url}/ngo-fp.nt")
+    tag = answer.headers["etag"]
+    assert tag == '"' + hashlib.sha256(path.read_bytes()).hexdigest()[:32] + '"' == '"' + sums["ngo-fp.nt"][:32] + '"'
+    assert request(f"{server.url}/ngo-fp.nt", "HEAD").headers["etag"] == tag
+    before = path.stat()
+    try:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns - 86_400 * 10**9))  # as a rebuild of the same bytes
+        again = request(f"{server.url}/ngo-fp.nt", If_None_Match=tag)
+        assert (again.status, again.body, again.headers["etag"]) == (304, b"", tag)
+        assert request(f"{server.url}/ngo-fp.nt").headers["last-modified"] != answer.headers["last-modified"]
+        resumed = request(f"{server.url}/ngo-fp.nt", Range="bytes=0-9", If_Range=tag)  # a download resumed by its tag
+        assert (resumed.status, resumed.body) == (206, path.read_bytes()[:10])
+    finally:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert request(f"{server.url}/ngo-fp.nt", If_None_Match='"other"').status == 200
+
+
+def test_content_tags_follow_the_bytes_not_the_file_times(tmp_path: Path) -> None:
+    """content_tag: the same bytes at another time, or written again as another file, keep their tag; other bytes
+    of the same size get another."""
+    from scripts.serve.app import content_tag
+
+    path, copy = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    path.write_bytes(b"<a> <b> <c> .\n")
+    first = content_tag(path, path.stat())
+    assert first == '"' + hashlib.sha256(b"<a> <b> <c> .\n").hexdigest()[:32] + '"'
+    os.utime(path, ns=(0, 10**9))
+    copy.write_bytes(path.read_bytes())
+    assert content_tag(path, path.stat()) == content_tag(copy, copy.stat()) == first
+    copy.write_bytes(b"<a> <b> <d> .\n")
+    os.utime(copy, ns=(0, 2 * 10**9))
+    assert content_tag(copy, copy.stat()) != first
 
 
 def test_the_site_folder_leads_to_its_home_page(server: Server) -> None:
