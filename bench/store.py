@@ -14,7 +14,9 @@ accesses, at the kernel's cost of making the huge pages. And after each load, a 
 memory as that load's peak, one byte per 4 KiB page, and nothing else: the machine's own cost of fresh memory
 (each page's first touch is a page fault, in kernel time), which grows with the memory as the store's does. On a
 virtual machine that hands freed memory back to its host (virtio-balloon's free page reporting, noted with the
-results where the kernel has it) a first touch may also wait for the host.
+results where the kernel has it) a first touch may also wait for the host. Last, a fresh process reads the file with
+Oxigraph's strict parser alone, into no store (the reading the fast engine does in its other thread, each statement
+made a Python object and dropped: scripts/load.py, read_whole): the parser's own share of the scaling.
 """
 from __future__ import annotations
 
@@ -47,6 +49,16 @@ print(json.dumps({"triples": len(store), "user": after[0] - before[0], "sys": af
 """
 
 
+PARSE = """
+import json, resource, sys
+from collections import deque
+import pyoxigraph as ox
+usage = lambda: (lambda r: (r.ru_utime, r.ru_stime))(resource.getrusage(resource.RUSAGE_SELF))
+before = usage()
+deque(ox.parse(path=sys.argv[1], format=ox.RdfFormat.N_TRIPLES), maxlen=0)
+after = usage()
+print(json.dumps({"user": after[0] - before[0], "sys": after[1] - before[1], "cpu": sum(after) - sum(before)}))
+"""
 TOUCH = """
 import json, mmap, resource, sys
 usage = lambda: (lambda r: (r.ru_utime, r.ru_stime))(resource.getrusage(resource.RUSAGE_SELF))
@@ -74,8 +86,8 @@ def data_file(size: int) -> Path:
     return path
 
 
-def load_once(path: Path, env: dict[str, str] | None = None) -> dict:
-    out = subprocess.run([sys.executable, "-c", LOAD, str(path)], check=True, capture_output=True, text=True,
+def load_once(path: Path, env: dict[str, str] | None = None, script: str = LOAD) -> dict:
+    out = subprocess.run([sys.executable, "-c", script, str(path)], check=True, capture_output=True, text=True,
                          env={**os.environ, **(env or {})})
     return json.loads(out.stdout)
 
@@ -96,7 +108,7 @@ def summary(size: int, runs: list[dict]) -> dict:
     return {"size": size, "triples": runs[0]["triples"], "cpu_median": cpu, "cpu_best": min(r["cpu"] for r in runs),
             "cpu_runs": [r["cpu"] for r in runs], "user_median": statistics.median(r["user"] for r in runs),
             "sys_median": statistics.median(r["sys"] for r in runs), "us_per_triple": cpu / runs[0]["triples"] * 1e6,
-            "peak_mib": max(r["peak_mib"] for r in runs)}
+            "peak_mib": max(r.get("peak_mib", 0) for r in runs)}
 
 
 def measure(sizes: tuple[int, ...], rounds: int) -> dict:
@@ -106,16 +118,19 @@ def measure(sizes: tuple[int, ...], rounds: int) -> dict:
     runs: dict[int, list[dict]] = {size: [] for size in sizes}
     huge: dict[int, list[dict]] = {size: [] for size in sizes}
     touched: dict[int, list[dict]] = {size: [] for size in sizes}
+    parsed: dict[int, list[dict]] = {size: [] for size in sizes}
     load_before = os.getloadavg()[0]
     for _ in range(rounds):
         for size in sizes:
             runs[size].append(load_once(files[size]))
             touched[size].append(touch_once(round(runs[size][-1]["peak_mib"])))
             huge[size].append(load_once(files[size], HUGE_PAGES))
+            parsed[size].append(load_once(files[size], script=PARSE) | {"triples": runs[size][-1]["triples"]})
     return {"rounds": rounds, "cores": os.cpu_count(), "load_before": round(load_before, 1), "machine": machine(),
             "rows": [summary(size, runs[size]) for size in sizes],
             "huge_rows": [summary(size, huge[size]) for size in sizes],
-            "touch_rows": [touch_summary(size, touched[size]) for size in sizes]}
+            "touch_rows": [touch_summary(size, touched[size]) for size in sizes],
+            "parse_rows": [summary(size, parsed[size]) for size in sizes]}
 
 
 def touch_summary(size: int, runs: list[dict]) -> dict:
@@ -168,6 +183,7 @@ def section(saved: dict) -> str:
               f"{biggest['sys_median'] - usual['sys_median']:+.2f} s (load CPU {usual['cpu_median']:.2f} s with the "
               f"usual pages, {biggest['cpu_median']:.2f} s with huge pages)."]
     lines += touch_lines(saved)
+    lines += parse_lines(saved)
     lines.append(END)
     return "\n".join(lines)
 
@@ -193,6 +209,24 @@ def touch_lines(saved: dict) -> list[str]:
         lines += ["", "The touch alone, for the memory of four times the triples: " + "; ".join(
             f"{small:,} to {big:,}: {memory:.2f}x the memory, {kernel:.2f}x the kernel time ({page:.2f}x per page)"
             for (small, big, memory), (_, _, kernel), (_, _, page) in pairs) + "."]
+    return lines
+
+
+def parse_lines(saved: dict) -> list[str]:
+    """The strict parser alone: CPU per size beside the load's, and the fourfold ratios of both."""
+    parsed = saved.get("parse_rows")
+    if not parsed:
+        return []
+    lines = ["", "The parser alone: after each load above, a fresh process read the same file with Oxigraph's strict "
+             "parser into no store (each statement a Python object, dropped: the fast engine's other thread does this "
+             "reading; medians):", "", "| triples | parse CPU | runs | per triple | load CPU |", "|---:|---:|---|---:|---:|"]
+    lines += [f"| {p['triples']:,} | {p['cpu_median']:.2f} s | {', '.join(f'{c:.2f}' for c in p['cpu_runs'])} | "
+              f"{p['us_per_triple']:.2f} µs | {r['cpu_median']:.2f} s |" for p, r in zip(parsed, saved["rows"])]
+    pairs = list(zip(ratios(parsed), ratios(saved["rows"])))
+    if pairs:
+        lines += ["", "Four times the triples, CPU: " + "; ".join(
+            f"{small:,} to {big:,}: the parser alone {parse:.2f}x, the load {load:.2f}x"
+            for (small, big, parse), (_, _, load) in pairs) + "."]
     return lines
 
 
