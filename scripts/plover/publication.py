@@ -5,7 +5,6 @@ built; the graph is validated first (SHACL violations or unexpected refusals fai
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from rdflib import FOAF, RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -13,7 +12,7 @@ from rdflib import FOAF, RDF, RDFS, XSD, Graph, Literal, URIRef
 from ..errors import BuildError
 from ..link import countrycodes
 from ..paths import BASE, DCAT, DCT, NFP, ONTOLOGY, RES, SHAPES, SPDX, VOID
-from ..publish.describe import (IANA, NGO_FP_CATALOG, TEAM, Agent, add_agent, add_document, add_sha256,
+from ..publish.describe import (IANA, NGO_FP_CATALOG, TEAM, Agent, add_agent, add_document, add_sha256, sha256,
                                  standard)
 from .run import expected_refusals, map_file, unexpected
 from .scheme import EXAMPLE
@@ -43,10 +42,6 @@ FILE_DESCRIPTIONS = {  # dct:description of each distribution (DCAT-AP recommend
     "LICENSE.txt": "The licence notice: where the records come from, their copyright and licence, and this "
                    "derived work's licence (CC BY-SA 4.0).",
 }
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def mapped_graph() -> tuple[Graph, dict[str, str]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import hashlib
 import json
 import shutil
 from collections.abc import Callable, Iterable
@@ -212,10 +211,6 @@ def write_formats(graph: Graph, folder: Path, stem: str, nt: str | None = None) 
     return written, prefixes
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def release(ontology: Graph) -> tuple[str, str | None]:
     """The version and the day of last modification the ontology states: those of the whole publication."""
     modified = ontology.value(ONTOLOGY_IRI, DCT.modified)
@@ -229,7 +224,7 @@ def description(ontology: Graph, data: Graph, files: list[Path], root: Path, inp
     g = describe.description(describe.NGO_FP_CATALOG, [(info, data, files)], root)
     # A Turtle source is named by its path alone: the build reads it as a graph, and a change of its comments or
     # layout leaves the publication as it is (scripts/cache.py), so its bytes' checksum would not be the one used.
-    describe.provenance(g, info, [(describe.source_name(p), None if p.suffix == ".ttl" else sha256(p)) for p in inputs],
+    describe.provenance(g, info, [(describe.source_name(p), None if p.suffix == ".ttl" else describe.sha256(p)) for p in inputs],
                         describe.software())
     return g
 
@@ -307,7 +302,7 @@ def write(ontology: Graph, data: Graph | None, tmp: Path, reports: dict[str, str
         subsets = [(f"{sub.name}/", Graph().parse(sub / "void.ttl"))
                    for sub in sorted(tmp.iterdir()) if (sub / "void.ttl").is_file()]
         ro_crate = crate.write(tmp, void, describe.ngo_fp_dataset(version, modified).iri, merged, subsets)
-        sums = "".join(f"{sha256(p)}  {p.relative_to(tmp).as_posix()}\n" for p in sorted(files + [void_path, ro_crate]))
+        sums = "".join(f"{describe.sha256(p)}  {p.relative_to(tmp).as_posix()}\n" for p in sorted(files + [void_path, ro_crate]))
         (tmp / "SHA256SUMS").write_text(sums, encoding="utf-8")
     except BaseException:
         if finish_site is not None:

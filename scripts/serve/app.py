@@ -544,11 +544,7 @@ def content_tag(path: PathLike, stat_result: os.stat_result) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def file_digest(path: str, inode: int, size: int, mtime_ns: int) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as file:
-        while block := file.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
+    return describe.sha256(Path(path))
 
 
 def file_type(path: Path) -> str | None:
